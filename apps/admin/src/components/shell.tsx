@@ -1,0 +1,52 @@
+import { useTRPC } from "@shop/client";
+import { Button } from "@shop/ui";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { NavLink, Outlet, useNavigate } from "react-router";
+
+const sections = [{ to: "/products", label: "Products" }];
+
+export function Shell() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: async () => {
+        queryClient.clear();
+        await navigate("/sign-in");
+      },
+    }),
+  );
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-surface focus:p-2">
+        Skip to content
+      </a>
+      <aside className="border-b border-line bg-subtle p-4 md:border-b-0 md:border-r">
+        <p className="mb-4 font-bold">Shop admin</p>
+        <nav aria-label="Sections">
+          <ul className="flex gap-2 md:flex-col">
+            {sections.map((section) => (
+              <li key={section.to}>
+                <NavLink
+                  to={section.to}
+                  className={({ isActive }) =>
+                    `block rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-600 text-white" : "hover:bg-line"}`
+                  }
+                >
+                  {section.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Button variant="ghost" className="mt-6" onClick={() => signOut.mutate()}>
+          Sign out
+        </Button>
+      </aside>
+      <main id="main" className="min-w-0 p-4 md:p-8">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

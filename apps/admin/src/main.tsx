@@ -1,0 +1,16 @@
+import { ApiProvider } from "@shop/client";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { router } from "./router.tsx";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root is missing from index.html");
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider apiBase={import.meta.env.VITE_API_URL ?? ""}>
+      <RouterProvider router={router} />
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,49 @@
+import { useFieldErrors, useTRPC } from "@shop/client";
+import { Button, TextField } from "@shop/ui";
+import { SignInSchema } from "@shop/validators";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useLocation, useNavigate } from "react-router";
+
+export function SignInPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const form = useFieldErrors();
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        const from: unknown = location.state && typeof location.state === "object" && "from" in location.state ? location.state.from : null;
+        await navigate(typeof from === "string" ? from : "/products", { replace: true });
+      },
+      onError: (error) => form.fromServer(error),
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const input = form.validate(SignInSchema, { email: data.get("email"), password: data.get("password") });
+    if (input) signIn.mutate({ ...input, audience: "admin" });
+  }
+
+  return (
+    <main className="mx-auto mt-24 max-w-sm px-4">
+      <h1 className="mb-6 text-2xl font-bold">Sign in to the back office</h1>
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <TextField label="Email" name="email" type="email" autoComplete="username" error={form.errors.email} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" error={form.errors.password} />
+        {form.errors.form && (
+          <p role="alert" className="text-sm text-red-700">
+            {form.errors.form}
+          </p>
+        )}
+        <Button type="submit" className="w-full" disabled={signIn.isPending}>
+          {signIn.isPending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { RequireStaff } from "./components/require-staff.tsx";
+import { Shell } from "./components/shell.tsx";
+
+export const router = createBrowserRouter(
+  [
+    { path: "/sign-in", lazy: async () => ({ Component: (await import("./pages/sign-in.tsx")).SignInPage }) },
+    {
+      element: <RequireStaff />,
+      children: [
+        {
+          element: <Shell />,
+          children: [
+            { index: true, element: <Navigate to="/products" replace /> },
+            { path: "products", lazy: async () => ({ Component: (await import("./pages/products.tsx")).ProductsPage }) },
+            { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found.tsx")).NotFoundPage }) },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: "/admin" },
+);

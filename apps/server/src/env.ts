@@ -1,0 +1,59 @@
+import { join } from "node:path";
+import { findRepoRoot, parseDatabaseEnv } from "@shop/db";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1")
+  .optional();
+
+const ServerEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().default(""),
+  COOKIE_SECURE: bool,
+  TRUST_PROXY: bool,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_IF_EMPTY: bool,
+  MEDIA_BASE_URL: z.string().min(1).default("/media"),
+  SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
+  SERVE_APPS: bool,
+});
+
+export type ServerEnv = ReturnType<typeof parseServerEnv>;
+
+/** Parsed once at start-up; a missing or bad value stops the process with its name. */
+export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
+  const result = ServerEnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const env = result.data;
+  const database = parseDatabaseEnv(source);
+  const root = findRepoRoot();
+  const production = env.NODE_ENV === "production";
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  const devOrigins = production ? [] : ["http://localhost:5173", "http://localhost:5174"];
+  return {
+    ...env,
+    database,
+    production,
+    publicUrl,
+    allowedOrigins: [
+      new URL(publicUrl).origin,
+      ...devOrigins,
+      ...env.ALLOWED_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
+    ],
+    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
+    trustProxy: env.TRUST_PROXY ?? false,
+    // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
+    seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
+    serveApps: env.SERVE_APPS ?? production,
+    mediaDir: join(database.DATA_DIR, "media"),
+    storefrontDist: join(root, "apps", "storefront", "dist"),
+    adminDist: join(root, "apps", "admin", "dist"),
+  };
+}

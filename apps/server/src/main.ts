@@ -1,0 +1,52 @@
+import { createDatabase, databaseConfigFrom, migrate, prismaPaths } from "@shop/db";
+import { demoSeed, seed } from "@shop/db/seed";
+import { buildApp } from "./app.ts";
+import { parseServerEnv } from "./env.ts";
+
+let env;
+try {
+  env = parseServerEnv();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const db = await createDatabase(
+  databaseConfigFrom({
+    databaseUrl: env.database.DATABASE_URL,
+    dataDir: env.database.DATA_DIR,
+    poolSize: env.database.DATABASE_POOL_SIZE,
+    connectionTimeoutMs: env.database.DATABASE_POOL_TIMEOUT_MS,
+  }),
+);
+const app = await buildApp(env, db);
+
+const migrated = await migrate(db.sql, prismaPaths().migrations);
+for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
+if (env.seedIfEmpty) {
+  const result = await seed(db, { ...demoSeed, mediaDir: env.mediaDir, log: (message) => app.log.info(message) });
+  if (result.seeded) app.log.info("seeded the demo shop");
+}
+
+await app.listen({ port: env.PORT, host: env.HOST });
+app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);
+
+// SIGTERM: stop accepting connections, let requests in flight finish, then close the database.
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      });
+  });
+}

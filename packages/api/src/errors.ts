@@ -1,0 +1,57 @@
+import { TRPCError } from "@trpc/server";
+import { Prisma } from "@shop/db";
+
+// Services throw AppError with a domain code; one map turns it into a tRPC error code.
+// Anything else that escapes is an internal error and reaches the user without details.
+
+export type AppErrorCode =
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "BAD_INPUT"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "PRECONDITION_FAILED"
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** Extra data for the client, e.g. a retry-after hint. Never secrets. */
+    readonly details?: Record<string, string | number | boolean>,
+  ) {
+    super(message);
+  }
+}
+
+const trpcCodes = {
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  BAD_INPUT: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+} as const satisfies Record<AppErrorCode, TRPCError["code"]>;
+
+/** Turns a service or database error into the TRPCError the client sees, or null if unknown. */
+export function toTRPCError(error: unknown): TRPCError | null {
+  if (error instanceof AppError) {
+    return new TRPCError({ code: trpcCodes[error.code], message: error.message, cause: error });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Already exists", cause: error });
+    if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
+    if (error.code === "P2024") {
+      return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The shop is busy, please retry", cause: error });
+    }
+  }
+  return null;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

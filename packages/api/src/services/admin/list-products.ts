@@ -1,0 +1,56 @@
+import type { Prisma, PrismaClient } from "@shop/db";
+import type { ApiConfig } from "../../context.ts";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { toImage } from "../../selects/product.ts";
+
+export const adminProductRowSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  status: true,
+  priceMin: true,
+  priceMax: true,
+  updatedAt: true,
+  brand: { select: { name: true } },
+  category: { select: { name: true } },
+  images: { select: { path: true, alt: true, width: true, height: true }, orderBy: { position: "asc" }, take: 1 },
+  variants: { select: { stockOnHand: true, reserved: true } },
+} satisfies Prisma.ProductSelect;
+
+/** Staff product table: every status, searchable by name or SKU, most recently edited first. */
+export async function listAdminProducts(
+  db: PrismaClient,
+  config: ApiConfig,
+  input: { search?: string; status?: "DRAFT" | "ACTIVE" | "ARCHIVED"; cursor?: string; limit: number },
+) {
+  const after = decodeCursor(input.cursor);
+  const search = input.search?.trim();
+  const rows = await db.product.findMany({
+    where: {
+      ...(input.status && { status: input.status }),
+      ...(search && {
+        OR: [
+          { name: { contains: search, mode: "insensitive" } },
+          { variants: { some: { sku: { startsWith: search, mode: "insensitive" } } } },
+        ],
+      }),
+      ...(after && { id: { lt: after[1] } }),
+    },
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+    select: adminProductRowSelect,
+    relationLoadStrategy: "join",
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ variants, images, ...row }) => ({
+      ...row,
+      currency: config.currency,
+      image: images[0] ? toImage(config, images[0]) : null,
+      variantCount: variants.length,
+      available: variants.reduce((sum, variant) => sum + variant.stockOnHand - variant.reserved, 0),
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
+  };
+}

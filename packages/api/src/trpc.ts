@@ -1,0 +1,94 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Context } from "./context.ts";
+import { AppError, toTRPCError } from "./errors.ts";
+
+/** Every procedure declares who may call it; the access test enumerates the router by this. */
+export type Access = "public" | "authed" | "staff" | "admin";
+export type Meta = { access: Access };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        // Never show internals to users; the server logs them.
+        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          zodError: error.cause instanceof ZodError ? flatten(error.cause) : null,
+          details: error.cause instanceof AppError ? (error.cause.details ?? null) : null,
+        },
+      };
+    },
+  });
+
+/** Input problems per top-level field, so forms can show each beside its field. */
+function flatten(error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
+  const formErrors: string[] = [];
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    if (key === undefined) formErrors.push(issue.message);
+    else (fieldErrors[String(key)] ??= []).push(issue.message);
+  }
+  return { formErrors, fieldErrors };
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** Domain and database errors become typed tRPC errors in one place. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+/**
+ * CSRF: a mutation authenticated by the session cookie must come from one of the shop's own
+ * origins. Bearer-token clients are not exposed (browsers never attach that header on their own).
+ */
+const csrf = t.middleware(({ ctx, type, next }) => {
+  if (type !== "mutation" || ctx.auth?.via !== "cookie") return next();
+  const { origin, secFetchSite } = ctx.req;
+  if (secFetchSite === "cross-site") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
+  }
+  if (!origin || !ctx.config.allowedOrigins.includes(origin)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Request origin not allowed" });
+  }
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(csrf);
+
+export const publicProcedure = base.meta({ access: "public" });
+
+export const authedProcedure = base.meta({ access: "authed" }).use(({ ctx, next }) => {
+  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+
+function requireRole(access: Access, roles: readonly string[]) {
+  return base.meta({ access }).use(({ ctx, next }) => {
+    if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+    if (!roles.includes(ctx.auth.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "You do not have access to this" });
+    }
+    return next({ ctx: { ...ctx, auth: ctx.auth } });
+  });
+}
+
+export const staffProcedure = requireRole("staff", ["STAFF", "ADMIN"]);
+export const adminProcedure = requireRole("admin", ["ADMIN"]);

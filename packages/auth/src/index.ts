@@ -1,0 +1,4 @@
+export * from "./lifetimes.ts";
+export * from "./token.ts";
+export * from "./password.ts";
+export * from "./limiter.ts";

@@ -1,0 +1,40 @@
+import { useState } from "react";
+import type { z } from "zod";
+import { isClientError } from "./trpc.tsx";
+
+export type FieldErrors = Record<string, string | undefined>;
+
+/**
+ * Validates with the same zod schema the API uses, and maps both client-side issues and the
+ * server's flattened zod errors to per-field messages.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  return {
+    errors,
+    clear: () => setErrors({}),
+    /** Returns the parsed value, or null after showing the problems. */
+    validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null {
+      const result = schema.safeParse(value);
+      if (result.success) {
+        setErrors({});
+        return result.data;
+      }
+      const next: FieldErrors = {};
+      for (const issue of result.error.issues) {
+        const key = String(issue.path[0] ?? "form");
+        next[key] ??= issue.message;
+      }
+      setErrors(next);
+      return null;
+    },
+    /** Shows a server error: per field when it carries zod details, otherwise on the form. */
+    fromServer(error: unknown) {
+      if (!isClientError(error)) return setErrors({ form: "Network error. Please try again." });
+      const fields = error.data?.zodError?.fieldErrors ?? {};
+      const next: FieldErrors = { form: Object.keys(fields).length ? undefined : error.message };
+      for (const [key, messages] of Object.entries(fields)) next[key] = messages?.[0];
+      setErrors(next);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { AppRouter } from "@shop/api";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+
+// Both apps talk to the API through this one module. Only the router's *type* is imported,
+// so no server code reaches a browser bundle (scripts/check-bundles.mjs verifies it).
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+export function isClientError(error: unknown): error is TRPCClientError<AppRouter> {
+  return error instanceof TRPCClientError;
+}
+
+function createClients(apiBase: string) {
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Retry network trouble and 5xx, never a 4xx the server meant.
+        retry: (count, error) => count < 2 && !(isClientError(error) && (error.data?.httpStatus ?? 500) < 500),
+      },
+    },
+  });
+  const trpcClient = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${apiBase}/trpc`,
+        transformer: superjson,
+        fetch: (url, options) => fetch(url, { ...options, credentials: apiBase ? "include" : "same-origin" }),
+      }),
+    ],
+  });
+  return { queryClient, trpcClient };
+}
+
+/** `apiBase` is empty when the app is served by the API server itself (the usual case). */
+export function ApiProvider({ apiBase, children }: { apiBase: string; children: ReactNode }) {
+  const [{ queryClient, trpcClient }] = useState(() => createClients(apiBase));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

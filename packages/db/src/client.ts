@@ -1,0 +1,77 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { openPGlite } from "./pglite.ts";
+import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql.ts";
+
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
+  | {
+      kind: "postgres";
+      url: string;
+      /** Connections this process may hold; instances × poolSize must stay under max_connections. */
+      poolSize?: number;
+      /** How long a request waits for a free connection before failing (fast 503, not a hang). */
+      connectionTimeoutMs?: number;
+      /** Server-side cap on any single statement. */
+      statementTimeoutMs?: number;
+    };
+
+export type Database = {
+  kind: DatabaseConfig["kind"];
+  prisma: PrismaClient;
+  /** Raw access below Prisma, for migrations, bulk seeding and health checks. */
+  sql: SqlRunner;
+  close(): Promise<void>;
+};
+
+export async function createDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === "pglite") {
+    const pglite = await openPGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      kind: "pglite",
+      prisma,
+      sql: pgliteRunner(pglite),
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: config.connectionTimeoutMs ?? 5_000,
+    statement_timeout: config.statementTimeoutMs ?? 30_000,
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    sql: pgPoolRunner(pool),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** DATABASE_URL set: that PostgreSQL; otherwise the embedded PGlite in `dataDir`. */
+export function databaseConfigFrom(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  connectionTimeoutMs?: number;
+}): DatabaseConfig {
+  if (options.databaseUrl) {
+    return {
+      kind: "postgres",
+      url: options.databaseUrl,
+      poolSize: options.poolSize,
+      connectionTimeoutMs: options.connectionTimeoutMs,
+    };
+  }
+  return { kind: "pglite", dataDir: `${options.dataDir}/pglite` };
+}

@@ -1,0 +1,6 @@
+export * from "./generated/prisma/client.ts";
+export { createDatabase, databaseConfigFrom, type Database, type DatabaseConfig } from "./client.ts";
+export { parseDatabaseEnv, type DatabaseEnv } from "./env.ts";
+export { migrate, MigrationError, type MigrateResult } from "./migrate/index.ts";
+export { findRepoRoot, prismaPaths } from "./paths.ts";
+export type { SqlRunner } from "./sql.ts";

@@ -1,0 +1,61 @@
+import type { Database } from "../client.ts";
+import { seedAccounts } from "./accounts.ts";
+import { seedCatalog } from "./catalog.ts";
+import { seedOrders } from "./orders.ts";
+import { createRandom } from "./random.ts";
+import { seedReference } from "./reference.ts";
+import { seedReviews } from "./reviews.ts";
+
+export { demoAccounts } from "./accounts.ts";
+
+export type SeedOptions = {
+  products: number;
+  orders: number;
+  customers: number;
+  /** Where generated product images are written (the image storage's directory). */
+  mediaDir: string;
+  now?: Date;
+  seed?: number;
+  log?: (message: string) => void;
+};
+
+export const demoSeed = { products: 320, orders: 1_500, customers: 300 } as const;
+
+const SEED_MARKER = "seed";
+
+/**
+ * Builds the demo shop. Idempotent: a database that was seeded once (or that already has
+ * products) is left alone, so running it twice, or on every start, changes nothing.
+ */
+export async function seed(db: Database, options: SeedOptions): Promise<{ seeded: boolean }> {
+  const log = options.log ?? (() => {});
+  const existing = await db.prisma.setting.findUnique({ where: { key: SEED_MARKER }, select: { key: true } });
+  if (existing || (await db.prisma.product.count()) > 0) {
+    log("Database already has a catalog; seed skipped.");
+    return { seeded: false };
+  }
+  const now = options.now ?? new Date();
+  const random = createRandom(options.seed ?? 20_261_125);
+  const started = Date.now();
+  const step = (label: string) => log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+  await seedReference(db.prisma, now);
+  // One transaction: a seed that fails halfway leaves nothing behind and can simply be re-run.
+  await db.sql.transaction(async (sql) => {
+    const variants = await seedCatalog(sql, { random, products: options.products, now, mediaDir: options.mediaDir });
+    step(`${options.products} products, ${variants.length} variants`);
+    const customers = await seedAccounts(sql, { random, now, count: options.customers });
+    step(`${options.customers} customers and the demo accounts`);
+    const delivered = await seedOrders(sql, { random, now, count: options.orders, customers, variants });
+    step(`${options.orders} orders`);
+    const voterIds = [...new Set(customers.flatMap((customer) => (customer.id === null ? [] : [customer.id])))];
+    await seedReviews(sql, { random, now, delivered, voterIds });
+    step("reviews and ratings");
+    await sql.query(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ($1, $2::jsonb, now())`, [
+      SEED_MARKER,
+      JSON.stringify({ products: options.products, orders: options.orders, at: now.toISOString() }),
+    ]);
+  });
+  await db.sql.exec("ANALYZE");
+  return { seeded: true };
+}

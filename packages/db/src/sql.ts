@@ -1,0 +1,94 @@
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
+
+/**
+ * The few raw operations that work below Prisma: migrations, bulk seeding, test setup and
+ * health checks. One interface over node-postgres and PGlite keeps that code identical on both.
+ */
+export type SqlRunner = {
+  /** Runs a script of one or more statements without parameters. */
+  exec(script: string): Promise<void>;
+  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs `fn` inside a transaction on one connection. */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** Runs `fn` on one dedicated connection, e.g. to hold a session-level advisory lock. */
+  withConnection<T>(fn: (conn: SqlRunner) => Promise<T>): Promise<T>;
+};
+
+type Queryable = {
+  exec(script: string): Promise<unknown>;
+  query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+};
+
+function runner(
+  db: Queryable,
+  transaction: SqlRunner["transaction"],
+  withConnection: SqlRunner["withConnection"],
+): SqlRunner {
+  return {
+    async exec(script) {
+      await db.exec(script);
+    },
+    async query<Row extends Record<string, unknown>>(text: string, params: unknown[] = []) {
+      return (await db.query<Row>(text, params)).rows;
+    },
+    transaction,
+    withConnection,
+  };
+}
+
+const nested = (): never => {
+  throw new Error("SqlRunner: nested transactions are not supported");
+};
+
+/** PGlite is a single connection: every call already runs on "one connection". */
+export function pgliteRunner(db: PGlite): SqlRunner {
+  const self: SqlRunner = runner(
+    db,
+    (fn) => db.transaction((tx) => fn(runner(tx, nested, (inner) => inner(self)))),
+    (fn) => fn(self),
+  );
+  return self;
+}
+
+function pgQueryable(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    exec: (script) => client.query(script),
+    async query<Row>(text: string, params?: unknown[]) {
+      const result = await client.query(text, params);
+      const rows: Row[] = result.rows;
+      return { rows };
+    },
+  };
+}
+
+function pgClientRunner(client: pg.PoolClient): SqlRunner {
+  const self: SqlRunner = runner(
+    pgQueryable(client),
+    async (fn) => {
+      await client.query("BEGIN");
+      try {
+        const result = await fn({ ...self, transaction: nested });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+    },
+    (fn) => fn(self),
+  );
+  return self;
+}
+
+export function pgPoolRunner(pool: pg.Pool): SqlRunner {
+  const withConnection: SqlRunner["withConnection"] = async (fn) => {
+    const client = await pool.connect();
+    try {
+      return await fn(pgClientRunner(client));
+    } finally {
+      client.release();
+    }
+  };
+  return runner(pgQueryable(pool), (fn) => withConnection((conn) => conn.transaction(fn)), withConnection);
+}

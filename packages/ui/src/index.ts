@@ -1,0 +1,5 @@
+export { Button } from "./button.tsx";
+export { TextField } from "./field.tsx";
+export { formatMoney } from "./money.ts";
+export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
+export { PriceRange } from "./price.tsx";

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { CursorSchema, PageSizeSchema } from "./common.ts";
+
+export const ProductStatusSchema = z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]);
+
+export const CatalogListSchema = z
+  .object({
+    cursor: CursorSchema.optional(),
+    limit: PageSizeSchema.default(24),
+  })
+  .strict();
+export type CatalogListInput = z.input<typeof CatalogListSchema>;
+
+export const AdminProductListSchema = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    status: ProductStatusSchema.optional(),
+    cursor: CursorSchema.optional(),
+    limit: PageSizeSchema.default(50),
+  })
+  .strict();
+export type AdminProductListInput = z.input<typeof AdminProductListSchema>;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Database ids are positive integers. */
+export const IdSchema = z.number().int().positive();
+
+export const SlugSchema = z
+  .string()
+  .trim()
+  .min(1, "Required")
+  .max(120, "At most 120 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens");
+
+/** Amounts of money are integers of minor units (cents); the client never sends totals. */
+export const MinorUnitsSchema = z.number().int().min(0).max(100_000_000);
+
+/** Opaque cursor for keyset pagination, produced by the server. */
+export const CursorSchema = z.string().min(1).max(500);
+
+export const PageSizeSchema = z.number().int().min(1).max(100);
+
+export const CountryCodeSchema = z
+  .string()
+  .trim()
+  .length(2, "Use the two-letter country code")
+  .transform((code) => code.toUpperCase());

@@ -1,0 +1,3 @@
+export * from "./account.ts";
+export * from "./catalog.ts";
+export * from "./common.ts";
