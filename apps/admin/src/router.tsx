@@ -1,3 +1,4 @@
+import { Skeleton } from "@shop/ui";
 import { createBrowserRouter, Navigate } from "react-router";
 import { RequireStaff } from "./components/require-staff.tsx";
 import { Shell } from "./components/shell.tsx";
@@ -7,6 +8,7 @@ export const router = createBrowserRouter(
     { path: "/sign-in", lazy: async () => ({ Component: (await import("./pages/sign-in.tsx")).SignInPage }) },
     {
       element: <RequireStaff />,
+      HydrateFallback: () => <Skeleton className="m-8 h-40" />,
       children: [
         {
           element: <Shell />,

@@ -41,12 +41,21 @@ const nested = (): never => {
   throw new Error("SqlRunner: nested transactions are not supported");
 };
 
-/** PGlite is a single connection: every call already runs on "one connection". */
+/**
+ * PGlite is a single connection shared by everyone, so "a dedicated connection" means taking
+ * turns: withConnection holds an in-process lock (session advisory locks cannot exclude
+ * callers that share the session).
+ */
 export function pgliteRunner(db: PGlite): SqlRunner {
+  let turn: Promise<unknown> = Promise.resolve();
   const self: SqlRunner = runner(
     db,
     (fn) => db.transaction((tx) => fn(runner(tx, nested, (inner) => inner(self)))),
-    (fn) => fn(self),
+    (fn) => {
+      const mine = turn.then(() => fn(self));
+      turn = mine.catch(() => undefined);
+      return mine;
+    },
   );
   return self;
 }

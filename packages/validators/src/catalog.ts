@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { CursorSchema, PageSizeSchema } from "./common.ts";
+import { paginationFields } from "./common.ts";
 
 export const ProductStatusSchema = z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]);
 
 export const CatalogListSchema = z
   .object({
-    cursor: CursorSchema.optional(),
-    limit: PageSizeSchema.default(24),
+    ...paginationFields(24),
   })
   .strict();
 export type CatalogListInput = z.input<typeof CatalogListSchema>;
@@ -15,8 +14,7 @@ export const AdminProductListSchema = z
   .object({
     search: z.string().trim().max(200).optional(),
     status: ProductStatusSchema.optional(),
-    cursor: CursorSchema.optional(),
-    limit: PageSizeSchema.default(50),
+    ...paginationFields(50),
   })
   .strict();
 export type AdminProductListInput = z.input<typeof AdminProductListSchema>;

@@ -18,6 +18,16 @@ export const CursorSchema = z.string().min(1).max(500);
 
 export const PageSizeSchema = z.number().int().min(1).max(100);
 
+/**
+ * Fields of every paginated input. tRPC's infinite queries send `cursor` (null on the first
+ * page) and a `direction`; our cursors only go forward.
+ */
+export const paginationFields = (defaultLimit: number) => ({
+  cursor: CursorSchema.nullish(),
+  direction: z.literal("forward").optional(),
+  limit: PageSizeSchema.default(defaultLimit),
+});
+
 export const CountryCodeSchema = z
   .string()
   .trim()

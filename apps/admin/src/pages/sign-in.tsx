@@ -13,8 +13,10 @@ export function SignInPage() {
   const form = useFieldErrors();
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
+      onSuccess: async (result) => {
+        // Seed the session query with the signed-in user, so the guard does not act on the
+        // stale "signed out" answer while it refetches.
+        queryClient.setQueryData(trpc.auth.me.queryKey(), result.user);
         const from: unknown = location.state && typeof location.state === "object" && "from" in location.state ? location.state.from : null;
         await navigate(typeof from === "string" ? from : "/products", { replace: true });
       },

@@ -11,8 +11,8 @@ export function encodeCursor(value: CursorValue): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined): CursorValue | null {
-  if (cursor === undefined) return null;
+export function decodeCursor(cursor: string | null | undefined): CursorValue | null {
+  if (!cursor) return null;
   try {
     return CursorValue.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { openPGlite } from "../pglite.ts";
+import { openEmptyPGlite } from "../pglite.ts";
 import { readMigrations } from "./migrations.ts";
 import { loadSchemaEngine } from "./schema-engine.ts";
 
@@ -14,10 +15,11 @@ import { loadSchemaEngine } from "./schema-engine.ts";
 export async function diffMigrationsToSchema(paths: { schema: string; migrations: string }): Promise<string> {
   const schema = { path: relative(process.cwd(), paths.schema), content: readFileSync(paths.schema, "utf8") };
   const SchemaEngine = await loadSchemaEngine();
+  const shadow = shadowDatabases();
   const engine = await SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(shadowFactory()),
+    bindMigrationAwareSqlAdapterFactory(shadow.factory),
   );
   try {
     const result = await engine.diff({
@@ -39,13 +41,16 @@ export async function diffMigrationsToSchema(paths: { schema: string; migrations
     return normalise(result.stdout ?? "");
   } finally {
     engine.free();
+    await shadow.close();
   }
 }
 
 /** A fresh in-memory PGlite (with our extensions) for every connection the engine asks for. */
-function shadowFactory(): SqlMigrationAwareDriverAdapterFactory {
+function shadowDatabases() {
+  const opened: PGlite[] = [];
   const connect = async () => {
-    const pglite = await openPGlite();
+    const pglite = await openEmptyPGlite();
+    opened.push(pglite);
     const adapter = await new PrismaPGlite(pglite).connect();
     // The adapter's executeScript does not await PGlite, so errors would escape; the engine needs them.
     return Object.assign(adapter, {
@@ -54,7 +59,13 @@ function shadowFactory(): SqlMigrationAwareDriverAdapterFactory {
       },
     });
   };
-  return { provider: "postgres", adapterName: "pglite-shadow", connect, connectToShadowDb: connect };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: "pglite-shadow",
+    connect,
+    connectToShadowDb: connect,
+  };
+  return { factory, close: () => Promise.all(opened.map((db) => db.close())).then(() => undefined) };
 }
 
 function normalise(script: string): string {

@@ -21,7 +21,7 @@ export const adminProductRowSelect = {
 export async function listAdminProducts(
   db: PrismaClient,
   config: ApiConfig,
-  input: { search?: string; status?: "DRAFT" | "ACTIVE" | "ARCHIVED"; cursor?: string; limit: number },
+  input: { search?: string; status?: "DRAFT" | "ACTIVE" | "ARCHIVED"; cursor?: string | null; limit: number },
 ) {
   const after = decodeCursor(input.cursor);
   const search = input.search?.trim();

@@ -1,12 +1,12 @@
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "@shop/auth";
 import type { PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { createSession, type NewSession } from "./sessions.ts";
+import { createSession, type AuthUser, type NewSession } from "./sessions.ts";
 
 // One message for every failure, so sign-in never reveals whether an account exists.
 const INVALID = "Email or password is incorrect";
 
-export type SignInResult = NewSession & { user: { id: number; name: string; email: string; role: string } };
+export type SignInResult = NewSession & { user: AuthUser };
 
 export async function signIn(
   db: PrismaClient,

@@ -7,7 +7,7 @@ import { productCardSelect, toProductCard } from "../../selects/product.ts";
 export async function listProducts(
   db: PrismaClient,
   config: ApiConfig,
-  input: { cursor?: string; limit: number },
+  input: { cursor?: string | null; limit: number },
 ) {
   const after = decodeCursor(input.cursor);
   const rows = await db.product.findMany({

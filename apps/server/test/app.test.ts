@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
+import { parseServerEnv } from "../src/env.ts";
+
+function fakeDist(title: string) {
+  const dir = mkdtempSync(join(tmpdir(), "shop-dist-"));
+  mkdirSync(join(dir, "assets"));
+  writeFileSync(join(dir, "index.html"), `<!doctype html><title>${title}</title>`);
+  writeFileSync(join(dir, "assets", "app-abc123.js"), "console.log(1)");
+  return dir;
+}
+
+describe("the HTTP server", () => {
+  let db: TestDatabase;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const dataDir = mkdtempSync(join(tmpdir(), "shop-data-"));
+    mkdirSync(join(dataDir, "media", "products"), { recursive: true });
+    writeFileSync(join(dataDir, "media", "products", "x.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", DATA_DIR: dataDir });
+    app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it("answers /healthz and /readyz", async () => {
+    expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
+    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready" });
+  });
+
+  it("serves the storefront at / and the admin at /admin, with client-side routes falling back to index.html", async () => {
+    for (const [url, title] of [["/", "Storefront"], ["/products/some-phone", "Storefront"], ["/admin/", "Admin"], ["/admin/products", "Admin"]]) {
+      const response = await app.inject(url ?? "/");
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toContain(`<title>${title}</title>`);
+      expect(response.headers["cache-control"], url).toBe("no-cache");
+    }
+  });
+
+  it("caches hashed assets for a year and 404s missing files instead of serving HTML", async () => {
+    const asset = await app.inject("/assets/app-abc123.js");
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect((await app.inject("/assets/missing-123.js")).statusCode).toBe(404);
+    expect((await app.inject("/trpc/nope")).statusCode).toBe(404);
+  });
+
+  it("serves stored images from the media directory", async () => {
+    const image = await app.inject("/media/products/x.svg");
+    expect(image.statusCode).toBe(200);
+    expect(image.headers["content-type"]).toContain("image/svg+xml");
+  });
+
+  it("serves the API at /trpc", async () => {
+    const response = await app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ result: { data: { json: { items: [] } } } });
+  });
+});
+
+describe("environment", () => {
+  it("stops with a message naming the bad variable", () => {
+    expect(() => parseServerEnv({ PORT: "eighty" })).toThrow(/PORT/);
+    expect(() => parseServerEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+// Strings that only exist in server code. If one shows up in a browser bundle, an app has
+// imported a value (not just a type) from the API, the database or the auth package.
+const serverOnly = ["PrismaClient", "@prisma/client", "prisma-client", "argon2", "fastify", "pg-protocol", "DATABASE_URL", "secretHash", "passwordHash"];
+
+describe("browser bundles", () => {
+  for (const app of ["storefront", "admin"]) {
+    it(`${app} contains no server code`, () => {
+      const dir = join(root, "apps", app, "dist", "assets");
+      const files = readdirSync(dir).filter((file) => file.endsWith(".js"));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const code = readFileSync(join(dir, file), "utf8");
+        for (const marker of serverOnly) expect(code.includes(marker), `${marker} in ${app}/${file}`).toBe(false);
+      }
+    });
+  }
+});

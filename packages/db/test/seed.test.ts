@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../src/seed/index.ts";
+import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+
+describe("the demo seed", () => {
+  let db: TestDatabase;
+  const mediaDir = mkdtempSync(join(tmpdir(), "shop-media-"));
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seed(db, { products: 60, orders: 200, customers: 40, mediaDir });
+  });
+  afterAll(() => db.close());
+
+  it("builds a catalog across the shop's categories and brands, with local images", async () => {
+    expect(await db.prisma.product.count()).toBe(60);
+    expect(await db.prisma.brand.count()).toBeGreaterThanOrEqual(15);
+    const roots = await db.prisma.category.findMany({ where: { parentId: null }, select: { slug: true } });
+    expect(roots.map((c) => c.slug)).toEqual(expect.arrayContaining(["phones", "audio", "wearables", "tablets", "laptops", "accessories"]));
+    const images = await db.prisma.productImage.findMany({ select: { path: true } });
+    expect(images.every((image) => existsSync(join(mediaDir, image.path)))).toBe(true);
+    const stock = await db.prisma.variant.findMany({ select: { stockOnHand: true } });
+    expect(stock.some((v) => v.stockOnHand === 0)).toBe(true);
+    expect(stock.some((v) => v.stockOnHand > 0 && v.stockOnHand <= 5)).toBe(true);
+  });
+
+  it("creates the demo accounts and a year of orders whose money adds up", async () => {
+    const roles = await db.prisma.user.findMany({ where: { email: { endsWith: "@example.com", startsWith: "a" } }, select: { role: true } });
+    expect(roles.map((u) => u.role)).toContain("ADMIN");
+    expect(await db.prisma.user.count({ where: { role: "STAFF" } })).toBe(1);
+    const orders = await db.prisma.order.findMany({
+      select: { subtotal: true, total: true, placedAt: true, items: { select: { unitPrice: true, quantity: true } } },
+    });
+    expect(orders).toHaveLength(200);
+    for (const order of orders) {
+      expect(order.subtotal).toBe(order.items.reduce((sum, item) => sum + item.unitPrice * item.quantity, 0));
+    }
+    const oldest = Math.min(...orders.map((o) => o.placedAt.getTime()));
+    expect(Date.now() - oldest).toBeGreaterThan(180 * 86_400_000);
+  });
+
+  it("leaves ratings consistent with the published reviews", async () => {
+    const published = await db.prisma.review.groupBy({ by: ["productId"], where: { status: "PUBLISHED" }, _count: true, _sum: { rating: true } });
+    expect(published.length).toBeGreaterThan(0);
+    for (const group of published) {
+      const rating = await db.prisma.productRating.findUniqueOrThrow({ where: { productId: group.productId } });
+      expect(rating.count).toBe(group._count);
+      expect(rating.sum).toBe(group._sum.rating);
+    }
+  });
+
+  it("is idempotent", async () => {
+    const before = await db.prisma.order.count();
+    expect(await seed(db, { products: 60, orders: 200, customers: 40, mediaDir })).toEqual({ seeded: false });
+    expect(await db.prisma.order.count()).toBe(before);
+  });
+});

@@ -1,0 +1,37 @@
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+// One run covers everything: pure unit tests, the integration suite on the embedded PGlite,
+// the same suite again on PostgreSQL when TEST_DATABASE_URL is set, and browser tests against
+// the production build.
+const integration = ["packages/*/test/**/*.test.ts", "apps/server/test/**/*.test.ts"];
+
+const database = (kind: "pglite" | "postgres"): TestProjectInlineConfiguration => ({
+  test: {
+    name: `db:${kind}`,
+    include: integration,
+    env: { TEST_DB: kind },
+    globalSetup: ["packages/db/src/testing/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"] } },
+      database("pglite"),
+      ...(process.env.TEST_DATABASE_URL ? [database("postgres")] : []),
+      {
+        test: {
+          name: "browser",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
