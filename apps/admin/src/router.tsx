@@ -15,6 +15,9 @@ export const router = createBrowserRouter(
           children: [
             { index: true, element: <Navigate to="/products" replace /> },
             { path: "products", lazy: async () => ({ Component: (await import("./pages/products.tsx")).ProductsPage }) },
+            { path: "customers", lazy: async () => ({ Component: (await import("./pages/customers/list.tsx")).CustomersPage }) },
+            { path: "customers/:id", lazy: async () => ({ Component: (await import("./pages/customers/detail.tsx")).CustomerPage }) },
+            { path: "mailbox", lazy: async () => ({ Component: (await import("./pages/mailbox/index.tsx")).MailboxPage }) },
             { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found.tsx")).NotFoundPage }) },
           ],
         },

@@ -1,7 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
-import type { ApiConfig } from "@shop/api";
+import { createMemoryStore, type ApiConfig, type RateLimitStore } from "@shop/api";
 import type { Database } from "@shop/db";
-import Fastify from "fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
@@ -10,6 +10,8 @@ import { trpcRoutes } from "./routes/trpc.ts";
 
 export function apiConfigFrom(env: ServerEnv): ApiConfig {
   return {
+    publicUrl: env.publicUrl,
+    devMailbox: !env.SMTP_URL,
     allowedOrigins: env.allowedOrigins,
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
@@ -19,9 +21,13 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
 }
 
 /** The HTTP server without listening: what main.ts starts and tests inject requests into. */
-export async function buildApp(env: ServerEnv, db: Database) {
+export async function buildApp(
+  env: ServerEnv,
+  db: Database,
+  services: { limits?: RateLimitStore; logger?: FastifyBaseLogger } = {},
+) {
   const app = Fastify({
-    logger: env.LOG_LEVEL === "silent" ? false : { level: env.LOG_LEVEL },
+    ...(services.logger ? { loggerInstance: services.logger } : { logger: env.LOG_LEVEL === "silent" ? false : { level: env.LOG_LEVEL } }),
     trustProxy: env.trustProxy,
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
@@ -30,7 +36,7 @@ export async function buildApp(env: ServerEnv, db: Database) {
   });
   await app.register(fastifyCookie);
   healthRoutes(app, db);
-  await trpcRoutes(app, db, apiConfigFrom(env));
+  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits: services.limits ?? createMemoryStore() });
   await mediaRoutes(app, env.mediaDir);
   if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });
   return app;

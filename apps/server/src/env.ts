@@ -20,6 +20,17 @@ const ServerEnvSchema = z.object({
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
   SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
   SERVE_APPS: bool,
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
 });
 
 export type ServerEnv = ReturnType<typeof parseServerEnv>;

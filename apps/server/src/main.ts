@@ -1,7 +1,11 @@
+import { createSmtpTransport } from "@shop/api";
 import { createDatabase, databaseConfigFrom, migrate, prismaPaths } from "@shop/db";
+import pino from "pino";
 import { demoSeed, seed } from "@shop/db/seed";
 import { buildApp } from "./app.ts";
 import { parseServerEnv } from "./env.ts";
+import { createRateLimitStore } from "./services.ts";
+import { startEmailWorker } from "./workers/email.ts";
 
 let env;
 try {
@@ -11,6 +15,7 @@ try {
   process.exit(1);
 }
 
+const rootLogger = pino({ level: env.LOG_LEVEL });
 const db = await createDatabase(
   databaseConfigFrom({
     databaseUrl: env.database.DATABASE_URL,
@@ -19,7 +24,8 @@ const db = await createDatabase(
     connectionTimeoutMs: env.database.DATABASE_POOL_TIMEOUT_MS,
   }),
 );
-const app = await buildApp(env, db);
+const limits = createRateLimitStore(env.REDIS_URL, rootLogger);
+const app = await buildApp(env, db, { limits: limits.store, logger: rootLogger });
 
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
@@ -27,6 +33,11 @@ if (env.seedIfEmpty) {
   const result = await seed(db, { ...demoSeed, mediaDir: env.mediaDir, log: (message) => app.log.info(message) });
   if (result.seeded) app.log.info("seeded the demo shop");
 }
+
+const domain = new URL(env.publicUrl).hostname;
+const emailWorker = env.SMTP_URL
+  ? startEmailWorker(db, createSmtpTransport(env.SMTP_URL, env.MAIL_FROM, domain), app.log)
+  : null;
 
 await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);
@@ -42,6 +53,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     force.unref();
     void app
       .close()
+      .then(() => emailWorker?.stop())
+      .then(() => limits.close())
       .then(() => db.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

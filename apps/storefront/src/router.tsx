@@ -1,7 +1,8 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout.tsx";
-import { RouteError } from "./components/route-error.tsx";
 import { PageSkeleton } from "./components/page-skeleton.tsx";
+import { RequireShopper } from "./components/require-shopper.tsx";
+import { RouteError } from "./components/route-error.tsx";
 
 // Each page is its own chunk: a shopper downloads only the code of the pages they visit.
 export const router = createBrowserRouter([
@@ -11,6 +12,24 @@ export const router = createBrowserRouter([
     HydrateFallback: PageSkeleton,
     children: [
       { index: true, lazy: async () => ({ Component: (await import("./pages/home.tsx")).HomePage }) },
+      { path: "sign-in", lazy: async () => ({ Component: (await import("./pages/sign-in.tsx")).SignInPage }) },
+      { path: "sign-up", lazy: async () => ({ Component: (await import("./pages/sign-up.tsx")).SignUpPage }) },
+      { path: "forgot-password", lazy: async () => ({ Component: (await import("./pages/forgot-password.tsx")).ForgotPasswordPage }) },
+      { path: "reset-password", lazy: async () => ({ Component: (await import("./pages/reset-password.tsx")).ResetPasswordPage }) },
+      {
+        path: "account",
+        element: <RequireShopper />,
+        children: [
+          {
+            lazy: async () => ({ Component: (await import("./pages/account/layout.tsx")).AccountLayout }),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import("./pages/account/profile.tsx")).ProfilePage }) },
+              { path: "addresses", lazy: async () => ({ Component: (await import("./pages/account/addresses.tsx")).AddressesPage }) },
+              { path: "sessions", lazy: async () => ({ Component: (await import("./pages/account/sessions.tsx")).SessionsPage }) },
+            ],
+          },
+        ],
+      },
       { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found.tsx")).NotFoundPage }) },
     ],
   },

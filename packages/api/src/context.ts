@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@shop/db";
+import type { RateLimitStore } from "./lib/rate-limit/index.ts";
 import type { AuthState } from "./services/auth/sessions.ts";
 
 export type CookieOptions = { expires?: Date; maxAge?: number };
@@ -12,9 +13,15 @@ export type RequestInfo = {
   /** The `Sec-Fetch-Site` header browsers send. */
   secFetchSite: string | null;
   setCookie(name: string, value: string, options: CookieOptions): void;
+  /** Response headers, e.g. Retry-After on a rate-limited request. */
+  setHeader(name: string, value: string): void;
 };
 
 export type ApiConfig = {
+  /** Where shoppers reach the storefront, for links in emails. */
+  publicUrl: string;
+  /** Outgoing email stays in the outbox and staff read it in the admin (no SMTP configured). */
+  devMailbox: boolean;
   /** Origins allowed to send cookie-authenticated mutations (the shop's own). */
   allowedOrigins: readonly string[];
   /** `Secure` cookies: on everywhere except plain-HTTP local development. */
@@ -31,6 +38,8 @@ export type Context = {
   config: ApiConfig;
   req: RequestInfo;
   auth: AuthState | null;
+  /** Rate-limit counters: Redis when configured, process memory otherwise. */
+  limits: RateLimitStore;
 };
 
 /** The context without HTTP: what tests build and callers in the same process use. */

@@ -46,10 +46,13 @@ export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
 /** Domain and database errors become typed tRPC errors in one place. */
-const mapErrors = t.middleware(async ({ next }) => {
+const mapErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause);
+    const cause = result.error.cause;
+    const retryAfter = cause instanceof AppError ? cause.details?.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) ctx.req.setHeader("retry-after", String(retryAfter));
+    const mapped = toTRPCError(cause);
     if (mapped) throw mapped;
   }
   return result;

@@ -1,11 +1,16 @@
 import type { PrismaClient } from "@shop/db";
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import type { ApiConfig, RequestInfo } from "../src/context.ts";
 import { createContextInner } from "../src/context.ts";
+import { createMemoryStore, type RateLimitStore } from "../src/lib/rate-limit/index.ts";
 import { createCaller } from "../src/root.ts";
 import { createSession, validateSessionToken } from "../src/services/auth/sessions.ts";
 
 export const testConfig: ApiConfig = {
+  publicUrl: "http://shop.test",
+  devMailbox: true,
   allowedOrigins: ["http://shop.test"],
   secureCookies: true,
   mediaBaseUrl: "/media",
@@ -15,9 +20,12 @@ export const testConfig: ApiConfig = {
 
 export type CookieJar = Map<string, { value: string; expires?: Date; maxAge?: number }>;
 
-/** A request as the HTTP layer would describe it, recording the cookies the API sets. */
-export function fakeRequest(overrides: Partial<Omit<RequestInfo, "setCookie">> = {}) {
+type RequestOverrides = Partial<Omit<RequestInfo, "setCookie" | "setHeader">>;
+
+/** A request as the HTTP layer would describe it, recording the cookies and headers the API sets. */
+export function fakeRequest(overrides: RequestOverrides = {}) {
   const cookies: CookieJar = new Map();
+  const headers = new Map<string, string>();
   const req: RequestInfo = {
     ip: "203.0.113.7",
     userAgent: "vitest",
@@ -27,29 +35,45 @@ export function fakeRequest(overrides: Partial<Omit<RequestInfo, "setCookie">> =
     setCookie(name, value, options) {
       cookies.set(name, { value, ...options });
     },
+    setHeader(name, value) {
+      headers.set(name, value);
+    },
   };
-  return { req, cookies };
+  return { req, cookies, headers };
 }
 
 /** A tRPC caller as an anonymous visitor, or signed in with a real session of `userId`. */
 export async function callerFor(
   db: PrismaClient,
-  options: { userId?: number; via?: "cookie" | "bearer"; request?: Partial<Omit<RequestInfo, "setCookie">> } = {},
+  options: { userId?: number; via?: "cookie" | "bearer"; request?: RequestOverrides; limits?: RateLimitStore; config?: Partial<ApiConfig> } = {},
 ) {
-  const { req, cookies } = fakeRequest(options.request);
+  const { req, cookies, headers } = fakeRequest(options.request);
   let auth = null;
   if (options.userId !== undefined) {
     const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { role: true } });
-    const session = await createSession(db, { userId: options.userId, role: user.role, userAgent: "vitest", ip: req.ip });
+    const session = await createSession(db, { userId: options.userId, role: user.role, userAgent: req.userAgent, ip: req.ip });
     const valid = await validateSessionToken(db, session.token);
     if (!valid) throw new Error("test session did not validate");
     auth = { sessionId: valid.sessionId, user: valid.user, via: options.via ?? "cookie" };
   }
-  const caller = createCaller(createContextInner({ db, config: testConfig, req, auth }));
-  return { caller, cookies, req };
+  const context = createContextInner({
+    db,
+    config: { ...testConfig, ...options.config },
+    req,
+    auth,
+    limits: options.limits ?? createMemoryStore(),
+  });
+  return { caller: createCaller(context), cookies, headers, req };
 }
 
 export async function setupTestShop() {
   const db: TestDatabase = await createTestDatabase();
   return { db, prisma: db.prisma, make: factories(db.prisma) };
+}
+
+/** The messages a failed call reported for one input field (from the zod validation error). */
+export function fieldErrors(error: unknown, field: string): string[] {
+  const cause = error instanceof TRPCError ? error.cause : undefined;
+  if (!(cause instanceof ZodError)) return [];
+  return cause.issues.filter((issue) => issue.path[0] === field).map((issue) => issue.message);
 }

@@ -2,3 +2,4 @@ export * from "./lifetimes.ts";
 export * from "./token.ts";
 export * from "./password.ts";
 export * from "./limiter.ts";
+export * from "./common-passwords.ts";

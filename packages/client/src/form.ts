@@ -13,6 +13,8 @@ export function useFieldErrors() {
   return {
     errors,
     clear: () => setErrors({}),
+    /** Sets one message, e.g. a confirmation mismatch only the form knows about. */
+    set: (field: string, message: string) => setErrors((current) => ({ ...current, [field]: message })),
     /** Returns the parsed value, or null after showing the problems. */
     validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null {
       const result = schema.safeParse(value);
@@ -32,8 +34,11 @@ export function useFieldErrors() {
     fromServer(error: unknown) {
       if (!isClientError(error)) return setErrors({ form: "Network error. Please try again." });
       const fields = error.data?.zodError?.fieldErrors ?? {};
-      const next: FieldErrors = { form: Object.keys(fields).length ? undefined : error.message };
+      const field = error.data?.details?.field;
+      const next: FieldErrors = {};
       for (const [key, messages] of Object.entries(fields)) next[key] = messages?.[0];
+      if (typeof field === "string") next[field] = error.message;
+      else if (Object.keys(fields).length === 0) next.form = error.message;
       setErrors(next);
     },
   };

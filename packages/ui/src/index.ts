@@ -3,3 +3,4 @@ export { TextField } from "./field.tsx";
 export { formatMoney } from "./money.ts";
 export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 export { PriceRange } from "./price.tsx";
+export { FormMessage } from "./form-alert.tsx";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CountryCodeSchema, IdSchema, paginationFields } from "./common.ts";
 
 /** Trimmed and lower-cased, so addresses compare case-insensitively everywhere. */
 export const EmailSchema = z
@@ -9,7 +10,10 @@ export const EmailSchema = z
   .pipe(z.email("Enter a valid email address"))
   .transform((email) => email.toLowerCase());
 
-/** Length is the only rule (NIST 800-63B): 12 to 128 characters of any kind. */
+/**
+ * Length is the only composition rule (NIST SP 800-63B): 12 to 128 characters of anything,
+ * Unicode included. The server also refuses the most common passwords.
+ */
 export const PasswordSchema = z
   .string()
   .min(12, "Use at least 12 characters")
@@ -17,11 +21,75 @@ export const PasswordSchema = z
 
 export const NameSchema = z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters");
 
-export const SignInSchema = z
+/** Sign-in does not re-check password rules: older accounts may predate them. */
+const ExistingPasswordSchema = z.string().min(1, "Enter your password").max(1024);
+
+export const SignInSchema = z.object({ email: EmailSchema, password: ExistingPasswordSchema }).strict();
+export type SignInInput = z.input<typeof SignInSchema>;
+
+export const RegisterSchema = z.object({ name: NameSchema, email: EmailSchema, password: PasswordSchema }).strict();
+export type RegisterInput = z.input<typeof RegisterSchema>;
+
+export const RequestPasswordResetSchema = z.object({ email: EmailSchema }).strict();
+
+export const ResetPasswordSchema = z
+  .object({ token: z.string().min(1, "This reset link is incomplete").max(200), password: PasswordSchema })
+  .strict();
+
+export const ChangePasswordSchema = z
+  .object({ currentPassword: ExistingPasswordSchema, newPassword: PasswordSchema })
+  .strict();
+
+export const ChangeEmailSchema = z.object({ email: EmailSchema, password: ExistingPasswordSchema }).strict();
+
+export const UpdateProfileSchema = z.object({ name: NameSchema }).strict();
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .transform((value) => (value === "" ? null : value))
+    .nullish();
+
+export const AddressSchema = z
   .object({
-    email: EmailSchema,
-    // Sign-in does not re-validate password rules: old accounts may predate them.
-    password: z.string().min(1, "Enter your password").max(1024),
+    fullName: NameSchema,
+    company: optionalText(100),
+    line1: z.string().trim().min(1, "Enter the street address").max(200),
+    line2: optionalText(200),
+    city: z.string().trim().min(1, "Enter the city").max(100),
+    region: optionalText(100),
+    postalCode: z.string().trim().min(1, "Enter the postal code").max(20),
+    country: CountryCodeSchema,
+    phone: optionalText(30),
   })
   .strict();
-export type SignInInput = z.input<typeof SignInSchema>;
+export type AddressInput = z.input<typeof AddressSchema>;
+
+export const AddressUpdateSchema = z.object({ id: IdSchema, address: AddressSchema }).strict();
+
+export const SetDefaultAddressSchema = z
+  .object({ id: IdSchema, kind: z.enum(["shipping", "billing", "both"]) })
+  .strict();
+
+export const RoleSchema = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
+
+export const AdminCustomerListSchema = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    role: RoleSchema.optional(),
+    status: z.enum(["active", "disabled"]).optional(),
+    ...paginationFields(50),
+  })
+  .strict();
+
+export const SetUserDisabledSchema = z.object({ userId: IdSchema, disabled: z.boolean() }).strict();
+export const SetUserRoleSchema = z.object({ userId: IdSchema, role: RoleSchema }).strict();
+
+export const MailboxListSchema = z
+  .object({ to: z.string().trim().max(254).optional(), ...paginationFields(50) })
+  .strict();
+
+export const ByIdSchema = z.object({ id: IdSchema }).strict();
+export const SessionIdSchema = z.object({ id: z.string().min(1).max(64) }).strict();

@@ -2,10 +2,16 @@ import { useTRPC } from "@shop/client";
 import { Button } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { NavLink, Outlet, useNavigate } from "react-router";
+import { useStaff } from "../lib/me.ts";
 
-const sections = [{ to: "/products", label: "Products" }];
+const sections = [
+  { to: "/products", label: "Products" },
+  { to: "/customers", label: "Customers" },
+  { to: "/mailbox", label: "Mailbox" },
+];
 
 export function Shell() {
+  const staff = useStaff();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -23,7 +29,10 @@ export function Shell() {
         Skip to content
       </a>
       <aside className="border-b border-line bg-subtle p-4 md:border-b-0 md:border-r">
-        <p className="mb-4 font-bold">Shop admin</p>
+        <p className="font-bold">Shop admin</p>
+        <p className="mb-4 text-sm text-muted">
+          {staff.name} · {staff.role.toLowerCase()}
+        </p>
         <nav aria-label="Sections">
           <ul className="flex gap-2 md:flex-col">
             {sections.map((section) => (
@@ -45,7 +54,7 @@ export function Shell() {
         </Button>
       </aside>
       <main id="main" className="min-w-0 p-4 md:p-8">
-        <Outlet />
+        <Outlet context={staff} />
       </main>
     </div>
   );

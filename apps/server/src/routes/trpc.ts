@@ -5,6 +5,7 @@ import {
   validateSessionToken,
   type ApiConfig,
   type AppRouter,
+  type RateLimitStore,
 } from "@shop/api";
 import type { Database } from "@shop/db";
 import {
@@ -27,7 +28,10 @@ function readToken(request: FastifyRequest): { token: string; via: "cookie" | "b
   return cookie ? { token: cookie, via: "cookie" } : null;
 }
 
-export async function trpcRoutes(app: FastifyInstance, db: Database, config: ApiConfig) {
+export async function trpcRoutes(
+  app: FastifyInstance,
+  { db, config, limits }: { db: Database; config: ApiConfig; limits: RateLimitStore },
+) {
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
   async function createContext({ req, res }: CreateFastifyContextOptions) {
@@ -38,6 +42,9 @@ export async function trpcRoutes(app: FastifyInstance, db: Database, config: Api
       secFetchSite: header(req, "sec-fetch-site"),
       setCookie(name: string, value: string, options: { expires?: Date; maxAge?: number }) {
         res.setCookie(name, value, { ...cookieDefaults, ...options });
+      },
+      setHeader(name: string, value: string) {
+        res.header(name, value);
       },
     };
     const presented = readToken(req);
@@ -51,6 +58,7 @@ export async function trpcRoutes(app: FastifyInstance, db: Database, config: Api
       config,
       req: request,
       auth: presented && session ? { sessionId: session.sessionId, user: session.user, via: presented.via } : null,
+      limits,
     });
   }
 

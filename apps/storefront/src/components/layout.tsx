@@ -1,4 +1,5 @@
 import { Link, Outlet } from "react-router";
+import { AccountMenu } from "./account-menu.tsx";
 
 export function Layout() {
   return (
@@ -11,6 +12,7 @@ export function Layout() {
           <Link to="/" className="text-lg font-bold tracking-tight">
             Shop
           </Link>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">

@@ -1,26 +1,51 @@
-import { SignInSchema } from "@shop/validators";
+import { RequestPasswordResetSchema, SignInSchema } from "@shop/validators";
 import { z } from "zod";
-import { clearSessionCookie, setSessionCookie } from "../lib/session-cookie.ts";
+import { clearSessionCookie, startSession } from "../lib/session-cookie.ts";
+import { requestPasswordReset, resetPassword } from "../services/auth/password-reset.ts";
+import { RegisterInput, ResetPasswordInput } from "../services/auth/passwords.ts";
+import { register } from "../services/auth/register.ts";
 import { invalidateSession } from "../services/auth/sessions.ts";
 import { signIn } from "../services/auth/sign-in.ts";
+import { revokeAllSessions } from "../services/account/sessions.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const authRouter = router({
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.auth?.user ?? null),
 
+  register: publicProcedure.input(RegisterInput).mutation(async ({ ctx, input }) => {
+    const session = await register(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+    return startSession(ctx.req, session);
+  }),
+
   signIn: publicProcedure
     .input(SignInSchema.extend({ audience: z.enum(["storefront", "admin"]).default("storefront") }).strict())
     .mutation(async ({ ctx, input }) => {
-      const session = await signIn(ctx.db, { ...input, userAgent: ctx.req.userAgent, ip: ctx.req.ip });
-      setSessionCookie(ctx.req, session.token, session.expiresAt);
-      // The token is also returned for API clients, which send it as `Authorization: Bearer`.
-      return { user: session.user, token: session.token, expiresAt: session.expiresAt };
+      const session = await signIn(ctx.db, ctx.limits, { ...input, userAgent: ctx.req.userAgent, ip: ctx.req.ip });
+      return startSession(ctx.req, session);
     }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
     await invalidateSession(ctx.db, ctx.auth.sessionId);
     clearSessionCookie(ctx.req);
     return { ok: true as const };
+  }),
+
+  /** Signs out of every device, this one included. */
+  signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
+    const ended = await revokeAllSessions(ctx.db, ctx.auth.user.id);
+    clearSessionCookie(ctx.req);
+    return { ended };
+  }),
+
+  requestPasswordReset: publicProcedure.input(RequestPasswordResetSchema).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx.db, ctx.limits, { email: input.email, ip: ctx.req.ip, publicUrl: ctx.config.publicUrl });
+    // The same answer whether or not the account exists.
+    return { ok: true as const };
+  }),
+
+  resetPassword: publicProcedure.input(ResetPasswordInput).mutation(async ({ ctx, input }) => {
+    const session = await resetPassword(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+    return startSession(ctx.req, session);
   }),
 });

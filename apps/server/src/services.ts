@@ -1,0 +1,24 @@
+import { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "@shop/api";
+import type { FastifyBaseLogger } from "fastify";
+import { Redis } from "ioredis";
+
+/** Rate-limit counters in Redis when REDIS_URL is set (shared by every instance), else in memory. */
+export function createRateLimitStore(redisUrl: string | undefined, log: FastifyBaseLogger) {
+  const memory = createMemoryStore();
+  if (!redisUrl) return { store: memory, close: async () => {} };
+  const redis = new Redis(redisUrl, {
+    // Fail fast while Redis is away: the in-memory fallback takes over for that request.
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+  });
+  let warned = 0;
+  redis.on("error", (error) => {
+    if (Date.now() - warned > 60_000) {
+      warned = Date.now();
+      log.warn({ err: error }, "redis unavailable; rate limits fall back to this instance's memory");
+    }
+  });
+  const store: RateLimitStore = withFallback(createRedisStore(redis), memory, () => {});
+  return { store, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createMemoryStore, createRedisStore, type RateLimitStore } from "@shop/api";
+import { createDatabase, type Database } from "@shop/db";
+import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
+import { parseServerEnv } from "../src/env.ts";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+type Instance = { url: string; close(): Promise<void> };
+
+/** A server instance as in production, on its own port, with its own database pool. */
+async function startInstance(db: Database, limits: RateLimitStore): Promise<Instance> {
+  const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false", DATA_DIR: mkdtempSync(join(tmpdir(), "shop-node-")) });
+  const app = await buildApp(env, db, { limits });
+  const url = await app.listen({ port: 0, host: "127.0.0.1" });
+  return { url, close: () => app.close() };
+}
+
+function signIn(instance: Instance, email: string, password: string) {
+  return fetch(`${instance.url}/trpc/auth.signIn`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { email, password } }),
+  });
+}
+
+describe("two server instances sharing PostgreSQL and Redis", () => {
+  let db: TestDatabase;
+  let second: Database;
+  const redisClients: Redis[] = [];
+  const prefix = `shop:test:${randomUUID()}:`;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // On PostgreSQL each instance has its own pool; the embedded database is one process's.
+    second = db.url ? await createDatabase({ kind: "postgres", url: db.url, poolSize: 5 }) : db;
+  });
+  afterAll(async () => {
+    const keys = await redisClients[0]?.keys(`${prefix}*`);
+    if (keys?.length) await redisClients[0]?.del(...keys);
+    for (const client of redisClients) client.disconnect();
+    if (second !== db) await second.close();
+    await db.close();
+  });
+
+  const redisStore = () => {
+    const client = new Redis(REDIS_URL);
+    redisClients.push(client);
+    return createRedisStore(client, prefix);
+  };
+
+  it("counts sign-in failures across both, so a burst split between them gets 5 tries in all", async () => {
+    const user = await factories(db.prisma).user({ password: "the right passphrase" });
+    const nodes = [await startInstance(db, redisStore()), await startInstance(second, redisStore())];
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => signIn(nodes[i % 2] as Instance, user.email, "wrong passphrase")),
+      );
+      const statuses = responses.map((r) => r.status);
+      const tried = statuses.filter((s) => s === 401).length;
+      expect(tried).toBeGreaterThanOrEqual(5);
+      expect(tried).toBeLessThanOrEqual(6); // at most one extra attempt takes the gate in the same instant
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20 - tried);
+      const limited = responses.find((r) => r.status === 429);
+      expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
+      for (const node of nodes) expect((await signIn(node, user.email, "the right passphrase")).status).toBe(429);
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+    }
+  });
+
+  it("without Redis each instance counts alone (why REDIS_URL matters with several instances)", async () => {
+    const user = await factories(db.prisma).user({ password: "the right passphrase" });
+    const nodes = [await startInstance(db, createMemoryStore()), await startInstance(second, createMemoryStore())];
+    try {
+      const statuses = [];
+      for (let i = 0; i < 12; i++) statuses.push((await signIn(nodes[i % 2] as Instance, user.email, "wrong passphrase")).status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+    }
+  });
+
+  it("signs in on one instance and is recognised on the other", async () => {
+    const user = await factories(db.prisma).user({ password: "the right passphrase" });
+    const nodes = [await startInstance(db, redisStore()), await startInstance(second, redisStore())];
+    try {
+      const response = await signIn(nodes[0] as Instance, user.email, "the right passphrase");
+      const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
+      const me = await fetch(`${nodes[1]?.url}/trpc/auth.me`, { headers: { cookie } });
+      expect(await me.json()).toMatchObject({ result: { data: { json: { email: user.email } } } });
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { Link, useNavigate } from "react-router";
+import { useMe, useSignOut } from "../lib/session.ts";
+
+/** Header links: sign in / sign up, or the account and sign out. */
+export function AccountMenu() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const signOut = useSignOut(() => void navigate("/"));
+  if (me.isPending) return <span className="h-5 w-24" aria-hidden="true" />;
+  if (!me.data) {
+    return (
+      <div className="flex items-center gap-4 text-sm">
+        <Link to="/sign-in" className="hover:underline">Sign in</Link>
+        <Link to="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">Create account</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="flex items-center gap-4 text-sm">
+      <Link to="/account" className="hover:underline">
+        <span className="sr-only">Your account, signed in as </span>
+        {me.data.name}
+      </Link>
+      <button type="button" className="hover:underline" onClick={() => signOut.mutate()}>
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Prisma, PrismaClient } from "@shop/db";
+import type { AuthUser } from "../auth/sessions.ts";
+
+export type AuditInput = {
+  actor: Pick<AuthUser, "id" | "email">;
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+  ip?: string | null;
+};
+
+/** Appends to the audit trail; call it in the transaction of the change it records. */
+export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: input.actor.id,
+      actorEmail: input.actor.email,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      before: input.before,
+      after: input.after,
+      ip: input.ip ?? null,
+    },
+    select: { id: true },
+  });
+}

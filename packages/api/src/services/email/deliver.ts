@@ -1,0 +1,54 @@
+import type { PrismaClient } from "@shop/db";
+import { z } from "zod";
+import { parseRows } from "../../lib/sql.ts";
+
+export type OutgoingEmail = { id: number; to: string; subject: string; text: string; html: string | null };
+
+/** Something that sends an email: SMTP in production, a test double in tests. */
+export type EmailTransport = { send(email: OutgoingEmail): Promise<void> };
+
+const LEASE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Delivers due emails. Each one is leased first (its sendAfter moves five minutes ahead in the
+ * same statement that claims it, with SKIP LOCKED), so several workers never send the same
+ * message and a worker that dies mid-send leaves it to be retried, not lost. Sending happens
+ * outside any transaction. Failures back off exponentially, then give up as FAILED.
+ */
+export async function deliverDueEmails(db: PrismaClient, transport: EmailTransport, limit = 20): Promise<number> {
+  const claimed = await parseRows(
+    z.object({ id: z.number() }),
+    db.$queryRaw`
+    UPDATE "EmailOutbox" SET "sendAfter" = now() + ${`${LEASE_MS} milliseconds`}::interval, "attempts" = "attempts" + 1
+     WHERE "id" IN (
+       SELECT "id" FROM "EmailOutbox"
+        WHERE "status" = 'PENDING' AND "sendAfter" <= now()
+        ORDER BY "id" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`,
+  );
+  let sent = 0;
+  for (const { id } of claimed) {
+    const email = await db.emailOutbox.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true },
+    });
+    try {
+      await transport.send(email);
+      await db.emailOutbox.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      sent++;
+    } catch (error) {
+      const failed = email.attempts >= MAX_ATTEMPTS;
+      await db.emailOutbox.update({
+        where: { id },
+        data: {
+          status: failed ? "FAILED" : "PENDING",
+          lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+          sendAfter: new Date(Date.now() + 30_000 * 2 ** email.attempts),
+        },
+      });
+    }
+  }
+  return sent;
+}
