@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
+import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
@@ -61,6 +61,54 @@ describe("the HTTP server", () => {
     const response = await app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ result: { data: { json: { items: [] } } } });
+  });
+});
+
+describe("sessions over HTTP", () => {
+  let db: TestDatabase;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await factories(db.prisma).user({ email: "http@example.com", password: "a long enough passphrase" });
+    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false", PUBLIC_URL: "https://shop.example" });
+    app = await buildApp(env, db);
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  const signIn = () =>
+    app.inject({
+      method: "POST",
+      url: "/trpc/auth.signIn",
+      headers: { "content-type": "application/json" },
+      payload: { json: { email: "http@example.com", password: "a long enough passphrase" } },
+    });
+  const me = (headers: Record<string, string>, url = "/trpc/auth.me") => app.inject({ url, headers }).then((r) => r.json());
+
+  it("sets an HttpOnly, Secure, SameSite=Lax cookie for the whole site", async () => {
+    const cookie = String((await signIn()).headers["set-cookie"]);
+    expect(cookie).toMatch(/^shop_session=[a-z2-7]{24}\.[a-z2-7]{32};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Path=/");
+  });
+
+  it("accepts the token as a cookie or a bearer header, never in the URL", async () => {
+    const { token } = (await signIn()).json().result.data.json;
+    expect((await me({ cookie: `shop_session=${token}` })).result.data.json.email).toBe("http@example.com");
+    expect((await me({ authorization: `Bearer ${token}` })).result.data.json.email).toBe("http@example.com");
+    expect((await me({}, `/trpc/auth.me?token=${token}&session=${token}`)).result.data.json).toBeNull();
+  });
+
+  it("refuses a cookie-authenticated mutation from a foreign origin", async () => {
+    const { token } = (await signIn()).json().result.data.json;
+    const post = (origin: string) =>
+      app.inject({ method: "POST", url: "/trpc/auth.signOut", headers: { cookie: `shop_session=${token}`, origin, "content-type": "application/json" }, payload: {} });
+    expect((await post("https://evil.example")).statusCode).toBe(403);
+    expect((await post("https://shop.example")).statusCode).toBe(200);
   });
 });
 
