@@ -1,10 +1,19 @@
 import fastifyCookie from "@fastify/cookie";
-import { createMemoryStore, type ApiConfig, type RateLimitStore } from "@shop/api";
+import {
+  createMemoryStore,
+  createStripeProvider,
+  createTestProvider,
+  type ApiConfig,
+  type PaymentProvider,
+  type RateLimitStore,
+  type StripeSettings,
+} from "@shop/api";
 import type { Database } from "@shop/db";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
+import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
 import { staticRoutes } from "./routes/static.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
 
@@ -21,11 +30,20 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
 }
 
 /** The HTTP server without listening: what main.ts starts and tests inject requests into. */
-export async function buildApp(
-  env: ServerEnv,
-  db: Database,
-  services: { limits?: RateLimitStore; logger?: FastifyBaseLogger } = {},
-) {
+export type AppServices = {
+  limits?: RateLimitStore;
+  logger?: FastifyBaseLogger;
+  payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
+};
+
+/** Stripe when its keys are set; otherwise the offline test provider. */
+export function paymentsFrom(env: ServerEnv, db: Database, api?: StripeSettings["api"]) {
+  if (!env.stripe) return { provider: createTestProvider(db.prisma), verifyWebhook: null };
+  const stripe = createStripeProvider({ ...env.stripe, api });
+  return { provider: stripe, verifyWebhook: stripe.parseWebhook };
+}
+
+export async function buildApp(env: ServerEnv, db: Database, services: AppServices = {}) {
   const app = Fastify({
     ...(services.logger ? { loggerInstance: services.logger } : { logger: env.LOG_LEVEL === "silent" ? false : { level: env.LOG_LEVEL } }),
     trustProxy: env.trustProxy,
@@ -36,7 +54,11 @@ export async function buildApp(
   });
   await app.register(fastifyCookie);
   healthRoutes(app, db);
-  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits: services.limits ?? createMemoryStore() });
+  const payments = services.payments ?? paymentsFrom(env, db);
+  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits: services.limits ?? createMemoryStore(), payments: payments.provider });
+  if (payments.verifyWebhook) {
+    await paymentWebhookRoutes(app, { db, provider: payments.provider, verify: payments.verifyWebhook, publicUrl: env.publicUrl });
+  }
   await mediaRoutes(app, env.mediaDir);
   if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });
   return app;

@@ -31,6 +31,9 @@ const ServerEnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_…)").optional().or(z.literal("").transform(() => undefined)),
+  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_/, "must be a Stripe publishable key (pk_…)").optional().or(z.literal("").transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must be a Stripe webhook signing secret (whsec_…)").optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type ServerEnv = ReturnType<typeof parseServerEnv>;
@@ -43,6 +46,10 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
   const env = result.data;
+  const stripeKeys = [env.STRIPE_SECRET_KEY, env.STRIPE_PUBLISHABLE_KEY, env.STRIPE_WEBHOOK_SECRET];
+  if (stripeKeys.some(Boolean) && !stripeKeys.every(Boolean)) {
+    throw new Error("Invalid environment:\n  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET go together");
+  }
   const database = parseDatabaseEnv(source);
   const root = findRepoRoot();
   const production = env.NODE_ENV === "production";
@@ -64,6 +71,10 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
     serveApps: env.SERVE_APPS ?? production,
     mediaDir: join(database.DATA_DIR, "media"),
+    stripe:
+      env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: env.STRIPE_SECRET_KEY, publishableKey: env.STRIPE_PUBLISHABLE_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
+        : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),
     adminDist: join(root, "apps", "admin", "dist"),
   };

@@ -2,10 +2,11 @@ import { createSmtpTransport } from "@shop/api";
 import { createDatabase, databaseConfigFrom, migrate, prismaPaths } from "@shop/db";
 import pino from "pino";
 import { demoSeed, seed } from "@shop/db/seed";
-import { buildApp } from "./app.ts";
+import { buildApp, paymentsFrom } from "./app.ts";
 import { parseServerEnv } from "./env.ts";
 import { createRateLimitStore } from "./services.ts";
 import { startEmailWorker } from "./workers/email.ts";
+import { startOrderWorker } from "./workers/orders.ts";
 
 let env;
 try {
@@ -25,7 +26,8 @@ const db = await createDatabase(
   }),
 );
 const limits = createRateLimitStore(env.REDIS_URL, rootLogger);
-const app = await buildApp(env, db, { limits: limits.store, logger: rootLogger });
+const payments = paymentsFrom(env, db);
+const app = await buildApp(env, db, { limits: limits.store, logger: rootLogger, payments });
 
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
@@ -38,6 +40,8 @@ const domain = new URL(env.publicUrl).hostname;
 const emailWorker = env.SMTP_URL
   ? startEmailWorker(db, createSmtpTransport(env.SMTP_URL, env.MAIL_FROM, domain), app.log)
   : null;
+
+const orderWorker = startOrderWorker(db, payments.provider, env.publicUrl, app.log);
 
 await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);
@@ -54,6 +58,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     void app
       .close()
       .then(() => emailWorker?.stop())
+      .then(() => orderWorker.stop())
       .then(() => limits.close())
       .then(() => db.close())
       .then(() => process.exit(0))

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import type { RateLimitStore } from "./lib/rate-limit/index.ts";
+import type { PaymentProvider } from "./services/payments/provider.ts";
 import type { AuthState } from "./services/auth/sessions.ts";
 
 export type CookieOptions = { expires?: Date; maxAge?: number };
@@ -13,6 +14,8 @@ export type RequestInfo = {
   /** The `Sec-Fetch-Site` header browsers send. */
   secFetchSite: string | null;
   setCookie(name: string, value: string, options: CookieOptions): void;
+  /** The guest cart's opaque token from its cookie, if any. */
+  cartToken: string | null;
   /** Response headers, e.g. Retry-After on a rate-limited request. */
   setHeader(name: string, value: string): void;
 };
@@ -40,6 +43,8 @@ export type Context = {
   auth: AuthState | null;
   /** Rate-limit counters: Redis when configured, process memory otherwise. */
   limits: RateLimitStore;
+  /** Stripe when configured, the offline test provider otherwise. */
+  payments: PaymentProvider;
 };
 
 /** The context without HTTP: what tests build and callers in the same process use. */

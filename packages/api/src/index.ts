@@ -11,3 +11,10 @@ export type { Access, Meta } from "./trpc.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { CART_COOKIE } from "./services/cart/owner.ts";
+export { handlePaymentEvent } from "./services/payments/events.ts";
+export type { PaymentProvider, PaymentEvent } from "./services/payments/provider.ts";
+export { createStripeProvider, type StripeSettings } from "./services/payments/stripe.ts";
+export { createTestProvider } from "./services/payments/test-provider.ts";
+export { expireReservations } from "./services/orders/expire.ts";
+export { processPendingRefunds } from "./services/orders/refunds.ts";

@@ -1,7 +1,11 @@
 import { accountRouter } from "./routers/account.ts";
 import { adminRouter } from "./routers/admin/index.ts";
 import { authRouter } from "./routers/auth.ts";
+import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
+import { checkoutRouter } from "./routers/checkout.ts";
+import { ordersRouter } from "./routers/orders.ts";
+import { paymentsRouter } from "./routers/payments.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Shopper namespaces at the top level; everything staff-only under `admin`.
@@ -9,6 +13,10 @@ export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   catalog: catalogRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
+  payments: paymentsRouter,
   admin: adminRouter,
 });
 

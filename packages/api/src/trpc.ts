@@ -59,16 +59,18 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
 });
 
 /**
- * CSRF: a mutation authenticated by the session cookie must come from one of the shop's own
- * origins. Bearer-token clients are not exposed (browsers never attach that header on their own).
+ * CSRF: a mutation carrying one of our cookies (the session, or a guest cart) must come from
+ * one of the shop's own origins, and no browser may send a mutation cross-site. Bearer-token
+ * clients without cookies are not exposed: browsers never attach that header on their own.
  */
 const csrf = t.middleware(({ ctx, type, next }) => {
-  if (type !== "mutation" || ctx.auth?.via !== "cookie") return next();
+  if (type !== "mutation") return next();
   const { origin, secFetchSite } = ctx.req;
   if (secFetchSite === "cross-site") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
   }
-  if (!origin || !ctx.config.allowedOrigins.includes(origin)) {
+  const cookieBound = ctx.auth?.via === "cookie" || ctx.req.cartToken !== null;
+  if (cookieBound && (!origin || !ctx.config.allowedOrigins.includes(origin))) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Request origin not allowed" });
   }
   return next();

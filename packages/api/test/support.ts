@@ -6,6 +6,8 @@ import type { ApiConfig, RequestInfo } from "../src/context.ts";
 import { createContextInner } from "../src/context.ts";
 import { createMemoryStore, type RateLimitStore } from "../src/lib/rate-limit/index.ts";
 import { createCaller } from "../src/root.ts";
+import type { PaymentProvider } from "../src/services/payments/provider.ts";
+import { createTestProvider } from "../src/services/payments/test-provider.ts";
 import { createSession, validateSessionToken } from "../src/services/auth/sessions.ts";
 
 export const testConfig: ApiConfig = {
@@ -20,7 +22,7 @@ export const testConfig: ApiConfig = {
 
 export type CookieJar = Map<string, { value: string; expires?: Date; maxAge?: number }>;
 
-type RequestOverrides = Partial<Omit<RequestInfo, "setCookie" | "setHeader">>;
+type RequestOverrides = { [K in keyof Omit<RequestInfo, "setCookie" | "setHeader">]?: RequestInfo[K] };
 
 /** A request as the HTTP layer would describe it, recording the cookies and headers the API sets. */
 export function fakeRequest(overrides: RequestOverrides = {}) {
@@ -31,6 +33,7 @@ export function fakeRequest(overrides: RequestOverrides = {}) {
     userAgent: "vitest",
     origin: "http://shop.test",
     secFetchSite: "same-origin",
+    cartToken: null,
     ...overrides,
     setCookie(name, value, options) {
       cookies.set(name, { value, ...options });
@@ -45,7 +48,14 @@ export function fakeRequest(overrides: RequestOverrides = {}) {
 /** A tRPC caller as an anonymous visitor, or signed in with a real session of `userId`. */
 export async function callerFor(
   db: PrismaClient,
-  options: { userId?: number; via?: "cookie" | "bearer"; request?: RequestOverrides; limits?: RateLimitStore; config?: Partial<ApiConfig> } = {},
+  options: {
+    userId?: number;
+    via?: "cookie" | "bearer";
+    request?: RequestOverrides;
+    limits?: RateLimitStore;
+    config?: Partial<ApiConfig>;
+    payments?: PaymentProvider;
+  } = {},
 ) {
   const { req, cookies, headers } = fakeRequest(options.request);
   let auth = null;
@@ -62,6 +72,7 @@ export async function callerFor(
     req,
     auth,
     limits: options.limits ?? createMemoryStore(),
+    payments: options.payments ?? createTestProvider(db),
   });
   return { caller: createCaller(context), cookies, headers, req };
 }

@@ -1,3 +1,5 @@
 export * from "./account.ts";
 export * from "./catalog.ts";
 export * from "./common.ts";
+export * from "./checkout.ts";
+export * from "./coupons.ts";

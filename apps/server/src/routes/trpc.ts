@@ -1,10 +1,12 @@
 import {
   appRouter,
+  CART_COOKIE,
   createContextInner,
   SESSION_COOKIE,
   validateSessionToken,
   type ApiConfig,
   type AppRouter,
+  type PaymentProvider,
   type RateLimitStore,
 } from "@shop/api";
 import type { Database } from "@shop/db";
@@ -30,7 +32,7 @@ function readToken(request: FastifyRequest): { token: string; via: "cookie" | "b
 
 export async function trpcRoutes(
   app: FastifyInstance,
-  { db, config, limits }: { db: Database; config: ApiConfig; limits: RateLimitStore },
+  { db, config, limits, payments }: { db: Database; config: ApiConfig; limits: RateLimitStore; payments: PaymentProvider },
 ) {
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
@@ -40,6 +42,7 @@ export async function trpcRoutes(
       userAgent: header(req, "user-agent"),
       origin: header(req, "origin"),
       secFetchSite: header(req, "sec-fetch-site"),
+      cartToken: req.cookies[CART_COOKIE] || null,
       setCookie(name: string, value: string, options: { expires?: Date; maxAge?: number }) {
         res.setCookie(name, value, { ...cookieDefaults, ...options });
       },
@@ -59,6 +62,7 @@ export async function trpcRoutes(
       req: request,
       auth: presented && session ? { sessionId: session.sessionId, user: session.user, via: presented.via } : null,
       limits,
+      payments,
     });
   }
 

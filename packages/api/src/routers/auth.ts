@@ -1,5 +1,6 @@
 import { RequestPasswordResetSchema, SignInSchema } from "@shop/validators";
 import { z } from "zod";
+import { adoptGuestCart } from "../lib/cart.ts";
 import { clearSessionCookie, startSession } from "../lib/session-cookie.ts";
 import { requestPasswordReset, resetPassword } from "../services/auth/password-reset.ts";
 import { RegisterInput, ResetPasswordInput } from "../services/auth/passwords.ts";
@@ -15,6 +16,7 @@ export const authRouter = router({
 
   register: publicProcedure.input(RegisterInput).mutation(async ({ ctx, input }) => {
     const session = await register(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+    await adoptGuestCart(ctx, session.user.id);
     return startSession(ctx.req, session);
   }),
 
@@ -22,6 +24,7 @@ export const authRouter = router({
     .input(SignInSchema.extend({ audience: z.enum(["storefront", "admin"]).default("storefront") }).strict())
     .mutation(async ({ ctx, input }) => {
       const session = await signIn(ctx.db, ctx.limits, { ...input, userAgent: ctx.req.userAgent, ip: ctx.req.ip });
+      if (input.audience === "storefront") await adoptGuestCart(ctx, session.user.id);
       return startSession(ctx.req, session);
     }),
 
@@ -46,6 +49,7 @@ export const authRouter = router({
 
   resetPassword: publicProcedure.input(ResetPasswordInput).mutation(async ({ ctx, input }) => {
     const session = await resetPassword(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+    await adoptGuestCart(ctx, session.user.id);
     return startSession(ctx.req, session);
   }),
 });

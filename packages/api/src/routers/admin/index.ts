@@ -1,10 +1,14 @@
 import { router } from "../../trpc.ts";
+import { adminCouponsRouter } from "./coupons.ts";
 import { adminCustomersRouter } from "./customers.ts";
 import { adminMailboxRouter } from "./mailbox.ts";
+import { adminOrdersRouter } from "./orders.ts";
 import { adminProductsRouter } from "./products.ts";
 
 export const adminRouter = router({
+  coupons: adminCouponsRouter,
   customers: adminCustomersRouter,
   mailbox: adminMailboxRouter,
+  orders: adminOrdersRouter,
   products: adminProductsRouter,
 });

@@ -27,3 +27,9 @@ export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, i
     select: { id: true },
   });
 }
+
+/** A JSON snapshot of a value for before/after columns (dates become ISO strings). */
+export function jsonSnapshot(value: unknown): Prisma.InputJsonValue {
+  const json: Prisma.InputJsonValue = JSON.parse(JSON.stringify(value ?? null));
+  return json;
+}

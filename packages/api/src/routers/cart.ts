@@ -1,0 +1,51 @@
+import { CartAddSchema, CartItemSchema, CartSetQuantitySchema, CouponCodeSchema } from "@shop/validators";
+import type { Context } from "../context.ts";
+import { cartFor, customerOf, existingCartFor } from "../lib/cart.ts";
+import { applyCoupon, removeCoupon } from "../services/cart/coupon.ts";
+import { addToCart, clearCart, removeFromCart, setCartQuantity } from "../services/cart/items.ts";
+import { cartView } from "../services/cart/view.ts";
+import { publicProcedure, router } from "../trpc.ts";
+
+// Every mutation answers with the whole cart, priced afresh on the server.
+const view = async (ctx: Context, cartId?: number | null) =>
+  cartView(ctx.db, ctx.config, cartId === undefined ? await existingCartFor(ctx) : cartId, customerOf(ctx));
+
+export const cartRouter = router({
+  get: publicProcedure.query(({ ctx }) => view(ctx)),
+
+  add: publicProcedure.input(CartAddSchema).mutation(async ({ ctx, input }) => {
+    const cartId = await cartFor(ctx);
+    await addToCart(ctx.db, cartId, input);
+    return view(ctx, cartId);
+  }),
+
+  setQuantity: publicProcedure.input(CartSetQuantitySchema).mutation(async ({ ctx, input }) => {
+    const cartId = await existingCartFor(ctx);
+    await setCartQuantity(ctx.db, cartId, input);
+    return view(ctx, cartId);
+  }),
+
+  remove: publicProcedure.input(CartItemSchema).mutation(async ({ ctx, input }) => {
+    const cartId = await existingCartFor(ctx);
+    await removeFromCart(ctx.db, cartId, input.itemId);
+    return view(ctx, cartId);
+  }),
+
+  clear: publicProcedure.mutation(async ({ ctx }) => {
+    const cartId = await existingCartFor(ctx);
+    await clearCart(ctx.db, cartId);
+    return view(ctx, cartId);
+  }),
+
+  applyCoupon: publicProcedure.input(CouponCodeSchema).mutation(async ({ ctx, input }) => {
+    const cartId = await cartFor(ctx);
+    await applyCoupon(ctx.db, cartId, input.code, ctx.config.currency);
+    return view(ctx, cartId);
+  }),
+
+  removeCoupon: publicProcedure.mutation(async ({ ctx }) => {
+    const cartId = await existingCartFor(ctx);
+    await removeCoupon(ctx.db, cartId);
+    return view(ctx, cartId);
+  }),
+});

@@ -1,0 +1,94 @@
+import { CheckoutQuoteSchema, OrderAccessSchema, PlaceOrderSchema } from "@shop/validators";
+import type { Context } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { cartFor, cartOwner, customerOf, existingCartFor } from "../lib/cart.ts";
+import { accessibleOrder } from "../lib/order-access.ts";
+import { addressSelect, createAddress } from "../services/account/addresses.ts";
+import { addToCart } from "../services/cart/items.ts";
+import { placeOrder } from "../services/checkout/place-order.ts";
+import { quoteCheckout } from "../services/checkout/quote.ts";
+import { ensurePaymentIntent } from "../services/payments/intent.ts";
+import { syncPayment } from "../services/payments/sync.ts";
+import { toOrderView } from "../services/orders/queries.ts";
+import { publicProcedure, router } from "../trpc.ts";
+
+async function shippingAddressFor(ctx: Context, choice: { addressId: number } | Parameters<typeof createAddress>[2]) {
+  if (!("addressId" in choice)) return choice;
+  const saved = ctx.auth ? await ctx.db.address.findFirst({ where: { id: choice.addressId, userId: ctx.auth.user.id }, select: addressSelect }) : null;
+  if (!saved) throw new AppError("NOT_FOUND", "Address not found");
+  const { id: _id, ...address } = saved;
+  return address;
+}
+
+/** Creates (or re-reads) the provider intent; a provider outage leaves the order payable later. */
+async function paymentFor(ctx: Context, orderId: number) {
+  try {
+    return await ensurePaymentIntent(ctx.db, ctx.payments, orderId);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return null;
+  }
+}
+
+export const checkoutRouter = router({
+  /** Public payment settings for the storefront: which provider, and Stripe's publishable key. */
+  paymentConfig: publicProcedure.query(({ ctx }) => ctx.payments.clientConfig()),
+
+  quote: publicProcedure
+    .input(CheckoutQuoteSchema)
+    .query(async ({ ctx, input }) => quoteCheckout(ctx.db, await existingCartFor(ctx), { ...input, customer: customerOf(ctx) })),
+
+  placeOrder: publicProcedure.input(PlaceOrderSchema).mutation(async ({ ctx, input }) => {
+    const email = input.email ?? ctx.auth?.user.email;
+    if (!email) throw new AppError("BAD_INPUT", "Enter your email address", { field: "email" });
+    const shippingAddress = await shippingAddressFor(ctx, input.shippingAddress);
+    const placed = await placeOrder(ctx.db, ctx.config, ctx.payments.name, {
+      owner: cartOwner(ctx),
+      userId: ctx.auth?.user.id ?? null,
+      email,
+      shippingAddress,
+      billingAddress: input.billingAddress ?? null,
+      shippingMethod: input.shippingMethod,
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (placed.created && input.saveAddress && ctx.auth && !("addressId" in input.shippingAddress)) {
+      await createAddress(ctx.db, ctx.auth.user.id, shippingAddress).catch(() => undefined); // a full address book must not fail a paid-for checkout
+    }
+    const order = await ctx.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { number: true, email: true, total: true, currency: true, status: true } });
+    return { order, payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId) : null };
+  }),
+
+  /** The payment form for an unpaid order (after a reload or a provider hiccup). */
+  payment: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
+    const order = await accessibleOrder(ctx, input);
+    return ensurePaymentIntent(ctx.db, ctx.payments, order.id);
+  }),
+
+  /**
+   * The success page asks the provider directly (through the same idempotent fulfilment as the
+   * webhook), so the order is up to date even if the webhook is late.
+   */
+  confirm: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
+    const order = await accessibleOrder(ctx, input);
+    const payment = await ctx.db.payment.findFirst({ where: { orderId: order.id }, orderBy: { id: "desc" }, select: { providerRef: true } });
+    if (payment?.providerRef) await syncPayment(ctx.db, ctx.payments, payment.providerRef, ctx.config.publicUrl);
+    return toOrderView(ctx.config, await accessibleOrder(ctx, input));
+  }),
+
+  /** Puts a cancelled order's items back in the cart, to try again (e.g. after a declined card). */
+  retry: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
+    const order = await accessibleOrder(ctx, input);
+    if (order.status !== "CANCELLED") throw new AppError("PRECONDITION_FAILED", "Only a cancelled order can be tried again");
+    const cartId = await cartFor(ctx);
+    const items = await ctx.db.orderItem.findMany({ where: { orderId: order.id, variantId: { not: null } }, select: { variantId: true, quantity: true } });
+    let restored = 0;
+    for (const item of items) {
+      if (item.variantId === null) continue;
+      await addToCart(ctx.db, cartId, { variantId: item.variantId, quantity: item.quantity }).then(
+        () => restored++,
+        () => undefined, // sold out meanwhile: the cart shows what could be restored
+      );
+    }
+    return { restored, of: items.length };
+  }),
+});

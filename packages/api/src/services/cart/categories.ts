@@ -1,0 +1,16 @@
+import type { Prisma, PrismaClient } from "@shop/db";
+
+/** For each category, itself and all its ancestors: a coupon scoped to "Audio" covers "Earbuds". */
+export async function categoryLineage(db: PrismaClient | Prisma.TransactionClient): Promise<Map<number, number[]>> {
+  const rows = await db.category.findMany({ select: { id: true, parentId: true } });
+  const parent = new Map(rows.map((row) => [row.id, row.parentId]));
+  const lineage = new Map<number, number[]>();
+  for (const { id } of rows) {
+    const chain: number[] = [];
+    for (let current: number | null | undefined = id; current != null && !chain.includes(current); current = parent.get(current)) {
+      chain.push(current);
+    }
+    lineage.set(id, chain);
+  }
+  return lineage;
+}

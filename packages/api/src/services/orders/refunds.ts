@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "@shop/db";
+import { AppError } from "../../errors.ts";
+import { orderRefundedEmail } from "../email/order-templates.ts";
+import type { PaymentProvider } from "../payments/provider.ts";
+import { notifyOrder } from "./notify.ts";
+import { canTransition, transition, type Actor } from "./transitions.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Records a refund to make, inside the transaction that decides it. The provider is called after
+ * commit (processRefund) with the refund's own idempotency key, so a retry never pays twice.
+ */
+export async function createRefund(
+  tx: Tx,
+  input: { orderId: number; amount: number; reason: string; actorId: number | null; items?: Array<{ orderItemId: number; quantity: number; amount: number }> },
+): Promise<number> {
+  const payment = await tx.payment.findFirst({
+    where: { orderId: input.orderId, status: "SUCCEEDED" },
+    select: { id: true, currency: true, capturedAmount: true, refundedAmount: true, refunds: { where: { status: "PENDING" }, select: { amount: true } } },
+  });
+  if (!payment) throw new AppError("PRECONDITION_FAILED", "This order has no captured payment to refund");
+  const pending = payment.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+  const refundable = payment.capturedAmount - payment.refundedAmount - pending;
+  if (input.amount <= 0 || input.amount > refundable) {
+    throw new AppError("BAD_INPUT", `You can refund at most ${refundable} (minor units) on this order`, { field: "amount", refundable });
+  }
+  const refund = await tx.refund.create({
+    data: {
+      paymentId: payment.id,
+      orderId: input.orderId,
+      amount: input.amount,
+      currency: payment.currency,
+      reason: input.reason,
+      actorId: input.actorId,
+      idempotencyKey: `refund-${randomUUID()}`,
+      items: input.items?.length ? { create: input.items } : undefined,
+    },
+    select: { id: true },
+  });
+  return refund.id;
+}
+
+/** Sends a pending refund to the provider and books it: payment, order totals, status, email. */
+export async function processRefund(db: PrismaClient, provider: PaymentProvider, refundId: number, publicUrl: string): Promise<void> {
+  const refund = await db.refund.findUnique({
+    where: { id: refundId },
+    select: { status: true, amount: true, idempotencyKey: true, actorId: true, orderId: true, payment: { select: { id: true, providerRef: true } } },
+  });
+  if (!refund || refund.status !== "PENDING") return;
+  if (!refund.payment.providerRef) throw new Error(`payment ${refund.payment.id} has no provider reference`);
+  const result = await provider.refund({ intentId: refund.payment.providerRef, amount: refund.amount, idempotencyKey: refund.idempotencyKey });
+  if (result.status === "failed") {
+    await db.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "FAILED", providerRef: result.id } });
+    return;
+  }
+  await db.$transaction(async (tx) => {
+    const claimed = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED", providerRef: result.id } });
+    if (claimed.count !== 1) return;
+    await tx.$executeRaw`UPDATE "Payment" SET "refundedAmount" = "refundedAmount" + ${refund.amount}, "updatedAt" = now() WHERE "id" = ${refund.payment.id}`;
+    const order = await tx.order.update({
+      where: { id: refund.orderId },
+      data: { refundedTotal: { increment: refund.amount } },
+      select: { id: true, status: true, total: true, refundedTotal: true },
+    });
+    const actor: Actor = refund.actorId ? { type: "STAFF", id: refund.actorId } : { type: "SYSTEM", id: null };
+    const full = order.refundedTotal >= order.total;
+    if (full && canTransition(order.status, "REFUNDED")) {
+      await transition(tx, order, "REFUNDED", actor, { message: "Refunded in full" });
+    } else if (!full && (order.status === "SHIPPED" || order.status === "DELIVERED")) {
+      await transition(tx, order, "PARTIALLY_REFUNDED", actor, { message: "Partly refunded" });
+    }
+    await notifyOrder(tx, order.id, "order-refunded", (o, url) => orderRefundedEmail(o, refund.amount, url), {
+      publicUrl,
+      dedupeKey: `order-refunded:${refundId}`,
+    });
+  });
+}
+
+/** Retries refunds that were recorded but not (yet) confirmed by the provider. */
+export async function processPendingRefunds(db: PrismaClient, provider: PaymentProvider, publicUrl: string, olderThanMs = 60_000) {
+  const pending = await db.refund.findMany({
+    where: { status: "PENDING", createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true },
+    take: 50,
+  });
+  for (const { id } of pending) await processRefund(db, provider, id, publicUrl);
+  return pending.length;
+}

@@ -1,0 +1,25 @@
+import type { Prisma } from "@shop/db";
+import { releaseStock } from "../inventory/stock.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Gives back the stock an unshipped order still holds (less what was already refunded). */
+export async function releaseOrderStock(tx: Tx, orderId: number, actorId: number | null): Promise<void> {
+  const items = await tx.orderItem.findMany({
+    where: { orderId, variantId: { not: null } },
+    select: { variantId: true, quantity: true, refundedQuantity: true },
+    orderBy: { variantId: "asc" },
+  });
+  for (const item of items) {
+    const quantity = item.quantity - item.refundedQuantity;
+    if (item.variantId !== null && quantity > 0) await releaseStock(tx, { variantId: item.variantId, quantity, orderId, actorId });
+  }
+}
+
+/** A cancelled order gives its coupon use back. */
+export async function restoreCouponUse(tx: Tx, orderId: number): Promise<void> {
+  const redemption = await tx.couponRedemption.findUnique({ where: { orderId }, select: { id: true, couponId: true } });
+  if (!redemption) return;
+  await tx.couponRedemption.delete({ where: { id: redemption.id } });
+  await tx.$executeRaw`UPDATE "Coupon" SET "usageCount" = "usageCount" - 1 WHERE "id" = ${redemption.couponId} AND "usageCount" > 0`;
+}

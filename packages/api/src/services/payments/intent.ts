@@ -1,0 +1,23 @@
+import type { PrismaClient } from "@shop/db";
+import { AppError } from "../../errors.ts";
+import type { PaymentProvider } from "./provider.ts";
+
+/**
+ * The provider intent for an order's open payment, created on first call with a key derived
+ * from our payment id: retried checkouts and page reloads reuse it instead of charging twice.
+ */
+export async function ensurePaymentIntent(db: PrismaClient, provider: PaymentProvider, orderId: number) {
+  const payment = await db.payment.findFirst({
+    where: { orderId, status: { in: ["PENDING", "REQUIRES_ACTION"] } },
+    select: { id: true, amount: true, currency: true, providerRef: true },
+    orderBy: { id: "desc" },
+  });
+  if (!payment) throw new AppError("PRECONDITION_FAILED", "This order is not awaiting payment");
+  const intent = payment.providerRef
+    ? await provider.retrieveIntent(payment.providerRef)
+    : await provider.createIntent({ amount: payment.amount, currency: payment.currency, orderId, paymentId: payment.id, idempotencyKey: `payment-${payment.id}` });
+  if (!payment.providerRef) {
+    await db.payment.updateMany({ where: { id: payment.id, providerRef: null }, data: { providerRef: intent.id } });
+  }
+  return { intentId: intent.id, clientSecret: intent.clientSecret, status: intent.status, client: provider.clientConfig() };
+}
