@@ -45,7 +45,8 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Already exists", cause: error });
     if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
-    if (error.code === "P2024") {
+    // P2024: no pooled connection in time; P2028: a transaction could not start in time.
+    if (error.code === "P2024" || error.code === "P2028") {
       return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The shop is busy, please retry", cause: error });
     }
   }

@@ -77,8 +77,8 @@ export async function callerFor(
   return { caller: createCaller(context), cookies, headers, req };
 }
 
-export async function setupTestShop() {
-  const db: TestDatabase = await createTestDatabase();
+export async function setupTestShop(options: { poolSize?: number } = {}) {
+  const db: TestDatabase = await createTestDatabase(options);
   return { db, prisma: db.prisma, make: factories(db.prisma) };
 }
 

@@ -40,13 +40,15 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
       },
     };
   }
+  const waitMs = config.connectionTimeoutMs ?? 5_000;
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize ?? 10,
-    connectionTimeoutMillis: config.connectionTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: waitMs,
     statement_timeout: config.statementTimeoutMs ?? 30_000,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // A transaction waits for a connection as long as a single query would, then fails fast.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: waitMs, timeout: 15_000 } });
   return {
     kind: "postgres",
     prisma,

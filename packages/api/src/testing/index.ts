@@ -1,0 +1,1 @@
+export { signedEvent, startStripeDouble } from "./stripe-double.ts";
