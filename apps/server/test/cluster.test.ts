@@ -38,7 +38,7 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // On PostgreSQL each instance has its own pool; the embedded database is one process's.
-    second = db.url ? await createDatabase({ kind: "postgres", url: db.url, poolSize: 5 }) : db;
+    second = db.url ? await createDatabase({ kind: "postgres", url: db.url, poolSize: 10 }) : db;
   });
   afterAll(async () => {
     const keys = await redisClients[0]?.keys(`${prefix}*`);
@@ -85,6 +85,44 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
       await Promise.all(nodes.map((node) => node.close()));
     }
   });
+
+  it("sells the last 10 units to exactly 10 of 200 checkouts racing across both instances", async () => {
+    const make = factories(db.prisma);
+    await db.prisma.shippingMethod.upsert({ where: { code: "standard" }, create: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 }, update: {} });
+    const product = await make.product({ variants: [{ price: 1_000, stock: 10 }] });
+    const variantId = product.variants[0]?.id ?? 0;
+    const nodes = [await startInstance(db, redisStore()), await startInstance(second, redisStore())];
+    try {
+      const post = (node: Instance, path: string, json: unknown, cookie = "") =>
+        fetch(`${node.url}/trpc/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
+          body: JSON.stringify({ json }),
+        });
+      const carts: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const response = await post(nodes[i % 2] as Instance, "cart.add", { variantId });
+        carts.push(response.headers.get("set-cookie")?.split(";")[0] ?? "");
+      }
+      const responses = await Promise.all(
+        carts.map((cookie, i) =>
+          post(nodes[(i + 1) % 2] as Instance, "checkout.placeOrder", {
+            idempotencyKey: crypto.randomUUID(),
+            email: `race${i}@example.com`,
+            shippingAddress: { fullName: "Racer", line1: "1 Fast Lane", city: "Austin", postalCode: "73301", country: "US" },
+            shippingMethod: "standard",
+          }, cookie),
+        ),
+      );
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+      expect(statuses.filter((s) => s !== 200).every((s) => s === 412)).toBe(true);
+      const variant = await db.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stockOnHand: true, reserved: true } });
+      expect(variant).toEqual({ stockOnHand: 10, reserved: 10 });
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+    }
+  }, 120_000);
 
   it("signs in on one instance and is recognised on the other", async () => {
     const user = await factories(db.prisma).user({ password: "the right passphrase" });
