@@ -25,6 +25,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
     currency: env.SHOP_CURRENCY,
+    checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     isDev: !env.production,
   };
 }

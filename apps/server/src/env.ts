@@ -20,6 +20,7 @@ const ServerEnvSchema = z.object({
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
   SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
   SERVE_APPS: bool,
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")

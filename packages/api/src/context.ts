@@ -31,6 +31,8 @@ export type ApiConfig = {
   secureCookies: boolean;
   /** Public base URL for stored images (a CDN can replace it). */
   mediaBaseUrl: string;
+  /** Orders one IP may place per minute (checkout abuse); payment attempts are limited separately. */
+  checkoutPerMinute: number;
   /** The shop's currency (ISO 4217); every amount is in its minor units. */
   currency: string;
   isDev: boolean;

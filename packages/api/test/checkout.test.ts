@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireReservations } from "../src/services/orders/expire.ts";
+import { createMemoryStore } from "../src/lib/rate-limit/index.ts";
 import { createTestProvider } from "../src/services/payments/test-provider.ts";
 import { card, checkoutInput, guestShopper, setupCheckoutReference } from "./shop-fixtures.ts";
 import { callerFor, setupTestShop } from "./support.ts";
@@ -111,5 +112,24 @@ describe("checkout and payment with the test provider", () => {
     const stranger = await callerFor(shop.prisma, { userId: (await shop.make.user()).id });
     await expect(stranger.caller.orders.get({ number: placed.order.number })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(stranger.caller.orders.lookup({ number: placed.order.number, email: "wrong@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("limits orders per IP and payment attempts per IP (card testing)", async () => {
+    const limits = createMemoryStore();
+    const product = await shop.make.product({ variants: [{ price: 500, stock: 100 }] });
+    const guest = await guestShopper(shop.prisma, { limits, config: { checkoutPerMinute: 2 } });
+    const order = async () => {
+      await guest.call((c) => c.cart.add({ variantId: product.variants[0]?.id ?? 0 }));
+      return guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "busy@example.com" })));
+    };
+    const placed = await order();
+    await order();
+    await expect(order()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    for (let i = 0; i < 10; i++) {
+      await guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4000000000000002") })).catch(() => undefined);
+    }
+    await expect(guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
   });
 });

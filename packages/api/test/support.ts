@@ -17,6 +17,7 @@ export const testConfig: ApiConfig = {
   secureCookies: true,
   mediaBaseUrl: "/media",
   currency: "USD",
+  checkoutPerMinute: 10_000,
   isDev: false,
 };
 

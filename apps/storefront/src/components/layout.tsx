@@ -1,5 +1,6 @@
 import { Link, Outlet } from "react-router";
 import { AccountMenu } from "./account-menu.tsx";
+import { CartLink } from "./cart-link.tsx";
 
 export function Layout() {
   return (
@@ -12,13 +13,18 @@ export function Layout() {
           <Link to="/" className="text-lg font-bold tracking-tight">
             Shop
           </Link>
-          <AccountMenu />
+          <div className="flex items-center gap-6">
+            <AccountMenu />
+            <CartLink />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
         <Outlet />
       </main>
-      <footer className="border-t border-line py-6 text-center text-sm text-muted">© Shop</footer>
+      <footer className="border-t border-line py-6 text-center text-sm text-muted">
+        <Link to="/orders/lookup" className="underline">Find an order</Link> · © Shop
+      </footer>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { cartFor, cartOwner, customerOf, existingCartFor } from "../lib/cart.ts";
 import { accessibleOrder } from "../lib/order-access.ts";
+import { consume } from "../lib/rate-limit/index.ts";
 import { addressSelect, createAddress } from "../services/account/addresses.ts";
 import { addToCart } from "../services/cart/items.ts";
 import { placeOrder } from "../services/checkout/place-order.ts";
@@ -36,9 +37,13 @@ export const checkoutRouter = router({
 
   quote: publicProcedure
     .input(CheckoutQuoteSchema)
-    .query(async ({ ctx, input }) => quoteCheckout(ctx.db, await existingCartFor(ctx), { ...input, customer: customerOf(ctx) })),
+    .query(async ({ ctx, input }) => ({
+      ...(await quoteCheckout(ctx.db, await existingCartFor(ctx), { ...input, customer: customerOf(ctx) })),
+      currency: ctx.config.currency,
+    })),
 
   placeOrder: publicProcedure.input(PlaceOrderSchema).mutation(async ({ ctx, input }) => {
+    await consume(ctx.limits, `checkout:ip:${ctx.req.ip ?? "unknown"}`, { max: ctx.config.checkoutPerMinute, windowMs: 60_000 });
     const email = input.email ?? ctx.auth?.user.email;
     if (!email) throw new AppError("BAD_INPUT", "Enter your email address", { field: "email" });
     const shippingAddress = await shippingAddressFor(ctx, input.shippingAddress);

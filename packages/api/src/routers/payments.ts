@@ -1,5 +1,6 @@
 import { TestCardPaymentSchema } from "@shop/validators";
 import { AppError } from "../errors.ts";
+import { consume, limits } from "../lib/rate-limit/index.ts";
 import { handlePaymentEvent } from "../services/payments/events.ts";
 import { confirmTestIntent } from "../services/payments/test-provider.ts";
 import { publicProcedure, router } from "../trpc.ts";
@@ -11,6 +12,7 @@ export const paymentsRouter = router({
    */
   testConfirm: publicProcedure.input(TestCardPaymentSchema).mutation(async ({ ctx, input }) => {
     if (ctx.payments.name !== "test") throw new AppError("NOT_FOUND", "The test payment provider is not in use");
+    await consume(ctx.limits, `payment:ip:${ctx.req.ip ?? "unknown"}`, limits.paymentAttemptsIp);
     const { clientSecret, ...card } = input;
     const event = await confirmTestIntent(ctx.db, { clientSecret, card });
     // Delivered like a webhook: the same event handling as Stripe's.

@@ -3,6 +3,7 @@ import { FormMessage } from "@shop/ui";
 
 const tabs = [
   { to: "/account", label: "Profile", end: true },
+  { to: "/account/orders", label: "Orders", end: false },
   { to: "/account/addresses", label: "Addresses", end: false },
   { to: "/account/sessions", label: "Devices", end: false },
 ];

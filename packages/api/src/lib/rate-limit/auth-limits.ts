@@ -19,6 +19,8 @@ export const limits = {
   resetEmail: { max: 3, windowMs: HOUR },
   resetIp: { max: 10, windowMs: HOUR },
   resetTokenIp: { max: 20, windowMs: HOUR },
+  // Card testing: a stolen-card script tries many numbers; a shopper needs a few attempts.
+  paymentAttemptsIp: { max: 10, windowMs: 10 * MINUTE },
 } as const;
 
 export function tooManyRequests(retryAfterMs: number): AppError {

@@ -1,0 +1,44 @@
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { loadStripe, type Stripe } from "@stripe/stripe-js";
+import { Button, FormMessage } from "@shop/ui";
+import { useState, type FormEvent } from "react";
+
+const loaded = new Map<string, Promise<Stripe | null>>();
+
+function Form({ returnUrl, onDone }: { returnUrl: string; onDone: (result: { succeeded: boolean; error: string | null }) => void }) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!stripe || !elements) return;
+    setPending(true);
+    // Card details go from Stripe's iframe to Stripe; our server only ever sees the outcome.
+    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: "if_required" });
+    setPending(false);
+    if (result.error) return setError(result.error.message ?? "Payment failed.");
+    onDone({ succeeded: result.paymentIntent.status === "succeeded", error: null });
+  }
+  return (
+    <form onSubmit={submit} className="space-y-4" aria-label="Card payment">
+      <PaymentElement />
+      <FormMessage error={error} />
+      <Button type="submit" className="w-full" disabled={!stripe || pending}>{pending ? "Paying…" : "Pay now"}</Button>
+    </form>
+  );
+}
+
+/** Stripe's Payment Element: loaded only when the shop uses Stripe, in this chunk only. */
+export function StripePayment(props: { publishableKey: string; clientSecret: string; returnUrl: string; onDone: (result: { succeeded: boolean; error: string | null }) => void }) {
+  let stripe = loaded.get(props.publishableKey);
+  if (!stripe) {
+    stripe = loadStripe(props.publishableKey);
+    loaded.set(props.publishableKey, stripe);
+  }
+  return (
+    <Elements stripe={stripe} options={{ clientSecret: props.clientSecret }}>
+      <Form returnUrl={props.returnUrl} onDone={props.onDone} />
+    </Elements>
+  );
+}

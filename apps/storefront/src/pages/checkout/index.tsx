@@ -1,0 +1,115 @@
+import type { RouterOutputs } from "@shop/api";
+import { useFieldErrors, useTRPC } from "@shop/client";
+import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui";
+import { AddressSchema, PlaceOrderSchema } from "@shop/validators";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { readAddress } from "../../components/address-fields.tsx";
+import { useCart } from "../../lib/cart.ts";
+import { rememberGuestOrder } from "../../lib/guest-orders.ts";
+import { useMe } from "../../lib/session.ts";
+import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
+import { PaymentStep, type PaymentResult } from "./payment-step.tsx";
+
+type Placed = RouterOutputs["checkout"]["placeOrder"];
+
+export function CheckoutPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const me = useMe();
+  const cart = useCart();
+  const addresses = useQuery(trpc.account.addresses.list.queryOptions(undefined, { enabled: Boolean(me.data) }));
+  const form = useFieldErrors();
+  // One key per checkout attempt: a double click or a retried request creates one order.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [placed, setPlaced] = useState<Placed | null>(null);
+  const [declined, setDeclined] = useState<string | null>(null);
+
+  const place = useMutation(
+    trpc.checkout.placeOrder.mutationOptions({
+      onSuccess: async (result) => {
+        rememberGuestOrder(result.order.number, result.order.email);
+        await queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
+        setPlaced(result);
+      },
+      onError: async (error) => {
+        form.fromServer(error);
+        await queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
+      },
+    }),
+  );
+  const payment = useMutation(trpc.checkout.payment.mutationOptions({ onSuccess: (p) => placed && setPlaced({ ...placed, payment: p }) }));
+  const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
+
+  if (me.isPending || cart.isPending) return <Skeleton className="h-96 w-full" />;
+  if (cart.isError) return <ErrorState message="We could not load your cart." onRetry={() => void cart.refetch()} />;
+
+  function submit(data: FormData, choice: DetailsChoice) {
+    // The new address first, on its own, so each field shows its own problem.
+    const address = choice.addressId === null ? form.validate(AddressSchema, readAddress(data)) : null;
+    if (choice.addressId === null && !address) return;
+    const input = form.validate(PlaceOrderSchema, {
+      idempotencyKey,
+      email: me.data ? undefined : data.get("email"),
+      shippingAddress: choice.addressId !== null ? { addressId: choice.addressId } : address,
+      shippingMethod: choice.shippingMethod ?? "",
+      saveAddress: data.get("saveAddress") === "on",
+    });
+    if (input) place.mutate(input);
+  }
+
+  function paid(result: PaymentResult) {
+    if (!placed) return;
+    if (result.succeeded) return void navigate(`/order-confirmation/${placed.order.number}`);
+    setDeclined(result.error ?? "Your payment did not go through.");
+  }
+
+  if (placed && declined) {
+    return (
+      <section className="mx-auto max-w-md space-y-4" aria-labelledby="declined-title">
+        <h1 id="declined-title" className="text-2xl font-bold">Payment declined</h1>
+        <FormMessage error={`${declined} Nothing was charged, and order #${placed.order.number} was cancelled.`} />
+        <Button onClick={() => retry.mutate({ number: placed.order.number, email: placed.order.email })} disabled={retry.isPending}>
+          Put my items back in the cart and try again
+        </Button>
+      </section>
+    );
+  }
+  if (placed) {
+    if (!placed.payment) {
+      return (
+        <section className="mx-auto max-w-md space-y-4">
+          <FormMessage error="We could not start the payment just now. Your order is saved and your items are held." />
+          <Button onClick={() => payment.mutate({ number: placed.order.number, email: placed.order.email })}>Try the payment again</Button>
+        </section>
+      );
+    }
+    return <PaymentStep placed={{ ...placed, payment: placed.payment }} onDone={paid} />;
+  }
+  if (cart.data.items.length === 0) {
+    return (
+      <EmptyState title="Your cart is empty">
+        <Link to="/" className="font-medium text-brand-700 underline">Continue shopping</Link>
+      </EmptyState>
+    );
+  }
+  return (
+    <section aria-labelledby="checkout-title">
+      <h1 id="checkout-title" className="mb-6 text-2xl font-bold">Checkout</h1>
+      {!me.data && (
+        <p className="mb-6 text-sm">
+          Have an account? <Link to="/sign-in?next=%2Fcheckout" className="font-medium text-brand-700 underline">Sign in</Link> for saved addresses.
+        </p>
+      )}
+      <DetailsForm
+        signedInEmail={me.data?.email ?? null}
+        saved={addresses.data ?? []}
+        errors={form.errors.shippingAddress ? { ...form.errors, form: form.errors.shippingAddress } : form.errors}
+        pending={place.isPending}
+        onSubmit={submit}
+      />
+    </section>
+  );
+}

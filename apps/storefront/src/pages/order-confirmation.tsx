@@ -1,0 +1,68 @@
+import type { RouterOutputs } from "@shop/api";
+import { isClientError, useTRPC } from "@shop/client";
+import { Button, ErrorState, FormMessage, Skeleton } from "@shop/ui";
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useParams } from "react-router";
+import { OrderView } from "../components/order-view.tsx";
+import { guestOrderEmail } from "../lib/guest-orders.ts";
+import { useMe } from "../lib/session.ts";
+
+type Order = RouterOutputs["checkout"]["confirm"];
+
+/**
+ * After paying: asks the server to check with the payment provider (the same fulfilment the
+ * webhook runs), and keeps asking for a little while if the payment is still being processed.
+ */
+export function OrderConfirmationPage() {
+  const trpc = useTRPC();
+  const number = Number(useParams().number);
+  const me = useMe();
+  const email = guestOrderEmail(number);
+  const [order, setOrder] = useState<Order | null>(null);
+  const confirm = useMutation(trpc.checkout.confirm.mutationOptions({ onSuccess: setOrder }));
+  const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
+  const ready = !me.isPending;
+  const access = me.data && !email ? { number } : { number, email };
+
+  useEffect(() => {
+    if (!ready || !Number.isInteger(number)) return;
+    let attempts = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = () => {
+      confirm.mutate(access, {
+        onSuccess: (result) => {
+          if (result.status === "PENDING_PAYMENT" && ++attempts < 10) timer = setTimeout(poll, 2_000);
+        },
+      });
+    };
+    poll();
+    return () => clearTimeout(timer);
+    // Polls once per order page; `confirm` and `access` are stable enough for that.
+  }, [ready, number]);
+
+  if (confirm.isError && !order) {
+    return <ErrorState message={isClientError(confirm.error) ? confirm.error.message : "We could not load your order."} />;
+  }
+  if (!order) return <Skeleton className="h-96 w-full" />;
+  const paid = order.status !== "PENDING_PAYMENT" && order.status !== "CANCELLED";
+  return (
+    <section aria-labelledby="confirmation-title" className="space-y-6">
+      <h1 id="confirmation-title" className="text-2xl font-bold">
+        {paid ? `Thank you! Order #${order.number} is confirmed` : `Order #${order.number}`}
+      </h1>
+      {paid && <FormMessage success={`We have emailed a receipt to ${order.email}.`} />}
+      {order.status === "PENDING_PAYMENT" && <p role="status">We are waiting for your payment to be confirmed…</p>}
+      {order.status === "CANCELLED" && (
+        <div className="space-y-3">
+          <FormMessage error={order.cancelReason ?? "This order was cancelled."} />
+          <Button onClick={() => retry.mutate(access)} disabled={retry.isPending}>Put my items back in the cart</Button>
+        </div>
+      )}
+      <OrderView order={order} />
+      <Link to={me.data ? "/account/orders" : "/"} className="inline-block font-medium text-brand-700 underline">
+        {me.data ? "See all your orders" : "Continue shopping"}
+      </Link>
+    </section>
+  );
+}
