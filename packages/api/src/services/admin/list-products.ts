@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
-import { toImage } from "../../selects/product.ts";
+import { imageSelect, toImage } from "../../selects/product.ts";
 
 export const adminProductRowSelect = {
   id: true,
@@ -13,7 +13,7 @@ export const adminProductRowSelect = {
   updatedAt: true,
   brand: { select: { name: true } },
   category: { select: { name: true } },
-  images: { select: { path: true, alt: true, width: true, height: true }, orderBy: { position: "asc" }, take: 1 },
+  images: { select: imageSelect, orderBy: { position: "asc" }, take: 1 },
   variants: { select: { stockOnHand: true, reserved: true } },
 } satisfies Prisma.ProductSelect;
 

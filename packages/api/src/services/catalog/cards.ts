@@ -1,0 +1,65 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
+import type { ApiConfig } from "../../context.ts";
+import { mediaUrl } from "../../lib/media.ts";
+
+// Product cards come from one lean SQL query over the product row's denormalised columns
+// (price range, availability, rating), its brand and its primary image: no variant join.
+
+const CardRow = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  priceMin: z.number(),
+  priceMax: z.number(),
+  inStock: z.boolean(),
+  ratingAverage: z.number(),
+  ratingCount: z.number(),
+  brandName: z.string().nullable(),
+  brandSlug: z.string().nullable(),
+  imagePath: z.string().nullable(),
+  imageAlt: z.string().nullable(),
+  imageWidth: z.number().nullable(),
+  imageHeight: z.number().nullable(),
+  sortKey: z.union([z.date(), z.number(), z.null()]).optional(),
+});
+export type CardRow = z.infer<typeof CardRow>;
+export const CardRows = z.array(CardRow);
+
+export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number }) {
+  return Prisma.sql`
+    SELECT p."id", p."slug", p."name", p."priceMin", p."priceMax", p."inStock", p."ratingAverage", p."ratingCount",
+           b."name" AS "brandName", b."slug" AS "brandSlug",
+           i."path" AS "imagePath", i."alt" AS "imageAlt", i."width" AS "imageWidth", i."height" AS "imageHeight",
+           ${options.sortKey ?? Prisma.sql`NULL::int`} AS "sortKey"
+      FROM "Product" p
+      LEFT JOIN "Brand" b ON b."id" = p."brandId"
+      LEFT JOIN LATERAL (
+        SELECT pi."path", pi."alt", pi."width", pi."height" FROM "ProductImage" pi
+         WHERE pi."productId" = p."id" ORDER BY pi."position", pi."id" LIMIT 1
+      ) i ON true
+     WHERE ${options.where}
+     ORDER BY ${options.order}
+     LIMIT ${options.limit}`;
+}
+
+export async function queryCards(db: PrismaClient, query: Prisma.Sql): Promise<CardRow[]> {
+  return CardRows.parse(await db.$queryRaw(query));
+}
+
+export function toCard(config: Pick<ApiConfig, "mediaBaseUrl" | "currency">, row: CardRow) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    brand: row.brandName !== null && row.brandSlug !== null ? { name: row.brandName, slug: row.brandSlug } : null,
+    price: { min: row.priceMin, max: row.priceMax, currency: config.currency },
+    inStock: row.inStock,
+    rating: row.ratingCount > 0 ? { average: row.ratingAverage, count: row.ratingCount } : null,
+    image:
+      row.imagePath !== null
+        ? { url: mediaUrl(config, row.imagePath), alt: row.imageAlt ?? "", width: row.imageWidth ?? 0, height: row.imageHeight ?? 0 }
+        : null,
+  };
+}
+export type ProductCard = ReturnType<typeof toCard>;
