@@ -2,9 +2,10 @@ import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import type { ApiConfig } from "../../context.ts";
 import { mediaUrl } from "../../lib/media.ts";
+import { readRows } from "../../lib/sql.ts";
 
-// Product cards come from one lean SQL query over the product row's denormalised columns
-// (price range, availability, rating), its brand and its primary image: no variant join.
+// Product cards come from one lean SQL query over the product row alone: price range,
+// availability, rating, brand and primary image are denormalised onto it by triggers.
 
 const CardRow = z.object({
   id: z.number(),
@@ -21,7 +22,7 @@ const CardRow = z.object({
   imageAlt: z.string().nullable(),
   imageWidth: z.number().nullable(),
   imageHeight: z.number().nullable(),
-  sortKey: z.union([z.date(), z.number(), z.null()]).optional(),
+  sortKey: z.union([z.string(), z.number(), z.null()]).optional(),
 });
 export type CardRow = z.infer<typeof CardRow>;
 export const CardRows = z.array(CardRow);
@@ -29,22 +30,16 @@ export const CardRows = z.array(CardRow);
 export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number }) {
   return Prisma.sql`
     SELECT p."id", p."slug", p."name", p."priceMin", p."priceMax", p."inStock", p."ratingAverage", p."ratingCount",
-           b."name" AS "brandName", b."slug" AS "brandSlug",
-           i."path" AS "imagePath", i."alt" AS "imageAlt", i."width" AS "imageWidth", i."height" AS "imageHeight",
+           p."brandName", p."brandSlug", p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight",
            ${options.sortKey ?? Prisma.sql`NULL::int`} AS "sortKey"
       FROM "Product" p
-      LEFT JOIN "Brand" b ON b."id" = p."brandId"
-      LEFT JOIN LATERAL (
-        SELECT pi."path", pi."alt", pi."width", pi."height" FROM "ProductImage" pi
-         WHERE pi."productId" = p."id" ORDER BY pi."position", pi."id" LIMIT 1
-      ) i ON true
      WHERE ${options.where}
      ORDER BY ${options.order}
      LIMIT ${options.limit}`;
 }
 
 export async function queryCards(db: PrismaClient, query: Prisma.Sql): Promise<CardRow[]> {
-  return CardRows.parse(await db.$queryRaw(query));
+  return CardRows.parse(await readRows(db, query));
 }
 
 export function toCard(config: Pick<ApiConfig, "mediaBaseUrl" | "currency">, row: CardRow) {

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import type { CatalogFilters } from "@shop/validators";
 import { z } from "zod";
+import { readRows } from "../../lib/sql.ts";
 import { loadCategories, subtreeCounts } from "./categories.ts";
 import { filterConditions, optionMatch, whereAll, type ListingFilters } from "./filters.ts";
 import { resolveSearch } from "./resolve-search.ts";
@@ -30,7 +31,7 @@ export async function facetCounts(db: PrismaClient, input: CatalogFilters) {
   const optionWhere = whereAll([...filterConditions({ ...filters, options: undefined }), ...ownOptionExcluded]);
 
   const [rows, categories] = await Promise.all([
-    db.$queryRaw`
+    readRows(db, Prisma.sql`
       SELECT 'category' AS "facet", p."categoryId"::text AS "key", NULL AS "label", count(*)::int AS "count"
         FROM "Product" p WHERE ${where("category")} GROUP BY p."categoryId"
       UNION ALL
@@ -47,7 +48,7 @@ export async function facetCounts(db: PrismaClient, input: CatalogFilters) {
         FROM "Product" p JOIN "ProductOption" o ON o."productId" = p."id" JOIN "ProductOptionValue" v ON v."optionId" = o."id"
        WHERE ${optionWhere} GROUP BY o."name", v."value"
       UNION ALL
-      SELECT 'total', NULL, NULL, count(*)::int FROM "Product" p WHERE ${where()}`,
+      SELECT 'total', NULL, NULL, count(*)::int FROM "Product" p WHERE ${where()}`),
     loadCategories(db),
   ]);
   const facets = z.array(FacetRow).parse(rows);

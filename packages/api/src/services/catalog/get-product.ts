@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ApiConfig } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { mediaUrl } from "../../lib/media.ts";
+import { readRows } from "../../lib/sql.ts";
 import { productDetailSelect } from "../../selects/product-detail.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 
@@ -26,13 +27,13 @@ export async function getProduct(db: PrismaClient, config: ApiConfig, slug: stri
   const [breadcrumb, related] = await Promise.all([
     product.categoryId === null
       ? Promise.resolve([])
-      : db.$queryRaw`
+      : readRows(db, Prisma.sql`
           WITH RECURSIVE up AS (
             SELECT c."id", c."parentId", c."slug", c."name", 0 AS "depth" FROM "Category" c WHERE c."id" = ${product.categoryId}
             UNION ALL
             SELECT c."id", c."parentId", c."slug", c."name", up."depth" + 1 FROM "Category" c JOIN up ON c."id" = up."parentId"
              WHERE up."depth" < 20
-          ) SELECT "slug", "name" FROM up ORDER BY "depth" DESC`.then((rows) => Crumb.parse(rows)),
+          ) SELECT "slug", "name" FROM up ORDER BY "depth" DESC`).then((rows) => Crumb.parse(rows)),
     product.categoryId === null
       ? Promise.resolve([])
       : queryCards(

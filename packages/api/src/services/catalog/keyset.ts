@@ -21,7 +21,8 @@ const timestamp = z.iso.datetime();
 
 export const sorts: Record<CatalogSort, SortSpec> = {
   newest: {
-    key: () => Prisma.sql`p."createdAt"`,
+    // As ISO text: the cursor needs no Date round trip.
+    key: () => Prisma.sql`to_char(p."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
     order: () => Prisma.sql`p."createdAt" DESC, p."id" ASC`,
     after: (_, v, id) =>
       Prisma.sql`p."createdAt" <= ${v}::timestamp AND (p."createdAt" < ${v}::timestamp OR p."id" > ${id})`,

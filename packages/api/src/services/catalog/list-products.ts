@@ -33,7 +33,7 @@ export async function listProducts(db: PrismaClient, config: ApiConfig, input: L
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const lastKey = last?.sortKey instanceof Date ? last.sortKey.toISOString() : last?.sortKey;
+  const lastKey = last?.sortKey;
   return {
     items: page.map((row) => toCard(config, row)),
     nextCursor: rows.length > limit && last && lastKey != null ? encodeListingCursor(sort, lastKey, last.id) : null,

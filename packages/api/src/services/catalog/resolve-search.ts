@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
+import { readRows } from "../../lib/sql.ts";
 import { closestTerm, searchWords } from "./typo.ts";
 
 export type ResolvedSearch = {
@@ -22,13 +23,13 @@ export async function resolveSearch(db: PrismaClient, q: string | undefined): Pr
   const last = words.length - 1;
   const prefix = words.map((_, index) => index === last);
   const rows = z.array(Row).parse(
-    await db.$queryRaw`
+    await readRows(db, Prisma.sql`
       SELECT w."word",
              EXISTS (SELECT 1 FROM "SearchTerm" t
                       WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')) AS "known",
              ARRAY(SELECT t."term" FROM "SearchTerm" t ORDER BY t."term" <-> w."word" LIMIT 6) AS "near"
         FROM unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY AS w("word", "prefix", "n")
-       ORDER BY w."n"`,
+       ORDER BY w."n"`),
   );
   let changed = false;
   const parts: string[] = [];
