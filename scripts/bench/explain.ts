@@ -1,12 +1,20 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { createCaller, createContextInner, type ApiConfig } from "@shop/api";
+import { tmpdir } from "node:os";
+import { createCaller, createContextInner, localDiskStorage, type ApiConfig } from "@shop/api";
 import { PrismaClient } from "@shop/db";
 import pg from "pg";
 import type { BenchCase } from "./cases.ts";
 
 export type PlanReport = { name: string; queries: number; seqScansOfProduct: number; indexes: string[] };
 
-const config: ApiConfig = { allowedOrigins: [], secureCookies: true, mediaBaseUrl: "/media", currency: "USD", isDev: false };
+const config: ApiConfig = {
+  allowedOrigins: [],
+  secureCookies: true,
+  mediaBaseUrl: "/media",
+  storage: localDiskStorage(tmpdir()),
+  currency: "USD",
+  isDev: false,
+};
 
 type PlanNode = { "Node Type"?: string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
 

@@ -1,5 +1,5 @@
 import fastifyCookie from "@fastify/cookie";
-import type { ApiConfig } from "@shop/api";
+import { localDiskStorage, type ApiConfig } from "@shop/api";
 import type { Database } from "@shop/db";
 import Fastify from "fastify";
 import type { ServerEnv } from "./env.ts";
@@ -13,6 +13,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
     allowedOrigins: env.allowedOrigins,
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
+    storage: localDiskStorage(env.mediaDir),
     currency: env.SHOP_CURRENCY,
     isDev: !env.production,
   };

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@shop/db";
+import type { MediaStorage } from "./lib/storage.ts";
 import type { AuthState } from "./services/auth/sessions.ts";
 
 export type CookieOptions = { expires?: Date; maxAge?: number };
@@ -21,6 +22,8 @@ export type ApiConfig = {
   secureCookies: boolean;
   /** Public base URL for stored images (a CDN can replace it). */
   mediaBaseUrl: string;
+  /** Where uploaded images are written (local disk under the data directory by default). */
+  storage: MediaStorage;
   /** The shop's currency (ISO 4217); every amount is in its minor units. */
   currency: string;
   isDev: boolean;

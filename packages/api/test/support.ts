@@ -1,14 +1,22 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { PrismaClient } from "@shop/db";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import type { ApiConfig, RequestInfo } from "../src/context.ts";
+import { localDiskStorage } from "../src/lib/storage.ts";
 import { createContextInner } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
 import { createSession, validateSessionToken } from "../src/services/auth/sessions.ts";
+
+/** Uploaded images of this test file. */
+export const testMediaDir = mkdtempSync(join(tmpdir(), "shop-test-media-"));
 
 export const testConfig: ApiConfig = {
   allowedOrigins: ["http://shop.test"],
   secureCookies: true,
   mediaBaseUrl: "/media",
+  storage: localDiskStorage(testMediaDir),
   currency: "USD",
   isDev: false,
 };

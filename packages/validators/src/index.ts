@@ -1,3 +1,5 @@
 export * from "./account.ts";
 export * from "./catalog.ts";
 export * from "./common.ts";
+export * from "./admin-catalog.ts";
+export * from "./csv.ts";

@@ -17,26 +17,47 @@ export const adminProductRowSelect = {
   variants: { select: { stockOnHand: true, reserved: true } },
 } satisfies Prisma.ProductSelect;
 
+export type AdminProductSort = "updated" | "newest" | "name" | "price_asc" | "price_desc";
+
+const orders = {
+  updated: { updatedAt: "desc" },
+  newest: { createdAt: "desc" },
+  name: { name: "asc" },
+  price_asc: { priceMin: "asc" },
+  price_desc: { priceMin: "desc" },
+} satisfies Record<AdminProductSort, Prisma.ProductOrderByWithRelationInput>;
+
 /** Staff product table: every status, searchable by name or SKU, most recently edited first. */
 export async function listAdminProducts(
   db: PrismaClient,
   config: ApiConfig,
-  input: { search?: string; status?: "DRAFT" | "ACTIVE" | "ARCHIVED"; cursor?: string | null; limit: number },
+  input: {
+    search?: string;
+    status?: "DRAFT" | "ACTIVE" | "ARCHIVED";
+    brandId?: number;
+    categoryId?: number;
+    sort: AdminProductSort;
+    cursor?: string | null;
+    limit: number;
+  },
 ) {
   const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
   const rows = await db.product.findMany({
     where: {
       ...(input.status && { status: input.status }),
+      ...(input.brandId && { brandId: input.brandId }),
+      ...(input.categoryId && { categoryId: input.categoryId }),
       ...(search && {
         OR: [
           { name: { contains: search, mode: "insensitive" } },
           { variants: { some: { sku: { startsWith: search, mode: "insensitive" } } } },
         ],
       }),
-      ...(after && { id: { lt: after[1] } }),
     },
-    orderBy: { id: "desc" },
+    // Prisma's cursor pagination resumes after the cursor row in any order; id breaks ties.
+    ...(after && { cursor: { id: after[1] }, skip: 1 }),
+    orderBy: [orders[input.sort], { id: "desc" }],
     take: input.limit + 1,
     select: adminProductRowSelect,
     relationLoadStrategy: "join",
