@@ -15,6 +15,11 @@ export const router = createBrowserRouter(
           children: [
             { index: true, element: <Navigate to="/products" replace /> },
             { path: "products", lazy: async () => ({ Component: (await import("./pages/products.tsx")).ProductsPage }) },
+            { path: "products/new", lazy: async () => ({ Component: (await import("./pages/product-edit.tsx")).ProductEditPage }) },
+            { path: "products/import", lazy: async () => ({ Component: (await import("./pages/import-export.tsx")).ImportExportPage }) },
+            { path: "products/:id", lazy: async () => ({ Component: (await import("./pages/product-edit.tsx")).ProductEditPage }) },
+            { path: "categories", lazy: async () => ({ Component: (await import("./pages/categories.tsx")).CategoriesPage }) },
+            { path: "brands", lazy: async () => ({ Component: (await import("./pages/brands.tsx")).BrandsPage }) },
             { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found.tsx")).NotFoundPage }) },
           ],
         },

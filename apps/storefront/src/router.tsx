@@ -11,6 +11,9 @@ export const router = createBrowserRouter([
     HydrateFallback: PageSkeleton,
     children: [
       { index: true, lazy: async () => ({ Component: (await import("./pages/home.tsx")).HomePage }) },
+      { path: "search", lazy: async () => ({ Component: (await import("./pages/listing.tsx")).ListingPage }) },
+      { path: "c/:slug", lazy: async () => ({ Component: (await import("./pages/listing.tsx")).ListingPage }) },
+      { path: "p/:slug", lazy: async () => ({ Component: (await import("./pages/product.tsx")).ProductPage }) },
       { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found.tsx")).NotFoundPage }) },
     ],
   },

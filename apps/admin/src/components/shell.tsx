@@ -3,7 +3,11 @@ import { Button } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { NavLink, Outlet, useNavigate } from "react-router";
 
-const sections = [{ to: "/products", label: "Products" }];
+const sections = [
+  { to: "/products", label: "Products" },
+  { to: "/categories", label: "Categories" },
+  { to: "/brands", label: "Brands" },
+];
 
 export function Shell() {
   const trpc = useTRPC();

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import type { CatalogFilters } from "@shop/validators";
 import { z } from "zod";
+import type { ApiConfig } from "../../context.ts";
 import { readRows } from "../../lib/sql.ts";
 import { loadCategories, subtreeCounts } from "./categories.ts";
 import { filterConditions, optionMatch, whereAll, type ListingFilters } from "./filters.ts";
@@ -16,10 +17,10 @@ const FacetRow = z.object({ facet: z.string(), key: z.string().nullable(), label
  * would show with every *other* filter applied, so choosing a brand does not hide the other
  * brands. One round trip (UNION ALL) plus the small category table.
  */
-export async function facetCounts(db: PrismaClient, input: CatalogFilters) {
+export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "currency">, input: CatalogFilters) {
   const { q, ...rest } = input;
   const search = q ? await resolveSearch(db, q) : null;
-  if (q && !search?.tsquery) return emptyFacets();
+  if (q && !search?.tsquery) return { ...emptyFacets(), currency: config.currency };
   const filters: ListingFilters = { ...rest, search: search?.tsquery };
   const where = (except?: Parameters<typeof filterConditions>[1]) => whereAll(filterConditions(filters, except));
 
@@ -66,6 +67,7 @@ export async function facetCounts(db: PrismaClient, input: CatalogFilters) {
   }
   const byBucket = new Map(of("price").map((row) => [Number(row.key), row.count]));
   return {
+    currency: config.currency,
     total: of("total")[0]?.count ?? 0,
     categories: categories
       .map((category) => ({ slug: category.slug, name: category.name, parentSlug: category.parentSlug, count: categoryCounts.get(category.id) ?? 0 }))
