@@ -78,19 +78,19 @@ export function ProductEditPage() {
           <textarea rows={4} className="mt-1 block w-full rounded-md border border-line p-2" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
         </label>
         <label className="text-sm font-medium">Status
-          <select className={select} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value === "ACTIVE" ? "ACTIVE" : e.target.value === "ARCHIVED" ? "ARCHIVED" : "DRAFT" })}>
+          <select aria-label="Status" className={select} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value === "ACTIVE" ? "ACTIVE" : e.target.value === "ARCHIVED" ? "ARCHIVED" : "DRAFT" })}>
             <option value="DRAFT">Draft</option><option value="ACTIVE">Active (published)</option><option value="ARCHIVED">Archived</option>
           </select>
         </label>
         <label className="flex items-center gap-2 self-end text-sm font-medium"><input type="checkbox" checked={form.featured} onChange={(e) => setForm({ ...form, featured: e.target.checked })} /> Featured on the home page</label>
         <label className="text-sm font-medium">Brand
-          <select className={select} value={form.brandId} onChange={(e) => setForm({ ...form, brandId: e.target.value })}>
+          <select aria-label="Brand" className={select} value={form.brandId} onChange={(e) => setForm({ ...form, brandId: e.target.value })}>
             <option value="">None</option>
             {brands.data?.map((brand) => <option key={brand.id} value={brand.id}>{brand.name}</option>)}
           </select>
         </label>
         <label className="text-sm font-medium">Category
-          <select className={select} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: e.target.value })}>
+          <select aria-label="Category" className={select} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: e.target.value })}>
             <option value="">None</option>
             {categories.data?.map((category) => <option key={category.id} value={category.id}>{category.parentId ? "— " : ""}{category.name}</option>)}
           </select>
