@@ -27,11 +27,26 @@ const CardRow = z.object({
 export type CardRow = z.infer<typeof CardRow>;
 export const CardRows = z.array(CardRow);
 
-export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number }) {
+const cardColumns = Prisma.sql`p."id", p."slug", p."name", p."priceMin", p."priceMax", p."inStock", p."ratingAverage", p."ratingCount",
+  p."brandName", p."brandSlug", p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight"`;
+
+/**
+ * The card query. `narrow` suits orders no index gives (search relevance): rank the matches
+ * reading only ids, then fetch card columns for the page alone.
+ */
+export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number; narrow?: boolean }) {
+  const sortKey = options.sortKey ?? Prisma.sql`NULL::int`;
+  if (options.narrow) {
+    return Prisma.sql`
+      WITH page AS (
+        SELECT p."id" FROM "Product" p WHERE ${options.where} ORDER BY ${options.order} LIMIT ${options.limit}
+      )
+      SELECT ${cardColumns}, ${sortKey} AS "sortKey"
+        FROM page JOIN "Product" p ON p."id" = page."id"
+       ORDER BY ${options.order}`;
+  }
   return Prisma.sql`
-    SELECT p."id", p."slug", p."name", p."priceMin", p."priceMax", p."inStock", p."ratingAverage", p."ratingCount",
-           p."brandName", p."brandSlug", p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight",
-           ${options.sortKey ?? Prisma.sql`NULL::int`} AS "sortKey"
+    SELECT ${cardColumns}, ${sortKey} AS "sortKey"
       FROM "Product" p
      WHERE ${options.where}
      ORDER BY ${options.order}

@@ -29,7 +29,7 @@ export async function listProducts(db: PrismaClient, config: ApiConfig, input: L
 
   const rows = await queryCards(
     db,
-    cardQuery({ where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1 }),
+    cardQuery({ where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1, narrow: sort === "relevance" }),
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);

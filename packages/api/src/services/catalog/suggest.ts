@@ -18,6 +18,7 @@ export async function suggest(db: PrismaClient, config: ApiConfig, q: string) {
       where: Prisma.sql`p."status" = 'ACTIVE' AND ${searchMatch(search.tsquery)}`,
       order: Prisma.sql`${rank} DESC, p."unitsSold" DESC, p."id" ASC`,
       limit: 6,
+      narrow: true,
     }),
   );
   return { corrected: search.corrected, products: rows.map((row) => toCard(config, row)) };
