@@ -1,20 +1,22 @@
 import type { AppRouter, Context } from "@shop/api";
-import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, type TRPCError } from "@trpc/server";
+import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 /**
- * Unbatched GET queries of public catalog procedures skip the fetch-API translation of tRPC's
- * adapter (a Request, Headers and AbortController per call cost more CPU than a page of
- * products does). The call itself is the same: the router's procedure with its middleware,
- * input validation, error formatter and transformer; the wire format is tRPC's own.
+ * GET queries of public catalog procedures (single or batched, as the apps send them) skip the
+ * fetch-API translation of tRPC's adapter: a Request, Headers and AbortController per call cost
+ * more CPU than a page of products does. The calls are the same: the router's procedures with
+ * their middleware, input validation, error formatter and transformer, in tRPC's wire format.
  */
 export const FAST_QUERIES = new Set(["catalog.list", "catalog.get", "catalog.facets", "catalog.suggest", "catalog.categories", "catalog.brands"]);
 
 export type TrpcQuerystring = { input?: string; batch?: string };
 
 export function isFastQuery(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
-  return request.method === "GET" && FAST_QUERIES.has(path) && request.query.batch === undefined;
+  if (request.method !== "GET") return false;
+  if (request.query.batch === undefined) return FAST_QUERIES.has(path);
+  return request.query.batch === "1" && path.split(",").every((one) => FAST_QUERIES.has(one));
 }
 
 export async function fastQuery(options: {
@@ -25,27 +27,42 @@ export async function fastQuery(options: {
   ctx: Context;
   onError: (error: TRPCError, path: string) => void;
 }) {
-  const { router, path, request, reply, ctx } = options;
+  const { router, request, reply, ctx } = options;
   const config = router._def._config;
-  let input: unknown;
+  const batch = request.query.batch === "1";
+  const paths = batch ? options.path.split(",") : [options.path];
+  let raw: unknown;
   try {
-    const raw = request.query.input;
-    const parsed: unknown = raw === undefined ? undefined : JSON.parse(raw);
-    input = parsed === undefined ? undefined : config.transformer.input.deserialize(parsed);
-    const data: unknown = await callTRPCProcedure({ router, path, ctx, type: "query", getRawInput: async () => input, signal: undefined, batchIndex: 0 });
-    // superjson's output for plain JSON data is `{ json: data }`; checking that is far cheaper
-    // than its general walk. Anything else (a Date, a Map…) still goes through superjson.
-    const body = isPlainJson(data) ? { result: { data: { json: data } } } : transformTRPCResponse(config, { result: { data } });
-    return reply.status(200).header("content-type", "application/json").send(JSON.stringify(body));
-  } catch (cause) {
-    const error = getTRPCErrorFromUnknown(cause);
-    options.onError(error, path);
-    const shape = getTRPCErrorShape({ config, error, type: "query", path, input, ctx });
-    return reply
-      .status(getHTTPStatusCodeFromError(error))
-      .header("content-type", "application/json")
-      .send(JSON.stringify(transformTRPCResponse(config, { error: shape })));
+    raw = request.query.input === undefined ? undefined : JSON.parse(request.query.input);
+  } catch {
+    raw = Symbol("unparseable");
   }
+  const rawInputs = new Map(paths.map((_, index) => [index, batch ? (typeof raw === "object" && raw !== null ? Object.entries(raw).find(([key]) => key === String(index))?.[1] : undefined) : raw]));
+
+  const statuses: number[] = [];
+  const responses = await Promise.all(
+    paths.map(async (path, index) => {
+      let input: unknown;
+      try {
+        const serialized = rawInputs.get(index);
+        if (typeof serialized === "symbol") throw new TRPCError({ code: "PARSE_ERROR", message: "The input is not valid JSON" });
+        input = serialized === undefined ? undefined : config.transformer.input.deserialize(serialized);
+        const data: unknown = await callTRPCProcedure({ router, path, ctx, type: "query", getRawInput: async () => input, signal: undefined, batchIndex: index });
+        statuses.push(200);
+        // superjson's output for plain JSON data is `{ json: data }`; checking that is far
+        // cheaper than its general walk. Anything else (a Date, a Map…) still goes through it.
+        return isPlainJson(data) ? { result: { data: { json: data } } } : transformTRPCResponse(config, { result: { data } });
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        options.onError(error, path);
+        statuses.push(getHTTPStatusCodeFromError(error));
+        return transformTRPCResponse(config, { error: getTRPCErrorShape({ config, error, type: "query", path, input, ctx }) });
+      }
+    }),
+  );
+  // As tRPC answers batches: one status when all calls agree, 207 Multi-Status otherwise.
+  const status = statuses.every((code) => code === statuses[0]) ? (statuses[0] ?? 200) : 207;
+  return reply.status(status).header("content-type", "application/json").send(JSON.stringify(batch ? responses : responses[0]));
 }
 
 /** True for data made only of plain objects, arrays, strings, finite numbers, booleans and null. */
