@@ -2,9 +2,10 @@ import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, formatMoney, Skeleton } from "@shop/ui";
 import { AdminProductSortSchema } from "@shop/validators";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { BulkBar } from "../components/bulk-bar.tsx";
 
 type Status = NonNullable<RouterInputs["admin"]["products"]["list"]["status"]>;
 const statuses: Status[] = ["ACTIVE", "DRAFT", "ARCHIVED"];
@@ -24,15 +25,6 @@ export function ProductsPage() {
   const brands = useQuery(trpc.admin.brands.list.queryOptions());
   const categories = useQuery(trpc.admin.categories.list.queryOptions());
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const queryClient = useQueryClient();
-  const bulk = useMutation(
-    trpc.admin.products.bulk.mutationOptions({
-      onSuccess: async () => {
-        setSelected(new Set());
-        await queryClient.invalidateQueries({ queryKey: trpc.admin.products.list.pathKey() });
-      },
-    }),
-  );
 
   const products = useInfiniteQuery(
     trpc.admin.products.list.infiniteQueryOptions(
@@ -122,17 +114,7 @@ export function ProductsPage() {
           Search
         </Button>
       </form>
-      {selected.size > 0 && (
-        <div role="toolbar" aria-label="Bulk actions" className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-subtle p-2 text-sm">
-          <span className="px-2 font-medium">{selected.size} selected</span>
-          {(["publish", "unpublish", "archive", "feature", "unfeature"] as const).map((action) => (
-            <Button key={action} variant="secondary" disabled={bulk.isPending} onClick={() => bulk.mutate({ ids: [...selected], action })}>
-              {action[0]?.toUpperCase()}{action.slice(1)}
-            </Button>
-          ))}
-          {bulk.isError && <span role="alert" className="text-red-700">{bulk.error.message}</span>}
-        </div>
-      )}
+      <BulkBar selected={selected} onDone={() => setSelected(new Set())} />
 
       {products.isError ? (
         <ErrorState message="Could not load products." onRetry={() => void products.refetch()} />
