@@ -80,7 +80,8 @@ describe("admin", () => {
     const { page, context } = await openPage(browser, "/admin/products/import");
     await page.waitForURL(/\/admin\/sign-in$/);
     await signIn(page, "staff@example.com", "staff-demo-password");
-    await page.goto("/admin/products/import");
+    // Signing in returns to the page that asked for it.
+    await page.waitForURL(/\/admin\/products\/import$/);
     const header = "product_slug,product_name,status,brand,category,featured,description,seo_title,seo_description,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,sku,price,compare_at_price,stock";
     const csv = [header, "csv-lamp,CSV Lamp,active,,,,,,,,,,,,,CSV-1,12.00,,3", "csv-lamp,CSV Lamp,active,,,,,,,,,,,,,CSV-2,twelve,,-1"].join("\n");
     await page.getByLabel(/Import a CSV file/).setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
