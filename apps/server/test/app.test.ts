@@ -62,6 +62,22 @@ describe("the HTTP server", () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ result: { data: { json: { items: [] } } } });
   });
+
+  it("answers batched catalog queries and their errors in tRPC's wire format", async () => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { json: { limit: 1 } }, 1: { json: { slug: "no-such-product" } } }));
+    const mixed = await app.inject(`/trpc/catalog.list,catalog.get?batch=1&input=${input}`);
+    expect(mixed.statusCode).toBe(207);
+    expect(mixed.json()).toMatchObject([
+      { result: { data: { json: { items: [], nextCursor: null } } } },
+      { error: { json: { data: { code: "NOT_FOUND", httpStatus: 404 } } } },
+    ]);
+    const bad = await app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 0 } }))}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { json: { data: { code: "BAD_REQUEST", zodError: { fieldErrors: { limit: [expect.any(String)] } } } } } });
+    expect((await app.inject("/trpc/catalog.list?input=%7Bnot-json")).statusCode).toBe(400);
+    // Mutations and staff procedures take tRPC's own adapter path.
+    expect((await app.inject("/trpc/admin.products.list")).statusCode).toBe(401);
+  });
 });
 
 describe("sessions over HTTP", () => {

@@ -1,8 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { PrismaClient } from "@shop/db";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import type { ApiConfig, RequestInfo } from "../src/context.ts";
+import { localDiskStorage } from "../src/lib/storage.ts";
 import { createContextInner } from "../src/context.ts";
 import { createMemoryStore, type RateLimitStore } from "../src/lib/rate-limit/index.ts";
 import { createCaller } from "../src/root.ts";
@@ -10,12 +14,16 @@ import type { PaymentProvider } from "../src/services/payments/provider.ts";
 import { createTestProvider } from "../src/services/payments/test-provider.ts";
 import { createSession, validateSessionToken } from "../src/services/auth/sessions.ts";
 
+/** Uploaded images of this test file. */
+export const testMediaDir = mkdtempSync(join(tmpdir(), "shop-test-media-"));
+
 export const testConfig: ApiConfig = {
   publicUrl: "http://shop.test",
   devMailbox: true,
   allowedOrigins: ["http://shop.test"],
   secureCookies: true,
   mediaBaseUrl: "/media",
+  storage: localDiskStorage(testMediaDir),
   currency: "USD",
   checkoutPerMinute: 10_000,
   isDev: false,

@@ -3,7 +3,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { openPGlite } from "./pglite.ts";
-import { pgliteRunner, pgPoolRunner, type SqlRunner } from "./sql.ts";
+import { pgliteRunner, pgPoolRunner, statementName, type SqlRunner } from "./sql.ts";
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob }
@@ -30,10 +30,11 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   if (config.kind === "pglite") {
     const pglite = await openPGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    runners.set(prisma, pgliteRunner(pglite));
     return {
       kind: "pglite",
       prisma,
-      sql: pgliteRunner(pglite),
+      sql: runners.get(prisma) ?? pgliteRunner(pglite),
       async close() {
         await prisma.$disconnect();
         await pglite.close();
@@ -48,16 +49,38 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     statement_timeout: config.statementTimeoutMs ?? 30_000,
   });
   // A transaction waits for a connection as long as a single query would, then fails fast.
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: waitMs, timeout: 15_000 } });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, { statementNameGenerator }),
+    transactionOptions: { maxWait: waitMs, timeout: 15_000 },
+  });
+  const sql = pgPoolRunner(pool);
+  runners.set(prisma, sql);
   return {
     kind: "postgres",
     prisma,
-    sql: pgPoolRunner(pool),
+    sql,
     async close() {
       await prisma.$disconnect();
       await pool.end();
     },
   };
+}
+
+/**
+ * Named prepared statements: each connection parses and plans a given SQL text once, then only
+ * binds parameters. The set is bounded: every query's text comes from the code.
+ */
+const statementNameGenerator = (query: { sql: string }) => statementName(query.sql);
+
+const runners = new WeakMap<PrismaClient, SqlRunner>();
+
+/**
+ * The raw runner beside a Prisma client made by createDatabase. Hot read paths send their
+ * `Prisma.sql` queries through it: Prisma's raw-query result handling costs more CPU than the
+ * query itself for a page of rows (see docs/architecture.md, "Catalog performance").
+ */
+export function sqlRunnerOf(prisma: PrismaClient): SqlRunner | undefined {
+  return runners.get(prisma);
 }
 
 /** DATABASE_URL set: that PostgreSQL; otherwise the embedded PGlite in `dataDir`. */

@@ -1,4 +1,5 @@
-import type { PGlite } from "@electric-sql/pglite";
+import { createHash } from "node:crypto";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
 
 /**
@@ -9,6 +10,11 @@ export type SqlRunner = {
   /** Runs a script of one or more statements without parameters. */
   exec(script: string): Promise<void>;
   query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Like `query`, as a named prepared statement on PostgreSQL: each connection parses and plans
+   * the text once. Only for texts written in the code (values always go in `params`).
+   */
+  queryPrepared(text: string, params: unknown[]): Promise<unknown[]>;
   /** Runs `fn` inside a transaction on one connection. */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** Runs `fn` on one dedicated connection, e.g. to hold a session-level advisory lock. */
@@ -17,8 +23,13 @@ export type SqlRunner = {
 
 type Queryable = {
   exec(script: string): Promise<unknown>;
-  query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  query<Row>(text: string, params?: unknown[], name?: string): Promise<{ rows: Row[] }>;
 };
+
+/** Equal texts share one statement name, so each is prepared once per connection. */
+export function statementName(text: string): string {
+  return `s_${createHash("sha1").update(text).digest("base64url")}`;
+}
 
 function runner(
   db: Queryable,
@@ -31,6 +42,9 @@ function runner(
     },
     async query<Row extends Record<string, unknown>>(text: string, params: unknown[] = []) {
       return (await db.query<Row>(text, params)).rows;
+    },
+    async queryPrepared(text, params) {
+      return (await db.query<Record<string, unknown>>(text, params, statementName(text))).rows;
     },
     transaction,
     withConnection,
@@ -48,9 +62,14 @@ const nested = (): never => {
  */
 export function pgliteRunner(db: PGlite): SqlRunner {
   let turn: Promise<unknown> = Promise.resolve();
+  // PGlite has no named statements (its third argument is options): drop the name.
+  const unnamed = (q: PGlite | Transaction): Queryable => ({
+    exec: (script) => q.exec(script),
+    query: <Row,>(text: string, params?: unknown[]) => q.query<Row>(text, params),
+  });
   const self: SqlRunner = runner(
-    db,
-    (fn) => db.transaction((tx) => fn(runner(tx, nested, (inner) => inner(self)))),
+    unnamed(db),
+    (fn) => db.transaction((tx) => fn(runner(unnamed(tx), nested, (inner) => inner(self)))),
     (fn) => {
       const mine = turn.then(() => fn(self));
       turn = mine.catch(() => undefined);
@@ -63,8 +82,8 @@ export function pgliteRunner(db: PGlite): SqlRunner {
 function pgQueryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     exec: (script) => client.query(script),
-    async query<Row>(text: string, params?: unknown[]) {
-      const result = await client.query(text, params);
+    async query<Row>(text: string, params?: unknown[], name?: string) {
+      const result = await client.query(name ? { name, text, values: params } : { text, values: params });
       const rows: Row[] = result.rows;
       return { rows };
     },

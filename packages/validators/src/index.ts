@@ -3,3 +3,5 @@ export * from "./catalog.ts";
 export * from "./common.ts";
 export * from "./checkout.ts";
 export * from "./coupons.ts";
+export * from "./admin-catalog.ts";
+export * from "./csv.ts";

@@ -8,6 +8,8 @@ const sections = [
   { to: "/products", label: "Products" },
   { to: "/customers", label: "Customers" },
   { to: "/mailbox", label: "Mailbox" },
+  { to: "/categories", label: "Categories" },
+  { to: "/brands", label: "Brands" },
 ];
 
 export function Shell() {

@@ -1,9 +1,11 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, formatMoney, Skeleton } from "@shop/ui";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { AdminProductSortSchema } from "@shop/validators";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { BulkBar } from "../components/bulk-bar.tsx";
 
 type Status = NonNullable<RouterInputs["admin"]["products"]["list"]["status"]>;
 const statuses: Status[] = ["ACTIVE", "DRAFT", "ARCHIVED"];
@@ -16,10 +18,17 @@ export function ProductsPage() {
   const statusParam = params.get("status");
   const status = isStatus(statusParam) ? statusParam : undefined;
   const [draft, setDraft] = useState(search);
+  const sortParam = AdminProductSortSchema.safeParse(params.get("sort"));
+  const sort = sortParam.success ? sortParam.data : "updated";
+  const brandId = Number(params.get("brand")) || undefined;
+  const categoryId = Number(params.get("category")) || undefined;
+  const brands = useQuery(trpc.admin.brands.list.queryOptions());
+  const categories = useQuery(trpc.admin.categories.list.queryOptions());
+  const [selected, setSelected] = useState<Set<number>>(new Set());
 
   const products = useInfiniteQuery(
     trpc.admin.products.list.infiniteQueryOptions(
-      { search: search || undefined, status, limit: 50 },
+      { search: search || undefined, status, brandId, categoryId, sort, limit: 50 },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
@@ -36,9 +45,15 @@ export function ProductsPage() {
 
   return (
     <section aria-labelledby="products-title">
-      <h1 id="products-title" className="mb-4 text-2xl font-bold">
-        Products
-      </h1>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 id="products-title" className="text-2xl font-bold">
+          Products
+        </h1>
+        <div className="flex gap-2">
+          <Link to="/products/import" className="inline-flex min-h-10 items-center rounded-md border border-line px-4 text-sm font-medium">Import / export CSV</Link>
+          <Link to="/products/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white">New product</Link>
+        </div>
+      </div>
       <form
         role="search"
         className="mb-4 flex flex-wrap items-end gap-3"
@@ -71,10 +86,35 @@ export function ProductsPage() {
             ))}
           </select>
         </label>
+        <label className="text-sm">
+          <span className="block font-medium">Brand</span>
+          <select value={brandId ?? ""} onChange={(event) => update({ brand: event.target.value })} className="mt-1 min-h-10 rounded-md border border-line px-3">
+            <option value="">Any</option>
+            {brands.data?.map((brand) => <option key={brand.id} value={brand.id}>{brand.name}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">Category</span>
+          <select value={categoryId ?? ""} onChange={(event) => update({ category: event.target.value })} className="mt-1 min-h-10 rounded-md border border-line px-3">
+            <option value="">Any</option>
+            {categories.data?.map((category) => <option key={category.id} value={category.id}>{category.name}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium">Sort</span>
+          <select value={sort} onChange={(event) => update({ sort: event.target.value })} className="mt-1 min-h-10 rounded-md border border-line px-3">
+            <option value="updated">Recently edited</option>
+            <option value="newest">Newest</option>
+            <option value="name">Name</option>
+            <option value="price_asc">Price: low to high</option>
+            <option value="price_desc">Price: high to low</option>
+          </select>
+        </label>
         <Button type="submit" variant="secondary">
           Search
         </Button>
       </form>
+      <BulkBar selected={selected} onDone={() => setSelected(new Set())} />
 
       {products.isError ? (
         <ErrorState message="Could not load products." onRetry={() => void products.refetch()} />
@@ -87,6 +127,14 @@ export function ProductsPage() {
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>
+                <th scope="col" className="p-3">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all"
+                    checked={rows.length > 0 && rows.every((row) => selected.has(row.id))}
+                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                  />
+                </th>
                 <th scope="col" className="p-3">Product</th>
                 <th scope="col" className="p-3">Status</th>
                 <th scope="col" className="p-3">Brand</th>
@@ -100,11 +148,24 @@ export function ProductsPage() {
               {rows.map((product) => (
                 <tr key={product.id} className="border-t border-line" data-testid="product-row">
                   <td className="p-3">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${product.name}`}
+                      checked={selected.has(product.id)}
+                      onChange={() => {
+                        const next = new Set(selected);
+                        if (next.has(product.id)) next.delete(product.id);
+                        else next.add(product.id);
+                        setSelected(next);
+                      }}
+                    />
+                  </td>
+                  <td className="p-3">
                     <div className="flex items-center gap-3">
                       {product.image && (
                         <img src={product.image.url} alt="" width={40} height={40} loading="lazy" className="size-10 rounded bg-subtle" />
                       )}
-                      <span className="font-medium">{product.name}</span>
+                      <Link to={`/products/${product.id}`} className="font-medium hover:underline">{product.name}</Link>
                     </div>
                   </td>
                   <td className="p-3">{product.status.toLowerCase()}</td>

@@ -5,17 +5,17 @@ import {
   SESSION_COOKIE,
   validateSessionToken,
   type ApiConfig,
-  type AppRouter,
   type PaymentProvider,
   type RateLimitStore,
 } from "@shop/api";
 import type { Database } from "@shop/db";
-import {
-  fastifyTRPCPlugin,
-  type CreateFastifyContextOptions,
-  type FastifyTRPCPluginOptions,
-} from "@trpc/server/adapters/fastify";
+import type { TRPCError } from "@trpc/server";
+import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { fastQuery, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
+
+/** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
+const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
 
 const header = (request: FastifyRequest, name: string) => {
   const value = request.headers[name];
@@ -36,7 +36,7 @@ export async function trpcRoutes(
 ) {
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
-  async function createContext({ req, res }: CreateFastifyContextOptions) {
+  async function createContext({ req, res }: Pick<CreateFastifyContextOptions, "req" | "res">) {
     const request = {
       ip: req.ip,
       userAgent: header(req, "user-agent"),
@@ -66,14 +66,20 @@ export async function trpcRoutes(
     });
   }
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      createContext,
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  const onError = (error: TRPCError, path: string | undefined) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
+  };
+
+  // What fastifyTRPCPlugin does, plus the fast path for public catalog queries.
+  await app.register(async (trpc) => {
+    trpc.removeContentTypeParser("application/json");
+    trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>("/trpc/:path", { bodyLimit: TRPC_BODY_LIMIT }, async (req, res) => {
+      const path = req.params.path;
+      if (isFastQuery(req, path)) {
+        return fastQuery({ router: appRouter, path, request: req, reply: res, ctx: await createContext({ req, res }), onError });
+      }
+      await fastifyRequestHandler({ router: appRouter, createContext, req, res, path, onError: ({ error, path: failed }) => onError(error, failed) });
+    });
   });
 }

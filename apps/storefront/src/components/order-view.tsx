@@ -49,7 +49,7 @@ export function OrderView({ order }: { order: Order }) {
             <li key={item.id} className="flex items-center gap-4 py-3">
               {item.imageUrl && <img src={item.imageUrl} alt="" width={64} height={64} className="size-16 rounded bg-subtle" />}
               <div className="flex-1 text-sm">
-                {item.slug ? <Link to={`/products/${item.slug}`} className="font-medium hover:underline">{item.productName}</Link> : <span className="font-medium">{item.productName}</span>}
+                {item.slug ? <Link to={`/p/${item.slug}`} className="font-medium hover:underline">{item.productName}</Link> : <span className="font-medium">{item.productName}</span>}
                 {item.variantTitle && <p className="text-muted">{item.variantTitle}</p>}
                 <p>{item.quantity} × {formatMoney(item.unitPrice, order.currency)}{item.refundedQuantity > 0 && ` · ${item.refundedQuantity} refunded`}</p>
               </div>

@@ -1,11 +1,13 @@
 import type { RouterOutputs } from "@shop/api";
-import { PriceRange } from "@shop/ui";
+import { PriceRange, Skeleton } from "@shop/ui";
+import { Link } from "react-router";
+import { Stars } from "./stars.tsx";
 
-type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
+export type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
 
 export function ProductCardView({ product }: { product: ProductCard }) {
   return (
-    <article className="group flex flex-col overflow-hidden rounded-lg border border-line bg-surface">
+    <article className="group relative flex h-full flex-col overflow-hidden rounded-lg border border-line bg-surface">
       {product.image ? (
         <img
           src={product.image.url}
@@ -14,6 +16,7 @@ export function ProductCardView({ product }: { product: ProductCard }) {
           height={product.image.height}
           loading="lazy"
           decoding="async"
+          sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
           className="aspect-square w-full bg-subtle object-cover"
         />
       ) : (
@@ -21,12 +24,35 @@ export function ProductCardView({ product }: { product: ProductCard }) {
       )}
       <div className="flex flex-1 flex-col gap-1 p-3">
         {product.brand && <p className="text-xs uppercase tracking-wide text-muted">{product.brand.name}</p>}
-        <h3 className="text-sm font-medium">{product.name}</h3>
+        <h3 className="text-sm font-medium">
+          <Link to={`/p/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {product.name}
+          </Link>
+        </h3>
+        {product.rating && <Stars average={product.rating.average} count={product.rating.count} />}
         <p className="mt-auto pt-2 font-semibold">
           <PriceRange min={product.price.min} max={product.price.max} currency={product.price.currency} />
         </p>
         {!product.inStock && <p className="text-xs font-medium text-red-700">Out of stock</p>}
       </div>
     </article>
+  );
+}
+
+export function ProductGrid({ products, loading = false, skeletons = 8 }: { products: ProductCard[]; loading?: boolean; skeletons?: number }) {
+  return (
+    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4" aria-busy={loading}>
+      {loading
+        ? Array.from({ length: skeletons }, (_, i) => (
+            <li key={i}>
+              <Skeleton className="aspect-[3/4] w-full" />
+            </li>
+          ))
+        : products.map((product) => (
+            <li key={product.id} data-testid="product-card">
+              <ProductCardView product={product} />
+            </li>
+          ))}
+    </ul>
   );
 }

@@ -1,45 +1,57 @@
+import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton } from "@shop/ui";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { ProductCardView } from "../components/product-card.tsx";
+import { ErrorState } from "@shop/ui";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { ProductGrid } from "../components/product-card.tsx";
+
+function Shelf({ id, title, input, more }: { id: string; title: string; input: RouterInputs["catalog"]["list"]; more: string }) {
+  const trpc = useTRPC();
+  const products = useQuery(trpc.catalog.list.queryOptions(input));
+  if (products.data && products.data.items.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="mb-10">
+      <div className="mb-4 flex items-baseline justify-between">
+        <h2 id={id} className="text-xl font-bold">
+          {title}
+        </h2>
+        <Link to={more} className="text-sm font-medium text-brand-700 underline">
+          See all
+        </Link>
+      </div>
+      {products.isError ? (
+        <ErrorState message="We could not load these products." onRetry={() => void products.refetch()} />
+      ) : (
+        <ProductGrid products={products.data?.items ?? []} loading={products.isPending} skeletons={4} />
+      )}
+    </section>
+  );
+}
 
 export function HomePage() {
   const trpc = useTRPC();
-  const products = useInfiniteQuery(
-    trpc.catalog.list.infiniteQueryOptions({ limit: 24 }, { getNextPageParam: (page) => page.nextCursor }),
-  );
-
+  const categories = useQuery(trpc.catalog.categories.queryOptions());
   return (
-    <section aria-labelledby="new-arrivals">
-      <h1 id="new-arrivals" className="mb-6 text-2xl font-bold">
-        New arrivals
-      </h1>
-      {products.isError ? (
-        <ErrorState message="We could not load products." onRetry={() => void products.refetch()} />
-      ) : (
-        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-busy={products.isPending}>
-          {products.isPending
-            ? Array.from({ length: 8 }, (_, i) => (
-                <li key={i}>
-                  <Skeleton className="aspect-[3/4] w-full" />
-                </li>
-              ))
-            : products.data.pages.flatMap((page) =>
-                page.items.map((product) => (
-                  <li key={product.id} data-testid="product-card">
-                    <ProductCardView product={product} />
-                  </li>
-                )),
-              )}
+    <>
+      <h1 className="sr-only">Shop</h1>
+      <Shelf id="featured" title="Featured" input={{ featured: true, sort: "best_selling", limit: 8 }} more="/search?sort=best_selling" />
+      <section aria-labelledby="categories" className="mb-10">
+        <h2 id="categories" className="mb-4 text-xl font-bold">
+          Shop by category
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {categories.data?.map((category) => (
+            <li key={category.slug}>
+              <Link to={`/c/${category.slug}`} className="block rounded-lg border border-line p-4 hover:bg-subtle">
+                <span className="block font-medium">{category.name}</span>
+                <span className="text-xs text-muted">{category.productCount} products</span>
+              </Link>
+            </li>
+          ))}
         </ul>
-      )}
-      {products.hasNextPage && (
-        <div className="mt-8 flex justify-center">
-          <Button variant="secondary" onClick={() => void products.fetchNextPage()} disabled={products.isFetchingNextPage}>
-            {products.isFetchingNextPage ? "Loading…" : "Show more"}
-          </Button>
-        </div>
-      )}
-    </section>
+      </section>
+      <Shelf id="new-arrivals" title="New arrivals" input={{ sort: "newest", limit: 8 }} more="/search?sort=newest" />
+      <Shelf id="best-sellers" title="Best sellers" input={{ sort: "best_selling", limit: 8 }} more="/search?sort=best_selling" />
+    </>
   );
 }

@@ -27,7 +27,7 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
         <div className="size-24 shrink-0 rounded-md bg-subtle" />
       )}
       <div className="flex min-w-0 flex-1 flex-col gap-1">
-        <Link to={`/products/${line.slug}`} className="font-medium hover:underline">{line.name}</Link>
+        <Link to={`/p/${line.slug}`} className="font-medium hover:underline">{line.name}</Link>
         {line.variantTitle && <p className="text-sm text-muted">{line.variantTitle}</p>}
         <p className="text-sm">
           {formatMoney(line.unitPrice, currency)}

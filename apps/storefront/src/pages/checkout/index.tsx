@@ -43,7 +43,8 @@ export function CheckoutPage() {
   const payment = useMutation(trpc.checkout.payment.mutationOptions({ onSuccess: (p) => placed && setPlaced({ ...placed, payment: p }) }));
   const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
 
-  if (me.isPending || cart.isPending) return <Skeleton className="h-96 w-full" />;
+  // Wait for saved addresses too: the form starts on the default one.
+  if (me.isPending || cart.isPending || (me.data && addresses.isPending)) return <Skeleton className="h-96 w-full" />;
   if (cart.isError) return <ErrorState message="We could not load your cart." onRetry={() => void cart.refetch()} />;
 
   function submit(data: FormData, choice: DetailsChoice) {

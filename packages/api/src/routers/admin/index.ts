@@ -3,6 +3,7 @@ import { adminCouponsRouter } from "./coupons.ts";
 import { adminCustomersRouter } from "./customers.ts";
 import { adminMailboxRouter } from "./mailbox.ts";
 import { adminOrdersRouter } from "./orders.ts";
+import { adminBrandsRouter, adminCategoriesRouter } from "./catalog-structure.ts";
 import { adminProductsRouter } from "./products.ts";
 
 export const adminRouter = router({
@@ -11,4 +12,6 @@ export const adminRouter = router({
   mailbox: adminMailboxRouter,
   orders: adminOrdersRouter,
   products: adminProductsRouter,
+  categories: adminCategoriesRouter,
+  brands: adminBrandsRouter,
 });

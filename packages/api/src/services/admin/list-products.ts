@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
-import { toImage } from "../../selects/product.ts";
+import { imageSelect, toImage } from "../../selects/product.ts";
 
 export const adminProductRowSelect = {
   id: true,
@@ -13,30 +13,51 @@ export const adminProductRowSelect = {
   updatedAt: true,
   brand: { select: { name: true } },
   category: { select: { name: true } },
-  images: { select: { path: true, alt: true, width: true, height: true }, orderBy: { position: "asc" }, take: 1 },
+  images: { select: imageSelect, orderBy: { position: "asc" }, take: 1 },
   variants: { select: { stockOnHand: true, reserved: true } },
 } satisfies Prisma.ProductSelect;
+
+export type AdminProductSort = "updated" | "newest" | "name" | "price_asc" | "price_desc";
+
+const orders = {
+  updated: { updatedAt: "desc" },
+  newest: { createdAt: "desc" },
+  name: { name: "asc" },
+  price_asc: { priceMin: "asc" },
+  price_desc: { priceMin: "desc" },
+} satisfies Record<AdminProductSort, Prisma.ProductOrderByWithRelationInput>;
 
 /** Staff product table: every status, searchable by name or SKU, most recently edited first. */
 export async function listAdminProducts(
   db: PrismaClient,
   config: ApiConfig,
-  input: { search?: string; status?: "DRAFT" | "ACTIVE" | "ARCHIVED"; cursor?: string | null; limit: number },
+  input: {
+    search?: string;
+    status?: "DRAFT" | "ACTIVE" | "ARCHIVED";
+    brandId?: number;
+    categoryId?: number;
+    sort: AdminProductSort;
+    cursor?: string | null;
+    limit: number;
+  },
 ) {
   const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
   const rows = await db.product.findMany({
     where: {
       ...(input.status && { status: input.status }),
+      ...(input.brandId && { brandId: input.brandId }),
+      ...(input.categoryId && { categoryId: input.categoryId }),
       ...(search && {
         OR: [
           { name: { contains: search, mode: "insensitive" } },
           { variants: { some: { sku: { startsWith: search, mode: "insensitive" } } } },
         ],
       }),
-      ...(after && { id: { lt: after[1] } }),
     },
-    orderBy: { id: "desc" },
+    // Prisma's cursor pagination resumes after the cursor row in any order; id breaks ties.
+    ...(after && { cursor: { id: after[1] }, skip: 1 }),
+    orderBy: [orders[input.sort], { id: "desc" }],
     take: input.limit + 1,
     select: adminProductRowSelect,
     relationLoadStrategy: "join",

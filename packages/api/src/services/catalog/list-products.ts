@@ -1,34 +1,43 @@
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
+import type { CatalogListInput, CatalogSort } from "@shop/validators";
 import type { ApiConfig } from "../../context.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
-import { productCardSelect, toProductCard } from "../../selects/product.ts";
+import { cardQuery, queryCards, toCard } from "./cards.ts";
+import { filterConditions, whereAll } from "./filters.ts";
+import { decodeListingCursor, encodeListingCursor, sorts } from "./keyset.ts";
+import { resolveSearch } from "./resolve-search.ts";
 
-/** Active products, newest first, one keyset page at a time. */
-export async function listProducts(
-  db: PrismaClient,
-  config: ApiConfig,
-  input: { cursor?: string | null; limit: number },
-) {
-  const after = decodeCursor(input.cursor);
-  const rows = await db.product.findMany({
-    where: {
-      status: "ACTIVE",
-      ...(after && {
-        OR: [
-          { createdAt: { lt: new Date(String(after[0])) } },
-          { createdAt: new Date(String(after[0])), id: { lt: after[1] } },
-        ],
-      }),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: productCardSelect,
-    relationLoadStrategy: "join",
-  });
-  const page = rows.slice(0, input.limit);
+type ListInput = Omit<CatalogListInput, "limit"> & { limit: number };
+
+/**
+ * A page of active products for any combination of filters and sorts: at most two queries
+ * (the search words' dictionary look-up when there is a query, then the page itself).
+ */
+export async function listProducts(db: PrismaClient, config: ApiConfig, input: ListInput) {
+  const { cursor, limit, sort: requested, q, direction: _direction, ...filters } = input;
+  const search = q ? await resolveSearch(db, q) : null;
+  const sort: CatalogSort = requested ?? (search?.tsquery ? "relevance" : "newest");
+  if (sort === "relevance" && !search?.tsquery) {
+    return { items: [], nextCursor: null, sort, corrected: null };
+  }
+  const spec = sorts[sort];
+  const rank = search?.tsquery
+    ? Prisma.sql`ts_rank_cd(p."searchVector", to_tsquery('english', ${search.tsquery}), 1)::float8`
+    : Prisma.sql`0::float8`;
+  const conditions = filterConditions({ ...filters, search: search?.tsquery });
+  const after = decodeListingCursor(cursor, sort);
+  if (after) conditions.push(spec.after(rank, after.value, after.id));
+
+  const rows = await queryCards(
+    db,
+    cardQuery({ where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1, narrow: sort === "relevance" }),
+  );
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const lastKey = last?.sortKey;
   return {
-    items: page.map((row) => toProductCard(config, row)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    items: page.map((row) => toCard(config, row)),
+    nextCursor: rows.length > limit && last && lastKey != null ? encodeListingCursor(sort, lastKey, last.id) : null,
+    sort,
+    corrected: search?.corrected ?? null,
   };
 }

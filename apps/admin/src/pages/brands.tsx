@@ -1,0 +1,46 @@
+import { useTRPC } from "@shop/client";
+import { Button, ErrorState, Skeleton, TextField } from "@shop/ui";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { slugify } from "../lib/product-form.ts";
+
+export function BrandsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const brands = useQuery(trpc.admin.brands.list.queryOptions());
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const options = { onSuccess: () => { setError(null); return queryClient.invalidateQueries({ queryKey: trpc.admin.brands.list.queryKey() }); }, onError: (e: { message: string }) => setError(e.message) };
+  const create = useMutation(trpc.admin.brands.create.mutationOptions(options));
+  const update = useMutation(trpc.admin.brands.update.mutationOptions(options));
+  const remove = useMutation(trpc.admin.brands.delete.mutationOptions(options));
+  if (brands.isError) return <ErrorState message={brands.error.message} />;
+  return (
+    <section aria-labelledby="brands-title" className="max-w-3xl">
+      <h1 id="brands-title" className="mb-4 text-2xl font-bold">Brands</h1>
+      {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
+      <form className="mb-6 flex items-end gap-3" onSubmit={(event) => { event.preventDefault(); create.mutate({ name, slug: slugify(name) }, { onSuccess: () => setName("") }); }}>
+        <TextField label="New brand" value={name} onChange={(event) => setName(event.target.value)} />
+        <Button type="submit" disabled={!name.trim()}>Add brand</Button>
+      </form>
+      {!brands.data ? <Skeleton className="h-64" /> : (
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-muted"><tr><th className="p-2">Brand</th><th className="p-2">Slug</th><th className="p-2 text-right">Products</th><th /></tr></thead>
+          <tbody>
+            {brands.data.map((brand) => (
+              <tr key={brand.id} className="border-t border-line">
+                <td className="p-2 font-medium">{brand.name}</td>
+                <td className="p-2 text-muted">{brand.slug}</td>
+                <td className="p-2 text-right tabular-nums">{brand.productCount}</td>
+                <td className="p-2 text-right">
+                  <Button variant="ghost" onClick={() => { const next = window.prompt("New name", brand.name); if (next) update.mutate({ id: brand.id, name: next, slug: brand.slug }); }}>Rename</Button>
+                  <Button variant="ghost" onClick={() => remove.mutate({ id: brand.id })}>Delete</Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

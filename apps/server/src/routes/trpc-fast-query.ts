@@ -1,0 +1,78 @@
+import type { AppRouter, Context } from "@shop/api";
+import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/**
+ * GET queries of public catalog procedures (single or batched, as the apps send them) skip the
+ * fetch-API translation of tRPC's adapter: a Request, Headers and AbortController per call cost
+ * more CPU than a page of products does. The calls are the same: the router's procedures with
+ * their middleware, input validation, error formatter and transformer, in tRPC's wire format.
+ */
+export const FAST_QUERIES = new Set(["catalog.list", "catalog.get", "catalog.facets", "catalog.suggest", "catalog.categories", "catalog.brands"]);
+
+export type TrpcQuerystring = { input?: string; batch?: string };
+
+export function isFastQuery(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
+  if (request.method !== "GET") return false;
+  if (request.query.batch === undefined) return FAST_QUERIES.has(path);
+  return request.query.batch === "1" && path.split(",").every((one) => FAST_QUERIES.has(one));
+}
+
+export async function fastQuery(options: {
+  router: AppRouter;
+  path: string;
+  request: FastifyRequest<{ Querystring: TrpcQuerystring }>;
+  reply: FastifyReply;
+  ctx: Context;
+  onError: (error: TRPCError, path: string) => void;
+}) {
+  const { router, request, reply, ctx } = options;
+  const config = router._def._config;
+  const batch = request.query.batch === "1";
+  const paths = batch ? options.path.split(",") : [options.path];
+  let raw: unknown;
+  try {
+    raw = request.query.input === undefined ? undefined : JSON.parse(request.query.input);
+  } catch {
+    raw = Symbol("unparseable");
+  }
+  const rawInputs = new Map(paths.map((_, index) => [index, batch ? (typeof raw === "object" && raw !== null ? Object.entries(raw).find(([key]) => key === String(index))?.[1] : undefined) : raw]));
+
+  const statuses: number[] = [];
+  const responses = await Promise.all(
+    paths.map(async (path, index) => {
+      let input: unknown;
+      try {
+        const serialized = rawInputs.get(index);
+        if (typeof serialized === "symbol") throw new TRPCError({ code: "PARSE_ERROR", message: "The input is not valid JSON" });
+        input = serialized === undefined ? undefined : config.transformer.input.deserialize(serialized);
+        const data: unknown = await callTRPCProcedure({ router, path, ctx, type: "query", getRawInput: async () => input, signal: undefined, batchIndex: index });
+        statuses.push(200);
+        // superjson's output for plain JSON data is `{ json: data }`; checking that is far
+        // cheaper than its general walk. Anything else (a Date, a Map…) still goes through it.
+        return isPlainJson(data) ? { result: { data: { json: data } } } : transformTRPCResponse(config, { result: { data } });
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        options.onError(error, path);
+        statuses.push(getHTTPStatusCodeFromError(error));
+        return transformTRPCResponse(config, { error: getTRPCErrorShape({ config, error, type: "query", path, input, ctx }) });
+      }
+    }),
+  );
+  // As tRPC answers batches: one status when all calls agree, 207 Multi-Status otherwise.
+  const status = statuses.every((code) => code === statuses[0]) ? (statuses[0] ?? 200) : 207;
+  return reply.status(status).header("content-type", "application/json").send(JSON.stringify(batch ? responses : responses[0]));
+}
+
+/** True for data made only of plain objects, arrays, strings, finite numbers, booleans and null. */
+export function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const child of Object.values(value)) {
+    if (child === undefined || !isPlainJson(child)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,49 @@
+import type { RouterInputs } from "@shop/api";
+import { CatalogSortSchema } from "@shop/validators";
+
+export type ListingInput = RouterInputs["catalog"]["list"];
+export type ListingFilters = Omit<ListingInput, "cursor" | "direction" | "limit" | "sort">;
+export type Sort = NonNullable<ListingInput["sort"]>;
+
+// Filters and sort live in the URL, so a listing can be shared and the back button steps
+// through filter changes. Prices are in minor units; option values are `o.<Option>=<value>`.
+
+const count = (value: string | null) => {
+  if (value === null || !/^\d{1,9}$/.test(value)) return undefined;
+  return Number(value);
+};
+
+export function filtersFromParams(params: URLSearchParams, category?: string): ListingFilters & { sort?: Sort } {
+  const options: Record<string, string[]> = {};
+  for (const [key, value] of params) {
+    if (key.startsWith("o.") && key.length > 2 && value) (options[key.slice(2)] ??= []).push(value);
+  }
+  const sort = CatalogSortSchema.safeParse(params.get("sort"));
+  const rating = count(params.get("rating"));
+  const brands = params.getAll("brand").filter(Boolean);
+  return {
+    q: params.get("q")?.trim() || undefined,
+    category: category ?? (params.get("category") || undefined),
+    brands: brands.length ? brands : undefined,
+    priceMin: count(params.get("min")),
+    priceMax: count(params.get("max")),
+    minRating: rating !== undefined && rating >= 1 && rating <= 5 ? rating : undefined,
+    inStock: params.get("stock") === "1" || undefined,
+    options: Object.keys(options).length ? options : undefined,
+    sort: sort.success ? sort.data : undefined,
+  };
+}
+
+/** A copy of `params` with `key` set to `values` (none: removed). */
+export function withParam(params: URLSearchParams, key: string, values: Array<string | number> | string | number | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete(key);
+  for (const value of Array.isArray(values) ? values : values === null ? [] : [values]) next.append(key, String(value));
+  return next;
+}
+
+/** Adds or removes one value of a multi-valued parameter (a brand, an option value). */
+export function toggleParam(params: URLSearchParams, key: string, value: string): URLSearchParams {
+  const current = params.getAll(key);
+  return withParam(params, key, current.includes(value) ? current.filter((v) => v !== value) : [...current, value]);
+}

@@ -1,0 +1,81 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openPage } from "./support/browser.ts";
+import { addSomethingToCart, fillAddress, payWithCard } from "./support/shopping.ts";
+
+describe("buying", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it("a guest buys with the test card and finds the order again by number and email", async () => {
+    const { page, errors, context } = await openPage(browser, "/");
+    await addSomethingToCart(page);
+    await page.getByTestId("cart-link").click();
+    await page.getByTestId("cart-line").first().waitFor();
+    const total = await page.getByRole("definition").last().textContent();
+    expect(total).toMatch(/\$\d/);
+    await page.getByRole("button", { name: "Check out" }).click();
+    await page.getByLabel("Email").fill("guest.buyer@example.com");
+    await fillAddress(page);
+    await page.getByRole("radio", { name: /Standard/ }).check();
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await page.getByRole("heading", { name: /Pay for order #\d+/ }).waitFor();
+    await payWithCard(page, "4242 4242 4242 4242");
+    await page.getByRole("heading", { name: /Thank you! Order #\d+ is confirmed/ }).waitFor();
+    const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/#(\d+)/)?.[1] ?? "";
+    expect(await page.getByTestId("order-status").textContent()).toBe("Paid");
+    expect(await page.getByTestId("cart-link").textContent()).toContain("0");
+
+    const fresh = await openPage(browser, "/orders/lookup");
+    await fresh.page.getByLabel("Order number").fill(number);
+    await fresh.page.getByLabel("Email used for the order").fill("guest.buyer@example.com");
+    await fresh.page.getByRole("button", { name: "Find order" }).click();
+    await fresh.page.getByRole("heading", { name: `Order #${number}` }).waitFor();
+    expect(await fresh.page.getByTestId("order-status").textContent()).toBe("Paid");
+    expect(errors).toEqual([]);
+    await fresh.context.close();
+    await context.close();
+  });
+
+  it("a signed-in shopper buys, and sees the order in their account", async () => {
+    const { page, context } = await openPage(browser, "/sign-in");
+    await page.getByLabel("Email").fill("customer@example.com");
+    await page.getByLabel("Password").fill("customer-demo-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/account$/);
+    await addSomethingToCart(page, "case");
+    await page.goto("/checkout");
+    await page.getByRole("heading", { name: "Checkout" }).waitFor();
+    // The demo customer has a saved address, chosen by default.
+    expect(await page.getByRole("radio", { name: /Avery|Casey|, / }).first().isChecked()).toBe(true);
+    await page.getByRole("radio", { name: /Express/ }).check();
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await payWithCard(page, "4242424242424242");
+    await page.getByRole("heading", { name: /Order #\d+ is confirmed/ }).waitFor();
+    const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/#(\d+)/)?.[1] ?? "";
+    await page.goto("/account/orders");
+    await page.getByRole("link", { name: `Order #${number}` }).click();
+    await page.getByRole("heading", { name: `Order #${number}` }).waitFor();
+    expect(await page.getByText("Express").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("a declined card cancels the order, nothing is charged, and the items go back to the cart", async () => {
+    const { page, context } = await openPage(browser, "/");
+    await addSomethingToCart(page, "charger");
+    await page.goto("/checkout");
+    await page.getByLabel("Email").fill("declined.buyer@example.com");
+    await fillAddress(page);
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await payWithCard(page, "4000 0000 0000 0002");
+    await page.getByRole("heading", { name: "Payment declined" }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toContain("Nothing was charged");
+    await page.getByRole("button", { name: "Put my items back in the cart and try again" }).click();
+    await page.waitForURL(/\/cart$/);
+    await page.getByTestId("cart-line").first().waitFor();
+    await context.close();
+  });
+});

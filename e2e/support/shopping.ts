@@ -1,0 +1,33 @@
+import type { Page } from "playwright-core";
+
+/** Opens an in-stock product from a listing and puts its preselected variant in the cart. */
+export async function addSomethingToCart(page: Page, query = "earbuds") {
+  await page.goto(`/search?q=${encodeURIComponent(query)}&stock=1&sort=best_selling`);
+  const card = page.getByTestId("product-card").first();
+  await card.waitFor();
+  await card.getByRole("link").click();
+  await page.waitForURL(/\/p\/[a-z0-9-]+$/);
+  const add = page.getByTestId("add-to-cart");
+  await page.getByRole("button", { name: "Add to cart" }).waitFor();
+  await add.click();
+  await page.getByText("Added to your cart.").waitFor();
+}
+
+export async function fillAddress(page: Page) {
+  const fields: Record<string, string> = {
+    "Full name": "Grace Hopper",
+    "Street address": "1 Navy Way",
+    City: "Austin",
+    "State or region (optional)": "TX",
+    "Postal code": "73301",
+    "Country code (e.g. US)": "US",
+  };
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+export async function payWithCard(page: Page, number: string) {
+  await page.getByLabel("Card number").fill(number);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Pay now" }).click();
+}

@@ -1,0 +1,74 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+
+/** Every category with its direct product count (all statuses), for the staff tree. */
+export async function listAdminCategories(db: PrismaClient) {
+  const categories = await db.category.findMany({
+    select: { id: true, parentId: true, name: true, slug: true, description: true, position: true, _count: { select: { products: true } } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
+  return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+}
+
+export async function createCategory(db: PrismaClient, input: { name: string; slug: string; description: string | null; parentId: number | null }) {
+  return db.$transaction(async (tx) => {
+    if (input.parentId !== null && !(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
+      throw new AppError("NOT_FOUND", "No such parent category");
+    }
+    const last = await tx.category.aggregate({ where: { parentId: input.parentId }, _max: { position: true } });
+    return tx.category.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
+  });
+}
+
+export async function updateCategory(db: PrismaClient, input: { id: number; name: string; slug: string; description: string | null }) {
+  const { id, ...data } = input;
+  return db.category.update({ where: { id }, data, select: { id: true } });
+}
+
+const Ids = z.array(z.object({ id: z.number() }));
+
+/**
+ * Moves a category to a new parent and position, renumbering both sibling lists. Refuses to
+ * put a category inside itself or its own descendants (the tree would become a cycle).
+ */
+export async function moveCategory(db: PrismaClient, input: { id: number; parentId: number | null; position: number }) {
+  return db.$transaction(async (tx) => {
+    const category = await tx.category.findUnique({ where: { id: input.id }, select: { id: true, parentId: true } });
+    if (!category) throw new AppError("NOT_FOUND", "No such category");
+    if (input.parentId !== null) {
+      const subtree = Ids.parse(
+        await tx.$queryRaw(Prisma.sql`
+          WITH RECURSIVE tree AS (
+            SELECT c."id" FROM "Category" c WHERE c."id" = ${input.id}
+            UNION SELECT c."id" FROM "Category" c JOIN tree ON c."parentId" = tree."id"
+          ) SELECT "id" FROM tree`),
+      );
+      if (subtree.some((row) => row.id === input.parentId)) throw new AppError("BAD_INPUT", "A category cannot move inside itself");
+      if (!(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such parent category");
+    }
+    const siblings = await tx.category.findMany({
+      where: { parentId: input.parentId, id: { not: input.id } },
+      select: { id: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
+    const order = siblings.map((sibling) => sibling.id);
+    order.splice(Math.min(input.position, order.length), 0, input.id);
+    await tx.category.update({ where: { id: input.id }, data: { parentId: input.parentId } });
+    for (const [position, id] of order.entries()) await tx.category.update({ where: { id }, data: { position } });
+    if (category.parentId !== input.parentId) {
+      const old = await tx.category.findMany({ where: { parentId: category.parentId }, select: { id: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+      for (const [position, sibling] of old.entries()) await tx.category.update({ where: { id: sibling.id }, data: { position } });
+    }
+    return { id: input.id };
+  });
+}
+
+/** Only a category without subcategories can go; its products become uncategorised. */
+export async function deleteCategory(db: PrismaClient, id: number) {
+  if (await db.category.findFirst({ where: { parentId: id }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "Move or delete its subcategories first");
+  }
+  await db.category.delete({ where: { id } });
+  return { ok: true as const };
+}

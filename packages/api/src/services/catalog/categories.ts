@@ -1,0 +1,57 @@
+import type { PrismaClient } from "@shop/db";
+import { z } from "zod";
+
+export type CategoryRow = { id: number; parentId: number | null; slug: string; name: string; parentSlug: string | null; position: number };
+
+const Row = z.object({ id: z.number(), parentId: z.number().nullable(), slug: z.string(), name: z.string(), position: z.number() });
+
+/** The whole category table: small (tens to hundreds of rows) and read in one query. */
+export async function loadCategories(db: PrismaClient): Promise<CategoryRow[]> {
+  const rows = z.array(Row).parse(
+    await db.category.findMany({
+      select: { id: true, parentId: true, slug: true, name: true, position: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    }),
+  );
+  const slugs = new Map(rows.map((row) => [row.id, row.slug]));
+  return rows.map((row) => ({ ...row, parentSlug: row.parentId === null ? null : (slugs.get(row.parentId) ?? null) }));
+}
+
+/** Adds each category's count to all its ancestors: a category counts its whole subtree. */
+export function subtreeCounts(categories: readonly CategoryRow[], own: ReadonlyMap<number, number>): Map<number, number> {
+  const parent = new Map(categories.map((category) => [category.id, category.parentId]));
+  const totals = new Map<number, number>();
+  for (const [id, count] of own) {
+    const seen = new Set<number>();
+    for (let at: number | null | undefined = id; at != null && !seen.has(at); at = parent.get(at)) {
+      seen.add(at);
+      totals.set(at, (totals.get(at) ?? 0) + count);
+    }
+  }
+  return totals;
+}
+
+export type CategoryNode = { slug: string; name: string; productCount: number; children: CategoryNode[] };
+
+/** The category tree with the number of active products in each (subcategories included). */
+export async function categoryTree(db: PrismaClient) {
+  const [categories, counts] = await Promise.all([
+    loadCategories(db),
+    db.product.groupBy({ by: ["categoryId"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+  ]);
+  const totals = subtreeCounts(
+    categories,
+    new Map(counts.flatMap((row) => (row.categoryId === null ? [] : [[row.categoryId, row._count._all] as const]))),
+  );
+  const nodes = new Map<number, CategoryNode>(
+    categories.map((category) => [category.id, { slug: category.slug, name: category.name, productCount: totals.get(category.id) ?? 0, children: [] }]),
+  );
+  const roots: CategoryNode[] = [];
+  for (const category of categories) {
+    const node = nodes.get(category.id);
+    if (!node) continue;
+    const parent = category.parentId === null ? undefined : nodes.get(category.parentId);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,52 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
+import type { ApiConfig } from "../../context.ts";
+import { AppError } from "../../errors.ts";
+import { mediaUrl } from "../../lib/media.ts";
+import { readRows } from "../../lib/sql.ts";
+import { cardQuery, queryCards, toCard } from "./cards.ts";
+import { ProductRow, productQuery, relatedWhere } from "./product-query.ts";
+
+/** Below this many units a shopper is told how many are left. */
+const LOW_STOCK = 5;
+
+/**
+ * An active product by slug with everything its page shows: two queries, run together (the
+ * product with options, variants, images, rating and breadcrumb; related products).
+ */
+export async function getProduct(db: PrismaClient, config: ApiConfig, slug: string) {
+  const [rows, related] = await Promise.all([
+    readRows(db, productQuery(slug)),
+    queryCards(db, cardQuery({ where: relatedWhere(slug), order: Prisma.sql`p."unitsSold" DESC, p."id" ASC`, limit: 8 })),
+  ]);
+  const product = z.array(ProductRow).parse(rows)[0];
+  if (!product) throw new AppError("NOT_FOUND", "This product is not available");
+
+  const { rating, variants, images, brandName, brandSlug, ...rest } = product;
+  return {
+    ...rest,
+    brand: brandName !== null && brandSlug !== null ? { name: brandName, slug: brandSlug } : null,
+    currency: config.currency,
+    images: images.map((image) => ({
+      id: image.id,
+      url: mediaUrl(config, image.path),
+      alt: image.alt || product.name,
+      width: image.width,
+      height: image.height,
+      variantId: image.variantId,
+    })),
+    variants: variants.map(({ stockOnHand, reserved, ...variant }) => {
+      const available = Math.max(0, stockOnHand - reserved);
+      return {
+        ...variant,
+        available: available > 0,
+        // Exact stock is only shown when it is low enough to matter to the shopper.
+        lowStock: available > 0 && available <= LOW_STOCK ? available : null,
+      };
+    }),
+    rating: rating
+      ? { average: rating.average, count: rating.count, distribution: { 5: rating.star5, 4: rating.star4, 3: rating.star3, 2: rating.star2, 1: rating.star1 } }
+      : { average: 0, count: 0, distribution: { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 } },
+    related: related.map((row) => toCard(config, row)),
+  };
+}

@@ -1,0 +1,51 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
+import { readRows } from "../../lib/sql.ts";
+import { closestTerm, searchWords } from "./typo.ts";
+
+export type ResolvedSearch = {
+  /** tsquery text built only from letters and digits; null when nothing searchable is left. */
+  tsquery: string | null;
+  /** The query as we understood it, when a typo was corrected ("iphnoe" → "iphone"). */
+  corrected: string | null;
+};
+
+const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.string()) });
+
+/**
+ * Turns what a shopper typed into a tsquery: every word must match (AND), the last one as a
+ * prefix (search-as-you-type), and a word the dictionary does not know also matches its
+ * nearest dictionary word within a few edits. One query looks all the words up.
+ */
+export async function resolveSearch(db: PrismaClient, q: string | undefined): Promise<ResolvedSearch> {
+  const words = searchWords(q ?? "");
+  if (words.length === 0) return { tsquery: null, corrected: null };
+  const last = words.length - 1;
+  const prefix = words.map((_, index) => index === last);
+  const rows = z.array(Row).parse(
+    await readRows(db, Prisma.sql`
+      SELECT w."word",
+             EXISTS (SELECT 1 FROM "SearchTerm" t
+                      WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')) AS "known",
+             ARRAY(SELECT t."term" FROM "SearchTerm" t ORDER BY t."term" <-> w."word" LIMIT 6) AS "near"
+        FROM unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY AS w("word", "prefix", "n")
+       ORDER BY w."n"`),
+  );
+  let changed = false;
+  const parts: string[] = [];
+  const understood: string[] = [];
+  rows.forEach((row, index) => {
+    const isPrefix = index === last;
+    const suffix = isPrefix ? ":*" : "";
+    const fix = row.known ? null : closestTerm(row.word, row.near, isPrefix);
+    if (fix && fix !== row.word) {
+      changed = true;
+      parts.push(`(${row.word}${suffix} | ${fix}${suffix})`);
+      understood.push(isPrefix ? (row.near.find((term) => term.startsWith(fix)) ?? fix) : fix);
+    } else {
+      parts.push(`${row.word}${suffix}`);
+      understood.push(row.word);
+    }
+  });
+  return { tsquery: parts.join(" & "), corrected: changed ? understood.join(" ") : null };
+}

@@ -1,0 +1,25 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import type { ApiConfig } from "../../context.ts";
+import { cardQuery, queryCards, toCard } from "./cards.ts";
+import { searchMatch } from "./filters.ts";
+import { resolveSearch } from "./resolve-search.ts";
+
+/**
+ * Search-as-you-type: the best few active products for what has been typed so far (the last
+ * word as a prefix, typos tolerated), ranked by relevance then sales. Two queries.
+ */
+export async function suggest(db: PrismaClient, config: ApiConfig, q: string) {
+  const search = await resolveSearch(db, q);
+  if (!search.tsquery) return { corrected: null, products: [] };
+  const rank = Prisma.sql`ts_rank_cd(p."searchVector", to_tsquery('english', ${search.tsquery}), 1)`;
+  const rows = await queryCards(
+    db,
+    cardQuery({
+      where: Prisma.sql`p."status" = 'ACTIVE' AND ${searchMatch(search.tsquery)}`,
+      order: Prisma.sql`${rank} DESC, p."unitsSold" DESC, p."id" ASC`,
+      limit: 6,
+      narrow: true,
+    }),
+  );
+  return { corrected: search.corrected, products: rows.map((row) => toCard(config, row)) };
+}

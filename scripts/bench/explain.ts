@@ -1,0 +1,61 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { tmpdir } from "node:os";
+import { createCaller, createContextInner, localDiskStorage, type ApiConfig } from "@shop/api";
+import { PrismaClient } from "@shop/db";
+import pg from "pg";
+import type { BenchCase } from "./cases.ts";
+
+export type PlanReport = { name: string; queries: number; seqScansOfProduct: number; indexes: string[] };
+
+const config: ApiConfig = {
+  allowedOrigins: [],
+  secureCookies: true,
+  mediaBaseUrl: "/media",
+  storage: localDiskStorage(tmpdir()),
+  currency: "USD",
+  isDev: false,
+};
+
+type PlanNode = { "Node Type"?: string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+function walk(node: PlanNode, visit: (node: PlanNode) => void) {
+  visit(node);
+  for (const child of node.Plans ?? []) walk(child, visit);
+}
+
+/**
+ * Runs each case once through the real procedures with Prisma's query log on, then EXPLAINs
+ * every SQL statement it issued: how many queries a request costs, which indexes they use, and
+ * whether any scans the whole Product table.
+ */
+export async function explainCases(url: string, cases: BenchCase[]): Promise<PlanReport[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  let captured: Array<{ sql: string; params: unknown[] }> = [];
+  prisma.$on("query", (event) => captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
+  const req = { ip: null, userAgent: null, origin: null, secFetchSite: null, setCookie: () => {} };
+  const caller = createCaller(createContextInner({ db: prisma, config, req, auth: null }));
+  const reports: PlanReport[] = [];
+  try {
+    for (const benchCase of cases) {
+      captured = [];
+      if (benchCase.path === "catalog.get" && "slug" in benchCase.input) await caller.catalog.get(benchCase.input);
+      else if (!("slug" in benchCase.input)) await caller.catalog.list(benchCase.input);
+      const report: PlanReport = { name: benchCase.name, queries: captured.length, seqScansOfProduct: 0, indexes: [] };
+      for (const query of captured) {
+        const result = await pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params);
+        const plan = result.rows[0]?.["QUERY PLAN"][0]?.Plan;
+        if (!plan) continue;
+        walk(plan, (node) => {
+          if (node["Node Type"] === "Seq Scan" && node["Relation Name"] === "Product") report.seqScansOfProduct++;
+          if (node["Index Name"] && !report.indexes.includes(node["Index Name"])) report.indexes.push(node["Index Name"]);
+        });
+      }
+      reports.push(report);
+    }
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+  }
+  return reports;
+}
