@@ -4,6 +4,7 @@ import { adminCustomersRouter } from "./customers.ts";
 import { adminMailboxRouter } from "./mailbox.ts";
 import { adminOrdersRouter } from "./orders.ts";
 import { adminProductsRouter } from "./products.ts";
+import { adminSettingsRouter } from "./settings.ts";
 
 export const adminRouter = router({
   coupons: adminCouponsRouter,
@@ -11,4 +12,5 @@ export const adminRouter = router({
   mailbox: adminMailboxRouter,
   orders: adminOrdersRouter,
   products: adminProductsRouter,
+  settings: adminSettingsRouter,
 });
