@@ -17,6 +17,8 @@ export const router = createBrowserRouter(
             { path: "products", lazy: async () => ({ Component: (await import("./pages/products.tsx")).ProductsPage }) },
             { path: "customers", lazy: async () => ({ Component: (await import("./pages/customers/list.tsx")).CustomersPage }) },
             { path: "customers/:id", lazy: async () => ({ Component: (await import("./pages/customers/detail.tsx")).CustomerPage }) },
+            { path: "orders", lazy: async () => ({ Component: (await import("./pages/orders/list.tsx")).OrdersPage }) },
+            { path: "orders/:id", lazy: async () => ({ Component: (await import("./pages/orders/detail.tsx")).OrderPage }) },
             { path: "mailbox", lazy: async () => ({ Component: (await import("./pages/mailbox/index.tsx")).MailboxPage }) },
             { path: "*", lazy: async () => ({ Component: (await import("./pages/not-found.tsx")).NotFoundPage }) },
           ],

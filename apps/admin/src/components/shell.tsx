@@ -6,6 +6,7 @@ import { useStaff } from "../lib/me.ts";
 
 const sections = [
   { to: "/products", label: "Products" },
+  { to: "/orders", label: "Orders" },
   { to: "/customers", label: "Customers" },
   { to: "/mailbox", label: "Mailbox" },
 ];
