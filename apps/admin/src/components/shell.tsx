@@ -8,6 +8,7 @@ const sections = [
   { to: "/products", label: "Products" },
   { to: "/orders", label: "Orders" },
   { to: "/customers", label: "Customers" },
+  { to: "/coupons", label: "Coupons" },
   { to: "/mailbox", label: "Mailbox" },
 ];
 
