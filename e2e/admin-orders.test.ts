@@ -66,6 +66,13 @@ describe("admin orders and coupons", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/q=%23\d+/);
     await expect.poll(() => page.getByTestId("order-row").count()).toBe(1);
+    // Filters live in the URL: back shows the whole list again, forward the search.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("order-row").count()).toBe(50);
+    expect(await page.getByLabel("Number or email").inputValue()).toBe("");
+    await page.goForward();
+    await expect.poll(() => page.getByTestId("order-row").count()).toBe(1);
+    expect(await page.getByLabel("Number or email").inputValue()).toBe(`#${number}`);
     const row = page.getByTestId("order-row");
     expect(await row.textContent()).toContain(email);
     expect(await row.textContent()).toContain("Paid");

@@ -29,9 +29,9 @@ export function OrderFilters({ params, currency, onApply }: { params: URLSearchP
   }
 
   return (
-    <form role="search" aria-label="Filter orders" noValidate onSubmit={submit} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8 xl:items-end">
-      <TextField label="Number or email" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="#1042" className="sm:col-span-2" />
-      <div className="text-sm">
+    <form role="search" aria-label="Filter orders" noValidate onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-3">
+      <TextField label="Number or email" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="#1042" className="w-full sm:w-64" />
+      <div className="w-full text-sm sm:w-auto">
         <label htmlFor="order-status" className="block font-medium">Status</label>
         <select
           id="order-status"
@@ -44,10 +44,10 @@ export function OrderFilters({ params, currency, onApply }: { params: URLSearchP
           {orderStatuses.map((status) => <option key={status} value={status}>{statusLabels[status]}</option>)}
         </select>
       </div>
-      <TextField label="Placed from" name="from" type="date" defaultValue={params.get("from") ?? ""} />
-      <TextField label="Placed to" name="to" type="date" defaultValue={params.get("to") ?? ""} />
-      <TextField label={`Total from${currency ? ` (${currency})` : ""}`} name="min" inputMode="decimal" defaultValue={params.get("min") ?? ""} error={errors.min} />
-      <TextField label={`Total up to${currency ? ` (${currency})` : ""}`} name="max" inputMode="decimal" defaultValue={params.get("max") ?? ""} error={errors.max} />
+      <TextField label="Placed from" name="from" type="date" defaultValue={params.get("from") ?? ""} className="w-full sm:w-44" />
+      <TextField label="Placed to" name="to" type="date" defaultValue={params.get("to") ?? ""} className="w-full sm:w-44" />
+      <TextField label={`Total from${currency ? ` (${currency})` : ""}`} name="min" inputMode="decimal" defaultValue={params.get("min") ?? ""} error={errors.min} className="w-full sm:w-36" />
+      <TextField label={`Total up to${currency ? ` (${currency})` : ""}`} name="max" inputMode="decimal" defaultValue={params.get("max") ?? ""} error={errors.max} className="w-full sm:w-36" />
       <div className="flex gap-2">
         <Button type="submit" variant="secondary">Apply</Button>
         {[...params.keys()].length > 0 && <Link to="/orders" className="inline-flex min-h-10 items-center px-2 text-sm text-brand-700 underline">Clear</Link>}
