@@ -1,5 +1,6 @@
 export { Button } from "./button.tsx";
 export { TextField } from "./field.tsx";
+export { TextAreaField } from "./text-area.tsx";
 export { formatMoney } from "./money.ts";
 export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 export { PriceRange } from "./price.tsx";

@@ -6,7 +6,9 @@ import { useStaff } from "../lib/me.ts";
 
 const sections = [
   { to: "/products", label: "Products" },
+  { to: "/orders", label: "Orders" },
   { to: "/customers", label: "Customers" },
+  { to: "/coupons", label: "Coupons" },
   { to: "/mailbox", label: "Mailbox" },
   { to: "/categories", label: "Categories" },
   { to: "/brands", label: "Brands" },

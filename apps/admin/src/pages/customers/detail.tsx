@@ -84,11 +84,18 @@ export function CustomerPage() {
           <ul className="divide-y divide-line rounded-md border border-line text-sm">
             {c.orders.map((o) => (
               <li key={o.id} className="flex justify-between p-3">
-                <span>#{o.number} · {date(o.placedAt)} · {o.status.toLowerCase().replaceAll("_", " ")}</span>
+                <span>
+                  <Link to={`/orders/${o.id}`} className="font-medium text-brand-700 underline">#{o.number}</Link> · {date(o.placedAt)} · {o.status.toLowerCase().replaceAll("_", " ")}
+                </span>
                 <span className="tabular-nums">{formatMoney(o.total, o.currency)}</span>
               </li>
             ))}
           </ul>
+        )}
+        {c.orderCount > 0 && (
+          <p className="mt-2 text-sm">
+            <Link to={`/orders?customerId=${c.id}`} className="text-brand-700 underline">See all orders of {c.name}</Link>
+          </p>
         )}
       </section>
 

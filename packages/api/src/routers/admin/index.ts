@@ -5,6 +5,7 @@ import { adminMailboxRouter } from "./mailbox.ts";
 import { adminOrdersRouter } from "./orders.ts";
 import { adminBrandsRouter, adminCategoriesRouter } from "./catalog-structure.ts";
 import { adminProductsRouter } from "./products.ts";
+import { adminSettingsRouter } from "./settings.ts";
 
 export const adminRouter = router({
   coupons: adminCouponsRouter,
@@ -14,4 +15,5 @@ export const adminRouter = router({
   products: adminProductsRouter,
   categories: adminCategoriesRouter,
   brands: adminBrandsRouter,
+  settings: adminSettingsRouter,
 });

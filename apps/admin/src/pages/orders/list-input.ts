@@ -1,0 +1,38 @@
+import type { RouterInputs } from "@shop/api";
+import { isOrderStatus } from "../../lib/orders.ts";
+import { parseMoney } from "../../lib/money.ts";
+
+export type OrderListInput = RouterInputs["admin"]["orders"]["list"];
+
+/** The filters' names in the URL, so a filtered list can be shared and the back button works. */
+export const filterParams = ["q", "status", "from", "to", "customerId", "min", "max"] as const;
+
+/** A yyyy-mm-dd date as local midnight, `days` later; undefined when it is not such a date. */
+export function localDay(text: string | null, days = 0): Date | undefined {
+  const match = text ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  if (!match) return undefined;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+const amount = (text: string | null, currency: string | undefined) => {
+  const minor = text && currency ? parseMoney(text, currency) : null;
+  return minor === null || Number.isNaN(minor) ? undefined : minor;
+};
+
+/** Reads the list's API input from the URL. Totals are typed in major units, sent in minor ones. */
+export function orderListInput(params: URLSearchParams, currency: string | undefined): OrderListInput {
+  const status = params.get("status");
+  const customerId = Number(params.get("customerId"));
+  return {
+    search: params.get("q")?.trim() || undefined,
+    status: isOrderStatus(status) ? status : undefined,
+    from: localDay(params.get("from")),
+    // The "to" day is included: the API's bound is exclusive, so send the next midnight.
+    to: localDay(params.get("to"), 1),
+    customerId: Number.isInteger(customerId) && customerId > 0 ? customerId : undefined,
+    minTotal: amount(params.get("min"), currency),
+    maxTotal: amount(params.get("max"), currency),
+    limit: 50,
+  };
+}
