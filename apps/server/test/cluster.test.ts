@@ -16,7 +16,13 @@ type Instance = { url: string; close(): Promise<void> };
 
 /** A server instance as in production, on its own port, with its own database pool. */
 async function startInstance(db: Database, limits: RateLimitStore): Promise<Instance> {
-  const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false", DATA_DIR: mkdtempSync(join(tmpdir(), "shop-node-")) });
+  const env = parseServerEnv({
+    NODE_ENV: "production",
+    LOG_LEVEL: "silent",
+    SERVE_APPS: "false",
+    CHECKOUT_RATE_LIMIT_PER_MINUTE: "10000",
+    DATA_DIR: mkdtempSync(join(tmpdir(), "shop-node-")),
+  });
   const app = await buildApp(env, db, { limits });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return { url, close: () => app.close() };
