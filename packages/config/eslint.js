@@ -2,7 +2,8 @@
 // fast and does not depend on the TypeScript version used for type-checking.
 import tseslint from "typescript-eslint";
 
-const envFiles = ["**/env.ts", "**/*.config.ts", "**/scripts/**", "**/*.mjs", "**/testing/**", "**/*.test.ts", "**/*.spec.ts"];
+// Test harnesses and scripts are their own entry points and read their settings directly.
+const envFiles = ["**/env.ts", "**/*.config.ts", "**/scripts/**", "**/*.mjs", "**/testing/**", "**/*.test.ts", "**/*.spec.ts", "e2e/support/**"];
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**"] },

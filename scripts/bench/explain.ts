@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { tmpdir } from "node:os";
-import { createCaller, createContextInner, localDiskStorage, type ApiConfig } from "@shop/api";
+import { createCaller, createContextInner, createMemoryStore, createTestProvider, localDiskStorage, type ApiConfig } from "@shop/api";
 import { PrismaClient } from "@shop/db";
 import pg from "pg";
 import type { BenchCase } from "./cases.ts";
@@ -8,6 +8,9 @@ import type { BenchCase } from "./cases.ts";
 export type PlanReport = { name: string; queries: number; seqScansOfProduct: number; indexes: string[] };
 
 const config: ApiConfig = {
+  publicUrl: "http://localhost:3000",
+  devMailbox: true,
+  checkoutPerMinute: 30,
   allowedOrigins: [],
   secureCookies: true,
   mediaBaseUrl: "/media",
@@ -33,8 +36,8 @@ export async function explainCases(url: string, cases: BenchCase[]): Promise<Pla
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   let captured: Array<{ sql: string; params: unknown[] }> = [];
   prisma.$on("query", (event) => captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-  const req = { ip: null, userAgent: null, origin: null, secFetchSite: null, setCookie: () => {} };
-  const caller = createCaller(createContextInner({ db: prisma, config, req, auth: null }));
+  const req = { ip: null, userAgent: null, origin: null, secFetchSite: null, cartToken: null, setCookie: () => {}, setHeader: () => {} };
+  const caller = createCaller(createContextInner({ db: prisma, config, req, auth: null, limits: createMemoryStore(), payments: createTestProvider(prisma) }));
   const reports: PlanReport[] = [];
   try {
     for (const benchCase of cases) {

@@ -59,7 +59,7 @@ export const checkoutRouter = router({
     if (placed.created && input.saveAddress && ctx.auth && !("addressId" in input.shippingAddress)) {
       await createAddress(ctx.db, ctx.auth.user.id, shippingAddress).catch(() => undefined); // a full address book must not fail a paid-for checkout
     }
-    const order = await ctx.db.order.findUniqueOrThrow({ where: { id: placed.orderId }, select: { number: true, email: true, total: true, currency: true, status: true } });
+    const { order } = placed;
     return { order, payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId) : null };
   }),
 

@@ -14,3 +14,8 @@ export async function categoryLineage(db: PrismaClient | Prisma.TransactionClien
   }
   return lineage;
 }
+
+/** Lineage is only needed to match a coupon scoped to categories; skip the query otherwise. */
+export async function lineageFor(db: PrismaClient | Prisma.TransactionClient, coupon: { categoryIds: readonly number[] } | null) {
+  return coupon && coupon.categoryIds.length > 0 ? categoryLineage(db) : new Map<number, number[]>();
+}

@@ -31,7 +31,6 @@ export async function addToCart(db: PrismaClient, cartId: number, input: { varia
     create: { cartId, variantId: variant.id, quantity, priceWhenAdded: variant.price },
     update: { quantity },
   });
-  await db.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
 }
 
 export async function setCartQuantity(db: PrismaClient, cartId: number | null, input: { itemId: number; quantity: number }) {

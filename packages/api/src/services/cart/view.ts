@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { mediaUrl } from "../../lib/media.ts";
 import { priceOrder } from "../pricing/price-order.ts";
-import { categoryLineage } from "./categories.ts";
+import { lineageFor } from "./categories.ts";
 import { couponMessage, couponRuleSelect, customerRedemptions, toCouponRule } from "./coupon-rules.ts";
 
 export const MAX_LINE_QUANTITY = 10;
@@ -51,7 +51,8 @@ export async function cartView(db: Db, config: Pick<ApiConfig, "currency" | "med
       })
     : null;
   const items = cart?.items ?? [];
-  const lineage = items.length ? await categoryLineage(db) : new Map<number, number[]>();
+  const rule = cart?.coupon ? toCouponRule(cart.coupon) : null;
+  const lineage = items.length ? await lineageFor(db, rule) : new Map<number, number[]>();
   const lines = items.map((item) => {
     const { variant } = item;
     const available = Math.max(0, variant.stockOnHand - variant.reserved);
@@ -78,7 +79,6 @@ export async function cartView(db: Db, config: Pick<ApiConfig, "currency" | "med
       categoryIds: variant.product.categoryId ? (lineage.get(variant.product.categoryId) ?? []) : [],
     };
   });
-  const rule = cart?.coupon ? toCouponRule(cart.coupon) : null;
   const redemptions = rule ? await customerRedemptions(db, rule.id, customer) : 0;
   const priced = priceOrder({
     lines: lines.filter((line) => line.problem !== "UNAVAILABLE").map((line) => ({ ...line, quantity: line.quantity })),

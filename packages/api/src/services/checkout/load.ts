@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { categoryLineage } from "../cart/categories.ts";
+import { lineageFor } from "../cart/categories.ts";
 import { couponMessage, couponRuleSelect, customerRedemptions, toCouponRule } from "../cart/coupon-rules.ts";
 import { cartLineSelect } from "../cart/view.ts";
 import { priceOrder } from "../pricing/price-order.ts";
@@ -22,8 +22,8 @@ export async function loadCheckout(tx: Tx, cartId: number, where: { country: str
   });
   if (!shippingMethod) throw new AppError("BAD_INPUT", "Choose a shipping method", { field: "shippingMethod" });
   const taxRate = await findTaxRate(tx, where.country, where.region);
-  const lineage = await categoryLineage(tx);
-  return { items: cart.items, coupon: cart.coupon ? toCouponRule(cart.coupon) : null, shippingMethod, taxRate, lineage };
+  const coupon = cart.coupon ? toCouponRule(cart.coupon) : null;
+  return { items: cart.items, coupon, shippingMethod, taxRate, lineage: await lineageFor(tx, coupon) };
 }
 
 /** A rate for the region if there is one, else for the whole country, else none. */

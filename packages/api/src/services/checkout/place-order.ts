@@ -3,7 +3,7 @@ import type { ApiConfig } from "../../context.ts";
 import { AppError, isUniqueViolation } from "../../errors.ts";
 import type { AddressData } from "../account/addresses.ts";
 import { findCartId, type CartOwner } from "../cart/owner.ts";
-import { reserveStock } from "../inventory/stock.ts";
+import { recordReservations, reserveLines } from "../inventory/stock.ts";
 import { loadCheckout, priceCheckout } from "./load.ts";
 import { redeemCoupon } from "./redeem-coupon.ts";
 
@@ -35,13 +35,10 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
       const checkout = await loadCheckout(tx, cartId, { country: input.shippingAddress.country, region: input.shippingAddress.region ?? null, shippingMethod: input.shippingMethod });
       const priced = await priceCheckout(tx, checkout, { userId: input.userId, email: input.email }, config.currency);
       // Reserve first: a checkout that loses the race fails before taking an order number.
-      const movements: number[] = [];
-      for (const line of [...priced.lines].sort((a, b) => a.variantId - b.variantId)) {
-        const movement = await reserveStock(tx, { variantId: line.variantId, quantity: line.quantity });
-        if (movement === null) {
-          throw new AppError("PRECONDITION_FAILED", `Sorry, ${line.name} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
-        }
-        movements.push(movement);
+      const reserved = await reserveLines(tx, priced.lines);
+      if (reserved.length < priced.lines.length) {
+        const short = priced.lines.find((line) => !reserved.some((level) => level.id === line.variantId));
+        throw new AppError("PRECONDITION_FAILED", `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
       }
       const order = await tx.order.create({
         data: {
@@ -83,15 +80,15 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
           events: { create: { toStatus: "PENDING_PAYMENT", actorType: input.userId ? "CUSTOMER" : "SYSTEM", actorId: input.userId, message: "Order placed" } },
           payments: { create: { provider: providerName, amount: priced.total, currency: config.currency } },
         },
-        select: { id: true, number: true },
+        select: { id: true, number: true, email: true, total: true, currency: true, status: true },
       });
-      await tx.inventoryMovement.updateMany({ where: { id: { in: movements } }, data: { orderId: order.id } });
+      await recordReservations(tx, order.id, reserved, new Map(priced.lines.map((line) => [line.variantId, line.quantity])));
       if (priced.couponId !== null) {
         await redeemCoupon(tx, { couponId: priced.couponId, orderId: order.id, userId: input.userId, email: input.email, discount: priced.discount, code: priced.couponCode ?? "" });
       }
       await tx.cartItem.deleteMany({ where: { cartId } });
       await tx.cart.update({ where: { id: cartId }, data: { couponId: null } });
-      return { orderId: order.id, number: order.number, created: true };
+      return { orderId: order.id, order: { number: order.number, email: order.email, total: order.total, currency: order.currency, status: order.status }, created: true };
     });
   } catch (error) {
     // A double submission raced us: the other one created the order; return it.
@@ -104,10 +101,14 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
 }
 
 async function findByKey(db: PrismaClient, input: PlaceOrderInput) {
-  const order = await db.order.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, number: true, userId: true, email: true } });
+  const order = await db.order.findUnique({
+    where: { idempotencyKey: input.idempotencyKey },
+    select: { id: true, number: true, userId: true, email: true, total: true, currency: true, status: true },
+  });
   if (!order) return null;
   if (order.userId !== input.userId || order.email !== input.email) {
     throw new AppError("CONFLICT", "This checkout key belongs to another order");
   }
-  return { orderId: order.id, number: order.number, created: false };
+  const { id, userId: _owner, ...summary } = order;
+  return { orderId: id, order: summary, created: false };
 }

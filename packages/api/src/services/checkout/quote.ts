@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@shop/db";
-import { categoryLineage } from "../cart/categories.ts";
+import { lineageFor } from "../cart/categories.ts";
 import { couponRuleSelect, customerRedemptions, toCouponRule } from "../cart/coupon-rules.ts";
 import { cartLineSelect } from "../cart/view.ts";
 import { priceOrder } from "../pricing/price-order.ts";
@@ -14,7 +14,7 @@ export async function quoteCheckout(
   cartId: number | null,
   input: { country: string; region?: string | null; shippingMethod?: string; customer: { userId: number | null; email: string | null } },
 ) {
-  const [cart, methods, taxRate, lineage] = await Promise.all([
+  const [cart, methods, taxRate] = await Promise.all([
     cartId ? db.cart.findUnique({ where: { id: cartId }, select: { items: { select: cartLineSelect }, coupon: { select: couponRuleSelect } } }) : null,
     db.shippingMethod.findMany({
       where: { active: true },
@@ -22,8 +22,9 @@ export async function quoteCheckout(
       orderBy: { position: "asc" },
     }),
     findTaxRate(db, input.country, input.region ?? null),
-    categoryLineage(db),
   ]);
+  const rule = cart?.coupon ? toCouponRule(cart.coupon) : null;
+  const lineage = await lineageFor(db, rule);
   const lines = (cart?.items ?? [])
     .filter((item) => item.variant.product.status === "ACTIVE")
     .map((item) => ({
@@ -33,7 +34,6 @@ export async function quoteCheckout(
       unitPrice: item.variant.price,
       quantity: item.quantity,
     }));
-  const rule = cart?.coupon ? toCouponRule(cart.coupon) : null;
   const coupon = rule ? { rule, customerRedemptions: await customerRedemptions(db, rule.id, input.customer) } : null;
   const options = methods.map((method) => ({
     ...method,

@@ -29,18 +29,6 @@ async function record(tx: Tx, reason: InventoryReason, move: Movement, delta: nu
 // constraints back it up), plus a movement recording the levels it left. Callers run them in
 // the transaction of the business change, in variant-id order to avoid deadlocks.
 
-/** Holds units for an order: the movement's id, or null (nothing changed) when fewer are available. */
-export async function reserveStock(tx: Tx, move: Movement): Promise<number | null> {
-  const [levels] = await parseRows(
-    Levels,
-    tx.$queryRaw`UPDATE "Variant" SET "reserved" = "reserved" + ${move.quantity}, "updatedAt" = now()
-                  WHERE "id" = ${move.variantId} AND "stockOnHand" - "reserved" >= ${move.quantity}
-              RETURNING "stockOnHand", "reserved"`,
-  );
-  if (!levels) return null;
-  return record(tx, "RESERVATION", move, 0, move.quantity, levels);
-}
-
 /** Gives held units back (cancelled, expired or refunded before shipping). */
 export async function releaseStock(tx: Tx, move: Movement): Promise<void> {
   const [levels] = await parseRows(
@@ -75,4 +63,45 @@ export async function addStock(tx: Tx, reason: InventoryReason, move: Movement):
   );
   if (!levels) throw new Error(`variant ${move.variantId} not found`);
   await record(tx, reason, move, move.quantity, 0, levels);
+}
+
+/**
+ * Reserves every line of an order in one statement: the rows are locked in id order (no
+ * deadlocks between orders sharing variants), and a line is reserved only if enough is
+ * available. Returns the levels of the lines reserved; fewer than asked means some were short
+ * and the caller must roll back.
+ */
+export async function reserveLines(tx: Tx, lines: ReadonlyArray<{ variantId: number; quantity: number }>) {
+  const ids = lines.map((line) => line.variantId);
+  const quantities = lines.map((line) => line.quantity);
+  return parseRows(
+    z.object({ id: z.number(), stockOnHand: z.number(), reserved: z.number() }),
+    tx.$queryRaw`
+      WITH wanted AS (SELECT * FROM unnest(${ids}::int[], ${quantities}::int[]) AS w(id, quantity)),
+           locked AS (SELECT v."id" FROM "Variant" v JOIN wanted w ON w.id = v."id" ORDER BY v."id" FOR UPDATE OF v)
+      UPDATE "Variant" v SET "reserved" = v."reserved" + w.quantity, "updatedAt" = now()
+        FROM wanted w, locked l
+       WHERE v."id" = w.id AND l."id" = v."id" AND v."stockOnHand" - v."reserved" >= w.quantity
+   RETURNING v."id", v."stockOnHand", v."reserved"`,
+  );
+}
+
+/** The movements of a reservation made by reserveLines, in one insert. */
+export async function recordReservations(
+  tx: Tx,
+  orderId: number,
+  levels: ReadonlyArray<{ id: number; stockOnHand: number; reserved: number }>,
+  quantities: ReadonlyMap<number, number>,
+) {
+  await tx.inventoryMovement.createMany({
+    data: levels.map((level) => ({
+      variantId: level.id,
+      reason: "RESERVATION" as const,
+      delta: 0,
+      reservedDelta: quantities.get(level.id) ?? 0,
+      stockAfter: level.stockOnHand,
+      reservedAfter: level.reserved,
+      orderId,
+    })),
+  });
 }

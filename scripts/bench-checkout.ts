@@ -1,0 +1,131 @@
+// npm run bench:checkout: orders per second against PostgreSQL, through the production server
+// over HTTP: 32 shoppers buying distinct products (uncontended), then 200 shoppers racing for
+// the last 50 units of one product (contended), counting oversold units. Writes
+// bench-results/checkout.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { loadAverage, percentile, root, seededDatabase, startServer } from "./bench/harness.ts";
+
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { products: 10_000, orders: 0 });
+const db = new pg.Client({ connectionString: dbUrl });
+await db.connect();
+
+/** A shopper with its own cart cookie, like a browser tab. */
+function shopper(base: string) {
+  let cookie = "";
+  return async (path: string, json: unknown) => {
+    const response = await fetch(`${base}/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, cookie },
+      body: JSON.stringify({ json }),
+    });
+    const set = response.headers.get("set-cookie");
+    if (set) cookie = set.split(";")[0] ?? cookie;
+    await response.arrayBuffer();
+    return response.status;
+  };
+}
+
+const order = (i: number) => ({
+  idempotencyKey: crypto.randomUUID(),
+  email: `bench${i}@example.com`,
+  shippingAddress: { fullName: "Bench Shopper", line1: "1 Load Lane", city: "Austin", region: "TX", postalCode: "73301", country: "US" },
+  shippingMethod: "standard",
+});
+
+const variants = async (count: number, stock: number, offset = 0) => {
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT v.id FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p.status = 'ACTIVE' ORDER BY v.id LIMIT $1 OFFSET $2`,
+    [count, offset],
+  );
+  await db.query(`UPDATE "Variant" SET "stockOnHand" = $2, "reserved" = 0 WHERE id = ANY($1)`, [rows.map((r) => r.id), stock]);
+  return rows.map((r) => r.id);
+};
+
+const server = await startServer({
+  databaseUrl: dbUrl,
+  port: Number(process.env.BENCH_PORT ?? 3998),
+  env: { CHECKOUT_RATE_LIMIT_PER_MINUTE: "100000000", DATABASE_POOL_SIZE: "20" },
+});
+try {
+  // Uncontended: 32 shoppers, each on its own product, adding to the cart and checking out in a loop.
+  const own = await variants(32, 1_000_000);
+  const latencies: number[] = [];
+  let orders = 0;
+  let errors = 0;
+  const deadline = Date.now() + duration * 1000;
+  const warmup = Date.now() + 2000;
+  await Promise.all(
+    own.map(async (variantId, i) => {
+      const call = shopper(server.base);
+      while (Date.now() < deadline) {
+        await call("cart.add", { variantId });
+        const started = performance.now();
+        const status = await call("checkout.placeOrder", order(i));
+        if (Date.now() < warmup) continue;
+        latencies.push(performance.now() - started);
+        if (status === 200) orders++;
+        else errors++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const measured = duration - 2;
+  const uncontended = {
+    name: "checkout, 32 shoppers on distinct products",
+    requestsPerSecond: Math.round(orders / measured),
+    p50Ms: Math.round(percentile(latencies, 50)),
+    p99Ms: Math.round(percentile(latencies, 99)),
+    errors,
+  };
+
+  // Contended: 200 shoppers, one cart each, all checking out the last 50 units at once.
+  const [scarce] = await variants(1, 50, 100);
+  const before = (await db.query<{ max: number }>(`SELECT COALESCE(MAX(id), 0)::int AS max FROM "Order"`)).rows[0]?.max ?? 0;
+  const shoppers = Array.from({ length: 200 }, () => shopper(server.base));
+  for (const call of shoppers) await call("cart.add", { variantId: scarce });
+  const started = performance.now();
+  const timings: number[] = [];
+  const statuses = await Promise.all(
+    shoppers.map(async (call, i) => {
+      const t = performance.now();
+      const status = await call("checkout.placeOrder", order(1000 + i));
+      timings.push(performance.now() - t);
+      return status;
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  timings.sort((a, b) => a - b);
+  const { rows } = await db.query<{ stock: number; reserved: number; sold: number }>(
+    `SELECT v."stockOnHand" AS stock, v.reserved, COALESCE((SELECT SUM(quantity)::int FROM "OrderItem" i WHERE i."variantId" = v.id AND i."orderId" > $2), 0) AS sold
+       FROM "Variant" v WHERE v.id = $1`,
+    [scarce, before],
+  );
+  const level = rows[0] ?? { stock: 0, reserved: 0, sold: 0 };
+  const placed = statuses.filter((s) => s === 200).length;
+  const contended = {
+    name: "checkout, 200 shoppers racing for 50 units",
+    requestsPerSecond: Math.round(placed / elapsed),
+    p50Ms: Math.round(percentile(timings, 50)),
+    p99Ms: Math.round(percentile(timings, 99)),
+    errors: statuses.filter((s) => s !== 200 && s !== 412).length,
+    ordersPlaced: placed,
+    refusedOutOfStock: statuses.filter((s) => s === 412).length,
+    oversoldUnits: Math.max(0, level.sold - 50, level.reserved - level.stock),
+  };
+
+  const load = loadAverage();
+  console.log(`\nPostgreSQL, production server, ${duration} s uncontended (2 s warm-up), load average ${load}\n`);
+  console.table([uncontended, contended]);
+  mkdirSync(join(root, "bench-results"), { recursive: true });
+  writeFileSync(
+    join(root, "bench-results", "checkout.json"),
+    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cases: [uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
+  );
+  if (contended.oversoldUnits > 0 || placed !== 50) process.exitCode = 1;
+} finally {
+  await server.stop();
+  await db.end();
+}
