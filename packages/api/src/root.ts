@@ -6,6 +6,8 @@ import { catalogRouter } from "./routers/catalog.ts";
 import { checkoutRouter } from "./routers/checkout.ts";
 import { ordersRouter } from "./routers/orders.ts";
 import { paymentsRouter } from "./routers/payments.ts";
+import { reviewsRouter } from "./routers/reviews.ts";
+import { wishlistRouter } from "./routers/wishlist.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 // Shopper namespaces at the top level; everything staff-only under `admin`.
@@ -17,6 +19,8 @@ export const appRouter = router({
   checkout: checkoutRouter,
   orders: ordersRouter,
   payments: paymentsRouter,
+  reviews: reviewsRouter,
+  wishlist: wishlistRouter,
   admin: adminRouter,
 });
 

@@ -5,3 +5,4 @@ export * from "./checkout.ts";
 export * from "./coupons.ts";
 export * from "./admin-catalog.ts";
 export * from "./csv.ts";
+export * from "./reviews.ts";

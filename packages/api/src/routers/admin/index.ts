@@ -5,6 +5,7 @@ import { adminMailboxRouter } from "./mailbox.ts";
 import { adminOrdersRouter } from "./orders.ts";
 import { adminBrandsRouter, adminCategoriesRouter } from "./catalog-structure.ts";
 import { adminProductsRouter } from "./products.ts";
+import { adminReviewsRouter } from "./reviews.ts";
 import { adminSettingsRouter } from "./settings.ts";
 
 export const adminRouter = router({
@@ -13,6 +14,7 @@ export const adminRouter = router({
   mailbox: adminMailboxRouter,
   orders: adminOrdersRouter,
   products: adminProductsRouter,
+  reviews: adminReviewsRouter,
   categories: adminCategoriesRouter,
   brands: adminBrandsRouter,
   settings: adminSettingsRouter,

@@ -1,0 +1,23 @@
+import { AdminReviewListSchema, ByIdSchema, ModerationModeSchema } from "@shop/validators";
+import { deleteReviewAsStaff, listReviewsForStaff, moderateReview } from "../../services/reviews/moderate.ts";
+import { moderationMode, setModerationMode } from "../../services/reviews/settings.ts";
+import { recordAudit } from "../../services/audit/record.ts";
+import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
+
+export const adminReviewsRouter = router({
+  list: staffProcedure.input(AdminReviewListSchema).query(({ ctx, input }) => listReviewsForStaff(ctx.db, input)),
+  approve: staffProcedure.input(ByIdSchema).mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "PUBLISHED" })),
+  hide: staffProcedure.input(ByIdSchema).mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "HIDDEN" })),
+  delete: staffProcedure.input(ByIdSchema).mutation(async ({ ctx, input }) => {
+    await deleteReviewAsStaff(ctx.db, ctx.auth.user, input.id);
+    return { ok: true as const };
+  }),
+  moderation: staffProcedure.query(async ({ ctx }) => ({ mode: await moderationMode(ctx.db) })),
+  /** Whether new reviews publish at once or wait: shop policy, so an admin's call. */
+  setModeration: adminProcedure.input(ModerationModeSchema).mutation(async ({ ctx, input }) => {
+    const before = await moderationMode(ctx.db);
+    const result = await setModerationMode(ctx.db, input.mode);
+    await recordAudit(ctx.db, { actor: ctx.auth.user, action: "settings.reviews", entityType: "Setting", entityId: "reviews.moderation", before: { mode: before }, after: { mode: input.mode } });
+    return result;
+  }),
+});
