@@ -84,7 +84,7 @@ describe("reviews and ratings", () => {
   it("counts a helpful vote once per shopper, never the author's own, and sorts and filters", async () => {
     const product = await shop.make.product();
     const authors = await Promise.all([1, 2, 3].map(() => shopper()));
-    const ids = [];
+    const ids: number[] = [];
     for (const [index, author] of authors.entries()) {
       ids.push((await author.caller.reviews.create({ productId: product.id, rating: index + 3, title: `Review ${index}`, body: "Text" })).id);
     }
