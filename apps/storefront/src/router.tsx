@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
               { path: "addresses", lazy: async () => ({ Component: (await import("./pages/account/addresses.tsx")).AddressesPage }) },
               { path: "sessions", lazy: async () => ({ Component: (await import("./pages/account/sessions.tsx")).SessionsPage }) },
               { path: "orders", lazy: async () => ({ Component: (await import("./pages/account/orders.tsx")).MyOrdersPage }) },
+              { path: "wishlist", lazy: async () => ({ Component: (await import("./pages/account/wishlist.tsx")).WishlistPage }) },
+              { path: "reviews", lazy: async () => ({ Component: (await import("./pages/account/reviews.tsx")).MyReviewsPage }) },
             ],
           },
         ],

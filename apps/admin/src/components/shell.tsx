@@ -9,6 +9,7 @@ const sections = [
   { to: "/orders", label: "Orders" },
   { to: "/customers", label: "Customers" },
   { to: "/coupons", label: "Coupons" },
+  { to: "/reviews", label: "Reviews" },
   { to: "/mailbox", label: "Mailbox" },
   { to: "/categories", label: "Categories" },
   { to: "/brands", label: "Brands" },

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ImageManager } from "../components/image-manager.tsx";
 import { VariantsEditor } from "../components/variants-editor.tsx";
+import { ProductReviews } from "./reviews/product-reviews.tsx";
 import { emptyForm, formFromProduct, formProblems, inputFromForm, slugify, type ProductForm } from "../lib/product-form.ts";
 
 const select = "mt-1 block min-h-10 w-full rounded-md border border-line bg-surface px-2";
@@ -45,6 +46,7 @@ export function ProductEditPage() {
   });
 
   return (
+    <>
     <form
       className="flex max-w-4xl flex-col gap-6"
       onSubmit={(event) => {
@@ -103,5 +105,7 @@ export function ProductEditPage() {
       {id === null && <p className="text-sm text-muted">Save the product to add images.</p>}
       <div><Button type="submit" disabled={create.isPending || update.isPending}>{id === null ? "Create product" : "Save changes"}</Button></div>
     </form>
+    {id !== null && <ProductReviews productId={id} />}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@shop/api";
 import { PriceRange, Skeleton } from "@shop/ui";
 import { Link } from "react-router";
 import { Stars } from "./stars.tsx";
+import { WishlistToggle } from "./wishlist-toggle.tsx";
 
 export type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
 
@@ -22,6 +23,7 @@ export function ProductCardView({ product }: { product: ProductCard }) {
       ) : (
         <div className="aspect-square w-full bg-subtle" />
       )}
+      <WishlistToggle productId={product.id} productName={product.name} className="absolute right-2 top-2 z-10" />
       <div className="flex flex-1 flex-col gap-1 p-3">
         {product.brand && <p className="text-xs uppercase tracking-wide text-muted">{product.brand.name}</p>}
         <h3 className="text-sm font-medium">

@@ -1,10 +1,11 @@
 import type { RouterOutputs } from "@shop/api";
+import type { ReactNode } from "react";
 import { Stars } from "./stars.tsx";
 
 type Rating = RouterOutputs["catalog"]["get"]["rating"];
 
-/** The reviews section: the summary and distribution here; the reviews issue adds the list. */
-export function RatingSummary({ rating }: { rating: Rating }) {
+/** The reviews section: the summary and distribution, then whatever the page puts below. */
+export function RatingSummary({ rating, children }: { rating: Rating; children?: ReactNode }) {
   const stars = [5, 4, 3, 2, 1] as const;
   return (
     <section id="reviews" aria-labelledby="reviews-title" className="mt-12 border-t border-line pt-8">
@@ -34,6 +35,7 @@ export function RatingSummary({ rating }: { rating: Rating }) {
           </ul>
         </div>
       )}
+      {children}
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { Link, useParams } from "react-router";
 import { AddToCartButton } from "../components/add-to-cart.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
 import { RatingSummary } from "../components/rating-summary.tsx";
+import { ReviewsSection } from "../components/reviews/reviews-section.tsx";
 import { Stars } from "../components/stars.tsx";
+import { WishlistToggle } from "../components/wishlist-toggle.tsx";
 import { findVariant, VariantPicker } from "../components/variant-picker.tsx";
 
 export function ProductPage() {
@@ -64,7 +66,10 @@ export function ProductPage() {
         <div className="flex flex-col gap-5">
           <div>
             {data.brand && <Link to={`/search?brand=${data.brand.slug}`} className="text-sm uppercase tracking-wide text-muted hover:underline">{data.brand.name}</Link>}
-            <h1 className="text-2xl font-bold sm:text-3xl">{data.name}</h1>
+            <div className="flex items-start justify-between gap-3">
+              <h1 className="text-2xl font-bold sm:text-3xl">{data.name}</h1>
+              <WishlistToggle productId={data.id} productName={data.name} variantId={variant?.id ?? null} />
+            </div>
             {data.rating.count > 0 && <a href="#reviews"><Stars average={data.rating.average} count={data.rating.count} /></a>}
           </div>
           <p className="text-2xl font-semibold" data-testid="price">
@@ -95,7 +100,9 @@ export function ProductPage() {
           {data.description && <p className="leading-relaxed text-muted">{data.description}</p>}
         </div>
       </div>
-      <RatingSummary rating={data.rating} />
+      <RatingSummary rating={data.rating}>
+        <ReviewsSection productId={data.id} />
+      </RatingSummary>
       {data.related.length > 0 && (
         <section aria-labelledby="related" className="mt-12">
           <h2 id="related" className="mb-4 text-xl font-bold">You may also like</h2>

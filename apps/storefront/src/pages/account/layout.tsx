@@ -4,6 +4,8 @@ import { FormMessage } from "@shop/ui";
 const tabs = [
   { to: "/account", label: "Profile", end: true },
   { to: "/account/orders", label: "Orders", end: false },
+  { to: "/account/wishlist", label: "Wishlist", end: false },
+  { to: "/account/reviews", label: "Reviews", end: false },
   { to: "/account/addresses", label: "Addresses", end: false },
   { to: "/account/sessions", label: "Devices", end: false },
 ];
@@ -15,7 +17,7 @@ export function AccountLayout() {
     <div>
       <h1 className="mb-4 text-2xl font-bold">Your account</h1>
       <nav aria-label="Account" className="mb-6 border-b border-line">
-        <ul className="flex gap-4">
+        <ul className="flex gap-4 overflow-x-auto">
           {tabs.map((tab) => (
             <li key={tab.to}>
               <NavLink

@@ -1,4 +1,4 @@
-import { AdminReviewListSchema, ByIdSchema, ModerationModeSchema } from "@shop/validators";
+import { AdminReviewListSchema, ByIdSchema, ModerationModeSchema, ProductIdSchema } from "@shop/validators";
 import { deleteReviewAsStaff, listReviewsForStaff, moderateReview } from "../../services/reviews/moderate.ts";
 import { moderationMode, setModerationMode } from "../../services/reviews/settings.ts";
 import { recordAudit } from "../../services/audit/record.ts";
@@ -11,6 +11,14 @@ export const adminReviewsRouter = router({
   delete: staffProcedure.input(ByIdSchema).mutation(async ({ ctx, input }) => {
     await deleteReviewAsStaff(ctx.db, ctx.auth.user, input.id);
     return { ok: true as const };
+  }),
+  /** A product's rating aggregates, as the storefront shows them. */
+  summary: staffProcedure.input(ProductIdSchema).query(async ({ ctx, input }) => {
+    const rating = await ctx.db.productRating.findUnique({
+      where: { productId: input.productId },
+      select: { count: true, average: true, star1: true, star2: true, star3: true, star4: true, star5: true },
+    });
+    return rating ?? { count: 0, average: 0, star1: 0, star2: 0, star3: 0, star4: 0, star5: 0 };
   }),
   moderation: staffProcedure.query(async ({ ctx }) => ({ mode: await moderationMode(ctx.db) })),
   /** Whether new reviews publish at once or wait: shop policy, so an admin's call. */

@@ -1,0 +1,56 @@
+import type { RouterInputs } from "@shop/api";
+import { isClientError, useTRPC } from "@shop/client";
+import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
+
+type Filter = Omit<RouterInputs["admin"]["reviews"]["list"], "cursor" | "direction">;
+const status = { PENDING: "Waiting", PUBLISHED: "Published", HIDDEN: "Hidden" } as const;
+const date = (value: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value);
+
+/** Reviews with approve / hide / delete; used by the moderation page and a product's page. */
+export function ReviewTable({ filter, showProduct = true }: { filter: Filter; showProduct?: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reviews = useInfiniteQuery(trpc.admin.reviews.list.infiniteQueryOptions({ ...filter, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.reviews.pathKey() });
+  const approve = useMutation(trpc.admin.reviews.approve.mutationOptions({ onSuccess: refresh }));
+  const hide = useMutation(trpc.admin.reviews.hide.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.admin.reviews.delete.mutationOptions({ onSuccess: refresh }));
+  const error = approve.error ?? hide.error ?? remove.error;
+  if (reviews.isPending) return <Skeleton className="h-64 w-full" />;
+  if (reviews.isError) return <ErrorState message="Could not load reviews." onRetry={() => void reviews.refetch()} />;
+  const rows = reviews.data.pages.flatMap((page) => page.items);
+  if (rows.length === 0) return <EmptyState title="No reviews here" />;
+  return (
+    <div className="space-y-3">
+      {isClientError(error) && <FormMessage error={error.message} />}
+      <ul className="divide-y divide-line rounded-lg border border-line">
+        {rows.map((review) => (
+          <li key={review.id} className="space-y-2 p-4" data-testid="admin-review">
+            <p className="flex flex-wrap items-center gap-2 text-sm">
+              <span aria-hidden="true" className="text-amber-500">{"★".repeat(review.rating)}</span>
+              <span className="sr-only">{review.rating} out of 5 stars</span>
+              <strong>{review.title}</strong>
+              <span className="rounded bg-subtle px-2 py-0.5 text-xs">{status[review.status]}</span>
+              {review.verifiedPurchase && <span className="text-xs text-green-800">Verified purchase</span>}
+            </p>
+            <p className="whitespace-pre-line text-sm">{review.body}</p>
+            <p className="text-xs text-muted">
+              {review.user.name} ({review.user.email}) · {date(review.createdAt)}
+              {showProduct && <> · <Link to={`/products/${review.product.id}`} className="underline">{review.product.name}</Link></>}
+            </p>
+            <div className="flex flex-wrap gap-2">
+              {review.status !== "PUBLISHED" && <Button onClick={() => approve.mutate({ id: review.id })}>Approve<span className="sr-only"> “{review.title}”</span></Button>}
+              {review.status !== "HIDDEN" && <Button variant="secondary" onClick={() => hide.mutate({ id: review.id })}>Hide<span className="sr-only"> “{review.title}”</span></Button>}
+              <Button variant="ghost" onClick={() => window.confirm("Delete this review for good?") && remove.mutate({ id: review.id })}>
+                Delete<span className="sr-only"> “{review.title}”</span>
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {reviews.hasNextPage && <Button variant="secondary" onClick={() => void reviews.fetchNextPage()}>Load more</Button>}
+    </div>
+  );
+}
