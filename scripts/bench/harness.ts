@@ -70,6 +70,8 @@ export async function startServer(options: { databaseUrl: string; port: number; 
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       SERVE_APPS: "false",
+      // One load generator is one IP: lift the per-IP ceiling so it measures the shop, not the limiter.
+      RATE_LIMIT_PER_MINUTE: "1000000000",
       ...options.env,
     },
     stdio: ["ignore", "inherit", "inherit"],

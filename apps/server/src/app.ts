@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import {
   createMemoryStore,
@@ -12,6 +13,11 @@ import {
 import type { Database } from "@shop/db";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
+import { listenForCatalogChanges } from "./cache/invalidation.ts";
+import { memoryCache, type ResponseCache } from "./cache/response-cache.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
+import { globalRateLimit } from "./plugins/rate-limit.ts";
+import { securityPlugin } from "./plugins/security.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
@@ -37,6 +43,8 @@ export type AppServices = {
   limits?: RateLimitStore;
   logger?: FastifyBaseLogger;
   payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
+  /** Cached catalog responses; null turns caching off. Defaults to an in-process cache. */
+  cache?: ResponseCache | null;
 };
 
 /** Stripe when its keys are set; otherwise the offline test provider. */
@@ -50,15 +58,31 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   const app = Fastify({
     ...(services.logger ? { loggerInstance: services.logger } : { logger: env.LOG_LEVEL === "silent" ? false : { level: env.LOG_LEVEL } }),
     trustProxy: env.trustProxy,
+    // Honour a request id set by the proxy, so one id follows a request through every log line.
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
     // Keep-alive longer than typical load-balancer idle timeouts avoids spurious 502s.
     keepAliveTimeout: 72_000,
   });
+  const limits = services.limits ?? createMemoryStore();
+  await securityPlugin(app, { allowedOrigins: env.allowedOrigins, hsts: env.production && env.publicUrl.startsWith("https:") });
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    return payload;
+  });
+  globalRateLimit(app, { store: limits, perMinute: env.RATE_LIMIT_PER_MINUTE });
+  if (env.METRICS_TOKEN) metricsPlugin(app, { db, token: env.METRICS_TOKEN });
   await app.register(fastifyCookie);
   healthRoutes(app, db);
   const payments = services.payments ?? paymentsFrom(env, db);
-  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits: services.limits ?? createMemoryStore(), payments: payments.provider });
+  const cache = services.cache === undefined ? (env.catalogCache ? memoryCache() : null) : services.cache;
+  if (cache) {
+    const unlisten = await listenForCatalogChanges(db, cache, app.log);
+    app.addHook("onClose", unlisten);
+  }
+  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, { db, provider: payments.provider, verify: payments.verifyWebhook, publicUrl: env.publicUrl });
   }

@@ -21,6 +21,9 @@ const ServerEnvSchema = z.object({
   SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
+  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
@@ -68,6 +71,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     ],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
     trustProxy: env.TRUST_PROXY ?? false,
+    catalogCache: env.CATALOG_CACHE === "on",
     // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
     serveApps: env.SERVE_APPS ?? production,

@@ -4,7 +4,7 @@ import pino from "pino";
 import { demoSeed, seed } from "@shop/db/seed";
 import { buildApp, paymentsFrom } from "./app.ts";
 import { parseServerEnv } from "./env.ts";
-import { createRateLimitStore } from "./services.ts";
+import { createSharedState } from "./services.ts";
 import { startEmailWorker } from "./workers/email.ts";
 import { startOrderWorker } from "./workers/orders.ts";
 
@@ -25,9 +25,9 @@ const db = await createDatabase(
     connectionTimeoutMs: env.database.DATABASE_POOL_TIMEOUT_MS,
   }),
 );
-const limits = createRateLimitStore(env.REDIS_URL, rootLogger);
+const shared = createSharedState(env.REDIS_URL, rootLogger, env.catalogCache);
 const payments = paymentsFrom(env, db);
-const app = await buildApp(env, db, { limits: limits.store, logger: rootLogger, payments });
+const app = await buildApp(env, db, { limits: shared.store, cache: shared.cache, logger: rootLogger, payments });
 
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
@@ -59,7 +59,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       .close()
       .then(() => emailWorker?.stop())
       .then(() => orderWorker.stop())
-      .then(() => limits.close())
+      .then(() => shared.close())
       .then(() => db.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

@@ -1,11 +1,15 @@
 import { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "@shop/api";
 import type { FastifyBaseLogger } from "fastify";
 import { Redis } from "ioredis";
+import { memoryCache, redisCache, tolerant } from "./cache/response-cache.ts";
 
-/** Rate-limit counters in Redis when REDIS_URL is set (shared by every instance), else in memory. */
-export function createRateLimitStore(redisUrl: string | undefined, log: FastifyBaseLogger) {
+/**
+ * What lives in Redis when REDIS_URL is set (shared by every instance): rate-limit counters and
+ * the catalog cache. Without Redis both live in this process.
+ */
+export function createSharedState(redisUrl: string | undefined, log: FastifyBaseLogger, catalogCache: boolean) {
   const memory = createMemoryStore();
-  if (!redisUrl) return { store: memory, close: async () => {} };
+  if (!redisUrl) return { store: memory, cache: catalogCache ? memoryCache() : null, close: async () => {} };
   const redis = new Redis(redisUrl, {
     // Fail fast while Redis is away: the in-memory fallback takes over for that request.
     maxRetriesPerRequest: 1,
@@ -20,5 +24,6 @@ export function createRateLimitStore(redisUrl: string | undefined, log: FastifyB
     }
   });
   const store: RateLimitStore = withFallback(createRedisStore(redis), memory, () => {});
-  return { store, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
+  const cache = catalogCache ? tolerant(redisCache(redis), () => {}) : null;
+  return { store, cache, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
 }

@@ -8,6 +8,7 @@ import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testi
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
+import { redisCache, type ResponseCache } from "../src/cache/response-cache.ts";
 import { parseServerEnv } from "../src/env.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -15,7 +16,7 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 type Instance = { url: string; close(): Promise<void> };
 
 /** A server instance as in production, on its own port, with its own database pool. */
-async function startInstance(db: Database, limits: RateLimitStore): Promise<Instance> {
+async function startInstance(db: Database, limits: RateLimitStore, cache: ResponseCache | null = null): Promise<Instance> {
   const env = parseServerEnv({
     NODE_ENV: "production",
     LOG_LEVEL: "silent",
@@ -23,7 +24,7 @@ async function startInstance(db: Database, limits: RateLimitStore): Promise<Inst
     CHECKOUT_RATE_LIMIT_PER_MINUTE: "10000",
     DATA_DIR: mkdtempSync(join(tmpdir(), "shop-node-")),
   });
-  const app = await buildApp(env, db, { limits });
+  const app = await buildApp(env, db, { limits, cache });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return { url, close: () => app.close() };
 }
@@ -129,6 +130,44 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
       await Promise.all(nodes.map((node) => node.close()));
     }
   }, 120_000);
+
+  it("serves a price changed through one instance from the other at once, with the cache on both", async () => {
+    const admin = await factories(db.prisma).user({ role: "STAFF", email: `pricer${Date.now()}@example.com`, password: "pricing passphrase" });
+    const cacheClient = new Redis(REDIS_URL);
+    redisClients.push(cacheClient);
+    const nodes = [
+      await startInstance(db, redisStore(), redisCache(cacheClient, `${prefix}cache:`)),
+      await startInstance(second, redisStore(), redisCache(cacheClient, `${prefix}cache:`)),
+    ];
+    try {
+      const [a, b] = nodes as [Instance, Instance];
+      const signedIn = await signIn(a, admin.email, "pricing passphrase");
+      const cookie = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+      const mutate = (path: string, json: unknown) =>
+        fetch(`${a.url}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie }, body: JSON.stringify({ json }) }).then((r) => r.json());
+      const slug = `cached-phone-${Date.now()}`;
+      const product = { name: "Cached Phone", slug, status: "ACTIVE", variants: [{ sku: `CACHE-${Date.now()}`, price: 49_900, stockOnHand: 5 }] };
+      const created = await mutate("admin.products.create", product);
+      const id: number = created.result.data.json.id;
+      const price = async (node: Instance) => {
+        const response = await fetch(`${node.url}/trpc/catalog.get?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`);
+        return { price: (await response.json()).result.data.json.variants[0].price, cache: response.headers.get("x-cache") };
+      };
+      expect((await price(b)).price).toBe(49_900);
+      const cachedTwice = await price(b);
+      expect(cachedTwice).toEqual({ price: 49_900, cache: "hit" });
+      const variantId = (await db.prisma.variant.findFirstOrThrow({ where: { productId: id } })).id;
+      await mutate("admin.products.update", { id, ...product, variants: [{ ...product.variants[0], id: variantId, price: 44_900 }] });
+      expect(await price(b)).toEqual({ price: 44_900, cache: "miss" });
+      expect(await price(a)).toEqual({ price: 44_900, cache: "hit" });
+      // A change made outside the admin (here straight in the database, as a checkout's stock
+      // flip would be) reaches both instances through NOTIFY.
+      await db.prisma.variant.update({ where: { id: variantId }, data: { price: 39_900 } });
+      await expect.poll(async () => (await price(b)).price, { timeout: 2_000, interval: 50 }).toBe(39_900);
+    } finally {
+      await Promise.all(nodes.map((node) => node.close()));
+    }
+  });
 
   it("signs in on one instance and is recognised on the other", async () => {
     const user = await factories(db.prisma).user({ password: "the right passphrase" });

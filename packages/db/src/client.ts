@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { listenPGlite, listenPostgres, type Unlisten } from "./listen.ts";
 import { openPGlite } from "./pglite.ts";
 import { pgliteRunner, pgPoolRunner, statementName, type SqlRunner } from "./sql.ts";
 
@@ -23,6 +24,10 @@ export type Database = {
   prisma: PrismaClient;
   /** Raw access below Prisma, for migrations, bulk seeding and health checks. */
   sql: SqlRunner;
+  /** Calls `onNotify` on every NOTIFY on `channel` (after the notifying transaction commits). */
+  listen(channel: string, onNotify: () => void, onError?: (error: unknown) => void): Promise<Unlisten>;
+  /** Connection pool occupancy, for metrics (PGlite is one connection). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 };
 
@@ -35,6 +40,8 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
       kind: "pglite",
       prisma,
       sql: runners.get(prisma) ?? pgliteRunner(pglite),
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      listen: (channel, onNotify) => listenPGlite(pglite, channel, onNotify),
       async close() {
         await prisma.$disconnect();
         await pglite.close();
@@ -59,6 +66,8 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     kind: "postgres",
     prisma,
     sql,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, onNotify, onError = () => {}) => listenPostgres(config.url, channel, onNotify, onError),
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -1,7 +1,7 @@
 import type { AppRouter, Context } from "@shop/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 
 /**
  * GET queries of public catalog procedures (single or batched, as the apps send them) skip the
@@ -23,11 +23,10 @@ export async function fastQuery(options: {
   router: AppRouter;
   path: string;
   request: FastifyRequest<{ Querystring: TrpcQuerystring }>;
-  reply: FastifyReply;
   ctx: Context;
   onError: (error: TRPCError, path: string) => void;
 }) {
-  const { router, request, reply, ctx } = options;
+  const { router, request, ctx } = options;
   const config = router._def._config;
   const batch = request.query.batch === "1";
   const paths = batch ? options.path.split(",") : [options.path];
@@ -62,7 +61,7 @@ export async function fastQuery(options: {
   );
   // As tRPC answers batches: one status when all calls agree, 207 Multi-Status otherwise.
   const status = statuses.every((code) => code === statuses[0]) ? (statuses[0] ?? 200) : 207;
-  return reply.status(status).header("content-type", "application/json").send(JSON.stringify(batch ? responses : responses[0]));
+  return { status, body: JSON.stringify(batch ? responses : responses[0]) };
 }
 
 /** True for data made only of plain objects, arrays, strings, finite numbers, booleans and null. */

@@ -11,7 +11,10 @@ import {
 import type { Database } from "@shop/db";
 import type { TRPCError } from "@trpc/server";
 import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
+import type { ResponseCache } from "../cache/response-cache.ts";
 import { fastQuery, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
@@ -32,7 +35,13 @@ function readToken(request: FastifyRequest): { token: string; via: "cookie" | "b
 
 export async function trpcRoutes(
   app: FastifyInstance,
-  { db, config, limits, payments }: { db: Database; config: ApiConfig; limits: RateLimitStore; payments: PaymentProvider },
+  {
+    db,
+    config,
+    limits,
+    payments,
+    cache,
+  }: { db: Database; config: ApiConfig; limits: RateLimitStore; payments: PaymentProvider; cache: ResponseCache | null },
 ) {
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
@@ -70,15 +79,43 @@ export async function trpcRoutes(
     if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
   };
 
+  /**
+   * Public catalog reads, from the cache when it has them: filed under the catalog version read
+   * before the database, so an answer computed across an invalidation is never served. ETags let
+   * browsers and CDNs revalidate for free.
+   */
+  async function cachedFastQuery(req: FastifyRequest<{ Querystring: TrpcQuerystring }>, res: FastifyReply, path: string) {
+    const key = `${path}?${req.query.batch ?? ""}&${req.query.input ?? ""}`;
+    const cached = cache ? await cache.get(key) : null;
+    let body = cached?.body ?? null;
+    let status = 200;
+    if (body === null) {
+      const fresh = await fastQuery({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError });
+      ({ status, body } = fresh);
+      if (cache && cached && status === 200) await cache.set(cached.version, key, fresh.body);
+    }
+    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+    res.header("etag", etag).header("cache-control", "no-cache").header("content-type", "application/json");
+    if (cache) res.header("x-cache", cached?.body ? "hit" : "miss");
+    if (status === 200 && req.headers["if-none-match"] === etag) return res.status(304).send();
+    return res.status(status).send(body);
+  }
+
+  // Staff edits to the catalog invalidate before answering, so the next read anywhere is fresh.
+  if (cache) {
+    app.addHook("onSend", async (request, reply, payload) => {
+      if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url)) await cache.invalidate();
+      return payload;
+    });
+  }
+
   // What fastifyTRPCPlugin does, plus the fast path for public catalog queries.
   await app.register(async (trpc) => {
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
     trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>("/trpc/:path", { bodyLimit: TRPC_BODY_LIMIT }, async (req, res) => {
       const path = req.params.path;
-      if (isFastQuery(req, path)) {
-        return fastQuery({ router: appRouter, path, request: req, reply: res, ctx: await createContext({ req, res }), onError });
-      }
+      if (isFastQuery(req, path)) return cachedFastQuery(req, res, path);
       await fastifyRequestHandler({ router: appRouter, createContext, req, res, path, onError: ({ error, path: failed }) => onError(error, failed) });
     });
   });

@@ -1,0 +1,23 @@
+import type { Database } from "@shop/db";
+import type { FastifyBaseLogger } from "fastify";
+import type { ResponseCache } from "./response-cache.ts";
+
+export const CATALOG_CHANNEL = "shop_catalog";
+
+/**
+ * Database triggers NOTIFY on every change shoppers would see in the catalog (prices,
+ * availability flips, products, categories, brands, ratings), whatever code path made it:
+ * staff edits, checkouts, expiries. Every instance LISTENs and invalidates, so the cache stays
+ * right on all of them. Staff edits also invalidate synchronously before answering, so the next
+ * request anywhere sees them.
+ */
+export function listenForCatalogChanges(db: Database, cache: ResponseCache, log: FastifyBaseLogger) {
+  return db.listen(
+    CATALOG_CHANNEL,
+    () => void cache.invalidate(),
+    (error) => log.warn({ err: error }, "catalog change listener lost its connection; reconnecting"),
+  );
+}
+
+/** Staff mutations that change what the catalog shows. */
+export const CATALOG_MUTATIONS = /^\/trpc\/admin\.(products|categories|brands|inventory|reviews)\./;

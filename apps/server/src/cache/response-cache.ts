@@ -1,0 +1,72 @@
+import type { Redis } from "ioredis";
+
+/**
+ * Cached catalog responses, all under one catalog version: a change anywhere in what shoppers
+ * see bumps the version, and entries of older versions are never read again (they expire).
+ * A reader fetches the version and the entry together, so an instance serves a price change
+ * made through another instance at once.
+ */
+export type ResponseCache = {
+  /** The version to file a freshly computed entry under (read before the database). */
+  version(): Promise<string>;
+  get(key: string): Promise<{ body: string; version: string } | { body: null; version: string }>;
+  set(version: string, key: string, body: string): Promise<void>;
+  invalidate(): Promise<void>;
+};
+
+const TTL_MS = 5 * 60_000;
+
+export function memoryCache(maxEntries = 5_000): ResponseCache {
+  let version = 0;
+  const entries = new Map<string, { body: string; expires: number }>();
+  return {
+    version: async () => String(version),
+    async get(key) {
+      const entry = entries.get(`${version}:${key}`);
+      if (entry && entry.expires > Date.now()) return { body: entry.body, version: String(version) };
+      return { body: null, version: String(version) };
+    },
+    async set(at, key, body) {
+      if (at !== String(version)) return; // computed before an invalidation: never store it
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value ?? "");
+      entries.set(`${at}:${key}`, { body, expires: Date.now() + TTL_MS });
+    },
+    async invalidate() {
+      version++;
+      entries.clear();
+    },
+  };
+}
+
+// One round trip: the current version and the entry filed under it.
+const READ = `
+local v = redis.call('GET', KEYS[1]) or '0'
+return {v, redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])}`;
+
+export function redisCache(redis: Redis, prefix = "shop:catalog:"): ResponseCache {
+  const versionKey = `${prefix}version`;
+  return {
+    version: async () => (await redis.get(versionKey)) ?? "0",
+    async get(key) {
+      const reply: unknown = await redis.eval(READ, 1, versionKey, `${prefix}v`, key);
+      const [version, body] = Array.isArray(reply) ? reply : [];
+      return { version: typeof version === "string" ? version : "0", body: typeof body === "string" ? body : null };
+    },
+    async set(version, key, body) {
+      await redis.set(`${prefix}v${version}:${key}`, body, "PX", TTL_MS);
+    },
+    async invalidate() {
+      await redis.incr(versionKey);
+    },
+  };
+}
+
+/** Redis first; while Redis is down the shop serves uncached rather than failing. */
+export function tolerant(cache: ResponseCache, onError: (error: unknown) => void): ResponseCache {
+  return {
+    version: () => cache.version().catch((error: unknown) => (onError(error), "down")),
+    get: (key) => cache.get(key).catch((error: unknown) => (onError(error), { body: null, version: "down" })),
+    set: (version, key, body) => (version === "down" ? Promise.resolve() : cache.set(version, key, body).catch(onError)),
+    invalidate: () => cache.invalidate().catch(onError),
+  };
+}
