@@ -7,6 +7,7 @@ import { createDatabase, type Database } from "@shop/db";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { buildApp } from "../src/app.ts";
 import { redisCache, type ResponseCache } from "../src/cache/response-cache.ts";
 import { parseServerEnv } from "../src/env.ts";
@@ -147,11 +148,12 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
         fetch(`${a.url}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie }, body: JSON.stringify({ json }) }).then((r) => r.json());
       const slug = `cached-phone-${Date.now()}`;
       const product = { name: "Cached Phone", slug, status: "ACTIVE", variants: [{ sku: `CACHE-${Date.now()}`, price: 49_900, stockOnHand: 5 }] };
-      const created = await mutate("admin.products.create", product);
-      const id: number = created.result.data.json.id;
+      const created = z.object({ result: z.object({ data: z.object({ json: z.object({ id: z.number() }) }) }) }).parse(await mutate("admin.products.create", product));
+      const id = created.result.data.json.id;
       const price = async (node: Instance) => {
         const response = await fetch(`${node.url}/trpc/catalog.get?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`);
-        return { price: (await response.json()).result.data.json.variants[0].price, cache: response.headers.get("x-cache") };
+        const page = z.object({ result: z.object({ data: z.object({ json: z.object({ variants: z.array(z.object({ price: z.number() })) }) }) }) }).parse(await response.json());
+        return { price: page.result.data.json.variants[0]?.price, cache: response.headers.get("x-cache") };
       };
       expect((await price(b)).price).toBe(49_900);
       const cachedTwice = await price(b);
