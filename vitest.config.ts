@@ -3,12 +3,15 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 // One run covers everything: pure unit tests, the integration suite on the embedded PGlite,
 // the same suite again on PostgreSQL when TEST_DATABASE_URL is set, and browser tests against
 // the production build.
+// Files named *.pg.test.ts need what only a PostgreSQL server has (a pool, a second database).
 const integration = ["packages/*/test/**/*.test.ts", "apps/server/test/**/*.test.ts"];
+const postgresOnly = "**/*.pg.test.ts";
 
 const database = (kind: "pglite" | "postgres"): TestProjectInlineConfiguration => ({
   test: {
     name: `db:${kind}`,
     include: integration,
+    exclude: kind === "pglite" ? ["**/node_modules/**", postgresOnly] : ["**/node_modules/**"],
     env: { TEST_DB: kind },
     globalSetup: ["packages/db/src/testing/global-setup.ts"],
     testTimeout: 60_000,

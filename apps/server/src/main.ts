@@ -20,6 +20,7 @@ const rootLogger = pino({ level: env.LOG_LEVEL });
 const db = await createDatabase(
   databaseConfigFrom({
     databaseUrl: env.database.DATABASE_URL,
+    replicaUrl: env.database.DATABASE_REPLICA_URL,
     dataDir: env.database.DATA_DIR,
     poolSize: env.database.DATABASE_POOL_SIZE,
     connectionTimeoutMs: env.database.DATABASE_POOL_TIMEOUT_MS,

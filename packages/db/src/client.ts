@@ -17,6 +17,8 @@ export type DatabaseConfig =
       connectionTimeoutMs?: number;
       /** Server-side cap on any single statement. */
       statementTimeoutMs?: number;
+      /** A read replica for the hot catalog reads (see readRunnerOf). */
+      replicaUrl?: string;
     };
 
 export type Database = {
@@ -62,6 +64,10 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   });
   const sql = pgPoolRunner(pool);
   runners.set(prisma, sql);
+  const replica = config.replicaUrl
+    ? new pg.Pool({ connectionString: config.replicaUrl, max: config.poolSize ?? 10, connectionTimeoutMillis: waitMs, statement_timeout: config.statementTimeoutMs ?? 30_000 })
+    : null;
+  if (replica) readers.set(prisma, pgPoolRunner(replica));
   return {
     kind: "postgres",
     prisma,
@@ -71,6 +77,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     async close() {
       await prisma.$disconnect();
       await pool.end();
+      await replica?.end();
     },
   };
 }
@@ -82,6 +89,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
 const statementNameGenerator = (query: { sql: string }) => statementName(query.sql);
 
 const runners = new WeakMap<PrismaClient, SqlRunner>();
+const readers = new WeakMap<PrismaClient, SqlRunner>();
 
 /**
  * The raw runner beside a Prisma client made by createDatabase. Hot read paths send their
@@ -92,9 +100,18 @@ export function sqlRunnerOf(prisma: PrismaClient): SqlRunner | undefined {
   return runners.get(prisma);
 }
 
+/**
+ * Where read-heavy queries that tolerate replication lag go: the replica when
+ * DATABASE_REPLICA_URL is set, the primary otherwise.
+ */
+export function readRunnerOf(prisma: PrismaClient): SqlRunner | undefined {
+  return readers.get(prisma) ?? runners.get(prisma);
+}
+
 /** DATABASE_URL set: that PostgreSQL; otherwise the embedded PGlite in `dataDir`. */
 export function databaseConfigFrom(options: {
   databaseUrl?: string;
+  replicaUrl?: string;
   dataDir: string;
   poolSize?: number;
   connectionTimeoutMs?: number;
@@ -105,6 +122,7 @@ export function databaseConfigFrom(options: {
       url: options.databaseUrl,
       poolSize: options.poolSize,
       connectionTimeoutMs: options.connectionTimeoutMs,
+      replicaUrl: options.replicaUrl,
     };
   }
   return { kind: "pglite", dataDir: `${options.dataDir}/pglite` };
