@@ -1,7 +1,9 @@
 // npm run bench:catalog: seeds 10,000 products into a scratch PostgreSQL database (reused when
 // already seeded), starts the production server on it, checks the query plans, then measures
-// four catalog requests at 32 connections with autocannon. Writes bench-results/catalog.json.
+// the catalog requests at 32 connections with autocannon, first with the response cache off
+// (every request reaches PostgreSQL), then on. Writes bench-results/catalog.json.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { benchCases, deepFilters, trpcUrl } from "./bench/cases.ts";
@@ -11,45 +13,71 @@ import { loadAverage, root, seededDatabase, startServer } from "./bench/harness.
 const PRODUCTS = 10_000;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { products: PRODUCTS, orders: 0 });
-const server = await startServer({ databaseUrl: dbUrl, port: Number(process.env.BENCH_PORT ?? 3999) });
+const port = Number(process.env.BENCH_PORT ?? 3999);
+type Measured = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number };
+
+async function measure(url: string): Promise<Measured> {
+  await autocannon({ url, connections: 32, duration: 2 }); // warm-up
+  const result = await autocannon({ url, connections: 32, duration });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const server = await startServer({ databaseUrl: dbUrl, port, env: { CATALOG_CACHE: "off" } });
 const base = server.base;
+let cases: ReturnType<typeof benchCases> = [];
+const uncached: Measured[] = [];
+let plans: Awaited<ReturnType<typeof explainCases>> = [];
 try {
   type Page = { result: { data: { json: { nextCursor: string | null; items: Array<{ slug: string }> } } } };
   const page = async (input: unknown) => ((await (await fetch(trpcUrl(base, "catalog.list", input))).json()) as Page).result.data.json;
   let cursor: string | null = null;
   for (let i = 0; i < 10; i++) cursor = (await page({ ...deepFilters, limit: 24, cursor })).nextCursor;
   const slug = (await page({ limit: 1, sort: "best_selling" })).items[0]?.slug ?? "";
-  const cases = benchCases({ deepCursor: cursor ?? "", slug });
+  cases = benchCases({ deepCursor: cursor ?? "", slug });
 
   console.log("\nQuery plans (EXPLAIN of every statement each request runs):");
-  const plans = await explainCases(dbUrl, cases);
+  plans = await explainCases(dbUrl, cases);
   for (const plan of plans) {
     const verdict = plan.seqScansOfProduct === 0 ? "no seq scan of Product" : `${plan.seqScansOfProduct} SEQ SCAN(S) OF Product`;
     console.log(`  ${plan.name}: ${plan.queries} queries, ${verdict}; indexes: ${plan.indexes.join(", ")}`);
   }
 
-  const results = [];
-  for (const benchCase of cases) {
-    const url = trpcUrl(base, benchCase.path, benchCase.input);
-    await autocannon({ url, connections: 32, duration: 2 }); // warm-up
-    const result = await autocannon({ url, connections: 32, duration });
-    results.push({
-      name: benchCase.name,
-      requestsPerSecond: Math.round(result.requests.average),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      errors: result.errors + result.timeouts + result.non2xx,
-    });
-  }
-  const load = loadAverage();
-  console.log(`\n${PRODUCTS} products, 32 connections, ${duration} s per case, NODE_ENV=production, load average ${load}\n`);
-  console.table(results);
-  mkdirSync(join(root, "bench-results"), { recursive: true });
-  writeFileSync(
-    join(root, "bench-results", "catalog.json"),
-    `${JSON.stringify({ products: PRODUCTS, connections: 32, durationSeconds: duration, loadAverage: load, cases: results, plans }, null, 2)}\n`,
-  );
-  if (plans.some((plan) => plan.seqScansOfProduct > 0)) process.exitCode = 1;
+  for (const benchCase of cases) uncached.push(await measure(trpcUrl(base, benchCase.path, benchCase.input)));
 } finally {
   await server.stop();
 }
+
+const cachedServer = await startServer({ databaseUrl: dbUrl, port, env: { CATALOG_CACHE: "on" } });
+const cached: Measured[] = [];
+try {
+  for (const benchCase of cases) cached.push(await measure(trpcUrl(cachedServer.base, benchCase.path, benchCase.input)));
+} finally {
+  await cachedServer.stop();
+}
+
+const results = cases.map((benchCase, i) => ({ name: benchCase.name, uncached: uncached[i], cached: cached[i] }));
+const load = loadAverage();
+console.log(`\n${PRODUCTS} products, 32 connections, ${duration} s per case, NODE_ENV=production, ${cpus().length} cores, load average ${load}\n`);
+console.table(
+  results.map((r) => ({
+    case: r.name,
+    "req/s": r.uncached?.requestsPerSecond,
+    "p50 ms": r.uncached?.p50Ms,
+    "p99 ms": r.uncached?.p99Ms,
+    "cached req/s": r.cached?.requestsPerSecond,
+    "cached p50 ms": r.cached?.p50Ms,
+    "cached p99 ms": r.cached?.p99Ms,
+    errors: (r.uncached?.errors ?? 0) + (r.cached?.errors ?? 0),
+  })),
+);
+mkdirSync(join(root, "bench-results"), { recursive: true });
+writeFileSync(
+  join(root, "bench-results", "catalog.json"),
+  `${JSON.stringify({ products: PRODUCTS, connections: 32, durationSeconds: duration, cores: cpus().length, loadAverage: load, cases: results, plans }, null, 2)}\n`,
+);
+if (plans.some((plan) => plan.seqScansOfProduct > 0)) process.exitCode = 1;

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
 import type { ResponseCache } from "../cache/response-cache.ts";
+import { singleFlight } from "../cache/single-flight.ts";
 import { fastQuery, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
@@ -75,6 +76,10 @@ export async function trpcRoutes(
     });
   }
 
+  // Concurrent misses for one entry share one computation: a cold or just-invalidated page under
+  // load costs one query per instance, not one per waiting shopper.
+  const misses = singleFlight<{ status: number; body: string }>();
+
   const onError = (error: TRPCError, path: string | undefined) => {
     if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
   };
@@ -90,9 +95,12 @@ export async function trpcRoutes(
     let body = cached?.body ?? null;
     let status = 200;
     if (body === null) {
-      const fresh = await fastQuery({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError });
-      ({ status, body } = fresh);
-      if (cache && cached && status === 200) await cache.set(cached.version, key, fresh.body);
+      const compute = async () => {
+        const fresh = await fastQuery({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError });
+        if (cache && cached && fresh.status === 200) await cache.set(cached.version, key, fresh.body);
+        return fresh;
+      };
+      ({ status, body } = cache && cached ? await misses.run(`${cached.version}:${key}`, compute) : await compute());
     }
     const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
     res.header("etag", etag).header("cache-control", "no-cache").header("content-type", "application/json");
