@@ -71,7 +71,7 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
       ports.push(typeof address === "object" && address ? address.port : 0);
       apps.push(app);
     }
-    nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`));
+    nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`), process.env.NGINX_PATH);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 // A real nginx for tests: the shipped template rendered like envsubst would, run unprivileged
 // in its own prefix (pid, logs, temp and cache dirs) on free ports.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,12 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..", "..", "..", "..");
 export const templatePath = join(root, "deploy", "nginx", "shop.conf.template");
 const NOBODY = 65534;
+
+function nginxBinary(configured: string | undefined): string {
+  const found = [configured, "/usr/sbin/nginx", "/usr/bin/nginx"].find((path): path is string => Boolean(path && existsSync(path)));
+  if (!found) throw new Error("No nginx for the reverse-proxy test: `sudo apt-get install -y nginx-light` (or set NGINX_PATH).");
+  return found;
+}
 
 /** Fills ${NAME} placeholders; a placeholder without a value is an error, as a typo would be. */
 export function renderTemplate(template: string, values: Record<string, string>): string {
@@ -60,8 +66,8 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 
 export type Nginx = { httpsPort: number; httpPort: number; ca: Buffer; stop(): Promise<void> };
 
-/** nginx in front of `upstreams` (host:port), terminating TLS with a fresh certificate. */
-export async function startNginx(upstreams: string[]): Promise<Nginx> {
+/** nginx (`binary`: NGINX_PATH) in front of `upstreams` (host:port), terminating TLS with a fresh certificate. */
+export async function startNginx(upstreams: string[], binary?: string): Promise<Nginx> {
   const prefix = mkdtempSync(join(tmpdir(), "shop-nginx-"));
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
   const tls = selfSignedCertificate(prefix);
@@ -98,7 +104,7 @@ export async function startNginx(upstreams: string[]): Promise<Nginx> {
     chmodSync(prefix, 0o755);
     chownTree(prefix, NOBODY);
   }
-  const child = spawn("nginx", ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-e", join(prefix, "error.log")], {
+  const child = spawn(nginxBinary(binary), ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-e", join(prefix, "error.log")], {
     stdio: ["ignore", "ignore", "pipe"],
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
