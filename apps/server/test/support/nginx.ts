@@ -74,8 +74,8 @@ export async function startNginx(upstreams: string[], binary?: string): Promise<
   const site = renderTemplate(readFileSync(templatePath, "utf8"), {
     SHOP_SERVER_NAME: "localhost",
     SHOP_PUBLIC_ORIGIN: `https://localhost:${httpsPort}`,
-    SHOP_HTTP_PORT: `127.0.0.1:${httpPort}`,
-    SHOP_HTTPS_PORT: `127.0.0.1:${httpsPort}`,
+    SHOP_HTTP_LISTEN: `127.0.0.1:${httpPort}`,
+    SHOP_HTTPS_LISTEN: `127.0.0.1:${httpsPort}`,
     SHOP_TLS_CERT: tls.cert,
     SHOP_TLS_KEY: tls.key,
     SHOP_UPSTREAMS: upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=5s;`).join(" "),
