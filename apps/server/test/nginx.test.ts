@@ -10,7 +10,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
-import { startNginx, type Nginx } from "./support/nginx.ts";
+import { startNginx, type Nginx } from "../../../deploy/nginx/local.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const LIMIT = 25;
@@ -71,7 +71,7 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
       ports.push(typeof address === "object" && address ? address.port : 0);
       apps.push(app);
     }
-    nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`), process.env.NGINX_PATH);
+    nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`), { binary: process.env.NGINX_PATH });
   });
 
   afterAll(async () => {

@@ -1,13 +1,12 @@
-// A real nginx for tests: the shipped template rendered like envsubst would, run unprivileged
-// in its own prefix (pid, logs, temp and cache dirs) on free ports.
+// A real nginx for the proxy test and bench:cluster: the shipped template rendered like envsubst
+// would, run unprivileged in its own prefix (pid, logs, temp and cache dirs) on free ports.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const root = join(import.meta.dirname, "..", "..", "..", "..");
-export const templatePath = join(root, "deploy", "nginx", "shop.conf.template");
+export const templatePath = join(import.meta.dirname, "shop.conf.template");
 const NOBODY = 65534;
 
 function nginxBinary(configured: string | undefined): string {
@@ -64,10 +63,11 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`nginx did not listen on ${port}:\n${log()}`);
 }
 
-export type Nginx = { httpsPort: number; httpPort: number; ca: Buffer; stop(): Promise<void> };
+export type Nginx = { httpsPort: number; httpPort: number; ca: Buffer; pid: number; stop(): Promise<void> };
+type Options = { binary?: string; workers?: number | "auto" };
 
 /** nginx (`binary`: NGINX_PATH) in front of `upstreams` (host:port), terminating TLS with a fresh certificate. */
-export async function startNginx(upstreams: string[], binary?: string): Promise<Nginx> {
+export async function startNginx(upstreams: string[], options: Options = {}): Promise<Nginx> {
   const prefix = mkdtempSync(join(tmpdir(), "shop-nginx-"));
   const [httpsPort, httpPort] = [await freePort(), await freePort()];
   const tls = selfSignedCertificate(prefix);
@@ -87,7 +87,7 @@ export async function startNginx(upstreams: string[], binary?: string): Promise<
     join(prefix, "nginx.conf"),
     [
       "daemon off;",
-      "worker_processes 1;",
+      `worker_processes ${options.workers ?? 1};`,
       `pid ${join(prefix, "nginx.pid")};`,
       `error_log ${join(prefix, "error.log")} warn;`,
       "events { worker_connections 256; }",
@@ -104,7 +104,7 @@ export async function startNginx(upstreams: string[], binary?: string): Promise<
     chmodSync(prefix, 0o755);
     chownTree(prefix, NOBODY);
   }
-  const child = spawn(nginxBinary(binary), ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-e", join(prefix, "error.log")], {
+  const child = spawn(nginxBinary(options.binary), ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-e", join(prefix, "error.log")], {
     stdio: ["ignore", "ignore", "pipe"],
     ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
   });
@@ -122,6 +122,7 @@ export async function startNginx(upstreams: string[], binary?: string): Promise<
     httpsPort,
     httpPort,
     ca: tls.pem,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");
