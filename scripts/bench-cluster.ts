@@ -1,0 +1,114 @@
+// npm run bench:cluster: does a second instance add throughput? Two production server instances
+// on PostgreSQL and Redis (a private redis-server), behind the shipped nginx configuration
+// (TLS). Cached catalog requests at 32 connections: straight to one instance, through nginx to
+// one, through nginx to two. Prints the cores and where their time went; writes
+// bench-results/cluster.json.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { z } from "zod";
+import { freePort, startNginx, type Nginx } from "../deploy/nginx/local.ts";
+import { trpcUrl } from "./bench/cases.ts";
+import { childrenOf, cpuMeter, processesNamed } from "./bench/cpu.ts";
+import { loadAverage, root, seededDatabase, startServer, type Server } from "./bench/harness.ts";
+
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 32;
+const cores = availableParallelism();
+const loadBefore = loadAverage();
+const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { products: 10_000, orders: 0 });
+
+// Its own Redis, so nothing else on the machine shares (or flushes) these cache keys.
+const redisPort = await freePort();
+const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+await new Promise((resolve) => setTimeout(resolve, 300));
+
+const servers: Server[] = [];
+const proxies: Nginx[] = [];
+type Run = { setup: string; instances: number; viaNginx: boolean; case: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; coresUsed: Record<string, number>; machineBusyPercent: number };
+const runs: Run[] = [];
+try {
+  for (let i = 0; i < 2; i++) {
+    servers.push(
+      await startServer({
+        databaseUrl: dbUrl,
+        port: await freePort(),
+        env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, CATALOG_CACHE: "on", TRUST_PROXY: "127.0.0.1", DATABASE_POOL_SIZE: "10" },
+      }),
+    );
+  }
+  const [first, second] = servers as [Server, Server];
+  const hostOf = (server: Server) => server.base.replace("http://", "");
+  const Page = z.object({ result: z.object({ data: z.object({ json: z.object({ items: z.array(z.object({ slug: z.string() })) }) }) }) });
+  const page = Page.parse(await (await fetch(trpcUrl(first.base, "catalog.list", { limit: 24, sort: "best_selling" }))).json());
+  const slug = page.result.data.json.items[0]?.slug ?? "";
+  const cases = [
+    { name: "listing, first page (cached)", path: "catalog.list", input: { limit: 24 } },
+    { name: "product page (cached)", path: "catalog.get", input: { slug } },
+  ];
+
+  async function measure(setup: string, base: string, instances: Server[], nginx: Nginx | null) {
+    for (const benchCase of cases) {
+      const url = trpcUrl(base, benchCase.path, benchCase.input);
+      const options = { url, connections, ...(nginx ? { servername: "localhost", tlsOptions: { ca: nginx.ca } } : {}) };
+      await autocannon({ ...options, duration: 2 }); // warm-up: fills the cache, opens connections
+      const stop = cpuMeter({
+        node: () => instances.map((s) => s.process.pid ?? 0),
+        nginx: () => (nginx ? childrenOf(nginx.pid) : []),
+        redis: () => [redis.pid ?? 0],
+        postgres: () => processesNamed("postgres"),
+      });
+      const result = await autocannon({ ...options, duration });
+      const cpu = stop();
+      runs.push({
+        setup,
+        instances: instances.length,
+        viaNginx: nginx !== null,
+        case: benchCase.name,
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+        ...cpu,
+      });
+    }
+  }
+
+  await measure("1 instance, direct (HTTP)", first.base, [first], null);
+  const one = await startNginx([hostOf(first)], { workers: "auto", binary: process.env.NGINX_PATH });
+  proxies.push(one);
+  await measure("1 instance behind nginx (HTTPS)", `https://127.0.0.1:${one.httpsPort}`, [first], one);
+  const two = await startNginx([hostOf(first), hostOf(second)], { workers: "auto", binary: process.env.NGINX_PATH });
+  proxies.push(two);
+  await measure("2 instances behind nginx (HTTPS)", `https://127.0.0.1:${two.httpsPort}`, [first, second], two);
+} finally {
+  for (const proxy of proxies) await proxy.stop();
+  for (const server of servers) await server.stop();
+  redis.kill("SIGTERM");
+}
+
+const rate = (setup: string, name: string) => runs.find((r) => r.setup.startsWith(setup) && r.case === name)?.requestsPerSecond ?? 0;
+const caseNames = [...new Set(runs.map((r) => r.case))];
+const scaling = caseNames.map((name) => ({ case: name, speedup: Number((rate("2 instances", name) / Math.max(1, rate("1 instance behind", name))).toFixed(2)) }));
+const busiest = Math.max(...runs.map((r) => r.machineBusyPercent));
+const verdict =
+  scaling.every((s) => s.speedup >= 1.3)
+    ? "scales: the second instance adds throughput"
+    : busiest >= 90
+      ? `does not scale here: the machine's ${cores} cores were ${busiest}% busy, shared by the load generator, nginx, Redis and Node; a second Node process can only take CPU from the others. Instances scale on separate machines (or more cores).`
+      : "does not scale, though cores were idle: the bottleneck is elsewhere (Redis, the proxy or the load generator's connections)";
+const loadAfter = loadAverage();
+
+console.log(`\n${cores} cores (os.availableParallelism()), ${connections} connections, ${duration} s per run, load average ${loadBefore} before, ${loadAfter} after\n`);
+console.table(runs.map((r) => ({ setup: r.setup, case: r.case, "req/s": r.requestsPerSecond, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, errors: r.errors, "machine busy %": r.machineBusyPercent })));
+console.log("Cores used per process group (CPU seconds per second):");
+console.table(runs.map((r) => ({ setup: r.setup, case: r.case, ...r.coresUsed })));
+for (const s of scaling) console.log(`2 vs 1 instance behind nginx, ${s.case}: ×${s.speedup}`);
+console.log(`Verdict: ${verdict}`);
+mkdirSync(join(root, "bench-results"), { recursive: true });
+writeFileSync(
+  join(root, "bench-results", "cluster.json"),
+  `${JSON.stringify({ cores, connections, durationSeconds: duration, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, runs, scaling, verdict }, null, 2)}\n`,
+);
