@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
+import { connect } from "node:tls";
 import { join } from "node:path";
 import { createRedisStore } from "@shop/api";
 import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
@@ -93,6 +94,20 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
     expect(response.headers["x-frame-options"]).toBe("DENY");
     expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
     expect(response.headers.server).toBe("nginx");
+  });
+
+  it("offers HTTP/2 over TLS 1.2 or newer only", async () => {
+    const handshake = (options: { minVersion?: "TLSv1"; maxVersion?: "TLSv1.1"; ciphers?: string }) =>
+      new Promise<{ protocol: string | null; alpn: string | false | null }>((resolve, reject) => {
+        const socket = connect({ host: "127.0.0.1", port: nginx.httpsPort, servername: "localhost", ca: nginx.ca, ALPNProtocols: ["h2", "http/1.1"], ...options }, () => {
+          resolve({ protocol: socket.getProtocol(), alpn: socket.alpnProtocol });
+          socket.end();
+        });
+        socket.on("error", reject);
+      });
+    expect(await handshake({})).toEqual({ protocol: "TLSv1.3", alpn: "h2" });
+    // The client is willing (security level 0); the refusal is nginx's protocol-version alert.
+    await expect(handshake({ minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" })).rejects.toThrow(/alert protocol version/);
   });
 
   it("redirects plain HTTP to the configured HTTPS origin, whatever Host the client sends", async () => {
