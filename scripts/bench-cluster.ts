@@ -39,6 +39,8 @@ type Run = {
   errors: number;
   coresUsed: Record<string, number>;
   machineBusyPercent: number;
+  /** Requests per CPU-second of this setup's own processes: what a request costs, whatever share of the machine others took. */
+  requestsPerCpuSecond: number;
 };
 const runs: Run[] = [];
 try {
@@ -77,6 +79,7 @@ try {
       // What the machine spent beyond the processes above: other people's work on a shared host.
       const ours = Object.entries(cpu.coresUsed).filter(([name]) => name !== "postgres").reduce((sum, [, used]) => sum + used, 0);
       cpu.coresUsed.otherWork = Number(Math.max(0, (cpu.machineBusyPercent / 100) * cores - ours - (cpu.coresUsed.postgres ?? 0)).toFixed(2));
+      const spent = (cpu.coresUsed.node ?? 0) + (cpu.coresUsed.nginx ?? 0) + (cpu.coresUsed.redis ?? 0) + (cpu.coresUsed.loadGenerator ?? 0);
       runs.push({
         setup,
         instances: instances.length,
@@ -87,6 +90,7 @@ try {
         p99Ms: result.latency.p99,
         errors: result.errors + result.timeouts + result.non2xx,
         ...cpu,
+        requestsPerCpuSecond: Math.round(result.requests.average / Math.max(spent, 0.01)),
       });
     }
   }
@@ -110,26 +114,29 @@ try {
 }
 
 const rate = (setup: string, name: string) => Math.max(0, ...runs.filter((r) => r.setup.startsWith(setup) && r.case === name).map((r) => r.requestsPerSecond));
+const mean = (values: number[]) => Number((values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(2));
 const caseNames = [...new Set(runs.map((r) => r.case))];
 const scaling = caseNames.map((name) => ({ case: name, speedup: Number((rate("2 instances", name) / Math.max(1, rate("1 instance behind", name))).toFixed(2)) }));
+const efficiency = (setup: string) => Math.round(mean(runs.filter((r) => r.setup.startsWith(setup)).map((r) => r.requestsPerCpuSecond)));
+const costs = { direct: efficiency("1 instance, direct"), nginxOneInstance: efficiency("1 instance behind"), nginxTwoInstances: efficiency("2 instances") };
 const busiest = Math.max(...runs.map((r) => r.machineBusyPercent));
-const mean = (values: number[]) => Number((values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(2));
 const others = mean(runs.map((r) => r.coresUsed.otherWork ?? 0));
 const verdict = scaling.every((s) => s.speedup >= 1.3)
   ? "scales: the second instance adds throughput"
   : busiest >= 90
-    ? `does not scale here: the ${cores} cores were up to ${busiest}% busy, shared by the load generator, nginx, Redis and Node (and other work on the machine: ${others} cores on average); a second Node process can only take CPU from the others. Instances scale when they get cores of their own (separate machines or containers with CPU limits).`
+    ? `does not scale here: the ${cores} cores were up to ${busiest}% busy, shared by the load generator, nginx, Redis and Node (and other work on the machine: ${others} cores on average); a second Node process can only take CPU from the others, and each request cost ${costs.nginxTwoInstances} vs ${costs.nginxOneInstance} requests per CPU-second with two instances vs one. Instances scale when they get cores of their own (separate machines or containers with CPU limits).`
     : "does not scale, though cores were idle: the bottleneck is elsewhere (Redis, the proxy or the load generator's connections)";
 const loadAfter = loadAverage();
 
 console.log(`\n${cores} cores (os.availableParallelism()), ${connections} connections, ${duration} s per run, load average ${loadBefore} before, ${loadAfter} after\n`);
-console.table(runs.map((r) => ({ setup: r.setup, case: r.case, "req/s": r.requestsPerSecond, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, errors: r.errors, "machine busy %": r.machineBusyPercent })));
+console.table(runs.map((r) => ({ setup: r.setup, case: r.case, "req/s": r.requestsPerSecond, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, errors: r.errors, "req per CPU-s": r.requestsPerCpuSecond, "machine busy %": r.machineBusyPercent })));
 console.log("Cores used per process group (CPU seconds per second):");
 console.table(runs.map((r) => ({ setup: r.setup, case: r.case, ...r.coresUsed })));
 for (const s of scaling) console.log(`2 vs 1 instance behind nginx, ${s.case}, best of ${rounds} rounds: ×${s.speedup}`);
+console.log(`Requests per CPU-second of the shop's processes (load generator included), mean: direct ${costs.direct}, nginx → 1 instance ${costs.nginxOneInstance}, nginx → 2 instances ${costs.nginxTwoInstances}`);
 console.log(`Verdict: ${verdict}`);
 mkdirSync(join(root, "bench-results"), { recursive: true });
 writeFileSync(
   join(root, "bench-results", "cluster.json"),
-  `${JSON.stringify({ cores, connections, durationSeconds: duration, rounds, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, runs, scaling, verdict }, null, 2)}\n`,
+  `${JSON.stringify({ cores, connections, durationSeconds: duration, rounds, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, runs, scaling, requestsPerCpuSecond: costs, verdict }, null, 2)}\n`,
 );
