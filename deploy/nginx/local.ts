@@ -117,7 +117,13 @@ export async function startNginx(upstreams: string[], options: Options = {}): Pr
       return stderr;
     }
   };
-  await waitForPort(httpsPort, child, log);
+  try {
+    await waitForPort(httpsPort, child, log);
+  } catch (error) {
+    child.kill("SIGTERM");
+    rmSync(prefix, { recursive: true, force: true });
+    throw error;
+  }
   return {
     httpsPort,
     httpPort,

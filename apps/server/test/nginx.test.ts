@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
@@ -20,8 +20,15 @@ const ASSET = "assets/index-3f9a1c2b.js";
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 type Options = { from?: string; headers?: Record<string, string> };
 
+const scratch: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+};
+
 function dist() {
-  const dir = mkdtempSync(join(tmpdir(), "shop-dist-"));
+  const dir = tempDir("shop-dist-");
   mkdirSync(join(dir, "assets"));
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>Shop</title>");
   writeFileSync(join(dir, ASSET), `export const catalogue = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `item ${i}`))};\n`);
@@ -64,7 +71,7 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
         // The instances see nginx connecting from 127.0.0.1; nobody else may speak for a client.
         TRUST_PROXY: "127.0.0.1",
         RATE_LIMIT_PER_MINUTE: String(LIMIT),
-        DATA_DIR: mkdtempSync(join(tmpdir(), "shop-nginx-app-")),
+        DATA_DIR: tempDir("shop-nginx-app-"),
       });
       const app = await buildApp({ ...env, storefrontDist: storefront, adminDist: dist() }, db, { limits: createRedisStore(redis, prefix) });
       await app.listen({ port: 0, host: "127.0.0.1" });
@@ -82,6 +89,7 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
     await db.close();
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   });
 
   it("answers /trpc over HTTPS with the app's security headers and nginx's version hidden", async () => {
