@@ -1,9 +1,10 @@
-// npm run bench:checkout: orders per second against PostgreSQL, through the production server
-// over HTTP: 32 shoppers buying distinct products (uncontended), then 200 shoppers racing for
-// the last 50 units of one product (contended), counting oversold units. Writes
-// bench-results/checkout.json.
+// npm run bench:checkout: add to cart and orders per second against PostgreSQL, through the
+// production server over HTTP: new visitors adding an item (autocannon, 32 connections), 32
+// shoppers buying distinct products (uncontended), then 200 shoppers racing for the last 50
+// units of one product (contended), counting oversold units. Writes bench-results/checkout.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import autocannon from "autocannon";
 import pg from "pg";
 import { loadAverage, percentile, root, seededDatabase, startServer } from "./bench/harness.ts";
 
@@ -50,6 +51,26 @@ const server = await startServer({
   env: { CHECKOUT_RATE_LIMIT_PER_MINUTE: "100000000", DATABASE_POOL_SIZE: "20" },
 });
 try {
+  // Add to cart as a new visitor: each request creates a guest cart, adds the item and prices
+  // the cart afresh (what the product page's button costs).
+  const [addable] = await variants(1, 1_000_000, 200);
+  const addRequest = {
+    url: `${server.base}/trpc/cart.add`,
+    method: "POST" as const,
+    headers: { "content-type": "application/json", origin: server.base },
+    body: JSON.stringify({ json: { variantId: addable } }),
+    connections: 32,
+  };
+  await autocannon({ ...addRequest, duration: 2 });
+  const added = await autocannon({ ...addRequest, duration });
+  const addToCart = {
+    name: "add to cart, new visitor",
+    requestsPerSecond: Math.round(added.requests.average),
+    p50Ms: added.latency.p50,
+    p99Ms: added.latency.p99,
+    errors: added.errors + added.timeouts + added.non2xx,
+  };
+
   // Uncontended: 32 shoppers, each on its own product, adding to the cart and checking out in a loop.
   const own = await variants(32, 1_000_000);
   const latencies: number[] = [];
@@ -118,11 +139,11 @@ try {
 
   const load = loadAverage();
   console.log(`\nPostgreSQL, production server, ${duration} s uncontended (2 s warm-up), load average ${load}\n`);
-  console.table([uncontended, contended]);
+  console.table([addToCart, uncontended, contended]);
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(
     join(root, "bench-results", "checkout.json"),
-    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cases: [uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
+    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cases: [addToCart, uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
   );
   if (contended.oversoldUnits > 0 || placed !== 50) process.exitCode = 1;
 } finally {

@@ -10,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromium: string;
+    /** An origin allowed to call the API cross-origin (static-site.test.ts serves a build there). */
+    staticOrigin: string;
   }
 }
 
@@ -49,6 +51,7 @@ export default async function setup(project: TestProject) {
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const staticOrigin = `http://127.0.0.1:${await freePort()}`;
   const dataDir = mkdtempSync(join(tmpdir(), "shop-e2e-"));
   const server = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/main.js"], {
     cwd: root,
@@ -58,6 +61,7 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       PORT: String(port),
       PUBLIC_URL: baseUrl,
+      ALLOWED_ORIGINS: staticOrigin,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
     },
@@ -66,6 +70,7 @@ export default async function setup(project: TestProject) {
   await waitForReady(baseUrl, server, 120_000);
   project.provide("baseUrl", baseUrl);
   project.provide("chromium", chromium);
+  project.provide("staticOrigin", staticOrigin);
   return async () => {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));

@@ -17,7 +17,7 @@ import { listenForCatalogChanges } from "./cache/invalidation.ts";
 import { memoryCache, type ResponseCache } from "./cache/response-cache.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { globalRateLimit } from "./plugins/rate-limit.ts";
-import { securityPlugin } from "./plugins/security.ts";
+import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
@@ -67,7 +67,11 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     keepAliveTimeout: 72_000,
   });
   const limits = services.limits ?? createMemoryStore();
-  await securityPlugin(app, { allowedOrigins: env.allowedOrigins, hsts: env.production && env.publicUrl.startsWith("https:") });
+  await securityPlugin(app, {
+    allowedOrigins: env.allowedOrigins,
+    hsts: env.production && env.publicUrl.startsWith("https:"),
+    imageOrigins: mediaOrigins(env.MEDIA_BASE_URL),
+  });
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
     return payload;

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { findRepoRoot, parseDatabaseEnv } from "@shop/db";
 import { z } from "zod";
+import { TrustProxySchema } from "./trust-proxy.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0"])
@@ -14,7 +15,7 @@ const ServerEnvSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().default(""),
   COOKIE_SECURE: bool,
-  TRUST_PROXY: bool,
+  TRUST_PROXY: TrustProxySchema,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_IF_EMPTY: bool,
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
@@ -70,7 +71,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
       ...env.ALLOWED_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
     ],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
-    trustProxy: env.TRUST_PROXY ?? false,
+    trustProxy: env.TRUST_PROXY,
     catalogCache: env.CATALOG_CACHE === "on",
     // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,

@@ -4,12 +4,12 @@ import type { FastifyInstance } from "fastify";
 // Only the shop's own scripts, plus Stripe.js (the Payment Element and its frames) when payments
 // go through Stripe. Inline style attributes are allowed (React renders a few); inline scripts
 // and eval are not.
-export function contentSecurityPolicy(extraConnect: readonly string[] = []) {
+export function contentSecurityPolicy(extraConnect: readonly string[] = [], extraImages: readonly string[] = []) {
   return [
     "default-src 'self'",
     "script-src 'self' https://js.stripe.com",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https://*.stripe.com",
+    `img-src 'self' data: blob: https://*.stripe.com ${extraImages.join(" ")}`.trim(),
     "font-src 'self'",
     `connect-src 'self' https://api.stripe.com ${extraConnect.join(" ")}`.trim(),
     "frame-src https://js.stripe.com https://hooks.stripe.com",
@@ -24,8 +24,13 @@ export function contentSecurityPolicy(extraConnect: readonly string[] = []) {
  * Security headers on every response, and CORS for the API limited to the shop's origins (for
  * the apps hosted on a CDN with VITE_API_URL).
  */
-export async function securityPlugin(app: FastifyInstance, options: { allowedOrigins: readonly string[]; hsts: boolean }) {
-  const csp = contentSecurityPolicy();
+/** The origin of an absolute MEDIA_BASE_URL (images on a CDN), which pages must be allowed to load. */
+export function mediaOrigins(mediaBaseUrl: string): string[] {
+  return /^https?:\/\//.test(mediaBaseUrl) ? [new URL(mediaBaseUrl).origin] : [];
+}
+
+export async function securityPlugin(app: FastifyInstance, options: { allowedOrigins: readonly string[]; hsts: boolean; imageOrigins?: readonly string[] }) {
+  const csp = contentSecurityPolicy([], options.imageOrigins);
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("content-security-policy", csp);
     reply.header("x-content-type-options", "nosniff");
