@@ -1,8 +1,10 @@
 import type { Prisma, PrismaClient } from "@shop/db";
-import type { AuthUser } from "../auth/sessions.ts";
+
+/** Who acted: the signed-in staff member. */
+export type AuditActor = { id: number; email: string | null };
 
 export type AuditInput = {
-  actor: Pick<AuthUser, "id" | "email">;
+  actor: AuditActor;
   action: string;
   entityType: string;
   entityId: string | number;
