@@ -51,4 +51,19 @@ describe("stock adjustments under concurrency with checkout", () => {
     // The alert flag agrees with the final level (default threshold 5).
     expect(variant.lowStockAlertedAt === null).toBe(variant.stockOnHand - variant.reserved > 5);
   }, 180_000);
+
+  it("sends one low-stock alert when 30 simultaneous checkouts cross the threshold together", async () => {
+    const staffEmail = (await shop.make.user({ role: "STAFF" })).email;
+    const product = await shop.make.product({ variants: [{ price: 1_000, stock: 40, sku: "RACE-ALERT" }] });
+    const variantId = product.variants[0]?.id ?? 0;
+    await shop.prisma.variant.update({ where: { id: variantId }, data: { lowStockThreshold: 25 } });
+    const shoppers = await Promise.all(Array.from({ length: 30 }, () => guestShopper(shop.prisma)));
+    for (const shopper of shoppers) await shopper.call((c) => c.cart.add({ variantId, quantity: 1 }));
+    const sold = await Promise.all(shoppers.map((s, i) => settle(s.call((c) => c.checkout.placeOrder(checkoutInput({ email: `alertrace${i}@example.com` }))))));
+    expect(sold.every(Boolean)).toBe(true);
+    const alerts = await shop.prisma.emailOutbox.findMany({ where: { template: "low-stock", subject: "Low stock: RACE-ALERT", to: staffEmail }, select: { text: true } });
+    expect(alerts).toHaveLength(1);
+    // The checkout that crossed is the one that left exactly the threshold available.
+    expect(alerts[0]?.text).toContain("SKU RACE-ALERT: 25 available (threshold 25)");
+  }, 180_000);
 });
