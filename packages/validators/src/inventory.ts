@@ -45,13 +45,20 @@ export const DefaultThresholdSchema = z.object({ threshold: StockSchema }).stric
 // one of the two per row; `note` optional.
 export const STOCK_CSV_COLUMNS = ["sku", "quantity", "delta", "note"] as const;
 
-const cell = (pattern: RegExp, message: string) => z.string().trim().regex(pattern, message).transform(Number);
+/** An optional whole-number cell: empty is null. */
+const numberCell = (pattern: RegExp, message: string, schema: z.ZodNumber) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => text === "" || pattern.test(text), message)
+    .transform((text) => (text === "" ? null : Number(text)))
+    .pipe(schema.nullable());
 
 export const StockCsvRowSchema = z
   .object({
     sku: SkuSchema,
-    quantity: z.union([z.literal("").transform(() => null), cell(/^\d{1,7}$/, "Use a whole number of units").pipe(StockSchema)]),
-    delta: z.union([z.literal("").transform(() => null), cell(/^[+-]?\d{1,7}$/, "Use a whole number, e.g. 12 or -3").pipe(DeltaSchema)]),
+    quantity: numberCell(/^\d{1,7}$/, "Use a whole number of units", StockSchema),
+    delta: numberCell(/^[+-]?\d{1,7}$/, "Use a whole number, e.g. 12 or -3", DeltaSchema),
     note: z.string().trim().max(500, "At most 500 characters"),
   })
   .superRefine((row, ctx) => {
