@@ -9,6 +9,9 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 const STAFF_NAME = "Sasha Staff";
+/** Nothing sticks out sideways: the page fits the screen it is on. */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
 const level = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
 
 describe("admin inventory", () => {
@@ -29,6 +32,7 @@ describe("admin inventory", () => {
     await first.getByRole("link").click();
     await page.waitForURL(/\/admin\/inventory\/\d+$/);
     await page.getByRole("heading", { name: new RegExp(sku) }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
     const onHand = await level(page, "level-on-hand");
     const available = await level(page, "level-available");
 
@@ -71,6 +75,7 @@ describe("admin inventory", () => {
     for (const name of ["Dashboard", "Products", "Inventory", "Orders", "Customers", "Coupons", "Reviews", "Reports", "Audit", "Mailbox"]) {
       expect(await nav.getByRole("link", { name, exact: true }).isVisible()).toBe(true);
     }
+    expect(await fitsWidth(page)).toBe(true);
 
     await page.keyboard.press("/");
     const box = page.getByRole("combobox", { name: "Search orders, customers and products" });
@@ -89,6 +94,7 @@ describe("admin inventory", () => {
     const row = page.getByTestId("audit-row").first();
     await row.waitFor();
     expect(await row.textContent()).toContain("staff@example.com");
+    expect(await fitsWidth(page)).toBe(true);
     await row.getByText("Before and after").click();
     expect(await row.locator("pre").nth(1).textContent()).toContain('"reason": "RESTOCK"');
     expect(errors).toEqual([]);

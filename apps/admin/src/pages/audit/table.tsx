@@ -8,7 +8,7 @@ const json = (value: unknown) => (value === null || value === undefined ? "—" 
 /** Records with their before and after states, shown on demand (they can be long). */
 export function AuditTable({ rows }: { rows: readonly Row[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <div className="relative overflow-x-auto rounded-lg border border-line">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Audit records, newest first</caption>
         <thead className="bg-subtle text-xs uppercase text-muted">

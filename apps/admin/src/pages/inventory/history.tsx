@@ -21,7 +21,7 @@ export function History({ variantId }: { variantId: number }) {
       ) : rows.length === 0 ? (
         <p className="text-sm text-muted">No movements yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <div className="relative overflow-x-auto rounded-lg border border-line">
           <table className="w-full min-w-[44rem] text-left text-sm" data-testid="stock-history">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>

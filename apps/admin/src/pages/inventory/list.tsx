@@ -49,7 +49,7 @@ export function InventoryPage() {
       ) : rows.length === 0 ? (
         <EmptyState title={input.lowStock ? "Nothing is low on stock" : "No variants match"} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <div className="relative overflow-x-auto rounded-lg border border-line">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Stock per variant</caption>
             <thead className="bg-subtle text-xs uppercase text-muted">
