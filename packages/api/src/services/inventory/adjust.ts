@@ -35,9 +35,9 @@ export async function adjustStock(db: PrismaClient, actor: Actor, input: AdjustI
 }
 
 /**
- * Sets a variant's own threshold (null: the shop default). The alert state is re-derived, so a
- * variant already below its new threshold is not alerted for the past, and one lifted above it
- * is alerted at its next crossing.
+ * Sets a variant's own threshold (null: the shop default). A variant now above it is re-armed
+ * (its alert flag cleared) so the next crossing alerts; one already at or below it keeps its
+ * flag, or alerts with its next stock change if it never had one.
  */
 export async function setThreshold(db: PrismaClient, actor: Actor, input: { variantId: number; threshold: number | null }, ip: string | null = null) {
   await db.$transaction(async (tx) => {
