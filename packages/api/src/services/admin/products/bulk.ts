@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import { AppError } from "../../../errors.ts";
-import { jsonSnapshot, recordAudit, type AuditActor } from "../../audit/record.ts";
+import { jsonSnapshot, recordAudits, type AuditActor } from "../../audit/record.ts";
 
 export type BulkAction = "publish" | "unpublish" | "archive" | "feature" | "unfeature";
 
@@ -27,10 +27,13 @@ export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, in
       : { featured: input.action === "feature" };
     const { count } = await tx.product.updateMany({ where: { id: { in: input.ids } }, data });
     const after = new Map((await tx.product.findMany({ where: { id: { in: input.ids } }, select: state })).map((row) => [row.id, row]));
-    for (const { id, ...was } of before) {
-      const now = after.get(id);
-      await recordAudit(tx, { actor, action: `product.${input.action}`, entityType: "Product", entityId: id, before: jsonSnapshot(was), after: jsonSnapshot(now && { status: now.status, featured: now.featured, publishedAt: now.publishedAt }) });
-    }
+    await recordAudits(
+      tx,
+      before.map(({ id, ...was }) => {
+        const now = after.get(id);
+        return { actor, action: `product.${input.action}`, entityType: "Product", entityId: id, before: jsonSnapshot(was), after: jsonSnapshot(now && { status: now.status, featured: now.featured, publishedAt: now.publishedAt }) };
+      }),
+    );
     return { updated: count };
   });
 }
