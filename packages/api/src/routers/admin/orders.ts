@@ -33,17 +33,7 @@ export const adminOrdersRouter = router({
   }),
 
   refund: staffProcedure.input(RefundOrderSchema).mutation(async ({ ctx, input }) => {
-    const before = await ctx.db.order.findUnique({ where: { id: input.orderId }, select: { status: true, refundedTotal: true } });
-    const refund = await refundOrder(ctx.db, ctx.payments, ctx.auth.user.id, input, ctx.config.publicUrl);
-    await recordAudit(ctx.db, {
-      actor: ctx.auth.user,
-      action: "order.refund",
-      entityType: "Order",
-      entityId: input.orderId,
-      before: before ?? undefined,
-      after: { refundId: refund.id, amount: refund.amount, status: refund.status, reason: input.reason, items: input.items ?? null, restock: input.restock },
-      ip: ctx.req.ip,
-    });
+    await refundOrder(ctx.db, ctx.payments, ctx.auth.user, input, ctx.config.publicUrl, ctx.req.ip);
     return getOrderForStaff(ctx.db, ctx.config, input.orderId);
   }),
 
