@@ -85,6 +85,8 @@ describe("audit trail", () => {
       before: { role: "CUSTOMER" },
       after: { role: "STAFF" },
     });
+    await admin.admin.reviews.setModeration({ mode: "hold" });
+    expect(await latest("settings.reviews")).toMatchObject({ actorId: adminId, entityType: "Setting", before: { mode: "publish" }, after: { mode: "hold" } });
   });
 
   it("cannot be changed: SQL UPDATE and DELETE are refused and no procedure writes to it", async () => {
