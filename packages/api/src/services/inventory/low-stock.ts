@@ -21,14 +21,14 @@ export const thresholdSql = Prisma.sql`COALESCE(v."lowStockThreshold", (SELECT (
 export const lowStockAlertSql = (available: Prisma.Sql) =>
   Prisma.sql`CASE WHEN ${available} > ${thresholdSql} THEN NULL ELSE COALESCE(v."lowStockAlertedAt", now()) END`;
 
-/** Queues one email per active staff member about variants that just crossed below their threshold. */
+/** Queues one email per active staff member about variants that just crossed below their threshold (archived products aside). */
 export async function alertLowStock(tx: Tx, variantIds: readonly number[]): Promise<void> {
   const [variants, staff] = await Promise.all([
     parseRows(
       z.object({ id: z.number(), sku: z.string(), title: z.string(), productName: z.string(), available: z.number(), threshold: z.number() }),
       tx.$queryRaw`SELECT v."id", v."sku", v."title", p."name" AS "productName", v."stockOnHand" - v."reserved" AS "available", ${thresholdSql} AS "threshold"
                      FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
-                    WHERE v."id" = ANY(${[...variantIds]}::int[]) ORDER BY v."id"`,
+                    WHERE v."id" = ANY(${[...variantIds]}::int[]) AND p."status" <> 'ARCHIVED' ORDER BY v."id"`,
     ),
     tx.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] }, disabledAt: null }, select: { email: true }, orderBy: { id: "asc" } }),
   ]);
