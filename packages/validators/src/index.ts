@@ -6,3 +6,6 @@ export * from "./coupons.ts";
 export * from "./admin-catalog.ts";
 export * from "./csv.ts";
 export * from "./reviews.ts";
+export * from "./inventory.ts";
+export * from "./audit.ts";
+export * from "./admin-search.ts";

@@ -3,13 +3,19 @@ import { Button } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useStaff } from "../lib/me.ts";
+import { GlobalSearch } from "./global-search.tsx";
 
+// The same sections on every page; "Audit" only for admins, whom its procedures serve.
 const sections = [
+  { to: "/", label: "Dashboard", end: true },
   { to: "/products", label: "Products" },
+  { to: "/inventory", label: "Inventory" },
   { to: "/orders", label: "Orders" },
   { to: "/customers", label: "Customers" },
   { to: "/coupons", label: "Coupons" },
   { to: "/reviews", label: "Reviews" },
+  { to: "/reports", label: "Reports" },
+  { to: "/audit", label: "Audit", adminOnly: true },
   { to: "/mailbox", label: "Mailbox" },
   { to: "/categories", label: "Categories" },
   { to: "/brands", label: "Brands" },
@@ -38,12 +44,16 @@ export function Shell() {
         <p className="mb-4 text-sm text-muted">
           {staff.name} · {staff.role.toLowerCase()}
         </p>
+        <div className="mb-4">
+          <GlobalSearch />
+        </div>
         <nav aria-label="Sections">
-          <ul className="flex gap-2 md:flex-col">
-            {sections.map((section) => (
+          <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
+            {sections.filter((section) => !section.adminOnly || staff.role === "ADMIN").map((section) => (
               <li key={section.to}>
                 <NavLink
                   to={section.to}
+                  end={section.end}
                   className={({ isActive }) =>
                     `block rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-600 text-white" : "hover:bg-line"}`
                   }

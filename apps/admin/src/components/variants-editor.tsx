@@ -1,4 +1,5 @@
 import { Button } from "@shop/ui";
+import { Link } from "react-router";
 import { generateVariants, type ProductForm, type VariantRow } from "../lib/product-form.ts";
 
 const input = "min-h-9 w-full rounded border border-line px-2 text-sm";
@@ -34,7 +35,10 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
                 <td className="p-1"><input aria-label={`Price of variant ${index + 1}`} inputMode="decimal" className={input} value={variant.price} onChange={(e) => setVariant(index, { price: e.target.value })} /></td>
                 <td className="p-1"><input aria-label={`Compare-at price of variant ${index + 1}`} inputMode="decimal" className={input} value={variant.compareAtPrice} onChange={(e) => setVariant(index, { compareAtPrice: e.target.value })} /></td>
                 <td className="p-1"><input aria-label={`Stock of variant ${index + 1}`} inputMode="numeric" className={input} value={variant.stockOnHand} onChange={(e) => setVariant(index, { stockOnHand: e.target.value })} /></td>
-                <td className="p-1"><Button variant="ghost" disabled={form.variants.length === 1} onClick={() => setForm({ ...form, variants: form.variants.filter((_, i) => i !== index) })}>Remove</Button></td>
+                <td className="p-1 whitespace-nowrap">
+                  {variant.id !== undefined && <Link to={`/inventory/${variant.id}`} className="mr-1 text-sm text-brand-700 underline" aria-label={`Stock and history of variant ${index + 1}`}>Stock</Link>}
+                  <Button variant="ghost" disabled={form.variants.length === 1} onClick={() => setForm({ ...form, variants: form.variants.filter((_, i) => i !== index) })}>Remove</Button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { Button } from "@shop/ui";
 import { csvColumnIndex, parseCsv, validateCsvRow, type CsvRowError } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { CsvErrors } from "../components/csv-errors.tsx";
 
 type ImportResult = RouterOutputs["admin"]["products"]["importCsv"];
 const CHUNK = 500;
@@ -75,19 +76,7 @@ export function ImportExportPage() {
       )}
       {importCsv.isError && <p role="alert" className="text-sm text-red-700">{importCsv.error.message} Nothing was imported.</p>}
       {result?.ok && <p role="status" className="text-sm text-green-700">Imported {result.rows} rows: {result.created} products created, {result.updated} updated.</p>}
-      {errors.length > 0 && (
-        <div role="alert">
-          <p className="mb-2 text-sm font-medium text-red-800">Nothing was imported. Fix these {errors.length} problems and try again:</p>
-          <table className="w-full text-left text-sm" data-testid="csv-errors">
-            <thead className="text-xs uppercase text-muted"><tr><th className="p-2">Line</th><th className="p-2">Column</th><th className="p-2">Problem</th></tr></thead>
-            <tbody>
-              {errors.slice(0, 500).map((error, i) => (
-                <tr key={i} className="border-t border-line"><td className="p-2 tabular-nums">{error.row}</td><td className="p-2">{error.column}</td><td className="p-2">{error.message}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <CsvErrors errors={errors} />
     </section>
   );
 }

@@ -1,19 +1,12 @@
 import type { RouterInputs } from "@shop/api";
 import { isOrderStatus } from "../../lib/orders.ts";
+import { localDay } from "../../lib/dates.ts";
 import { parseMoney } from "../../lib/money.ts";
 
 export type OrderListInput = RouterInputs["admin"]["orders"]["list"];
 
 /** The filters' names in the URL, so a filtered list can be shared and the back button works. */
 export const filterParams = ["q", "status", "from", "to", "customerId", "min", "max"] as const;
-
-/** A yyyy-mm-dd date as local midnight, `days` later; undefined when it is not such a date. */
-export function localDay(text: string | null, days = 0): Date | undefined {
-  const match = text ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
-  if (!match) return undefined;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
 
 const amount = (text: string | null, currency: string | undefined) => {
   const minor = text && currency ? parseMoney(text, currency) : null;

@@ -1,7 +1,6 @@
 import { AdminReviewListSchema, ByIdSchema, ModerationModeSchema, ProductIdSchema } from "@shop/validators";
 import { deleteReviewAsStaff, listReviewsForStaff, moderateReview } from "../../services/reviews/moderate.ts";
 import { moderationMode, setModerationMode } from "../../services/reviews/settings.ts";
-import { recordAudit } from "../../services/audit/record.ts";
 import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
 export const adminReviewsRouter = router({
@@ -22,10 +21,5 @@ export const adminReviewsRouter = router({
   }),
   moderation: staffProcedure.query(async ({ ctx }) => ({ mode: await moderationMode(ctx.db) })),
   /** Whether new reviews publish at once or wait: shop policy, so an admin's call. */
-  setModeration: adminProcedure.input(ModerationModeSchema).mutation(async ({ ctx, input }) => {
-    const before = await moderationMode(ctx.db);
-    const result = await setModerationMode(ctx.db, input.mode);
-    await recordAudit(ctx.db, { actor: ctx.auth.user, action: "settings.reviews", entityType: "Setting", entityId: "reviews.moderation", before: { mode: before }, after: { mode: input.mode } });
-    return result;
-  }),
+  setModeration: adminProcedure.input(ModerationModeSchema).mutation(({ ctx, input }) => setModerationMode(ctx.db, ctx.auth.user, input.mode, ctx.req.ip)),
 });

@@ -1,24 +1,40 @@
 import type { PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
+import { recordAudit, type AuditActor } from "../audit/record.ts";
+
+const brandSelect = { id: true, name: true, slug: true } as const;
 
 export async function listAdminBrands(db: PrismaClient) {
   const brands = await db.brand.findMany({ select: { id: true, name: true, slug: true, _count: { select: { products: true } } }, orderBy: { name: "asc" } });
   return brands.map(({ _count, ...brand }) => ({ ...brand, productCount: _count.products }));
 }
 
-export function createBrand(db: PrismaClient, input: { name: string; slug: string }) {
-  return db.brand.create({ data: input, select: { id: true } });
+export function createBrand(db: PrismaClient, actor: AuditActor, input: { name: string; slug: string }) {
+  return db.$transaction(async (tx) => {
+    const brand = await tx.brand.create({ data: input, select: brandSelect });
+    await recordAudit(tx, { actor, action: "brand.create", entityType: "Brand", entityId: brand.id, after: brand });
+    return { id: brand.id };
+  });
 }
 
-export function updateBrand(db: PrismaClient, input: { id: number; name: string; slug: string }) {
+export function updateBrand(db: PrismaClient, actor: AuditActor, input: { id: number; name: string; slug: string }) {
   const { id, ...data } = input;
-  return db.brand.update({ where: { id }, data, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    const before = await tx.brand.findUnique({ where: { id }, select: brandSelect });
+    if (!before) throw new AppError("NOT_FOUND", "No such brand");
+    const brand = await tx.brand.update({ where: { id }, data, select: brandSelect });
+    await recordAudit(tx, { actor, action: "brand.update", entityType: "Brand", entityId: id, before, after: brand });
+    return { id };
+  });
 }
 
 /** A brand with products stays: reassign or archive them first, so nothing loses its brand by accident. */
-export async function deleteBrand(db: PrismaClient, id: number) {
-  const used = await db.product.count({ where: { brandId: id } });
-  if (used > 0) throw new AppError("CONFLICT", `${used} products use this brand`);
-  await db.brand.delete({ where: { id } });
-  return { ok: true as const };
+export async function deleteBrand(db: PrismaClient, actor: AuditActor, id: number) {
+  return db.$transaction(async (tx) => {
+    const used = await tx.product.count({ where: { brandId: id } });
+    if (used > 0) throw new AppError("CONFLICT", `${used} products use this brand`);
+    const before = await tx.brand.delete({ where: { id }, select: brandSelect });
+    await recordAudit(tx, { actor, action: "brand.delete", entityType: "Brand", entityId: id, before });
+    return { ok: true as const };
+  });
 }

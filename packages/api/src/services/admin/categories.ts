@@ -1,6 +1,9 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { recordAudit, type AuditActor } from "../audit/record.ts";
+
+const categorySelect = { id: true, name: true, slug: true, description: true, parentId: true, position: true } as const;
 
 /** Every category with its direct product count (all statuses), for the staff tree. */
 export async function listAdminCategories(db: PrismaClient) {
@@ -11,19 +14,27 @@ export async function listAdminCategories(db: PrismaClient) {
   return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
 }
 
-export async function createCategory(db: PrismaClient, input: { name: string; slug: string; description: string | null; parentId: number | null }) {
+export async function createCategory(db: PrismaClient, actor: AuditActor, input: { name: string; slug: string; description: string | null; parentId: number | null }) {
   return db.$transaction(async (tx) => {
     if (input.parentId !== null && !(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
       throw new AppError("NOT_FOUND", "No such parent category");
     }
     const last = await tx.category.aggregate({ where: { parentId: input.parentId }, _max: { position: true } });
-    return tx.category.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
+    const category = await tx.category.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: categorySelect });
+    await recordAudit(tx, { actor, action: "category.create", entityType: "Category", entityId: category.id, after: category });
+    return { id: category.id };
   });
 }
 
-export async function updateCategory(db: PrismaClient, input: { id: number; name: string; slug: string; description: string | null }) {
+export async function updateCategory(db: PrismaClient, actor: AuditActor, input: { id: number; name: string; slug: string; description: string | null }) {
   const { id, ...data } = input;
-  return db.category.update({ where: { id }, data, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    const before = await tx.category.findUnique({ where: { id }, select: categorySelect });
+    if (!before) throw new AppError("NOT_FOUND", "No such category");
+    const after = await tx.category.update({ where: { id }, data, select: categorySelect });
+    await recordAudit(tx, { actor, action: "category.update", entityType: "Category", entityId: id, before, after });
+    return { id };
+  });
 }
 
 const Ids = z.array(z.object({ id: z.number() }));
@@ -32,9 +43,9 @@ const Ids = z.array(z.object({ id: z.number() }));
  * Moves a category to a new parent and position, renumbering both sibling lists. Refuses to
  * put a category inside itself or its own descendants (the tree would become a cycle).
  */
-export async function moveCategory(db: PrismaClient, input: { id: number; parentId: number | null; position: number }) {
+export async function moveCategory(db: PrismaClient, actor: AuditActor, input: { id: number; parentId: number | null; position: number }) {
   return db.$transaction(async (tx) => {
-    const category = await tx.category.findUnique({ where: { id: input.id }, select: { id: true, parentId: true } });
+    const category = await tx.category.findUnique({ where: { id: input.id }, select: { id: true, parentId: true, position: true } });
     if (!category) throw new AppError("NOT_FOUND", "No such category");
     if (input.parentId !== null) {
       const subtree = Ids.parse(
@@ -60,15 +71,20 @@ export async function moveCategory(db: PrismaClient, input: { id: number; parent
       const old = await tx.category.findMany({ where: { parentId: category.parentId }, select: { id: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
       for (const [position, sibling] of old.entries()) await tx.category.update({ where: { id: sibling.id }, data: { position } });
     }
+    const after = await tx.category.findUniqueOrThrow({ where: { id: input.id }, select: { parentId: true, position: true } });
+    await recordAudit(tx, { actor, action: "category.move", entityType: "Category", entityId: input.id, before: { parentId: category.parentId, position: category.position }, after });
     return { id: input.id };
   });
 }
 
 /** Only a category without subcategories can go; its products become uncategorised. */
-export async function deleteCategory(db: PrismaClient, id: number) {
-  if (await db.category.findFirst({ where: { parentId: id }, select: { id: true } })) {
-    throw new AppError("CONFLICT", "Move or delete its subcategories first");
-  }
-  await db.category.delete({ where: { id } });
-  return { ok: true as const };
+export async function deleteCategory(db: PrismaClient, actor: AuditActor, id: number) {
+  return db.$transaction(async (tx) => {
+    if (await tx.category.findFirst({ where: { parentId: id }, select: { id: true } })) {
+      throw new AppError("CONFLICT", "Move or delete its subcategories first");
+    }
+    const before = await tx.category.delete({ where: { id }, select: categorySelect });
+    await recordAudit(tx, { actor, action: "category.delete", entityType: "Category", entityId: id, before });
+    return { ok: true as const };
+  });
 }

@@ -1,8 +1,10 @@
 import type { Prisma, PrismaClient } from "@shop/db";
-import type { AuthUser } from "../auth/sessions.ts";
+
+/** Who acted: the signed-in staff member. */
+export type AuditActor = { id: number; email: string | null };
 
 export type AuditInput = {
-  actor: Pick<AuthUser, "id" | "email">;
+  actor: AuditActor;
   action: string;
   entityType: string;
   entityId: string | number;
@@ -11,21 +13,25 @@ export type AuditInput = {
   ip?: string | null;
 };
 
+const row = (input: AuditInput) => ({
+  actorId: input.actor.id,
+  actorEmail: input.actor.email,
+  action: input.action,
+  entityType: input.entityType,
+  entityId: String(input.entityId),
+  before: input.before,
+  after: input.after,
+  ip: input.ip ?? null,
+});
+
 /** Appends to the audit trail; call it in the transaction of the change it records. */
 export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      actorId: input.actor.id,
-      actorEmail: input.actor.email,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: String(input.entityId),
-      before: input.before,
-      after: input.after,
-      ip: input.ip ?? null,
-    },
-    select: { id: true },
-  });
+  await db.auditLog.create({ data: row(input), select: { id: true } });
+}
+
+/** Several records in one insert, e.g. one per product of a bulk action. */
+export async function recordAudits(db: PrismaClient | Prisma.TransactionClient, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length > 0) await db.auditLog.createMany({ data: inputs.map(row) });
 }
 
 /** A JSON snapshot of a value for before/after columns (dates become ISO strings). */

@@ -114,9 +114,10 @@ export async function updateCoupon(db: PrismaClient, actor: AuthUser, id: number
 
 export async function setCouponActive(db: PrismaClient, actor: AuthUser, id: number, active: boolean) {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.coupon.updateMany({ where: { id }, data: { active } });
-    if (count === 0) throw new AppError("NOT_FOUND", "Coupon not found");
-    await recordAudit(tx, { actor, action: active ? "coupon.activate" : "coupon.deactivate", entityType: "Coupon", entityId: id, after: { active } });
+    const before = await tx.coupon.findUnique({ where: { id }, select: { active: true } });
+    if (!before) throw new AppError("NOT_FOUND", "Coupon not found");
+    await tx.coupon.update({ where: { id }, data: { active }, select: { id: true } });
+    await recordAudit(tx, { actor, action: active ? "coupon.activate" : "coupon.deactivate", entityType: "Coupon", entityId: id, before, after: { active } });
     return { id, active };
   });
 }

@@ -1,96 +1,113 @@
-import type { InventoryReason, Prisma } from "@shop/db";
+import { Prisma, type InventoryReason } from "@shop/db";
 import { z } from "zod";
 import { parseRows } from "../../lib/sql.ts";
+import { alertLowStock, lowStockAlertSql } from "./low-stock.ts";
 
 type Tx = Prisma.TransactionClient;
-type Movement = { variantId: number; quantity: number; orderId?: number | null; actorId?: number | null; note?: string | null };
+export type Movement = { variantId: number; orderId?: number | null; actorId?: number | null; note?: string | null };
+/** A change of on-hand units (relative, or an absolute count) and of reserved units. */
+export type StockChange = { onHand?: { add: number } | { set: number }; reserved?: number };
 
-const Levels = z.object({ stockOnHand: z.number(), reserved: z.number() });
-
-async function record(tx: Tx, reason: InventoryReason, move: Movement, delta: number, reservedDelta: number, levels: z.infer<typeof Levels>) {
-  const movement = await tx.inventoryMovement.create({
-    data: {
-      variantId: move.variantId,
-      reason,
-      delta,
-      reservedDelta,
-      stockAfter: levels.stockOnHand,
-      reservedAfter: levels.reserved,
-      orderId: move.orderId ?? null,
-      actorId: move.actorId ?? null,
-      note: move.note ?? null,
-    },
-    select: { id: true },
-  });
-  return movement.id;
-}
+const Changed = z.object({ stockOnHand: z.number(), reserved: z.number(), stockBefore: z.number(), reservedBefore: z.number(), crossed: z.boolean() });
+export type Changed = z.infer<typeof Changed>;
 
 // Every stock change is one conditional UPDATE that cannot take stock below zero (the CHECK
-// constraints back it up), plus a movement recording the levels it left. Callers run them in
-// the transaction of the business change, in variant-id order to avoid deadlocks.
+// constraints back it up), plus a movement recording the levels it left. The row is locked
+// first (FOR UPDATE in the CTE), so the levels "before" are the ones this change applies to even
+// when a checkout commits in between. Callers run changes in the transaction of the business
+// change, in variant-id order to avoid deadlocks.
+
+/**
+ * Applies a change and records its movement; null when the variant does not exist or the change
+ * would leave fewer on hand than reserved (or negative reservations). A crossing below the
+ * low-stock threshold queues the staff alert in the same transaction.
+ */
+export async function moveStock(tx: Tx, reason: InventoryReason, move: Movement, change: StockChange): Promise<Changed | null> {
+  const onHand = change.onHand;
+  const newStock = !onHand ? Prisma.sql`v."stockOnHand"` : "set" in onHand ? Prisma.sql`${onHand.set}::int` : Prisma.sql`v."stockOnHand" + ${onHand.add}::int`;
+  const newReserved = Prisma.sql`v."reserved" + ${change.reserved ?? 0}::int`;
+  const [levels] = await parseRows(
+    Changed,
+    tx.$queryRaw`
+      WITH old AS (SELECT "id", "stockOnHand", "reserved", "lowStockAlertedAt" FROM "Variant" WHERE "id" = ${move.variantId} FOR UPDATE)
+      UPDATE "Variant" v SET "stockOnHand" = ${newStock}, "reserved" = ${newReserved}, "updatedAt" = now(),
+             "lowStockAlertedAt" = ${lowStockAlertSql(Prisma.sql`(${newStock}) - (${newReserved})`)}
+        FROM old
+       WHERE v."id" = old."id" AND (${newReserved}) >= 0 AND (${newStock}) >= (${newReserved})
+   RETURNING v."stockOnHand", v."reserved", old."stockOnHand" AS "stockBefore", old."reserved" AS "reservedBefore",
+             (old."lowStockAlertedAt" IS NULL AND v."lowStockAlertedAt" IS NOT NULL) AS "crossed"`,
+  );
+  if (!levels) return null;
+  const delta = levels.stockOnHand - levels.stockBefore;
+  const reservedDelta = levels.reserved - levels.reservedBefore;
+  if (delta !== 0 || reservedDelta !== 0) {
+    await tx.inventoryMovement.create({
+      data: {
+        variantId: move.variantId,
+        reason,
+        delta,
+        reservedDelta,
+        stockAfter: levels.stockOnHand,
+        reservedAfter: levels.reserved,
+        orderId: move.orderId ?? null,
+        actorId: move.actorId ?? null,
+        note: move.note ?? null,
+      },
+      select: { id: true },
+    });
+  }
+  if (levels.crossed) await alertLowStock(tx, [move.variantId]);
+  return levels;
+}
 
 /** Gives held units back (cancelled, expired or refunded before shipping). */
-export async function releaseStock(tx: Tx, move: Movement): Promise<void> {
-  const [levels] = await parseRows(
-    Levels,
-    tx.$queryRaw`UPDATE "Variant" SET "reserved" = "reserved" - ${move.quantity}, "updatedAt" = now()
-                  WHERE "id" = ${move.variantId} AND "reserved" >= ${move.quantity}
-              RETURNING "stockOnHand", "reserved"`,
-  );
+export async function releaseStock(tx: Tx, move: Movement & { quantity: number }): Promise<void> {
+  const levels = await moveStock(tx, "RELEASE", move, { reserved: -move.quantity });
   if (!levels) throw new Error(`variant ${move.variantId} has fewer than ${move.quantity} reserved units to release`);
-  await record(tx, "RELEASE", move, 0, -move.quantity, levels);
 }
 
 /** Held units leave the warehouse with a shipment. */
-export async function shipStock(tx: Tx, move: Movement): Promise<void> {
-  const [levels] = await parseRows(
-    Levels,
-    tx.$queryRaw`UPDATE "Variant" SET "stockOnHand" = "stockOnHand" - ${move.quantity}, "reserved" = "reserved" - ${move.quantity}, "updatedAt" = now()
-                  WHERE "id" = ${move.variantId} AND "reserved" >= ${move.quantity}
-              RETURNING "stockOnHand", "reserved"`,
-  );
+export async function shipStock(tx: Tx, move: Movement & { quantity: number }): Promise<void> {
+  const levels = await moveStock(tx, "SALE", move, { onHand: { add: -move.quantity }, reserved: -move.quantity });
   if (!levels) throw new Error(`variant ${move.variantId} has fewer than ${move.quantity} reserved units to ship`);
-  await record(tx, "SALE", move, -move.quantity, -move.quantity, levels);
 }
 
 /** Units come back into stock: a return, a restock, a correction upwards. */
-export async function addStock(tx: Tx, reason: InventoryReason, move: Movement): Promise<void> {
-  const [levels] = await parseRows(
-    Levels,
-    tx.$queryRaw`UPDATE "Variant" SET "stockOnHand" = "stockOnHand" + ${move.quantity}, "updatedAt" = now()
-                  WHERE "id" = ${move.variantId}
-              RETURNING "stockOnHand", "reserved"`,
-  );
+export async function addStock(tx: Tx, reason: InventoryReason, move: Movement & { quantity: number }): Promise<void> {
+  const levels = await moveStock(tx, reason, move, { onHand: { add: move.quantity } });
   if (!levels) throw new Error(`variant ${move.variantId} not found`);
-  await record(tx, reason, move, move.quantity, 0, levels);
 }
+
+const Reserved = z.object({ id: z.number(), stockOnHand: z.number(), reserved: z.number(), crossed: z.boolean() });
 
 /**
  * Reserves every line of an order in one statement: the rows are locked in id order (no
  * deadlocks between orders sharing variants), and a line is reserved only if enough is
  * available. Returns the levels of the lines reserved; fewer than asked means some were short
- * and the caller must roll back.
+ * and the caller must roll back. The same statement flags a crossing below the low-stock
+ * threshold, so the checkout pays for an alert only when one is due.
  */
 export async function reserveLines(tx: Tx, lines: ReadonlyArray<{ variantId: number; quantity: number }>) {
   const ids = lines.map((line) => line.variantId);
   const quantities = lines.map((line) => line.quantity);
   return parseRows(
-    z.object({ id: z.number(), stockOnHand: z.number(), reserved: z.number() }),
+    Reserved,
     tx.$queryRaw`
       WITH wanted AS (SELECT * FROM unnest(${ids}::int[], ${quantities}::int[]) AS w(id, quantity)),
-           locked AS (SELECT v."id" FROM "Variant" v JOIN wanted w ON w.id = v."id" ORDER BY v."id" FOR UPDATE OF v)
-      UPDATE "Variant" v SET "reserved" = v."reserved" + w.quantity, "updatedAt" = now()
+           locked AS (SELECT v."id", v."lowStockAlertedAt" AS alerted FROM "Variant" v JOIN wanted w ON w.id = v."id" ORDER BY v."id" FOR UPDATE OF v)
+      UPDATE "Variant" v SET "reserved" = v."reserved" + w.quantity, "updatedAt" = now(),
+             "lowStockAlertedAt" = ${lowStockAlertSql(Prisma.sql`v."stockOnHand" - v."reserved" - w.quantity`)}
         FROM wanted w, locked l
        WHERE v."id" = w.id AND l."id" = v."id" AND v."stockOnHand" - v."reserved" >= w.quantity
-   RETURNING v."id", v."stockOnHand", v."reserved"`,
+   RETURNING v."id", v."stockOnHand", v."reserved", (l.alerted IS NULL AND v."lowStockAlertedAt" IS NOT NULL) AS "crossed"`,
   );
 }
 
-/** The movements of a reservation made by reserveLines, in one insert. */
+/** The movements of a reservation made by reserveLines, in one insert, and the alerts it crossed. */
 export async function recordReservations(
   tx: Tx,
   orderId: number,
-  levels: ReadonlyArray<{ id: number; stockOnHand: number; reserved: number }>,
+  levels: ReadonlyArray<z.infer<typeof Reserved>>,
   quantities: ReadonlyMap<number, number>,
 ) {
   await tx.inventoryMovement.createMany({
@@ -104,4 +121,6 @@ export async function recordReservations(
       orderId,
     })),
   });
+  const crossed = levels.filter((level) => level.crossed).map((level) => level.id);
+  if (crossed.length > 0) await alertLowStock(tx, crossed);
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
+import { recordAudit, type AuditActor } from "../audit/record.ts";
 import { addStock, releaseStock } from "../inventory/stock.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { createRefund, processRefund } from "./refunds.ts";
@@ -21,7 +22,8 @@ export type RefundRequest = {
  * units of an unshipped order stop being held; of a shipped order, go back on the shelf if
  * restocked.
  */
-export async function refundOrder(db: PrismaClient, provider: PaymentProvider, actorId: number, request: RefundRequest, publicUrl: string) {
+export async function refundOrder(db: PrismaClient, provider: PaymentProvider, actor: AuditActor, request: RefundRequest, publicUrl: string, ip: string | null = null) {
+  const actorId = actor.id;
   const refundId = await db.$transaction(async (tx) => {
     const order = await tx.order.findUnique({
       where: { id: request.orderId },
@@ -56,6 +58,15 @@ export async function refundOrder(db: PrismaClient, provider: PaymentProvider, a
       if (unshipped) await releaseStock(tx, { variantId: line.item.variantId, quantity: line.quantity, orderId: order.id, actorId });
       else if (request.restock) await addStock(tx, "RETURN", { variantId: line.item.variantId, quantity: line.quantity, orderId: order.id, actorId, note: "Returned" });
     }
+    await recordAudit(tx, {
+      actor,
+      action: "order.refund",
+      entityType: "Order",
+      entityId: order.id,
+      before: { status: order.status, refundedTotal: order.refundedTotal },
+      after: { refundId: id, amount, reason: request.reason, items: lines.map((line) => ({ orderItemId: line.item.id, quantity: line.quantity, amount: line.amount })), restock: request.restock },
+      ip,
+    });
     return id;
   });
   await processRefund(db, provider, refundId, publicUrl);

@@ -1,5 +1,6 @@
 import type { ActorType, OrderStatus, Prisma } from "@shop/db";
 import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/record.ts";
 
 // The order status machine. Refund states follow fulfilment: a full refund ends any paid
 // order; "partially refunded" marks a shipped or delivered order some of which was refunded
@@ -15,12 +16,24 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   REFUNDED: [],
 };
 
+const auditAction: Record<OrderStatus, string> = {
+  PENDING_PAYMENT: "order.reopen",
+  PAID: "order.paid",
+  PROCESSING: "order.process",
+  SHIPPED: "order.ship",
+  DELIVERED: "order.deliver",
+  CANCELLED: "order.cancel",
+  PARTIALLY_REFUNDED: "order.partially_refunded",
+  REFUNDED: "order.refunded",
+};
+
 export const canTransition = (from: OrderStatus, to: OrderStatus) => allowed[from].includes(to);
 
 /** Statuses in which nothing has left the warehouse: reserved stock is still held. */
 export const beforeShipping: readonly OrderStatus[] = ["PENDING_PAYMENT", "PAID", "PROCESSING"];
 
-export type Actor = { type: ActorType; id: number | null };
+/** `email` lets a staff change be written to the audit trail under its author's address. */
+export type Actor = { type: ActorType; id: number | null; email?: string | null };
 export const SYSTEM: Actor = { type: "SYSTEM", id: null };
 
 /**
@@ -52,6 +65,17 @@ export async function transition(
     },
     select: { id: true },
   });
+  // Staff status changes are data changes by staff: the audit trail has them beside the timeline.
+  if (actor.type === "STAFF" && actor.id !== null) {
+    await recordAudit(tx, {
+      actor: { id: actor.id, email: actor.email ?? null },
+      action: auditAction[to],
+      entityType: "Order",
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: to, message: extra.message ?? null, carrier: extra.carrier ?? null, trackingNumber: extra.trackingNumber ?? null },
+    });
+  }
 }
 
 export const label = (status: OrderStatus) => status.toLowerCase().replaceAll("_", " ");

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import { z } from "zod";
+import { recordAudit, type AuditActor } from "../audit/record.ts";
 
 const KEY = "reviews.moderation";
 const Mode = z.enum(["publish", "hold"]);
@@ -12,7 +13,11 @@ export async function moderationMode(db: Pick<PrismaClient, "setting">): Promise
   return parsed.success ? parsed.data : "publish";
 }
 
-export async function setModerationMode(db: PrismaClient, mode: ModerationMode) {
-  await db.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: mode }, update: { value: mode } });
+export async function setModerationMode(db: PrismaClient, actor: AuditActor, mode: ModerationMode, ip: string | null = null) {
+  await db.$transaction(async (tx) => {
+    const before = await moderationMode(tx);
+    await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: mode }, update: { value: mode } });
+    await recordAudit(tx, { actor, action: "settings.reviews", entityType: "Setting", entityId: KEY, before: { mode: before }, after: { mode }, ip });
+  });
   return { mode };
 }

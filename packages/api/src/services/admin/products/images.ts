@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { recordAudit, type AuditActor } from "../../audit/record.ts";
 import { imageInfo } from "../../../lib/image-info.ts";
 import { imageSelect, toImage } from "../../../selects/product.ts";
 
@@ -10,7 +11,7 @@ import { imageSelect, toImage } from "../../../selects/product.ts";
  * come from the bytes themselves. The file is written first: a failed insert leaves an
  * unreferenced file (harmless), never a row pointing at nothing.
  */
-export async function uploadImage(db: PrismaClient, config: ApiConfig, input: { productId: number; dataBase64: string; alt: string }) {
+export async function uploadImage(db: PrismaClient, config: ApiConfig, actor: AuditActor, input: { productId: number; dataBase64: string; alt: string }) {
   const bytes = Buffer.from(input.dataBase64, "base64");
   const info = imageInfo(bytes);
   if (!info) throw new AppError("BAD_INPUT", "Upload a PNG, JPEG, GIF or WebP image");
@@ -20,18 +21,20 @@ export async function uploadImage(db: PrismaClient, config: ApiConfig, input: { 
   await config.storage.put(key, bytes, info.contentType);
   const image = await db.$transaction(async (tx) => {
     const last = await tx.productImage.aggregate({ where: { productId: product.id }, _max: { position: true } });
-    return tx.productImage.create({
+    const created = await tx.productImage.create({
       data: { productId: product.id, path: key, alt: input.alt || product.name, width: info.width, height: info.height, position: (last._max.position ?? -1) + 1 },
       select: imageSelect,
     });
+    await recordAudit(tx, { actor, action: "product.image.add", entityType: "Product", entityId: product.id, after: { imageId: created.id, path: key, alt: created.alt } });
+    return created;
   });
   return toImage(config, image);
 }
 
 /** Reorders (the first becomes primary), renames and removes a product's images in one go. */
-export async function updateImages(db: PrismaClient, config: ApiConfig, input: { productId: number; images: Array<{ id: number; alt: string }> }) {
+export async function updateImages(db: PrismaClient, config: ApiConfig, actor: AuditActor, input: { productId: number; images: Array<{ id: number; alt: string }> }) {
   const removed = await db.$transaction(async (tx) => {
-    const current = await tx.productImage.findMany({ where: { productId: input.productId }, select: { id: true, path: true } });
+    const current = await tx.productImage.findMany({ where: { productId: input.productId }, select: { id: true, path: true, alt: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
     const known = new Set(current.map((image) => image.id));
     if (input.images.some((image) => !known.has(image.id))) throw new AppError("BAD_INPUT", "An image does not belong to this product");
     const keep = new Set(input.images.map((image) => image.id));
@@ -40,6 +43,14 @@ export async function updateImages(db: PrismaClient, config: ApiConfig, input: {
     for (const [position, image] of input.images.entries()) {
       await tx.productImage.update({ where: { id: image.id }, data: { position, alt: image.alt } });
     }
+    await recordAudit(tx, {
+      actor,
+      action: "product.images",
+      entityType: "Product",
+      entityId: input.productId,
+      before: current.map((image) => ({ id: image.id, alt: image.alt })),
+      after: input.images.map((image) => ({ id: image.id, alt: image.alt })),
+    });
     return gone;
   });
   // Files go after the commit: a rolled-back change must not lose them.

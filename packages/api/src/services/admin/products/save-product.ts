@@ -2,6 +2,9 @@ import type { Prisma, PrismaClient } from "@shop/db";
 import type { ProductCreateSchema, ProductUpdateSchema } from "@shop/validators";
 import type { z } from "zod";
 import { AppError } from "../../../errors.ts";
+import { recordAudit, type AuditActor } from "../../audit/record.ts";
+import { productSnapshot } from "./snapshot.ts";
+import { moveStock } from "../../inventory/stock.ts";
 
 export type ProductData = z.output<typeof ProductCreateSchema>;
 type Tx = Prisma.TransactionClient;
@@ -45,40 +48,45 @@ export async function writeVariants(tx: Tx, productId: number, input: ProductDat
   for (const [position, variant] of input.variants.entries()) {
     const links = variant.optionValues.map((value, axis) => ({ optionValueId: valueIds[axis]?.[input.options[axis]?.values.indexOf(value) ?? -1] ?? 0 }));
     const title = variant.optionValues.join(" / ");
-    const fields = { sku: variant.sku, title, price: variant.price, compareAtPrice: variant.compareAtPrice, position, stockOnHand: variant.stockOnHand };
+    const fields = { sku: variant.sku, title, price: variant.price, compareAtPrice: variant.compareAtPrice, position };
     const before = variant.id === undefined ? undefined : byId.get(variant.id);
-    const saved = before
-      ? await tx.variant.update({ where: { id: before.id }, data: { ...fields, optionValues: { create: links } }, select: { id: true, reserved: true } })
-      : await tx.variant.create({ data: { ...fields, productId, optionValues: { create: links } }, select: { id: true, reserved: true } });
-    const delta = variant.stockOnHand - (before?.stockOnHand ?? 0);
-    if (delta !== 0 || !before) {
+    if (!before) {
+      const created = await tx.variant.create({ data: { ...fields, stockOnHand: variant.stockOnHand, productId, optionValues: { create: links } }, select: { id: true } });
       await tx.inventoryMovement.create({
-        data: { variantId: saved.id, reason: before ? reason : "INITIAL", delta, stockAfter: variant.stockOnHand, reservedAfter: saved.reserved, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" },
+        data: { variantId: created.id, reason: "INITIAL", delta: variant.stockOnHand, stockAfter: variant.stockOnHand, reservedAfter: 0, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" },
       });
+      continue;
     }
+    await tx.variant.update({ where: { id: before.id }, data: { ...fields, optionValues: { create: links } }, select: { id: true } });
+    // Through moveStock, so a sale shipped meanwhile is not overwritten and low-stock alerts follow.
+    const moved = await moveStock(tx, reason, { variantId: before.id, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" }, { onHand: { set: variant.stockOnHand } });
+    if (!moved) throw new AppError("BAD_INPUT", `SKU ${variant.sku}: ${before.reserved} units are reserved by orders, so stock cannot go below that`, { field: "variants" });
   }
 }
 
-export async function createProduct(db: PrismaClient, actorId: number, input: ProductData) {
+export async function createProduct(db: PrismaClient, actor: AuditActor, input: ProductData) {
   return db.$transaction(async (tx) => {
     const product = await tx.product.create({
       data: { ...productColumns(input), publishedAt: input.status === "ACTIVE" ? new Date() : null },
       select: { id: true },
     });
-    await writeVariants(tx, product.id, input, actorId, "INITIAL");
+    await writeVariants(tx, product.id, input, actor.id, "INITIAL");
+    await recordAudit(tx, { actor, action: "product.create", entityType: "Product", entityId: product.id, after: await productSnapshot(tx, product.id) });
     return product;
   });
 }
 
-export async function updateProduct(db: PrismaClient, actorId: number, input: z.output<typeof ProductUpdateSchema>) {
+export async function updateProduct(db: PrismaClient, actor: AuditActor, input: z.output<typeof ProductUpdateSchema>) {
   return db.$transaction(async (tx) => {
     const current = await tx.product.findUnique({ where: { id: input.id }, select: { id: true, publishedAt: true } });
     if (!current) throw new AppError("NOT_FOUND", "No such product");
+    const before = await productSnapshot(tx, input.id);
     await tx.product.update({
       where: { id: input.id },
       data: { ...productColumns(input), publishedAt: current.publishedAt ?? (input.status === "ACTIVE" ? new Date() : null) },
     });
-    await writeVariants(tx, input.id, input, actorId, "CORRECTION");
+    await writeVariants(tx, input.id, input, actor.id, "CORRECTION");
+    await recordAudit(tx, { actor, action: "product.update", entityType: "Product", entityId: input.id, before, after: await productSnapshot(tx, input.id) });
     return { id: input.id };
   });
 }
