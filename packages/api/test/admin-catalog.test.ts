@@ -62,6 +62,30 @@ describe("admin: products, images, categories and brands", () => {
     await expect(staff.admin.products.create(phone({ slug: "nimbus-2", variants: [{ sku: "A", price: 100, stockOnHand: 1, optionValues: ["Red", "128 GB"] }] }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("applies an editor's stock change relative to the level it showed, so a sale in between is not undone", async () => {
+    const product = await staff.admin.products.get({ id: (await shop.prisma.product.findUniqueOrThrow({ where: { slug: "nimbus-phone" } })).id });
+    const [black, blue] = product.variants;
+    if (!black || !blue) throw new Error("the phone has two variants");
+    // Two units leave the warehouse while the form is open.
+    await shop.prisma.variant.update({ where: { id: black.id }, data: { stockOnHand: { decrement: 2 } } });
+    const edit = (stockOnHand: number) => ({
+      ...phone({ status: "ACTIVE" }),
+      id: product.id,
+      variants: [
+        { id: black.id, sku: "NIM-BLK-128", price: 45_900, stockOnHand, stockOnHandLoaded: black.stockOnHand, optionValues: ["Black", "128 GB"] },
+        { id: blue.id, sku: "NIM-BLU-128", price: 51_900, stockOnHand: blue.stockOnHand, stockOnHandLoaded: blue.stockOnHand, optionValues: ["Blue", "128 GB"] },
+      ],
+    });
+    await staff.admin.products.update(edit(black.stockOnHand + 10));
+    const after = await staff.admin.products.get({ id: product.id });
+    expect(after.variants.map((v) => v.stockOnHand)).toEqual([black.stockOnHand - 2 + 10, blue.stockOnHand]);
+    expect(await shop.prisma.inventoryMovement.findFirst({ where: { variantId: black.id }, orderBy: { id: "desc" }, select: { delta: true } })).toEqual({ delta: 10 });
+    // Taking away more than is there now is refused, never clamped: the form showed 8, 10 left since.
+    await shop.prisma.variant.update({ where: { id: black.id }, data: { stockOnHand: { decrement: 10 } } });
+    await expect(staff.admin.products.update(edit(0))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await staff.admin.products.get({ id: product.id })).variants[0]?.stockOnHand).toBe(black.stockOnHand - 2);
+  });
+
   it("stores uploaded images with their real size, reorders them and sets the primary card image", async () => {
     const { id } = await shop.prisma.product.findUniqueOrThrow({ where: { slug: "nimbus-phone" } });
     const first = await staff.admin.products.uploadImage({ productId: id, dataBase64: Buffer.from(pngBytes(640, 480)).toString("base64"), alt: "Front" });

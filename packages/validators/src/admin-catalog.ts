@@ -21,6 +21,11 @@ export const VariantInputSchema = z
     price: MinorUnitsSchema.refine((price) => price > 0, "Enter a price above zero"),
     compareAtPrice: MinorUnitsSchema.nullable().default(null),
     stockOnHand: StockSchema,
+    /**
+     * The on-hand level the editor showed. When given, the edit is applied as the difference
+     * from it, so units sold or restocked since the form was opened are not undone.
+     */
+    stockOnHandLoaded: StockSchema.optional(),
     /** One value per product option, in the options' order. */
     optionValues: z.array(OptionText).max(3).default([]),
   })

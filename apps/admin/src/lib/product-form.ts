@@ -2,7 +2,8 @@ import type { RouterOutputs } from "@shop/api";
 import { MoneyCellSchema, ProductCreateSchema, type ProductCreateInput } from "@shop/validators";
 
 type Product = RouterOutputs["admin"]["products"]["get"];
-export type VariantRow = { id?: number; sku: string; price: string; compareAtPrice: string; stockOnHand: string; optionValues: string[] };
+/** `stockOnHandLoaded`: the level shown when the form opened; the server applies the difference. */
+export type VariantRow = { id?: number; sku: string; price: string; compareAtPrice: string; stockOnHand: string; stockOnHandLoaded?: number; optionValues: string[] };
 export type ProductForm = {
   name: string;
   slug: string;
@@ -34,7 +35,7 @@ export function formFromProduct(product: Product): ProductForm {
     options: product.options.map((option) => ({ name: option.name, values: option.values.join(", ") })),
     variants: product.variants.map((variant) => ({
       id: variant.id, sku: variant.sku, price: money(variant.price), compareAtPrice: money(variant.compareAtPrice),
-      stockOnHand: String(variant.stockOnHand), optionValues: variant.optionValues,
+      stockOnHand: String(variant.stockOnHand), stockOnHandLoaded: variant.stockOnHand, optionValues: variant.optionValues,
     })),
   };
 }
@@ -56,7 +57,9 @@ export function inputFromForm(form: ProductForm): ProductCreateInput {
     variants: form.variants.map((variant) => ({
       ...(variant.id !== undefined && { id: variant.id }),
       sku: variant.sku, price: toMinor(variant.price), compareAtPrice: variant.compareAtPrice.trim() ? toMinor(variant.compareAtPrice) : null,
-      stockOnHand: Number(variant.stockOnHand), optionValues: variant.optionValues,
+      stockOnHand: Number(variant.stockOnHand),
+      ...(variant.stockOnHandLoaded !== undefined && { stockOnHandLoaded: variant.stockOnHandLoaded }),
+      optionValues: variant.optionValues,
     })),
   };
 }

@@ -59,7 +59,8 @@ export async function writeVariants(tx: Tx, productId: number, input: ProductDat
     }
     await tx.variant.update({ where: { id: before.id }, data: { ...fields, optionValues: { create: links } }, select: { id: true } });
     // Through moveStock, so a sale shipped meanwhile is not overwritten and low-stock alerts follow.
-    const moved = await moveStock(tx, reason, { variantId: before.id, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" }, { onHand: { set: variant.stockOnHand } });
+    const onHand = variant.stockOnHandLoaded === undefined ? { set: variant.stockOnHand } : { add: variant.stockOnHand - variant.stockOnHandLoaded };
+    const moved = await moveStock(tx, reason, { variantId: before.id, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" }, { onHand });
     if (!moved) throw new AppError("BAD_INPUT", `SKU ${variant.sku}: ${before.reserved} units are reserved by orders, so stock cannot go below that`, { field: "variants" });
   }
 }
