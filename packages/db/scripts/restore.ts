@@ -13,7 +13,7 @@ if (!file) {
 const env = parseDatabaseEnv();
 const config = databaseConfigFrom({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
-  await restoreDatabase(config, resolve(file));
+  await restoreDatabase(config, resolve(file), process.env);
   console.log(`Restored ${file} into ${config.kind === "postgres" ? "PostgreSQL" : `the embedded database in ${env.DATA_DIR}`}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -12,10 +12,10 @@ import { openPGlite } from "../pglite.ts";
  * `loadDataDir` turns back into a database; the embedded database is one process, so the
  * server must be stopped while the embedded database is backed up or restored.
  */
-export async function backupDatabase(config: DatabaseConfig, file: string): Promise<void> {
+export async function backupDatabase(config: DatabaseConfig, file: string, toolEnv: NodeJS.ProcessEnv = {}): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   if (config.kind === "postgres") {
-    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`], config.url);
+    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`], config.url, toolEnv);
     return;
   }
   if (!config.dataDir || !existsSync(config.dataDir)) throw new Error(`No embedded database in ${config.dataDir ?? "memory"}`);
@@ -33,7 +33,7 @@ export async function backupDatabase(config: DatabaseConfig, file: string): Prom
  * It refuses a database that already has tables: restoring over live data is a decision to
  * take by hand (drop or rename the old one first), not a side effect of a script.
  */
-export async function restoreDatabase(config: DatabaseConfig, file: string): Promise<void> {
+export async function restoreDatabase(config: DatabaseConfig, file: string, toolEnv: NodeJS.ProcessEnv = {}): Promise<void> {
   if (config.kind === "postgres") {
     const client = new pg.Client({ connectionString: config.url });
     await client.connect();
@@ -46,7 +46,7 @@ export async function restoreDatabase(config: DatabaseConfig, file: string): Pro
       await client.end();
     }
     // One transaction: a restore that fails halfway leaves the target empty, not half-filled.
-    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", file], config.url);
+    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", file], config.url, toolEnv);
     return;
   }
   if (!config.dataDir) throw new Error("Restoring the embedded database needs a data directory");
@@ -58,14 +58,15 @@ export async function restoreDatabase(config: DatabaseConfig, file: string): Pro
 }
 
 /**
- * Runs a PostgreSQL client tool. The password travels in PGPASSWORD, not on the command line,
- * where any local user could read it in the process list.
+ * Runs a PostgreSQL client tool in `toolEnv` (the caller's environment: PATH, PGSSLMODE, …).
+ * The password travels in PGPASSWORD, not on the command line, where any local user could read
+ * it in the process list.
  */
-function run(command: string, args: string[], url: string): Promise<void> {
+function run(command: string, args: string[], url: string, toolEnv: NodeJS.ProcessEnv): Promise<void> {
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
-  const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
+  const env = { PATH: "/usr/local/bin:/usr/bin:/bin", ...toolEnv, ...(password ? { PGPASSWORD: password } : {}) };
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args, `--dbname=${parsed.toString()}`], { env, stdio: ["ignore", "inherit", "pipe"] });
     let stderr = "";
