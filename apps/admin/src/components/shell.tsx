@@ -10,6 +10,7 @@ const sections = [
   { to: "/customers", label: "Customers" },
   { to: "/coupons", label: "Coupons" },
   { to: "/reviews", label: "Reviews" },
+  { to: "/funnel", label: "Funnel" },
   { to: "/mailbox", label: "Mailbox" },
   { to: "/categories", label: "Categories" },
   { to: "/brands", label: "Brands" },
