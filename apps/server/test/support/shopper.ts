@@ -39,6 +39,7 @@ export function shopperClient(app: FastifyInstance, ip: string, failures: { coun
 }
 
 /** The `result.data.json` of a tRPC answer, validated by `schema`. */
-export function result<S extends z.ZodType>(reply: Reply, schema: S): z.output<S> {
-  return z.object({ result: z.object({ data: z.object({ json: schema }) }) }).parse(reply.body).result.data.json;
+export function result<T>(reply: Reply, schema: z.ZodType<T>): T {
+  const envelope = z.object({ result: z.object({ data: z.object({ json: z.unknown() }) }) }).parse(reply.body);
+  return schema.parse(envelope.result.data.json);
 }
