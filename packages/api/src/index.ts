@@ -19,3 +19,4 @@ export { createStripeProvider, type StripeSettings } from "./services/payments/s
 export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";
 export { processPendingRefunds } from "./services/orders/refunds.ts";
+export { queueLowStockAlerts } from "./services/inventory/low-stock.ts";

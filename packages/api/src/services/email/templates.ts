@@ -41,3 +41,14 @@ export function passwordChangedEmail(input: { name: string }): Email {
   ];
   return { subject: "Your Shop password was changed", text: lines.join("\n\n"), html: layout(lines) };
 }
+
+export function lowStockEmail(variants: ReadonlyArray<{ sku: string; productName: string; title: string; available: number; productId: number }>, publicUrl: string): Email {
+  const lines = variants.map((v) => `${v.productName}${v.title ? ` (${v.title})` : ""}, SKU ${v.sku}: ${v.available} left`);
+  const intro = variants.length === 1 ? "This variant is running low:" : `These ${variants.length} variants are running low:`;
+  const url = `${publicUrl}/admin/products/${variants[0]?.productId ?? ""}`;
+  return {
+    subject: variants.length === 1 ? `Low stock: ${variants[0]?.sku ?? ""}` : `Low stock: ${variants.length} variants`,
+    text: `${intro}\n\n${lines.join("\n")}\n\n${url}\n`,
+    html: layout([intro, ...lines], { label: "Open in the admin", url }),
+  };
+}
