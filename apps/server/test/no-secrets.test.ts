@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { deliverDueEmails } from "@shop/api";
 import { signedEvent, startStripeDouble } from "@shop/api/testing";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import pino from "pino";
@@ -16,7 +17,7 @@ const WEBHOOK_SECRET = "whsec_test_secret_for_leaks";
 const CARDS = ["4242 4242 4242 4242", "4000000000000002", "5555-5555-5555-4444"];
 const address = { fullName: "Ada Lovelace", line1: "1 Main St", city: "Paris", postalCode: "75001", country: "FR" };
 
-describe("no card numbers or tokens in the logs or the database after checkouts", () => {
+describe("no card numbers or tokens in the logs or the database after checkouts and a password reset", () => {
   let db: TestDatabase;
   let stripe: Awaited<ReturnType<typeof startStripeDouble>>;
   const lines: string[] = [];
@@ -86,6 +87,14 @@ describe("no card numbers or tokens in the logs or the database after checkouts"
       expect(result(paid, z.object({ status: z.string() })).status).toBe("succeeded");
       expect(result(await call("checkout.confirm", { number: again.order.number }), z.object({ status: z.string() })).status).toBe("PAID");
       await call("account.sessions.list", undefined, "bearer");
+      // A password reset too, delivered the way the SMTP worker does: the link reaches the
+      // mailbox, and the outbox keeps no copy of it.
+      await app.inject({ method: "POST", url: "/trpc/auth.requestPasswordReset", headers: { "content-type": "application/json" }, payload: { json: { email: user.email } } });
+      const sent: string[] = [];
+      expect(await deliverDueEmails(db.prisma, { send: async (message) => void sent.push(message.text) })).toBeGreaterThan(0);
+      const resetToken = tokensIn(sent.join("\n"))[0] ?? "";
+      expect(resetToken).not.toBe("");
+      secretsSeen.push(resetToken);
     } finally {
       await app.close();
     }

@@ -84,6 +84,7 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
     });
     await expect.poll(() => seen.length, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(8);
     await server.stop();
+    expect((await app.inject("/readyz")).statusCode).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await server.start();
     await Promise.all(lanes);
