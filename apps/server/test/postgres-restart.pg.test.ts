@@ -102,7 +102,6 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
       expect(order.status, `order ${order.number}`).toBe("PAID");
       expect(order.payments.filter((payment) => payment.status === "SUCCEEDED")).toHaveLength(1);
     }
-    expect(await db.prisma.webhookEvent.count()).toBeGreaterThanOrEqual(SHOPPERS);
     expect(await db.prisma.emailOutbox.count({ where: { template: "order-confirmed" } })).toBe(SHOPPERS);
 
     // Stock: reserved is exactly what the paid orders hold; nothing is held by an order that
