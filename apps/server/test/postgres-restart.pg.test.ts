@@ -50,9 +50,10 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
     await server?.destroy();
   });
 
-  it("loses no paid order and leaves no stock reserved by a rolled-back order", async () => {
+  // Forty shoppers and a restart take ten seconds on an idle machine; leave room for a busy one.
+  it("loses no paid order and leaves no stock reserved by a rolled-back order", { timeout: 180_000 }, async () => {
     const failures = { count: 0 };
-    const seen: Array<{ number: number; email: string; quantities: Map<number, number> }> = [];
+    const seen: Array<{ number: number; email: string }> = [];
 
     async function shop(i: number) {
       const client = shopperClient(app, `10.9.${i >> 8}.${i & 255}`, failures);
@@ -64,8 +65,7 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
       const placedReply = await client.until("checkout.placeOrder", { idempotencyKey, email, shippingAddress: address, shippingMethod: "standard" });
       expect(placedReply.status, JSON.stringify(placedReply.body)).toBe(200);
       const placed = result(placedReply, PlacedSchema);
-      const items = await db.prisma.orderItem.findMany({ where: { order: { number: placed.order.number } }, select: { variantId: true, quantity: true } });
-      seen.push({ number: placed.order.number, email, quantities: new Map(items.map((item) => [item.variantId ?? 0, item.quantity])) });
+      seen.push({ number: placed.order.number, email });
       // The payment form, again if the intent could not be created while the database was away.
       const clientSecret =
         placed.payment?.clientSecret ?? result(await client.until("checkout.payment", { number: placed.order.number, email }), z.object({ clientSecret: z.string() })).clientSecret;
