@@ -24,7 +24,7 @@ function optedOut(): boolean {
  * in paths would tie events to orders.
  */
 export function publicPath(pathname: string): string {
-  return pathname.replace(/^\/(orders|order-confirmation)\/[^/]+/, "/$1/-").slice(0, 200) || "/";
+  return pathname.replace(/^\/(orders|order-confirmation)\/\d+/, "/$1/-").slice(0, 200) || "/";
 }
 
 /** Queues one event; batches go out every few seconds, when full, and when the page is hidden. */
