@@ -5,6 +5,15 @@ import { RouterProvider } from "react-router";
 import { router } from "./router.tsx";
 import "./styles.css";
 
+// Only a build with VITE_SENTRY_DSN loads Sentry (as a chunk of its own); without one, the
+// condition is constant and the import disappears from the bundle.
+const sentryDsn = import.meta.env.VITE_SENTRY_DSN;
+if (sentryDsn) {
+  void import("@shop/client/error-reporting").then(({ startErrorReporting }) =>
+    startErrorReporting(sentryDsn, { app: "admin", environment: import.meta.env.MODE, release: import.meta.env.VITE_SENTRY_RELEASE }),
+  );
+}
+
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 createRoot(root).render(

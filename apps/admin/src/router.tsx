@@ -23,6 +23,7 @@ export const router = createBrowserRouter(
             { path: "coupons/new", lazy: async () => ({ Component: (await import("./pages/coupons/new.tsx")).NewCouponPage }) },
             { path: "coupons/:id", lazy: async () => ({ Component: (await import("./pages/coupons/detail.tsx")).CouponPage }) },
             { path: "reviews", lazy: async () => ({ Component: (await import("./pages/reviews/index.tsx")).ReviewsPage }) },
+            { path: "funnel", lazy: async () => ({ Component: (await import("./pages/funnel.tsx")).FunnelPage }) },
             { path: "mailbox", lazy: async () => ({ Component: (await import("./pages/mailbox/index.tsx")).MailboxPage }) },
             { path: "products/new", lazy: async () => ({ Component: (await import("./pages/product-edit.tsx")).ProductEditPage }) },
             { path: "products/import", lazy: async () => ({ Component: (await import("./pages/import-export.tsx")).ImportExportPage }) },

@@ -15,6 +15,7 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { listenForCatalogChanges } from "./cache/invalidation.ts";
 import { memoryCache, type ResponseCache } from "./cache/response-cache.ts";
+import { createErrorReporter, type ErrorReporter } from "./observability/error-reporter.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { globalRateLimit } from "./plugins/rate-limit.ts";
 import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
@@ -45,6 +46,8 @@ export type AppServices = {
   payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
   /** Cached catalog responses; null turns caching off. Defaults to an in-process cache. */
   cache?: ResponseCache | null;
+  /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
+  errors?: ErrorReporter;
 };
 
 /** Stripe when its keys are set; otherwise the offline test provider. */
@@ -67,6 +70,13 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     keepAliveTimeout: 72_000,
   });
   const limits = services.limits ?? createMemoryStore();
+  const errors =
+    services.errors ?? (await createErrorReporter({ dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: env.SENTRY_RELEASE }));
+  app.addHook("onClose", () => errors.close());
+  // Routes outside tRPC (the payment webhook, media): anything answered with a 5xx.
+  app.addHook("onError", async (request, reply, error) => {
+    if (reply.statusCode >= 500 || !error.statusCode || error.statusCode >= 500) errors.capture(error, { path: request.routeOptions.url, requestId: request.id });
+  });
   await securityPlugin(app, {
     allowedOrigins: env.allowedOrigins,
     hsts: env.production && env.publicUrl.startsWith("https:"),
@@ -86,7 +96,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     const unlisten = await listenForCatalogChanges(db, cache, app.log);
     app.addHook("onClose", unlisten);
   }
-  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache });
+  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache, errors });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, { db, provider: payments.provider, verify: payments.verifyWebhook, publicUrl: env.publicUrl });
   }

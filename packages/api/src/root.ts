@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account.ts";
 import { adminRouter } from "./routers/admin/index.ts";
+import { analyticsRouter } from "./routers/analytics.ts";
 import { authRouter } from "./routers/auth.ts";
 import { cartRouter } from "./routers/cart.ts";
 import { catalogRouter } from "./routers/catalog.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   reviews: reviewsRouter,
   wishlist: wishlistRouter,
+  analytics: analyticsRouter,
   admin: adminRouter,
 });
 

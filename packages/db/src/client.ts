@@ -57,6 +57,9 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     connectionTimeoutMillis: waitMs,
     statement_timeout: config.statementTimeoutMs ?? 30_000,
   });
+  // An idle connection dropped by the server (a restart, a failover) is discarded by the pool;
+  // without a listener its 'error' event would crash the process.
+  pool.on("error", () => {});
   // A transaction waits for a connection as long as a single query would, then fails fast.
   const prisma = new PrismaClient({
     adapter: new PrismaPg(pool, { statementNameGenerator }),
@@ -67,6 +70,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   const replica = config.replicaUrl
     ? new pg.Pool({ connectionString: config.replicaUrl, max: config.poolSize ?? 10, connectionTimeoutMillis: waitMs, statement_timeout: config.statementTimeoutMs ?? 30_000 })
     : null;
+  replica?.on("error", () => {});
   if (replica) readers.set(prisma, pgPoolRunner(replica));
   return {
     kind: "postgres",

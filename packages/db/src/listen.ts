@@ -17,16 +17,33 @@ export async function listenPGlite(pglite: PGlite, channel: string, onNotify: ()
 export async function listenPostgres(url: string, channel: string, onNotify: () => void, onError: (error: unknown) => void): Promise<Unlisten> {
   let client: pg.Client | null = null;
   let stopped = false;
+  // Keeps trying while the server is away (a restart takes seconds), once a second.
+  const reconnect = () => {
+    if (stopped) return;
+    setTimeout(() => {
+      connect().catch((error: unknown) => {
+        onError(error);
+        reconnect();
+      });
+    }, 1_000);
+  };
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     next.on("notification", onNotify);
     next.on("error", (error) => {
       onError(error);
       onNotify();
-      if (!stopped) setTimeout(() => void connect().catch(onError), 1_000);
+      reconnect();
     });
-    await next.connect();
-    await next.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+    } catch (error) {
+      next.removeAllListeners("error");
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) return void (await next.end().catch(() => undefined));
     client = next;
   };
   await connect();

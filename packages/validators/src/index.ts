@@ -9,3 +9,4 @@ export * from "./reviews.ts";
 export * from "./inventory.ts";
 export * from "./audit.ts";
 export * from "./admin-search.ts";
+export * from "./analytics.ts";

@@ -16,6 +16,7 @@ const sections = [
   { to: "/reviews", label: "Reviews" },
   { to: "/reports", label: "Reports" },
   { to: "/audit", label: "Audit", adminOnly: true },
+  { to: "/funnel", label: "Funnel" },
   { to: "/mailbox", label: "Mailbox" },
   { to: "/categories", label: "Categories" },
   { to: "/brands", label: "Brands" },

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
 import type { ResponseCache } from "../cache/response-cache.ts";
+import type { ErrorReporter } from "../observability/error-reporter.ts";
 import { singleFlight } from "../cache/single-flight.ts";
 import { fastQuery, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 
@@ -42,7 +43,8 @@ export async function trpcRoutes(
     limits,
     payments,
     cache,
-  }: { db: Database; config: ApiConfig; limits: RateLimitStore; payments: PaymentProvider; cache: ResponseCache | null },
+    errors,
+  }: { db: Database; config: ApiConfig; limits: RateLimitStore; payments: PaymentProvider; cache: ResponseCache | null; errors: ErrorReporter },
 ) {
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
@@ -80,8 +82,10 @@ export async function trpcRoutes(
   // load costs one query per instance, not one per waiting shopper.
   const misses = singleFlight<{ status: number; body: string }>();
 
-  const onError = (error: TRPCError, path: string | undefined) => {
-    if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ err: error.cause ?? error, path }, "procedure failed");
+  const onError = (error: TRPCError, path: string | undefined, requestId?: string) => {
+    if (error.code !== "INTERNAL_SERVER_ERROR") return;
+    app.log.error({ err: error.cause ?? error, path }, "procedure failed");
+    errors.capture(error.cause ?? error, { path, requestId });
   };
 
   /**
@@ -96,7 +100,7 @@ export async function trpcRoutes(
     let status = 200;
     if (body === null) {
       const compute = async () => {
-        const fresh = await fastQuery({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError });
+        const fresh = await fastQuery({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError: (error, failed) => onError(error, failed, req.id) });
         if (cache && cached && fresh.status === 200) await cache.set(cached.version, key, fresh.body);
         return fresh;
       };
@@ -124,7 +128,7 @@ export async function trpcRoutes(
     trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>("/trpc/:path", { bodyLimit: TRPC_BODY_LIMIT }, async (req, res) => {
       const path = req.params.path;
       if (isFastQuery(req, path)) return cachedFastQuery(req, res, path);
-      await fastifyRequestHandler({ router: appRouter, createContext, req, res, path, onError: ({ error, path: failed }) => onError(error, failed) });
+      await fastifyRequestHandler({ router: appRouter, createContext, req, res, path, onError: ({ error, path: failed }) => onError(error, failed, req.id) });
     });
   });
 }

@@ -5,8 +5,11 @@ import type { FastifyBaseLogger } from "fastify";
 const INTERVAL_MS = 30_000;
 
 /**
- * Releases the stock of orders left unpaid past their reservation, and retries refunds the
- * provider has not confirmed. Every instance runs it; each step is guarded so one wins.
+ * Releases the stock of orders left unpaid past their reservation and retries refunds the
+ * provider has not confirmed. (Low-stock alerts need no job: the stock change that crosses a
+ * threshold writes the alert in its own transaction.) Every instance runs it; each job is claimed
+ * in the database (FOR UPDATE SKIP LOCKED), so it runs once across instances and survives a
+ * restart (docs/architecture.md, "Background jobs").
  */
 export function startOrderWorker(db: Database, provider: PaymentProvider, publicUrl: string, log: FastifyBaseLogger) {
   let running: Promise<void> = Promise.resolve();

@@ -3,17 +3,25 @@ import { Button, FormMessage } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
+import { currentPath, track } from "../lib/analytics.ts";
 import { useSetCart } from "../lib/cart.ts";
 
 /**
  * Adds the chosen variant (null until every option is picked) to the cart; the server checks
  * stock and answers with the whole, re-priced cart.
  */
-export function AddToCartButton({ variantId, available }: { variantId: number | null; available: boolean }) {
+export function AddToCartButton({ productId, variantId, available }: { productId: number; variantId: number | null; available: boolean }) {
   const trpc = useTRPC();
   const setCart = useSetCart();
   const [quantity, setQuantity] = useState(1);
-  const add = useMutation(trpc.cart.add.mutationOptions({ onSuccess: setCart }));
+  const add = useMutation(
+    trpc.cart.add.mutationOptions({
+      onSuccess: (cart) => {
+        setCart(cart);
+        track({ type: "ADD_TO_CART", path: currentPath(), productId });
+      },
+    }),
+  );
   const ready = variantId !== null && available;
   return (
     <div className="space-y-3">

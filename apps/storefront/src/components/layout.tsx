@@ -1,6 +1,7 @@
 import { useTRPC } from "@shop/client";
 import { useQuery } from "@tanstack/react-query";
 import { Link, NavLink, Outlet } from "react-router";
+import { usePageViews } from "../lib/analytics.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import { CartLink } from "./cart-link.tsx";
 import { SearchBox } from "./search-box.tsx";
@@ -8,6 +9,7 @@ import { SearchBox } from "./search-box.tsx";
 export function Layout() {
   const trpc = useTRPC();
   const categories = useQuery(trpc.catalog.categories.queryOptions());
+  usePageViews();
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">

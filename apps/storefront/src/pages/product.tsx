@@ -10,6 +10,7 @@ import { ReviewsSection } from "../components/reviews/reviews-section.tsx";
 import { Stars } from "../components/stars.tsx";
 import { WishlistToggle } from "../components/wishlist-toggle.tsx";
 import { findVariant, VariantPicker } from "../components/variant-picker.tsx";
+import { currentPath, track } from "../lib/analytics.ts";
 
 export function ProductPage() {
   const trpc = useTRPC();
@@ -27,6 +28,11 @@ export function ProductPage() {
     setImageIndex(0);
     document.title = data.seoTitle ?? data.name;
   }, [data]);
+
+  const productId = data?.id;
+  useEffect(() => {
+    if (productId !== undefined) track({ type: "PRODUCT_VIEW", path: currentPath(), productId });
+  }, [productId]);
 
   if (product.isError) {
     if (product.error.data?.code === "NOT_FOUND") return <EmptyState title="Product not found"><Link to="/" className="underline">Back to the shop</Link></EmptyState>;
@@ -96,7 +102,7 @@ export function ProductPage() {
           <p className="text-sm font-medium" data-testid="stock-state">
             {!variant ? (data.variants.length ? "This combination is not offered" : "") : !variant.available ? <span className="text-red-700">Out of stock</span> : variant.lowStock ? <span className="text-amber-700">Only {variant.lowStock} left</span> : <span className="text-green-700">In stock</span>}
           </p>
-          <AddToCartButton variantId={variant?.id ?? null} available={variant?.available ?? false} />
+          <AddToCartButton productId={data.id} variantId={variant?.id ?? null} available={variant?.available ?? false} />
           {data.description && <p className="leading-relaxed text-muted">{data.description}</p>}
         </div>
       </div>

@@ -3,9 +3,10 @@ import { useFieldErrors, useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { AddressSchema, PlaceOrderSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { readAddress } from "../../components/address-fields.tsx";
+import { currentPath, track } from "../../lib/analytics.ts";
 import { useCart } from "../../lib/cart.ts";
 import { rememberGuestOrder } from "../../lib/guest-orders.ts";
 import { useMe } from "../../lib/session.ts";
@@ -31,6 +32,8 @@ export function CheckoutPage() {
     trpc.checkout.placeOrder.mutationOptions({
       onSuccess: async (result) => {
         rememberGuestOrder(result.order.number, result.order.email);
+        track({ type: "PURCHASE", path: currentPath() });
+        track({ type: "CHECKOUT_STEP", path: currentPath(), step: "payment" });
         await queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
         setPlaced(result);
       },
@@ -41,6 +44,10 @@ export function CheckoutPage() {
     }),
   );
   const payment = useMutation(trpc.checkout.payment.mutationOptions({ onSuccess: (p) => placed && setPlaced({ ...placed, payment: p }) }));
+  const startedCheckout = (cart.data?.items.length ?? 0) > 0;
+  useEffect(() => {
+    if (startedCheckout) track({ type: "CHECKOUT_STEP", path: currentPath(), step: "details" });
+  }, [startedCheckout]);
   const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
 
   // Wait for saved addresses too: the form starts on the default one.

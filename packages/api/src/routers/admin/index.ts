@@ -5,6 +5,7 @@ import { adminAuditRouter } from "./audit.ts";
 import { adminInventoryRouter } from "./inventory.ts";
 import { adminCouponsRouter } from "./coupons.ts";
 import { adminCustomersRouter } from "./customers.ts";
+import { adminFunnelRouter } from "./funnel.ts";
 import { adminMailboxRouter } from "./mailbox.ts";
 import { adminOrdersRouter } from "./orders.ts";
 import { adminBrandsRouter, adminCategoriesRouter } from "./catalog-structure.ts";
@@ -19,6 +20,7 @@ export const adminRouter = router({
   inventory: adminInventoryRouter,
   coupons: adminCouponsRouter,
   customers: adminCustomersRouter,
+  funnel: adminFunnelRouter,
   mailbox: adminMailboxRouter,
   orders: adminOrdersRouter,
   products: adminProductsRouter,

@@ -8,6 +8,11 @@ export type OutgoingEmail = { id: number; to: string; subject: string; text: str
 export type EmailTransport = { send(email: OutgoingEmail): Promise<void> };
 
 const LEASE_MS = 5 * 60_000;
+
+// Emails carrying a one-time secret (a reset link) are blanked once sent: the database keeps only
+// a hash of the token, and a copy of the link in the outbox would undo that.
+const SECRET_TEMPLATES = new Set(["password-reset"]);
+const REDACTED = "(Removed after sending: this message contained a one-time link.)";
 const MAX_ATTEMPTS = 6;
 
 /**
@@ -32,11 +37,12 @@ export async function deliverDueEmails(db: PrismaClient, transport: EmailTranspo
   for (const { id } of claimed) {
     const email = await db.emailOutbox.findUniqueOrThrow({
       where: { id },
-      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true },
+      select: { id: true, to: true, subject: true, text: true, html: true, attempts: true, template: true },
     });
     try {
       await transport.send(email);
-      await db.emailOutbox.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      const redact = SECRET_TEMPLATES.has(email.template) ? { text: REDACTED, html: null } : {};
+      await db.emailOutbox.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...redact } });
       sent++;
     } catch (error) {
       const failed = email.attempts >= MAX_ATTEMPTS;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@shop/db";
+import { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { parseRows } from "../../lib/sql.ts";
 import { orderRefundedEmail } from "../email/order-templates.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { notifyOrder } from "./notify.ts";
@@ -78,13 +80,27 @@ export async function processRefund(db: PrismaClient, provider: PaymentProvider,
   });
 }
 
-/** Retries refunds that were recorded but not (yet) confirmed by the provider. */
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * Retries refunds that were recorded but not (yet) confirmed by the provider. Each is leased
+ * first, in the statement that claims it with SKIP LOCKED: its updatedAt moves five minutes
+ * ahead, so no other worker picks it up meanwhile, and a worker that dies mid-call leaves it to
+ * be retried when the lease runs out. (The provider call carries the refund's idempotency key
+ * too, so even a retry after a lost answer pays once.)
+ */
 export async function processPendingRefunds(db: PrismaClient, provider: PaymentProvider, publicUrl: string, olderThanMs = 60_000) {
-  const pending = await db.refund.findMany({
-    where: { status: "PENDING", createdAt: { lt: new Date(Date.now() - olderThanMs) } },
-    select: { id: true },
-    take: 50,
-  });
-  for (const { id } of pending) await processRefund(db, provider, id, publicUrl);
-  return pending.length;
+  const claimed = await parseRows(
+    z.object({ id: z.number() }),
+    db.$queryRaw`
+    UPDATE "Refund" SET "updatedAt" = now() + ${`${LEASE_MS} milliseconds`}::interval
+     WHERE "id" IN (
+       SELECT "id" FROM "Refund"
+        WHERE "status" = 'PENDING' AND "createdAt" < now() - ${`${olderThanMs} milliseconds`}::interval AND "updatedAt" <= now()
+        ORDER BY "id" LIMIT 50
+        FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`,
+  );
+  for (const { id } of claimed) await processRefund(db, provider, id, publicUrl);
+  return claimed.length;
 }

@@ -1,0 +1,90 @@
+import { spawn, type SpawnOptions } from "node:child_process";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// Fault tests stop and start servers; the machine's shared PostgreSQL and Redis must never be
+// touched, so each test starts its own on a free port in a scratch directory.
+
+const PG_BIN = "/usr/lib/postgresql/15/bin";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...options });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${stderr}`))));
+  });
+}
+
+/** PostgreSQL refuses to run as root; as root, run its tools as the postgres user. */
+function asPostgres(dir: string): SpawnOptions {
+  if (process.getuid?.() !== 0) return {};
+  const uid = 101;
+  const gid = 104;
+  chownSync(dir, uid, gid);
+  return { uid, gid, env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8" } };
+}
+
+export type ThrowawayPostgres = { url: (database?: string) => string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+
+/** A PostgreSQL 15 cluster of its own (initdb, trust auth, fsync off: it lives for one test). */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), "shop-pg-"));
+  const user = asPostgres(dir);
+  const data = join(dir, "data");
+  const port = await freePort();
+  await run(`${PG_BIN}/initdb`, ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"], user);
+  const start = () =>
+    run(`${PG_BIN}/pg_ctl`, ["-D", data, "-l", join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"], user);
+  const stop = (mode = "fast") => run(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", mode, "-w", "stop"], user);
+  await start();
+  return {
+    url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    stop: () => stop(),
+    start,
+    async destroy() {
+      await stop("immediate").catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ThrowawayRedis = { url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+
+/** A redis-server of its own, without persistence. */
+export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+  const port = await freePort();
+  let child: ReturnType<typeof spawn> | null = null;
+  const start = async () => {
+    const started = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+    child = started;
+    await new Promise<void>((resolve, reject) => {
+      started.stdout?.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("Ready to accept connections")) resolve();
+      });
+      started.on("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
+    });
+  };
+  const stop = async () => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGTERM");
+    await exited;
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}`, stop, start, destroy: stop };
+}
