@@ -6,3 +6,4 @@ export * from "./coupons.ts";
 export * from "./admin-catalog.ts";
 export * from "./csv.ts";
 export * from "./reviews.ts";
+export * from "./reports.ts";
