@@ -5,6 +5,8 @@ import { NavLink, Outlet, useNavigate } from "react-router";
 import { useStaff } from "../lib/me.ts";
 
 const sections = [
+  { to: "/", label: "Dashboard" },
+  { to: "/reports", label: "Reports" },
   { to: "/products", label: "Products" },
   { to: "/orders", label: "Orders" },
   { to: "/customers", label: "Customers" },
@@ -44,6 +46,7 @@ export function Shell() {
               <li key={section.to}>
                 <NavLink
                   to={section.to}
+                  end={section.to === "/"}
                   className={({ isActive }) =>
                     `block rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-600 text-white" : "hover:bg-line"}`
                   }
