@@ -41,7 +41,7 @@ export async function makeOrder(
 }
 
 export async function makeRefund(
-  db: PrismaClient,
+  db: Pick<PrismaClient, "refund">,
   order: { id: number; payments: Array<{ id: number }> },
   input: { amount: number; at: string; status?: "SUCCEEDED" | "FAILED" | "PENDING"; reason?: string },
 ) {
