@@ -252,8 +252,10 @@ BEGIN
   PERFORM shop_sales_rebuild();
   RETURN NULL;
 END $$;
-CREATE TRIGGER "Setting_time_zone_write" AFTER INSERT OR UPDATE ON "Setting" FOR EACH ROW
+CREATE TRIGGER "Setting_time_zone_insert" AFTER INSERT ON "Setting" FOR EACH ROW
   WHEN (NEW."key" = 'shop.timeZone') EXECUTE FUNCTION shop_time_zone_changed();
+CREATE TRIGGER "Setting_time_zone_update" AFTER UPDATE ON "Setting" FOR EACH ROW
+  WHEN (NEW."key" = 'shop.timeZone' AND OLD."value" IS DISTINCT FROM NEW."value") EXECUTE FUNCTION shop_time_zone_changed();
 CREATE TRIGGER "Setting_time_zone_delete" AFTER DELETE ON "Setting" FOR EACH ROW
   WHEN (OLD."key" = 'shop.timeZone') EXECUTE FUNCTION shop_time_zone_changed();
 
