@@ -156,16 +156,21 @@ BEGIN
     PERFORM shop_sales_refresh(ARRAY(
       SELECT shop_local_day("paidAt", tz) FROM old_rows WHERE shop_order_counted("status", "paidAt")));
   ELSE
-    -- Most order updates (notes, tracking, refundedTotal) change nothing the summary holds.
+    -- Most order updates change nothing the summary holds: fulfilment and refund statuses
+    -- (processing, shipped, refunded, …) all count alike, and notes, tracking or refundedTotal
+    -- are not summarised. Only counting or not, the payment date and the amounts matter.
     PERFORM shop_sales_refresh(ARRAY(
-      WITH changed AS (
+      WITH pairs AS (
         SELECT o."id", o."paidAt" AS old_paid, n."paidAt" AS new_paid,
                shop_order_counted(o."status", o."paidAt") AS old_counted,
-               shop_order_counted(n."status", n."paidAt") AS new_counted
+               shop_order_counted(n."status", n."paidAt") AS new_counted,
+               (o."paidAt", o."subtotal", o."discountTotal", o."shippingTotal", o."taxTotal", o."total")
+                 IS DISTINCT FROM
+               (n."paidAt", n."subtotal", n."discountTotal", n."shippingTotal", n."taxTotal", n."total") AS amounts_changed
           FROM old_rows o JOIN new_rows n ON n."id" = o."id"
-         WHERE (o."status", o."paidAt", o."subtotal", o."discountTotal", o."shippingTotal", o."taxTotal", o."total")
-               IS DISTINCT FROM
-               (n."status", n."paidAt", n."subtotal", n."discountTotal", n."shippingTotal", n."taxTotal", n."total")
+      ),
+      changed AS (
+        SELECT * FROM pairs WHERE old_counted <> new_counted OR ((old_counted OR new_counted) AND amounts_changed)
       )
       SELECT shop_local_day(old_paid, tz) FROM changed WHERE old_counted
       UNION SELECT shop_local_day(new_paid, tz) FROM changed WHERE new_counted
