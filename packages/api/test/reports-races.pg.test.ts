@@ -1,14 +1,16 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrder, makeRefund, summaryAgainstRebuild } from "./reports-fixtures.ts";
 import { setupTestShop } from "./support.ts";
 
-// Concurrent payments and refunds on the same local day (on PostgreSQL, where transactions
-// really overlap): each transaction holds its day for a while after its trigger ran, so the
-// others must wait and then recompute with what it committed, or the summary would lose orders.
+// Concurrent payments and refunds on a day that already has sales (on PostgreSQL, where
+// transactions really overlap): each one holds its transaction open after its trigger ran, so
+// the others must wait for it and recompute with what it committed, or the day would lose
+// orders (or trip over each other's product rows).
 describe("sales summary under concurrency", () => {
   let shop: Awaited<ReturnType<typeof setupTestShop>>;
   beforeAll(async () => {
-    shop = await setupTestShop({ poolSize: 8 });
+    shop = await setupTestShop();
   });
   afterAll(() => shop.db.close());
 
@@ -16,26 +18,35 @@ describe("sales summary under concurrency", () => {
     const { prisma, make } = shop;
     const product = await make.product({ variants: [{ price: 1_000, stock: 50 }] });
     const line = { productId: product.id, variantId: product.variants[0]?.id ?? 0, unitPrice: 1_000, quantity: 1 };
+    const earlier = await makeOrder(prisma, { email: "early@example.com", status: "DELIVERED", paidAt: "2026-05-02T08:00:00Z", lines: [line] });
     const pending = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => makeOrder(prisma, { email: `racer${i}@example.com`, status: "PENDING_PAYMENT", paidAt: null, lines: [line] })),
+      Array.from({ length: 6 }, (_, i) => makeOrder(prisma, { email: `racer${i}@example.com`, status: "PENDING_PAYMENT", paidAt: null, lines: [line] })),
     );
-    const paid = await makeOrder(prisma, { email: "refunded@example.com", status: "DELIVERED", paidAt: "2026-05-01T10:00:00Z", lines: [line] });
-    await Promise.all([
-      ...pending.map((order, i) =>
-        prisma.$transaction(async (tx) => {
-          await tx.order.update({ where: { id: order.id }, data: { status: "PAID", paidAt: new Date(`2026-05-02T1${i}:00:00Z`) } });
-          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+    const refunds = await Promise.all([100, 200, 300].map((amount) => makeRefund(prisma, earlier, { amount, at: "2026-05-02T12:00:00Z", status: "PENDING" })));
+
+    const statements = [
+      ...pending.map((order, i) => ({ text: `UPDATE "Order" SET "status" = 'PAID', "paidAt" = $1 WHERE "id" = $2`, values: [`2026-05-02 1${i}:00:00`, order.id] })),
+      ...refunds.map((refund) => ({ text: `UPDATE "Refund" SET "status" = 'SUCCEEDED' WHERE "id" = $1`, values: [refund.id] })),
+    ];
+    const clients = statements.map(() => new pg.Client({ connectionString: shop.db.url }));
+    await Promise.all(clients.map((client) => client.connect()));
+    try {
+      await Promise.all(
+        statements.map(async (statement, i) => {
+          const client = clients[i];
+          if (!client) return;
+          await client.query("BEGIN");
+          await client.query(statement.text, statement.values);
+          await client.query("SELECT pg_sleep(0.1)");
+          await client.query("COMMIT");
         }),
-      ),
-      ...[100, 200, 300].map((amount) =>
-        prisma.$transaction(async (tx) => {
-          await makeRefund(tx, paid, { amount, at: "2026-05-02T12:00:00Z" });
-          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
-        }),
-      ),
-    ]);
-    const day = await prisma.salesDay.findUniqueOrThrow({ where: { day: new Date("2026-05-02") }, select: { orders: true, total: true, refunds: true, refundCount: true } });
-    expect(day).toEqual({ orders: 8, total: 8 * (1_000 + 0), refunds: 600, refundCount: 3 });
+      );
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+
+    const day = await prisma.salesDay.findUniqueOrThrow({ where: { day: new Date("2026-05-02") }, select: { orders: true, total: true, units: true, refunds: true, refundCount: true } });
+    expect(day).toEqual({ orders: 7, units: 7, total: 7_000, refunds: 600, refundCount: 3 });
     const { kept, rebuilt } = await summaryAgainstRebuild(prisma);
     expect(kept).toEqual(rebuilt);
   });
