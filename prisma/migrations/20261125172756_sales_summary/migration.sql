@@ -69,11 +69,16 @@ CREATE FUNCTION shop_sales_refresh(days date[]) RETURNS void LANGUAGE plpgsql AS
 DECLARE
   tz text := shop_time_zone();
   wanted date[];
+  d date;
 BEGIN
-  SELECT array_agg(DISTINCT d ORDER BY d) INTO wanted FROM unnest(days) AS d WHERE d IS NOT NULL;
+  SELECT array_agg(DISTINCT x ORDER BY x) INTO wanted FROM unnest(days) AS x WHERE x IS NOT NULL;
   IF wanted IS NULL THEN RETURN; END IF;
-  INSERT INTO "SalesDay" ("day") SELECT unnest(wanted) ON CONFLICT DO NOTHING;
-  PERFORM 1 FROM "SalesDay" WHERE "day" = ANY (wanted) ORDER BY "day" FOR UPDATE;
+  -- Day by day in date order, creating a missing row first: a new row is as good as a lock to
+  -- other writers, so creating all first and locking after could take locks out of order.
+  FOREACH d IN ARRAY wanted LOOP
+    INSERT INTO "SalesDay" ("day") VALUES (d) ON CONFLICT DO NOTHING;
+    PERFORM 1 FROM "SalesDay" WHERE "day" = d FOR UPDATE;
+  END LOOP;
 
   UPDATE "SalesDay" s SET
     "orders" = o.orders, "subtotal" = o.subtotal, "discount" = o.discount, "shipping" = o.shipping,
