@@ -179,10 +179,11 @@ BEGIN
       )
       SELECT shop_local_day(old_paid, tz) FROM changed WHERE old_counted
       UNION SELECT shop_local_day(new_paid, tz) FROM changed WHERE new_counted
-      -- An order that starts or stops counting takes its refunds with it.
+      -- An order that starts or stops counting takes its refunds with it; pending ones too, in
+      -- case one succeeds concurrently (whichever transaction locks the day second recomputes it).
       UNION SELECT shop_local_day(rf."createdAt", tz)
               FROM changed c JOIN "Refund" rf ON rf."orderId" = c."id"
-             WHERE c.old_counted <> c.new_counted AND rf."status" = 'SUCCEEDED'));
+             WHERE c.old_counted <> c.new_counted));
   END IF;
   RETURN NULL;
 END $$;
