@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { parseRows, readRows } from "../../lib/sql.ts";
-import { counted, localDayBounds } from "./shop.ts";
+import { counted, localDayBounds, type LocalRange } from "./shop.ts";
 
 type Range = { from: string; to: string };
 
@@ -42,7 +42,7 @@ export async function topSellers(db: PrismaClient, range: Range, limit: number) 
 const CouponRow = z.object({ code: z.string(), orders: z.number(), discount: z.number(), revenue: z.number() });
 
 /** Orders, discount given and order revenue per coupon, for counted orders paid in the range. */
-export function couponPerformance(db: PrismaClient, range: Range) {
+export function couponPerformance(db: PrismaClient, range: LocalRange) {
   return parseRows(
     CouponRow,
     readRows(
@@ -50,7 +50,7 @@ export function couponPerformance(db: PrismaClient, range: Range) {
       Prisma.sql`SELECT o."couponCode" AS code, count(*)::int AS orders, sum(o."discountTotal")::float8 AS discount,
                         sum(o."total")::float8 AS revenue
                    FROM "Order" o
-                  WHERE o."couponId" IS NOT NULL AND ${localDayBounds(Prisma.sql`o."paidAt"`, range.from, range.to)} AND ${counted(Prisma.sql`o`)}
+                  WHERE o."couponId" IS NOT NULL AND ${localDayBounds(Prisma.sql`o."paidAt"`, range)} AND ${counted(Prisma.sql`o`)}
                   GROUP BY o."couponCode" ORDER BY revenue DESC, code`,
     ),
   );
@@ -62,15 +62,15 @@ const CustomersRow = z.object({ newCurrent: z.number(), returningCurrent: z.numb
  * Customers (by order email, so guests count too) who paid in each period: new when their first
  * counted order ever falls in that period, returning when they had one before it.
  */
-export async function customerMix(db: PrismaClient, range: Range & { previousFrom: string }) {
+export async function customerMix(db: PrismaClient, range: LocalRange & { previousFrom: string }) {
   const [row] = await parseRows(
     CustomersRow,
     readRows(
       db,
       Prisma.sql`WITH bounds AS (
-          SELECT shop_day_start(${range.previousFrom}::date, shop_time_zone()) AS prev_start,
-                 shop_day_start(${range.from}::date, shop_time_zone()) AS cur_start,
-                 shop_day_start(${range.to}::date + 1, shop_time_zone()) AS cur_end),
+          SELECT shop_day_start(${range.previousFrom}::date, ${range.timeZone}) AS prev_start,
+                 shop_day_start(${range.from}::date, ${range.timeZone}) AS cur_start,
+                 shop_day_start(${range.to}::date + 1, ${range.timeZone}) AS cur_end),
         customers AS (
           SELECT min(o."paidAt") AS first_at,
                  bool_or(o."paidAt" >= b.cur_start) AS in_current,

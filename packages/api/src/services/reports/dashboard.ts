@@ -14,7 +14,7 @@ const TOP = 5;
  */
 export async function salesDashboard(db: PrismaClient, input: z.output<typeof DashboardInputSchema>) {
   const calendar = await shopCalendar(db);
-  const range = resolveRange(input, calendar.today);
+  const range = { ...resolveRange(input, calendar.today), timeZone: calendar.timeZone };
   const [totals, series, top, coupons, customers, lowStock] = await Promise.all([
     periodTotals(db, range),
     salesByPeriod(db, range, input.granularity),
@@ -24,7 +24,7 @@ export async function salesDashboard(db: PrismaClient, input: z.output<typeof Da
     lowStockCount(db, calendar.lowStockThreshold),
   ]);
   return {
-    range: { ...range, granularity: input.granularity, timeZone: calendar.timeZone, today: calendar.today },
+    range: { ...range, granularity: input.granularity, today: calendar.today },
     current: { ...totals.current, newCustomers: customers.current.new, returningCustomers: customers.current.returning },
     previous: { ...totals.previous, newCustomers: customers.previous.new, returningCustomers: customers.previous.returning },
     series: series.map((bucket) => ({ start: bucket.start, revenue: bucket.revenue, orders: bucket.orders })),

@@ -1,10 +1,10 @@
 import { Prisma } from "@shop/db";
 import type { Granularity, ReportKind } from "@shop/validators";
-import { counted, localDate, localDayBounds } from "./shop.ts";
+import { counted, localDate, localDayBounds, type LocalRange } from "./shop.ts";
 
 export type ColumnKind = "text" | "date" | "int" | "money";
 export type ReportColumn = { key: string; label: string; kind: ColumnKind };
-type Range = { from: string; to: string };
+type Range = LocalRange;
 
 export type ReportDefinition = {
   title: string;
@@ -99,11 +99,11 @@ export const reports: Record<ReportKind, ReportDefinition> = {
     // Grouped first, names joined after: one lookup per customer, not per order.
     query: (range) => Prisma.sql`
       SELECT c."email" AS "email", u."name" AS "name", c.orders AS "orders", c.revenue AS "revenue",
-             ${localDate(Prisma.sql`c.last_paid`)} AS "lastOrder"
+             ${localDate(Prisma.sql`c.last_paid`, range.timeZone)} AS "lastOrder"
         FROM (SELECT o."email", max(o."userId") AS user_id, count(*)::int AS orders, sum(o."total")::float8 AS revenue,
                      max(o."paidAt") AS last_paid
                 FROM "Order" o
-               WHERE ${localDayBounds(Prisma.sql`o."paidAt"`, range.from, range.to)} AND ${counted(Prisma.sql`o`)}
+               WHERE ${localDayBounds(Prisma.sql`o."paidAt"`, range)} AND ${counted(Prisma.sql`o`)}
                GROUP BY o."email") c
         LEFT JOIN "User" u ON u."id" = c.user_id`,
     tieBreak: Prisma.sql`"email"`,
@@ -126,10 +126,10 @@ export const reports: Record<ReportKind, ReportDefinition> = {
     ],
     defaultSort: "date",
     query: (range) => Prisma.sql`
-      SELECT ${localDate(Prisma.sql`r."createdAt"`)} AS "date", o."number" AS "order",
+      SELECT ${localDate(Prisma.sql`r."createdAt"`, range.timeZone)} AS "date", o."number" AS "order",
              o."email" AS "email", r."reason" AS "reason", r."amount"::float8 AS "amount", r."id" AS "id"
         FROM "Refund" r JOIN "Order" o ON o."id" = r."orderId"
-       WHERE r."status" = 'SUCCEEDED' AND ${localDayBounds(Prisma.sql`r."createdAt"`, range.from, range.to)} AND ${counted(Prisma.sql`o`)}`,
+       WHERE r."status" = 'SUCCEEDED' AND ${localDayBounds(Prisma.sql`r."createdAt"`, range)} AND ${counted(Prisma.sql`o`)}`,
     tieBreak: Prisma.sql`"id"`,
   },
 };

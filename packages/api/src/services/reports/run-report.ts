@@ -25,7 +25,7 @@ export async function runReport(db: PrismaClient, input: z.output<typeof ReportI
     throw new AppError("BAD_INPUT", `The ${definition.title.toLowerCase()} report cannot be sorted by "${sort}"`, { field: "sort" });
   }
   const calendar = await shopCalendar(db);
-  const range = resolveRange(input, calendar.today);
+  const range = { ...resolveRange(input, calendar.today), timeZone: calendar.timeZone };
   const limit = options.limit ?? SCREEN_ROWS;
   const direction = input.direction === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
   const rows = await parseRows(
@@ -40,7 +40,7 @@ export async function runReport(db: PrismaClient, input: z.output<typeof ReportI
   return {
     report: input.report,
     title: definition.title,
-    range: { ...range, granularity: input.granularity, timeZone: calendar.timeZone },
+    range: { ...range, granularity: input.granularity },
     sort: { key: sort, direction: input.direction },
     columns: definition.columns,
     rows: rows.slice(0, limit).map((row): Record<string, ReportCell> => Object.fromEntries(keys.map((key) => [key, row[key] ?? null]))),

@@ -25,13 +25,16 @@ export async function shopCalendar(db: PrismaClient) {
   return { timeZone: row.timeZone, today: row.today, lowStockThreshold: threshold.success ? threshold.data : DEFAULT_LOW_STOCK };
 }
 
+/** Local days of the shop, with its zone: passed as a parameter so SQL does not look it up per row. */
+export type LocalRange = { from: string; to: string; timeZone: string };
+
 /** Instants [start of `from`, start of the day after `to`) in the shop's zone, for raw order scans. */
-export const localDayBounds = (column: Prisma.Sql, from: string, to: string) =>
-  Prisma.sql`${column} >= shop_day_start(${from}::date, shop_time_zone())
-         AND ${column} < shop_day_start(${to}::date + 1, shop_time_zone())`;
+export const localDayBounds = (column: Prisma.Sql, range: LocalRange) =>
+  Prisma.sql`${column} >= shop_day_start(${range.from}::date, ${range.timeZone})
+         AND ${column} < shop_day_start(${range.to}::date + 1, ${range.timeZone})`;
 
 /** A stored (UTC) timestamp's local date in the shop's zone, as "YYYY-MM-DD". */
-export const localDate = (column: Prisma.Sql) => Prisma.sql`to_char(shop_local_day(${column}, shop_time_zone()), 'YYYY-MM-DD')`;
+export const localDate = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char(shop_local_day(${column}, ${timeZone}), 'YYYY-MM-DD')`;
 
 /** The orders reports count (see docs/architecture.md, "Reports"); same rule as the summary triggers. */
 export const counted = (alias: Prisma.Sql) => Prisma.sql`shop_order_counted(${alias}."status", ${alias}."paidAt")`;
