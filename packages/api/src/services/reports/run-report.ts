@@ -33,7 +33,7 @@ export async function runReport(db: PrismaClient, input: z.output<typeof ReportI
     readRows(
       db,
       Prisma.sql`SELECT r.* FROM (${definition.query(range, input.granularity)}) r
-                 ORDER BY to_jsonb(r) -> ${sort} ${direction}, ${definition.tieBreak} LIMIT ${limit + 1}`,
+                 ORDER BY to_jsonb(r) -> ${sort}::text ${direction}, ${definition.tieBreak} LIMIT ${limit + 1}`,
     ),
   );
   const keys = definition.columns.map((column) => column.key);
