@@ -26,7 +26,7 @@ CREATE TABLE "SalesDayProduct" (
 );
 
 -- CreateIndex
-CREATE INDEX "Order_email_paidAt_idx" ON "Order"("email", "paidAt");
+CREATE INDEX "Order_paidAt_status_email_idx" ON "Order"("paidAt", "status", "email");
 
 -- CreateIndex
 CREATE INDEX "Order_couponId_paidAt_idx" ON "Order"("couponId", "paidAt");
