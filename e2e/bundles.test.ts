@@ -20,4 +20,15 @@ describe("browser bundles", () => {
       }
     });
   }
+
+  it("admin loads the chart library only with the dashboard's route chunk", () => {
+    const dist = join(root, "apps", "admin", "dist");
+    const html = readFileSync(join(dist, "index.html"), "utf8");
+    // What the first load fetches: the entry script and its module preloads.
+    const initial = [...html.matchAll(/(?:src|href)="\/admin\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] ?? "");
+    expect(initial.length).toBeGreaterThan(0);
+    for (const file of initial) expect(readFileSync(join(dist, file), "utf8").includes("recharts-surface"), file).toBe(false);
+    const lazy = readdirSync(join(dist, "assets")).filter((file) => file.endsWith(".js") && readFileSync(join(dist, "assets", file), "utf8").includes("recharts-surface"));
+    expect(lazy).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { Skeleton } from "@shop/ui";
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { RequireStaff } from "./components/require-staff.tsx";
 import { Shell } from "./components/shell.tsx";
 
@@ -13,7 +13,9 @@ export const router = createBrowserRouter(
         {
           element: <Shell />,
           children: [
-            { index: true, element: <Navigate to="/products" replace /> },
+            { index: true, lazy: async () => ({ Component: (await import("./pages/dashboard/index.tsx")).DashboardPage }) },
+            { path: "reports", lazy: async () => ({ Component: (await import("./pages/reports/index.tsx")).ReportsPage }) },
+            { path: "reports/:report", lazy: async () => ({ Component: (await import("./pages/reports/index.tsx")).ReportsPage }) },
             { path: "products", lazy: async () => ({ Component: (await import("./pages/products.tsx")).ProductsPage }) },
             { path: "customers", lazy: async () => ({ Component: (await import("./pages/customers/list.tsx")).CustomersPage }) },
             { path: "customers/:id", lazy: async () => ({ Component: (await import("./pages/customers/detail.tsx")).CustomerPage }) },

@@ -10,3 +10,4 @@ export * from "./inventory.ts";
 export * from "./audit.ts";
 export * from "./admin-search.ts";
 export * from "./analytics.ts";
+export * from "./reports.ts";

@@ -18,7 +18,7 @@ export function SignInPage() {
         // stale "signed out" answer while it refetches.
         queryClient.setQueryData(trpc.auth.me.queryKey(), result.user);
         const from: unknown = location.state && typeof location.state === "object" && "from" in location.state ? location.state.from : null;
-        await navigate(typeof from === "string" ? from : "/products", { replace: true });
+        await navigate(typeof from === "string" ? from : "/", { replace: true });
       },
       onError: (error) => form.fromServer(error),
     }),

@@ -48,6 +48,8 @@ export async function seedReference(prisma: PrismaClient, now: Date) {
   const settings = [
     { key: "reviews.moderation", value: "publish" },
     { key: "inventory.lowStockThreshold", value: 5 },
+    // Reports bucket sales by local day in this zone (an IANA name PostgreSQL knows).
+    { key: "shop.timeZone", value: "America/New_York" },
   ];
   for (const setting of settings) {
     await prisma.setting.upsert({ where: { key: setting.key }, create: setting, update: {} });

@@ -10,6 +10,7 @@ import { adminMailboxRouter } from "./mailbox.ts";
 import { adminOrdersRouter } from "./orders.ts";
 import { adminBrandsRouter, adminCategoriesRouter } from "./catalog-structure.ts";
 import { adminProductsRouter } from "./products.ts";
+import { adminReportsRouter } from "./reports.ts";
 import { adminReviewsRouter } from "./reviews.ts";
 import { adminSettingsRouter } from "./settings.ts";
 
@@ -25,6 +26,7 @@ export const adminRouter = router({
   orders: adminOrdersRouter,
   products: adminProductsRouter,
   reviews: adminReviewsRouter,
+  reports: adminReportsRouter,
   categories: adminCategoriesRouter,
   brands: adminBrandsRouter,
   settings: adminSettingsRouter,

@@ -1,0 +1,49 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import type { ReportInputSchema } from "@shop/validators";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+import { parseRows, readRows } from "../../lib/sql.ts";
+import { reports } from "./definitions.ts";
+import { resolveRange } from "./range.ts";
+import { shopCalendar } from "./shop.ts";
+
+export type ReportCell = string | number | null;
+const Cell = z.union([z.string(), z.number(), z.null()]);
+
+/** What the screen shows; a CSV export has no row limit. */
+export const SCREEN_ROWS = 1_000;
+export const EXPORT_ROWS = 200_000;
+
+/**
+ * One report for a range, sorted in SQL by any of its columns (through jsonb, so the column is
+ * a parameter and values keep their type's order), followed by a stable tie-break.
+ */
+export async function runReport(db: PrismaClient, input: z.output<typeof ReportInputSchema>, options: { limit?: number } = {}) {
+  const definition = reports[input.report];
+  const sort = input.sort ?? definition.defaultSort;
+  if (!definition.columns.some((column) => column.key === sort)) {
+    throw new AppError("BAD_INPUT", `The ${definition.title.toLowerCase()} report cannot be sorted by "${sort}"`, { field: "sort" });
+  }
+  const calendar = await shopCalendar(db);
+  const range = { ...resolveRange(input, calendar.today), timeZone: calendar.timeZone };
+  const limit = options.limit ?? SCREEN_ROWS;
+  const direction = input.direction === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
+  const rows = await parseRows(
+    z.record(z.string(), Cell),
+    readRows(
+      db,
+      Prisma.sql`SELECT r.* FROM (${definition.query(range, input.granularity)}) r
+                 ORDER BY to_jsonb(r) -> ${sort}::text ${direction}, ${definition.tieBreak} LIMIT ${limit + 1}`,
+    ),
+  );
+  const keys = definition.columns.map((column) => column.key);
+  return {
+    report: input.report,
+    title: definition.title,
+    range: { ...range, granularity: input.granularity },
+    sort: { key: sort, direction: input.direction },
+    columns: definition.columns,
+    rows: rows.slice(0, limit).map((row): Record<string, ReportCell> => Object.fromEntries(keys.map((key) => [key, row[key] ?? null]))),
+    truncated: rows.length > limit,
+  };
+}
