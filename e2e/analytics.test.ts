@@ -52,7 +52,7 @@ describe("storefront analytics", () => {
     await page.getByLabel("Email").fill("admin@example.com");
     await page.getByLabel("Password").fill("admin-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/admin\/products/);
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     admin = { context, page };
   });
   afterAll(() => browser?.close());
