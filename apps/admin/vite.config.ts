@@ -9,5 +9,5 @@ export default defineConfig({
   base: "/admin/",
   plugins: [react(), tailwindcss()],
   server: { port: 5174, strictPort: true, proxy: { "/trpc": api, "/media": api, "/api": api } },
-  build: { sourcemap: true },
+  build: { sourcemap: true, manifest: true },
 });

@@ -9,5 +9,5 @@ const api = "http://localhost:3000";
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { port: 5173, strictPort: true, proxy: { "/trpc": api, "/media": api, "/api": api } },
-  build: { sourcemap: true },
+  build: { sourcemap: true, manifest: true },
 });

@@ -5,3 +5,5 @@ export { formatMoney } from "./money.ts";
 export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 export { PriceRange } from "./price.tsx";
 export { FormMessage } from "./form-alert.tsx";
+export { TableScroll } from "./table-scroll.tsx";
+export { Drawer } from "./drawer.tsx";

@@ -1,4 +1,4 @@
-import { Button } from "@shop/ui";
+import { Button, TableScroll } from "@shop/ui";
 import { generateVariants, type ProductForm, type VariantRow } from "../lib/product-form.ts";
 
 const input = "min-h-9 w-full rounded border border-line px-2 text-sm";
@@ -21,7 +21,7 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
         {form.options.length < 3 && <Button variant="secondary" onClick={() => setForm({ ...form, options: [...form.options, { name: "", values: "" }] })}>Add option</Button>}
         <Button variant="secondary" onClick={() => setForm({ ...form, variants: generateVariants(form) })}>Generate variants</Button>
       </div>
-      <div className="overflow-x-auto">
+      <TableScroll label="Variants">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="text-xs uppercase text-muted">
             <tr><th className="p-1">Options</th><th className="p-1">SKU</th><th className="p-1">Price</th><th className="p-1">Compare-at</th><th className="p-1">Stock</th><th /></tr>
@@ -39,7 +39,7 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {form.options.length === 0 && (
         <Button variant="ghost" className="mt-2" onClick={() => setForm({ ...form, variants: [...form.variants, { sku: "", price: "", compareAtPrice: "", stockOnHand: "0", optionValues: [] }] })}>Add variant</Button>
       )}

@@ -40,7 +40,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
-      className="relative w-full max-w-md"
+      className="relative w-full md:max-w-md"
       onSubmit={(event) => {
         event.preventDefault();
         const picked = products[active];

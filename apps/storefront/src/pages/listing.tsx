@@ -1,7 +1,8 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState } from "@shop/ui";
+import { Button, Drawer, EmptyState, ErrorState } from "@shop/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
+import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { FacetPanel } from "../components/facet-panel.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
@@ -21,6 +22,7 @@ export function ListingPage() {
   const trpc = useTRPC();
   const { slug } = useParams();
   const [params, setParams] = useSearchParams();
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const { sort, ...filters } = filtersFromParams(params, slug);
   const products = useInfiniteQuery(
     trpc.catalog.list.infiniteQueryOptions({ ...filters, sort, limit: 24 }, { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData }),
@@ -34,6 +36,8 @@ export function ListingPage() {
   const title = filters.q ? `Results for “${filters.q}”` : (categoryName ?? (slug ? "Category" : "All products"));
   const hasFilters = [...params.keys()].some((key) => key !== "q" && key !== "sort");
   const categoryPath = (child: string) => `/c/${child}${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`;
+  const activeFilters = [...params.keys()].filter((key) => !["q", "sort", "cursor"].includes(key)).length;
+  const panel = <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />;
 
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
@@ -83,14 +87,17 @@ export function ListingPage() {
           </div>
         )}
       </div>
-      <aside className="md:order-1">
-        <details className="md:hidden" open={false}>
-          <summary className="min-h-10 cursor-pointer rounded-md border border-line px-3 py-2 text-sm font-medium">Filters</summary>
-          <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />
-        </details>
-        <div className="hidden md:block">
-          <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />
-        </div>
+      <aside className="md:order-1" aria-label="Filters">
+        <Button variant="secondary" className="w-full md:hidden" aria-haspopup="dialog" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(true)}>
+          Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
+        </Button>
+        <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
+          {panel}
+          <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
+            Show {facets.data?.total ?? ""} products
+          </Button>
+        </Drawer>
+        <div className="hidden md:block">{panel}</div>
       </aside>
     </div>
   );

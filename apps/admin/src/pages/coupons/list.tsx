@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, FormMessage, formatMoney, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, FormMessage, formatMoney, Skeleton, TableScroll } from "@shop/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
@@ -43,7 +43,7 @@ export function CouponsPage() {
       ) : rows.length === 0 ? (
         <EmptyState title={search ? "No coupon matches" : "No coupons yet"}><Link to="/coupons/new" className="text-brand-700 underline">Create one</Link></EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <TableScroll label="Coupons" className="rounded-lg border border-line">
           <table className="w-full min-w-[60rem] text-left text-sm">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>
@@ -77,7 +77,7 @@ export function CouponsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {coupons.hasNextPage && (
         <div className="mt-4 flex justify-center">
