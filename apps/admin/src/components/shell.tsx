@@ -39,7 +39,7 @@ export function Shell() {
           {staff.name} · {staff.role.toLowerCase()}
         </p>
         <nav aria-label="Sections">
-          <ul className="flex gap-2 md:flex-col">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
             {sections.map((section) => (
               <li key={section.to}>
                 <NavLink

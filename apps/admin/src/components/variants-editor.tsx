@@ -11,9 +11,9 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
     <section aria-labelledby="variants-title" className="rounded-lg border border-line p-4">
       <h2 id="variants-title" className="mb-3 font-semibold">Options and variants</h2>
       {form.options.map((option, index) => (
-        <div key={index} className="mb-2 grid grid-cols-[10rem_1fr_auto] items-end gap-2">
-          <label className="text-sm">Option name<input className={input} value={option.name} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, name: e.target.value } : o)) })} /></label>
-          <label className="text-sm">Values (comma-separated)<input className={input} value={option.values} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, values: e.target.value } : o)) })} /></label>
+        <div key={index} className="mb-2 grid grid-cols-1 items-end justify-items-start gap-2 sm:justify-items-stretch sm:grid-cols-[10rem_minmax(0,1fr)_auto]">
+          <label className="w-full text-sm">Option name<input className={input} value={option.name} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, name: e.target.value } : o)) })} /></label>
+          <label className="w-full text-sm">Values (comma-separated)<input className={input} value={option.values} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, values: e.target.value } : o)) })} /></label>
           <Button variant="ghost" onClick={() => setForm({ ...form, options: form.options.filter((_, i) => i !== index) })}>Remove</Button>
         </div>
       ))}

@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton, TextField } from "@shop/ui";
+import { Button, ErrorState, Skeleton, TableScroll, TextField } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
@@ -19,11 +19,12 @@ export function BrandsPage() {
     <section aria-labelledby="brands-title" className="max-w-3xl">
       <h1 id="brands-title" className="mb-4 text-2xl font-bold">Brands</h1>
       {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
-      <form className="mb-6 flex items-end gap-3" onSubmit={(event) => { event.preventDefault(); create.mutate({ name, slug: slugify(name) }, { onSuccess: () => setName("") }); }}>
+      <form className="mb-6 flex flex-wrap items-end gap-3" onSubmit={(event) => { event.preventDefault(); create.mutate({ name, slug: slugify(name) }, { onSuccess: () => setName("") }); }}>
         <TextField label="New brand" value={name} onChange={(event) => setName(event.target.value)} />
         <Button type="submit" disabled={!name.trim()}>Add brand</Button>
       </form>
       {!brands.data ? <Skeleton className="h-64" /> : (
+        <TableScroll label="Brands">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-muted"><tr><th className="p-2">Brand</th><th className="p-2">Slug</th><th className="p-2 text-right">Products</th><th /></tr></thead>
           <tbody>
@@ -40,6 +41,7 @@ export function BrandsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

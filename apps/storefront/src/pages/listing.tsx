@@ -87,7 +87,7 @@ export function ListingPage() {
           </div>
         )}
       </div>
-      <aside className="md:order-1" aria-label="Filters">
+      <aside className="order-first md:order-1" aria-label="Filters">
         <Button variant="secondary" className="w-full md:hidden" aria-haspopup="dialog" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(true)}>
           Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
         </Button>

@@ -7,7 +7,7 @@ export function OrderItems({ order }: { order: Order }) {
     <section aria-labelledby="items-title">
       <h2 id="items-title" className="mb-2 text-lg font-semibold">Items</h2>
       <TableScroll label="Items" className="rounded-lg border border-line">
-        <table className="w-full min-w-[44rem] text-left text-sm">
+        <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="bg-subtle text-xs uppercase text-muted">
             <tr>
               <th scope="col" className="p-3">Product</th>
