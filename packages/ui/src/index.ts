@@ -7,3 +7,4 @@ export { PriceRange } from "./price.tsx";
 export { FormMessage } from "./form-alert.tsx";
 export { TableScroll } from "./table-scroll.tsx";
 export { Drawer } from "./drawer.tsx";
+export { SkipLink } from "./skip-link.tsx";

@@ -1,6 +1,6 @@
-import { Drawer } from "@shop/ui";
-import { useState, type MouseEvent } from "react";
-import { Link, Outlet } from "react-router";
+import { Drawer, SkipLink } from "@shop/ui";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { Link, Outlet, useLocation } from "react-router";
 import { AccountMenu } from "./account-menu.tsx";
 import { CartLink } from "./cart-link.tsx";
 import { CategoryLinks } from "./category-links.tsx";
@@ -12,14 +12,21 @@ import { SearchBox } from "./search-box.tsx";
  */
 export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+  // After a client-side navigation, keyboard and screen-reader users start at the new content
+  // instead of wherever the old page left focus (a full page load starts at the top anyway).
+  useEffect(() => {
+    if (pathname !== firstPath.current) main.current?.focus({ preventScroll: true });
+    firstPath.current = "";
+  }, [pathname]);
   const closeOnLink = (event: MouseEvent) => {
     if (event.target instanceof Element && event.target.closest("a")) setMenuOpen(false);
   };
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-line">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 md:flex-nowrap md:gap-6">
           <button
@@ -57,7 +64,7 @@ export function Layout() {
           <Link to="/orders/lookup" className="block underline">Find an order</Link>
         </div>
       </Drawer>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:py-8">
+      <main id="main" ref={main} tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
         <Outlet />
       </main>
       <footer className="border-t border-line py-6 text-center text-sm text-muted">

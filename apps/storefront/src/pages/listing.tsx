@@ -40,8 +40,20 @@ export function ListingPage() {
   const panel = <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />;
 
   return (
-    <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
-      <div className="md:order-2">
+    <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
+      <aside aria-label="Filters">
+        <Button variant="secondary" className="w-full md:hidden" aria-haspopup="dialog" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(true)}>
+          Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
+        </Button>
+        <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
+          {panel}
+          <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
+            Show {facets.data?.total ?? ""} products
+          </Button>
+        </Drawer>
+        <div className="hidden md:block">{panel}</div>
+      </aside>
+      <div>
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 className="text-2xl font-bold">{title}</h1>
@@ -87,18 +99,6 @@ export function ListingPage() {
           </div>
         )}
       </div>
-      <aside className="order-first md:order-1" aria-label="Filters">
-        <Button variant="secondary" className="w-full md:hidden" aria-haspopup="dialog" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(true)}>
-          Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
-        </Button>
-        <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
-          {panel}
-          <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
-            Show {facets.data?.total ?? ""} products
-          </Button>
-        </Drawer>
-        <div className="hidden md:block">{panel}</div>
-      </aside>
     </div>
   );
 }
