@@ -1,15 +1,18 @@
-import { ApiProvider } from "@shop/client";
+import { ApiProvider, createClients } from "@shop/client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
-import { router } from "./router.tsx";
+import { createRouter } from "./router.tsx";
 import "./styles.css";
 
+const apiBase = import.meta.env.VITE_API_URL ?? "";
+const clients = createClients(apiBase);
+const router = createRouter(clients);
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 createRoot(root).render(
   <StrictMode>
-    <ApiProvider apiBase={import.meta.env.VITE_API_URL ?? ""}>
+    <ApiProvider apiBase={apiBase} clients={clients}>
       <RouterProvider router={router} />
     </ApiProvider>
   </StrictMode>,

@@ -1,11 +1,20 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { ErrorState } from "@shop/ui";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ProductGrid } from "../components/product-card.tsx";
 
-function Shelf({ id, title, input, more }: { id: string; title: string; input: RouterInputs["catalog"]["list"]; more: string }) {
+type Trpc = ReturnType<typeof useTRPC>;
+const featured = { featured: true, sort: "best_selling", limit: 8 } satisfies RouterInputs["catalog"]["list"];
+
+/** Requests what the top of the home page shows, for the route loader, before it renders. */
+export function prefetchHome(queryClient: QueryClient, trpc: Trpc) {
+  void queryClient.prefetchQuery(trpc.catalog.list.queryOptions(featured));
+  void queryClient.prefetchQuery(trpc.catalog.categories.queryOptions());
+}
+
+function Shelf({ id, title, input, more, eager = 0 }: { id: string; title: string; input: RouterInputs["catalog"]["list"]; more: string; eager?: number }) {
   const trpc = useTRPC();
   const products = useQuery(trpc.catalog.list.queryOptions(input));
   if (products.data && products.data.items.length === 0) return null;
@@ -22,7 +31,7 @@ function Shelf({ id, title, input, more }: { id: string; title: string; input: R
       {products.isError ? (
         <ErrorState message="We could not load these products." onRetry={() => void products.refetch()} />
       ) : (
-        <ProductGrid products={products.data?.items ?? []} loading={products.isPending} skeletons={4} />
+        <ProductGrid products={products.data?.items ?? []} loading={products.isPending} skeletons={4} eager={eager} />
       )}
     </section>
   );
@@ -34,7 +43,7 @@ export function HomePage() {
   return (
     <>
       <h1 className="sr-only">Shop</h1>
-      <Shelf id="featured" title="Featured" input={{ featured: true, sort: "best_selling", limit: 8 }} more="/search?sort=best_selling" />
+      <Shelf id="featured" title="Featured" input={featured} more="/search?sort=best_selling" eager={4} />
       <section aria-labelledby="categories" className="mb-10">
         <h2 id="categories" className="mb-4 text-xl font-bold">
           Shop by category

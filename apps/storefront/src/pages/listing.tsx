@@ -89,7 +89,7 @@ export function ListingPage() {
             )}
           </EmptyState>
         ) : (
-          <ProductGrid products={items} loading={products.isPending} />
+          <ProductGrid products={items} loading={products.isPending} eager={4} />
         )}
         {products.hasNextPage && (
           <div className="mt-8 flex justify-center">

@@ -37,6 +37,12 @@ export function ProductPage() {
   const variant = findVariant(data, chosen);
   const variantImage = variant ? data.images.findIndex((image) => image.variantId === variant.id) : -1;
   const image = data.images[imageIndex] ?? data.images[0];
+  // Staff may leave an image's alt text empty; say what it shows: the product and its variant.
+  const altFor = (picture: { alt: string; variantId: number | null }) => {
+    const shown = data.variants.find((candidate) => candidate.id === picture.variantId);
+    const values = shown ? data.options.flatMap((option) => option.values.filter((value) => shown.optionValueIds.includes(value.id)).map((value) => value.value)) : [];
+    return picture.alt || [data.name, values.join(", ")].filter(Boolean).join(" – ");
+  };
 
   return (
     <article>
@@ -50,7 +56,7 @@ export function ProductPage() {
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
         <div>
-          {image && <img src={image.url} alt={image.alt} width={image.width} height={image.height} className="aspect-square w-full rounded-lg bg-subtle object-contain" data-testid="gallery-main" />}
+          {image && <img src={image.url} alt={altFor(image)} width={image.width} height={image.height} fetchPriority="high" className="aspect-square w-full rounded-lg bg-subtle object-contain" data-testid="gallery-main" />}
           {data.images.length > 1 && (
             <ul className="mt-3 flex gap-2 overflow-x-auto" aria-label="More pictures">
               {data.images.map((thumb, index) => (
