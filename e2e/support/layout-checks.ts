@@ -2,11 +2,12 @@ import type { Page } from "playwright-core";
 
 export const widths = [360, 768, 1280] as const;
 
-export type LayoutProblems = { overflow: number | null; overlaps: string[]; scrollingTables: string[] };
+export type LayoutProblems = { overflow: number | null; overlaps: string[]; scrollingTables: string[]; images: string[] };
 
 /**
  * What is wrong with the layout at the current width: how far the page scrolls sideways, pairs
- * of visible controls drawn over each other, and table regions that need to scroll.
+ * of visible controls drawn over each other, table regions that need to scroll, and images that
+ * lack a size (their box would jump when they load) or load eagerly far below the fold.
  */
 export async function layoutProblems(page: Page): Promise<LayoutProblems> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -41,6 +42,14 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
     const scrollingTables = [...document.querySelectorAll("[role=region]")]
       .filter((el) => el.querySelector("table") && el.scrollWidth > el.clientWidth)
       .map(describe);
-    return { overflow, overlaps, scrollingTables };
+    const fold = window.innerHeight * 1.5 + window.scrollY;
+    const images = [...document.images].flatMap((img) => {
+      const src = img.getAttribute("src") ?? "";
+      const problems = [];
+      if (!img.getAttribute("width") || !img.getAttribute("height")) problems.push(`${src} has no width/height`);
+      if (img.getBoundingClientRect().top + window.scrollY > fold && img.loading !== "lazy") problems.push(`${src} is below the fold but not lazy`);
+      return problems;
+    });
+    return { overflow, overlaps, scrollingTables, images };
   });
 }

@@ -25,7 +25,6 @@ export function precompress() {
         });
       for (const file of walk(outDir).filter((path) => compressible.test(path))) {
         const body = readFileSync(file);
-        if (body.length < 1024) continue;
         writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
         writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
       }

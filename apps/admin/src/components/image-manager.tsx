@@ -37,7 +37,7 @@ export function ImageManager({ productId, images }: { productId: number; images:
       <ul className="mb-4 flex flex-col gap-3">
         {images.map((image, index) => (
           <li key={image.id} className="flex flex-wrap items-center gap-3" data-testid="image-row">
-            <img src={image.url} alt={image.alt} width={image.width} height={image.height} className="size-16 rounded bg-subtle object-cover" />
+            <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" className="size-16 rounded bg-subtle object-cover" />
             <span className="text-xs text-muted">{image.width}×{image.height}{index === 0 && " · primary"}</span>
             <Button variant="ghost" disabled={index === 0} onClick={() => move(index, 0)}>Make primary</Button>
             <Button variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label="Move up">↑</Button>

@@ -22,7 +22,7 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
   return (
     <li className="flex gap-4 py-4" data-testid="cart-line">
       {line.image ? (
-        <img src={line.image.url} alt={line.image.alt || line.name} width={96} height={96} className="size-24 shrink-0 rounded-md bg-subtle object-cover" />
+        <img src={line.image.url} alt={line.image.alt || line.name} width={96} height={96} loading="lazy" className="size-24 shrink-0 rounded-md bg-subtle object-cover" />
       ) : (
         <div className="size-24 shrink-0 rounded-md bg-subtle" />
       )}

@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, runAxe } from "./support/axe.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { layoutProblems, widths } from "./support/layout-checks.ts";
 import { adminRoutes } from "./support/routes/admin.ts";
@@ -9,18 +10,27 @@ import { storefrontRoutes } from "./support/routes/storefront.ts";
 import { byRole, pageAs, visit, type RolePage } from "./support/ux.ts";
 
 const apps = { storefront: storefrontRoutes, admin: adminRoutes };
-const screenshots = join(import.meta.dirname, "..", "test-results", "screenshots");
+const results = join(import.meta.dirname, "..", "test-results");
+const screenshots = join(results, "screenshots");
 const fileName = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const axeReport: { app: string; route: string; as: string; blocking: string[]; other: string[] }[] = [];
 
-// Every listed screen at phone, tablet and desktop widths: no sideways scrolling of the page, no
-// controls drawn over each other, and admin tables scroll inside themselves only below desktop.
-// Screenshots of each go to test-results/screenshots/ for a human to look at.
-describe("responsive layout", () => {
+// Every screen of both apps (e2e/support/routes/), as the role that sees it, is visited once and
+// checked twice: accessibility with axe-core (no serious or critical violation of WCAG 2.0, 2.1
+// and 2.2 A/AA), then layout at phone, tablet and desktop widths (no sideways scrolling, no
+// controls drawn over each other, sized and lazy images, admin tables scrolling only below
+// desktop). Screenshots go to test-results/screenshots/, axe's lesser findings to
+// test-results/axe.json.
+describe("every screen", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
   });
-  afterAll(() => browser?.close());
+  afterAll(async () => {
+    await browser?.close();
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, "axe.json"), `${JSON.stringify(axeReport, null, 2)}\n`);
+  });
 
   for (const [app, routes] of Object.entries(apps)) {
     for (const [role, list] of byRole(routes)) {
@@ -33,11 +43,19 @@ describe("responsive layout", () => {
         afterAll(() => session?.context.close());
 
         for (const route of list) {
-          it(route.name, async () => {
+          const checked = route.widths ?? [...widths].reverse();
+          it(`${route.name}: accessible`, async () => {
+            await session.page.setViewportSize({ width: checked[0] ?? 1280, height: 800 });
+            await visit(session.page, route);
+            const { blocking, other } = await runAxe(session.page);
+            axeReport.push({ app, route: route.name, as: role, blocking: blocking.map((v) => v.id), other: other.map((v) => v.id) });
+            expect(blocking, describeViolations(blocking)).toEqual([]);
+            expect(session.errors).toEqual([]);
+          });
+
+          // Continues on the page the accessibility check left, at each width in turn.
+          it(`${route.name}: fits ${checked.join(", ")} px`, async () => {
             const { page } = session;
-            const checked = route.widths ?? widths;
-            await page.setViewportSize({ width: checked[0] ?? 1280, height: 800 });
-            await visit(page, route);
             for (const width of checked) {
               await page.setViewportSize({ width, height: 800 });
               const problems = await layoutProblems(page);
@@ -46,9 +64,9 @@ describe("responsive layout", () => {
               await page.screenshot({ path: join(screenshots, app, `${fileName(route.name)}-${width}.png`), fullPage });
               expect(problems.overflow, `${route.name} at ${width}px scrolls sideways by ${problems.overflow}px`).toBeNull();
               expect(problems.overlaps, `${route.name} at ${width}px`).toEqual([]);
+              expect(problems.images, `${route.name} at ${width}px`).toEqual([]);
               if (app === "admin" && width >= 1280) expect(problems.scrollingTables, `${route.name} at ${width}px`).toEqual([]);
             }
-            expect(session.errors).toEqual([]);
           });
         }
       });
