@@ -8,3 +8,4 @@ export { FormMessage } from "./form-alert.tsx";
 export { TableScroll } from "./table-scroll.tsx";
 export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
+export { usePageMeta } from "./page-meta.ts";

@@ -3,6 +3,7 @@ import { Button, ErrorState, Skeleton, TableScroll, TextField } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
+import { ConfirmButton } from "../components/confirm-button.tsx";
 
 export function BrandsPage() {
   const trpc = useTRPC();
@@ -35,7 +36,7 @@ export function BrandsPage() {
                 <td className="p-2 text-right tabular-nums">{brand.productCount}</td>
                 <td className="p-2 text-right">
                   <Button variant="ghost" onClick={() => { const next = window.prompt("New name", brand.name); if (next) update.mutate({ id: brand.id, name: next, slug: brand.slug }); }}>Rename</Button>
-                  <Button variant="ghost" onClick={() => remove.mutate({ id: brand.id })}>Delete</Button>
+                  <ConfirmButton title={`Delete the brand ${brand.name}?`} description="Products of this brand keep their data but lose the brand." confirmLabel="Delete brand" onConfirm={() => remove.mutate({ id: brand.id })}>Delete<span className="sr-only"> {brand.name}</span></ConfirmButton>
                 </td>
               </tr>
             ))}

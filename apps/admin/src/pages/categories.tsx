@@ -4,6 +4,7 @@ import { Button, ErrorState, Skeleton, TextField } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
+import { ConfirmButton } from "../components/confirm-button.tsx";
 
 type Category = RouterOutputs["admin"]["categories"]["list"][number];
 
@@ -46,7 +47,7 @@ export function CategoriesPage() {
             {all.filter((other) => other.id !== category.id).map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
           </select>
           <Button variant="ghost" onClick={() => { const next = window.prompt("New name", category.name); if (next) update.mutate({ id: category.id, name: next, slug: category.slug, description: category.description }); }}>Rename</Button>
-          <Button variant="ghost" onClick={() => remove.mutate({ id: category.id })}>Delete</Button>
+          <ConfirmButton title={`Delete the category ${category.name}?`} confirmLabel="Delete category" onConfirm={() => remove.mutate({ id: category.id })}>Delete<span className="sr-only"> {category.name}</span></ConfirmButton>
         </div>
         <ul>{children(category.id).map((child) => row(child, depth + 1))}</ul>
       </li>

@@ -14,7 +14,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The header search: suggestions as you type (arrow keys and Enter pick one), Enter searches. */
-export function SearchBox() {
+export function SearchBox({ label }: { label?: string } = {}) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -40,6 +40,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
+      aria-label={label}
       className="relative w-full md:max-w-md"
       onSubmit={(event) => {
         event.preventDefault();

@@ -4,6 +4,7 @@ import { ErrorState } from "@shop/ui";
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ProductGrid } from "../components/product-card.tsx";
+import { useShopPage } from "../lib/page-meta.ts";
 
 type Trpc = ReturnType<typeof useTRPC>;
 const featured = { featured: true, sort: "best_selling", limit: 8 } satisfies RouterInputs["catalog"]["list"];
@@ -38,6 +39,7 @@ function Shelf({ id, title, input, more, eager = 0 }: { id: string; title: strin
 }
 
 export function HomePage() {
+  useShopPage("Shop");
   const trpc = useTRPC();
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   return (

@@ -7,6 +7,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { FacetPanel } from "../components/facet-panel.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
 import { filtersFromParams, withParam, type Sort } from "../lib/listing-params.ts";
+import { useShopPage } from "../lib/page-meta.ts";
 
 const sortLabels: Record<Sort, string> = {
   relevance: "Relevance",
@@ -35,6 +36,7 @@ export function ListingPage() {
   const categoryName = slug ? findName(categories.data ?? [], slug) : undefined;
   const title = filters.q ? `Results for “${filters.q}”` : (categoryName ?? (slug ? "Category" : "All products"));
   const hasFilters = [...params.keys()].some((key) => key !== "q" && key !== "sort");
+  useShopPage(title, categoryName ? `${categoryName} at Shop: compare prices, ratings and stock.` : undefined);
   const categoryPath = (child: string) => `/c/${child}${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`;
   const activeFilters = [...params.keys()].filter((key) => !["q", "sort", "cursor"].includes(key)).length;
   const panel = <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />;

@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { EmptyState, ErrorState, formatMoney, PriceRange, Skeleton } from "@shop/ui";
+import { EmptyState, ErrorState, formatMoney, PriceRange, Skeleton, usePageMeta } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -18,6 +18,8 @@ export function ProductPage() {
   const [chosen, setChosen] = useState<Array<number | undefined>>([]);
   const [imageIndex, setImageIndex] = useState(0);
   const data = product.data;
+  // The product's SEO fields when staff filled them in, else its name and description.
+  usePageMeta(data ? (data.seoTitle ?? `${data.name} · Shop`) : undefined, data ? (data.seoDescription ?? data.description.slice(0, 160)) : undefined);
 
   // Start on the first available variant, so the page shows a real price and stock state.
   useEffect(() => {
@@ -25,7 +27,6 @@ export function ProductPage() {
     const start = data.variants.find((variant) => variant.available) ?? data.variants[0];
     setChosen(data.options.map((option) => option.values.find((value) => start?.optionValueIds.includes(value.id))?.id));
     setImageIndex(0);
-    document.title = data.seoTitle ?? data.name;
   }, [data]);
 
   if (product.isError) {
