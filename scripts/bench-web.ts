@@ -69,13 +69,17 @@ try {
       samples.push({ lcpMs: Math.round(vitals.lcp), cls: Number(cumulativeLayoutShift(vitals.shifts).toFixed(4)), lcpElement: vitals.lcpElement, largestShift: worst ? `${worst.value.toFixed(3)} ${worst.source}` : "" });
       await page.close();
     }
-    const lcpMs = median(samples.map((s) => s.lcpMs));
-    const cls = median(samples.map((s) => s.cls));
-    results.push({ page: name, path, lcpMs, cls, lcpElement: samples.at(-1)?.lcpElement ?? "", largestShift: samples.at(-1)?.largestShift ?? "", samples, ok: lcpMs < targets.lcpMs && cls < targets.cls });
+    // A load where Chromium reported no LCP entry at all (it happens under heavy machine load)
+    // is left out of the median rather than counted as 0 ms; the count is reported.
+    const measured = samples.filter((s) => s.lcpMs > 0);
+    const lcpMs = median(measured.map((s) => s.lcpMs));
+    const cls = median(measured.map((s) => s.cls));
+    const missing = samples.length - measured.length;
+    results.push({ page: name, path, lcpMs, cls, loadsWithoutLcp: missing, lcpElement: samples.at(-1)?.lcpElement ?? "", largestShift: samples.at(-1)?.largestShift ?? "", samples, ok: measured.length > 0 && lcpMs < targets.lcpMs && cls < targets.cls });
   }
 
   console.log(`\nCold loads, median of ${runs}; 412×823 viewport, CPU ${throttling.cpuRate}× slower, ${throttling.latencyMs} ms latency, ${throttling.downloadKbps} kbps down, ${throttling.uploadKbps} kbps up. Load average: ${loadAverage()}`);
-  console.table(results.map((r) => ({ page: r.page, "LCP (ms)": r.lcpMs, CLS: r.cls, "LCP element": r.lcpElement, "largest shift": r.largestShift, target: `LCP < ${targets.lcpMs} ms, CLS < ${targets.cls}`, result: r.ok ? "ok" : "MISSED" })));
+  console.table(results.map((r) => ({ page: r.page, "LCP (ms)": r.lcpMs, CLS: r.cls, "loads without LCP": r.loadsWithoutLcp, "LCP element": r.lcpElement, "largest shift": r.largestShift, target: `LCP < ${targets.lcpMs} ms, CLS < ${targets.cls}`, result: r.ok ? "ok" : "MISSED" })));
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(
     join(root, "bench-results", "web.json"),

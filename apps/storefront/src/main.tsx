@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { createRouter } from "./router.tsx";
 import "./styles.css";
+import { ToastProvider } from "@shop/ui";
 
 const apiBase = import.meta.env.VITE_API_URL ?? "";
 const clients = createClients(apiBase);
@@ -13,7 +14,9 @@ if (!root) throw new Error("#root is missing from index.html");
 createRoot(root).render(
   <StrictMode>
     <ApiProvider apiBase={apiBase} clients={clients}>
-      <RouterProvider router={router} />
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -9,3 +9,4 @@ export { TableScroll } from "./table-scroll.tsx";
 export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";
+export { ToastProvider, useToast } from "./toast.tsx";

@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton, TableScroll, TextField } from "@shop/ui";
+import { Button, ErrorState, Skeleton, TableScroll, TextField, useToast } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
@@ -11,10 +11,18 @@ export function BrandsPage() {
   const brands = useQuery(trpc.admin.brands.list.queryOptions());
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const options = { onSuccess: () => { setError(null); return queryClient.invalidateQueries({ queryKey: trpc.admin.brands.list.queryKey() }); }, onError: (e: { message: string }) => setError(e.message) };
-  const create = useMutation(trpc.admin.brands.create.mutationOptions(options));
-  const update = useMutation(trpc.admin.brands.update.mutationOptions(options));
-  const remove = useMutation(trpc.admin.brands.delete.mutationOptions(options));
+  const toast = useToast();
+  const options = (done: string) => ({
+    onSuccess: () => {
+      setError(null);
+      toast(done);
+      return queryClient.invalidateQueries({ queryKey: trpc.admin.brands.list.queryKey() });
+    },
+    onError: (e: { message: string }) => setError(e.message),
+  });
+  const create = useMutation(trpc.admin.brands.create.mutationOptions(options("Brand added.")));
+  const update = useMutation(trpc.admin.brands.update.mutationOptions(options("Brand saved.")));
+  const remove = useMutation(trpc.admin.brands.delete.mutationOptions(options("Brand deleted.")));
   if (brands.isError) return <ErrorState message={brands.error.message} />;
   return (
     <section aria-labelledby="brands-title" className="max-w-3xl">

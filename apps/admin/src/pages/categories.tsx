@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton, TextField } from "@shop/ui";
+import { Button, ErrorState, Skeleton, TextField, useToast } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
@@ -16,11 +16,19 @@ export function CategoriesPage() {
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [parentId, setParentId] = useState("");
-  const options = { onSuccess: () => { setError(null); return queryClient.invalidateQueries({ queryKey: trpc.admin.categories.list.queryKey() }); }, onError: (e: { message: string }) => setError(e.message) };
-  const create = useMutation(trpc.admin.categories.create.mutationOptions(options));
-  const update = useMutation(trpc.admin.categories.update.mutationOptions(options));
-  const move = useMutation(trpc.admin.categories.move.mutationOptions(options));
-  const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options));
+  const toast = useToast();
+  const options = (done: string) => ({
+    onSuccess: () => {
+      setError(null);
+      toast(done);
+      return queryClient.invalidateQueries({ queryKey: trpc.admin.categories.list.queryKey() });
+    },
+    onError: (e: { message: string }) => setError(e.message),
+  });
+  const create = useMutation(trpc.admin.categories.create.mutationOptions(options("Category added.")));
+  const update = useMutation(trpc.admin.categories.update.mutationOptions(options("Category saved.")));
+  const move = useMutation(trpc.admin.categories.move.mutationOptions(options("Category moved.")));
+  const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options("Category deleted.")));
 
   if (categories.isError) return <ErrorState message={categories.error.message} />;
   if (!categories.data) return <Skeleton className="h-96" />;

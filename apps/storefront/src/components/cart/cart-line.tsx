@@ -1,5 +1,5 @@
 import { isClientError, useTRPC } from "@shop/client";
-import { Button, formatMoney } from "@shop/ui";
+import { Button, formatMoney, useToast } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useSetCart, type Cart } from "../../lib/cart.ts";
@@ -16,7 +16,15 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
   const trpc = useTRPC();
   const setCart = useSetCart();
   const setQuantity = useMutation(trpc.cart.setQuantity.mutationOptions({ onSuccess: setCart }));
-  const remove = useMutation(trpc.cart.remove.mutationOptions({ onSuccess: setCart }));
+  const toast = useToast();
+  const remove = useMutation(
+    trpc.cart.remove.mutationOptions({
+      onSuccess: (cart) => {
+        setCart(cart);
+        toast(`Removed ${line.name} from your cart.`);
+      },
+    }),
+  );
   const error = setQuantity.error ?? remove.error;
   const options = Array.from({ length: Math.max(line.maxQuantity, line.quantity, 1) }, (_, i) => i + 1);
   return (
