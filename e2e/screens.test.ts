@@ -72,4 +72,29 @@ describe("every screen", () => {
       });
     }
   }
+
+  // The dark theme swaps colour tokens; its contrast is checked on a sample that covers every
+  // kind of colour pair (links, buttons, errors, status badges, dialogs).
+  const darkSample = new Set(["home", "search results", "product", "cart, with items", "checkout, details with errors", "sign in, wrong password", "products", "order", "order, cancel dialog", "reviews", "coupons"]);
+  for (const [app, routes] of Object.entries(apps)) {
+    for (const [role, list] of byRole(routes.filter((route) => darkSample.has(route.name)))) {
+      describe(`${app} as ${role}, dark theme`, () => {
+        let session: RolePage;
+        beforeAll(async () => {
+          session = await pageAs(browser, role, { width: 1280, height: 800 }, "dark");
+        });
+        afterAll(() => session?.context.close());
+
+        for (const route of list) {
+          it(`${route.name}: accessible`, async () => {
+            await visit(session.page, route);
+            expect(await session.page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("dark");
+            const { blocking } = await runAxe(session.page);
+            expect(blocking, describeViolations(blocking)).toEqual([]);
+            await session.page.screenshot({ path: join(screenshots, app, `dark-${fileName(route.name)}.png`) });
+          });
+        }
+      });
+    }
+  }
 });

@@ -11,8 +11,13 @@ const logins: Record<Exclude<Role, "guest">, { email: string; password: string; 
 export type RolePage = { context: BrowserContext; page: Page; errors: string[] };
 
 /** A fresh context signed in as `role` (or not at all), collecting page errors and 5xx answers. */
-export async function pageAs(browser: Browser, role: Role, viewport = { width: 1280, height: 800 }): Promise<RolePage> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport });
+export async function pageAs(
+  browser: Browser,
+  role: Role,
+  viewport = { width: 1280, height: 800 },
+  colorScheme: "light" | "dark" = "light",
+): Promise<RolePage> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport, colorScheme });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -26,7 +26,7 @@ export function CouponsPage() {
     <section aria-labelledby="coupons-title">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 id="coupons-title" className="text-2xl font-bold">Coupons</h1>
-        <Link to="/coupons/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">New coupon</Link>
+        <Link to="/coupons/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-strong">New coupon</Link>
       </div>
       <FormMessage success={justCreated && `Coupon ${justCreated} created.`} error={error} />
       <form role="search" className="my-4 flex flex-wrap items-end gap-3" onSubmit={(event) => { event.preventDefault(); setParams(draft.trim() ? { q: draft.trim() } : {}); }}>
