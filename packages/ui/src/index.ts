@@ -10,3 +10,4 @@ export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";
 export { ToastProvider, useToast } from "./toast.tsx";
+export { formatCount } from "./number.ts";

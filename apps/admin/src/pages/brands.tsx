@@ -23,7 +23,7 @@ export function BrandsPage() {
   const create = useMutation(trpc.admin.brands.create.mutationOptions(options("Brand added.")));
   const update = useMutation(trpc.admin.brands.update.mutationOptions(options("Brand saved.")));
   const remove = useMutation(trpc.admin.brands.delete.mutationOptions(options("Brand deleted.")));
-  if (brands.isError) return <ErrorState message={brands.error.message} />;
+  if (brands.isError) return <ErrorState message={brands.error.message} onRetry={() => void brands.refetch()} />;
   return (
     <section aria-labelledby="brands-title" className="max-w-3xl">
       <h1 id="brands-title" className="mb-4 text-2xl font-bold">Brands</h1>

@@ -30,7 +30,7 @@ export function CategoriesPage() {
   const move = useMutation(trpc.admin.categories.move.mutationOptions(options("Category moved.")));
   const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options("Category deleted.")));
 
-  if (categories.isError) return <ErrorState message={categories.error.message} />;
+  if (categories.isError) return <ErrorState message={categories.error.message} onRetry={() => void categories.refetch()} />;
   if (!categories.data) return <Skeleton className="h-96" />;
   const all = categories.data;
   const children = (parent: number | null) => all.filter((category) => category.parentId === parent);

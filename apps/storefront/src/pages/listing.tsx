@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, Drawer, EmptyState, ErrorState } from "@shop/ui";
+import { Button, Drawer, EmptyState, ErrorState, formatCount } from "@shop/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
 import { useState } from "react";
@@ -50,7 +50,7 @@ export function ListingPage() {
         <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
           {panel}
           <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
-            Show {facets.data?.total ?? ""} products
+            Show {facets.data ? formatCount(facets.data.total) : ""} products
           </Button>
         </Drawer>
         <div className="hidden md:block">{panel}</div>
@@ -60,7 +60,7 @@ export function ListingPage() {
           <div>
             <h1 className="text-2xl font-bold">{title}</h1>
             {first?.corrected && <p className="text-sm text-muted">Showing results for “{first.corrected}”</p>}
-            {facets.data && <p className="text-sm text-muted" data-testid="result-count">{facets.data.total} products</p>}
+            {facets.data && <p className="text-sm text-muted" data-testid="result-count">{formatCount(facets.data.total)} products</p>}
           </div>
           <label className="text-sm">
             <span className="mr-2">Sort by</span>
