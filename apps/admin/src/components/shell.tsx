@@ -1,7 +1,7 @@
 import { useTRPC } from "@shop/client";
-import { Button, SkipLink } from "@shop/ui";
+import { Button, SkipLink, usePageMeta } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useStaff } from "../lib/me.ts";
 
 const sections = [
@@ -20,6 +20,10 @@ export function Shell() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // Tabs and history entries name the section they show.
+  const section = sections.find((candidate) => pathname === candidate.to || pathname.startsWith(`${candidate.to}/`));
+  usePageMeta(`${section?.label ?? "Not found"} · Shop admin`);
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: async () => {
