@@ -73,6 +73,21 @@ describe("every screen", () => {
     }
   }
 
+  // A new back-office section cannot be forgotten: its navigation link must have a route above.
+  it("every section in the admin navigation is in e2e/support/routes/admin.ts", async () => {
+    const listed = new Set(adminRoutes.flatMap((route) => (typeof route.path === "string" ? [route.path.split("?")[0]] : [])));
+    for (const role of ["staff", "admin"] as const) {
+      const { page, context } = await pageAs(browser, role);
+      await page.goto("/admin/products");
+      const links = page.locator("nav[aria-label=Sections] a");
+      await links.first().waitFor();
+      const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+      expect(hrefs.length).toBeGreaterThan(3);
+      expect(hrefs.filter((href) => !listed.has(href)), `${role}: add these to adminRoutes`).toEqual([]);
+      await context.close();
+    }
+  });
+
   // The dark theme swaps colour tokens; its contrast is checked on a sample that covers every
   // kind of colour pair (links, buttons, errors, status badges, dialogs).
   const darkSample = new Set(["home", "search results", "product", "cart, with items", "checkout, details with errors", "sign in, wrong password", "products", "order", "order, cancel dialog", "reviews", "coupons"]);
