@@ -13,6 +13,8 @@ describe("wishlist and reviews", () => {
     const { page, errors, context } = await openPage(browser, "/search?q=watch&stock=1");
     await page.getByTestId("product-card").first().getByRole("link").click();
     await page.waitForURL(/\/p\/[a-z0-9-]+$/);
+    // The URL changes before React renders the product (the route update is a transition).
+    await page.getByTestId("price").waitFor();
     const productUrl = new URL(page.url()).pathname;
     const name = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
     await page.getByRole("button", { name: `Save ${name} to your wishlist` }).click();

@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { router } from "./router.tsx";
 import "./styles.css";
+import { ToastProvider } from "@shop/ui";
 
 // Only a build with VITE_SENTRY_DSN loads Sentry (as a chunk of its own); without one, the
 // condition is constant and the import disappears from the bundle.
@@ -19,7 +20,9 @@ if (!root) throw new Error("#root is missing from index.html");
 createRoot(root).render(
   <StrictMode>
     <ApiProvider apiBase={import.meta.env.VITE_API_URL ?? ""}>
-      <RouterProvider router={router} />
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -1,9 +1,10 @@
-import { ApiProvider } from "@shop/client";
+import { ApiProvider, createClients } from "@shop/client";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
-import { router } from "./router.tsx";
+import { createRouter } from "./router.tsx";
 import "./styles.css";
+import { ToastProvider } from "@shop/ui";
 
 // Only a build with VITE_SENTRY_DSN loads Sentry (as a chunk of its own); without one, the
 // condition is constant and the import disappears from the bundle.
@@ -14,12 +15,17 @@ if (sentryDsn) {
   );
 }
 
+const apiBase = import.meta.env.VITE_API_URL ?? "";
+const clients = createClients(apiBase);
+const router = createRouter(clients);
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
 createRoot(root).render(
   <StrictMode>
-    <ApiProvider apiBase={import.meta.env.VITE_API_URL ?? ""}>
-      <RouterProvider router={router} />
+    <ApiProvider apiBase={apiBase} clients={clients}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
     </ApiProvider>
   </StrictMode>,
 );

@@ -1,2 +1,2 @@
 export { useFieldErrors, type FieldErrors } from "./form.ts";
-export { ApiProvider, isClientError, TRPCProvider, useTRPC, useTRPCClient } from "./trpc.tsx";
+export { ApiProvider, createClients, isClientError, TRPCProvider, useTRPC, useTRPCClient, type ApiClients } from "./trpc.tsx";

@@ -1,7 +1,7 @@
 import type { AppRouter } from "@shop/api";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 
@@ -13,7 +13,14 @@ export function isClientError(error: unknown): error is TRPCClientError<AppRoute
   return error instanceof TRPCClientError;
 }
 
-function createClients(apiBase: string) {
+export type ApiClients = ReturnType<typeof createClients>;
+
+/**
+ * The query cache and tRPC client of one app. Created outside React when route loaders need
+ * them (to start a page's queries while its code downloads); `trpc` is the same query-options
+ * proxy that `useTRPC()` returns, so loaders and components share query keys.
+ */
+export function createClients(apiBase: string) {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
@@ -32,12 +39,13 @@ function createClients(apiBase: string) {
       }),
     ],
   });
-  return { queryClient, trpcClient };
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  return { queryClient, trpcClient, trpc };
 }
 
 /** `apiBase` is empty when the app is served by the API server itself (the usual case). */
-export function ApiProvider({ apiBase, children }: { apiBase: string; children: ReactNode }) {
-  const [{ queryClient, trpcClient }] = useState(() => createClients(apiBase));
+export function ApiProvider({ apiBase, clients, children }: { apiBase: string; clients?: ApiClients; children: ReactNode }) {
+  const [{ queryClient, trpcClient }] = useState(() => clients ?? createClients(apiBase));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

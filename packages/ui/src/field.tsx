@@ -24,7 +24,7 @@ export function TextField({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="mt-1 block min-h-10 w-full rounded-md border border-line bg-surface px-3 text-ink focus:border-brand-600 focus:outline-2 focus:outline-brand-600"
+        className="mt-1 block min-h-10 w-full rounded-md border border-line bg-surface px-3 text-ink focus:border-brand-600 focus:outline-2 focus:outline-brand-700"
         {...props}
       />
       {hint && (

@@ -20,7 +20,7 @@ export function TextAreaField({
         rows={3}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="mt-1 block w-full rounded-md border border-line bg-surface p-3 text-sm text-ink focus:border-brand-600 focus:outline-2 focus:outline-brand-600"
+        className="mt-1 block w-full rounded-md border border-line bg-surface p-3 text-sm text-ink focus:border-brand-600 focus:outline-2 focus:outline-brand-700"
         {...props}
       />
       {hint && (

@@ -3,6 +3,7 @@ import { useTRPC } from "@shop/client";
 import { Button } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ConfirmButton } from "./confirm-button.tsx";
 
 type Image = RouterOutputs["admin"]["products"]["get"]["images"][number];
 
@@ -37,12 +38,12 @@ export function ImageManager({ productId, images }: { productId: number; images:
       <ul className="mb-4 flex flex-col gap-3">
         {images.map((image, index) => (
           <li key={image.id} className="flex flex-wrap items-center gap-3" data-testid="image-row">
-            <img src={image.url} alt={image.alt} width={image.width} height={image.height} className="size-16 rounded bg-subtle object-cover" />
+            <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" className="size-16 rounded bg-subtle object-cover" />
             <span className="text-xs text-muted">{image.width}×{image.height}{index === 0 && " · primary"}</span>
             <Button variant="ghost" disabled={index === 0} onClick={() => move(index, 0)}>Make primary</Button>
             <Button variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label="Move up">↑</Button>
             <Button variant="ghost" disabled={index === images.length - 1} onClick={() => move(index, index + 1)} aria-label="Move down">↓</Button>
-            <Button variant="ghost" onClick={() => save(images.filter((other) => other.id !== image.id))}>Remove</Button>
+            <ConfirmButton title="Remove this image?" description="It is deleted from the product and its file removed." confirmLabel="Remove image" onConfirm={() => save(images.filter((other) => other.id !== image.id))}>Remove<span className="sr-only"> image {index + 1}</span></ConfirmButton>
           </li>
         ))}
       </ul>

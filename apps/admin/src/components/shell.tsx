@@ -1,7 +1,7 @@
 import { useTRPC } from "@shop/client";
-import { Button } from "@shop/ui";
+import { Button, SkipLink, usePageMeta } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useStaff } from "../lib/me.ts";
 import { GlobalSearch } from "./global-search.tsx";
 
@@ -27,6 +27,10 @@ export function Shell() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // Tabs and history entries name the section they show.
+  const section = sections.find((candidate) => pathname === candidate.to || pathname.startsWith(`${candidate.to}/`));
+  usePageMeta(`${section?.label ?? "Not found"} · Shop admin`);
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: async () => {
@@ -37,9 +41,7 @@ export function Shell() {
   );
   return (
     <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-surface focus:p-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <aside className="border-b border-line bg-subtle p-4 md:border-b-0 md:border-r">
         <p className="font-bold">Shop admin</p>
         <p className="mb-4 text-sm text-muted">
@@ -69,7 +71,7 @@ export function Shell() {
           Sign out
         </Button>
       </aside>
-      <main id="main" className="min-w-0 p-4 md:p-8">
+      <main id="main" tabIndex={-1} className="min-w-0 p-4 focus:outline-none md:p-8">
         <Outlet context={staff} />
       </main>
     </div>

@@ -1,4 +1,4 @@
-import { Button } from "@shop/ui";
+import { Button, TableScroll } from "@shop/ui";
 import { Link } from "react-router";
 import { generateVariants, type ProductForm, type VariantRow } from "../lib/product-form.ts";
 
@@ -12,9 +12,9 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
     <section aria-labelledby="variants-title" className="rounded-lg border border-line p-4">
       <h2 id="variants-title" className="mb-3 font-semibold">Options and variants</h2>
       {form.options.map((option, index) => (
-        <div key={index} className="mb-2 grid grid-cols-[10rem_1fr_auto] items-end gap-2">
-          <label className="text-sm">Option name<input className={input} value={option.name} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, name: e.target.value } : o)) })} /></label>
-          <label className="text-sm">Values (comma-separated)<input className={input} value={option.values} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, values: e.target.value } : o)) })} /></label>
+        <div key={index} className="mb-2 grid grid-cols-1 items-end justify-items-start gap-2 sm:justify-items-stretch sm:grid-cols-[10rem_minmax(0,1fr)_auto]">
+          <label className="w-full text-sm">Option name<input className={input} value={option.name} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, name: e.target.value } : o)) })} /></label>
+          <label className="w-full text-sm">Values (comma-separated)<input className={input} value={option.values} onChange={(e) => setForm({ ...form, options: form.options.map((o, i) => (i === index ? { ...o, values: e.target.value } : o)) })} /></label>
           <Button variant="ghost" onClick={() => setForm({ ...form, options: form.options.filter((_, i) => i !== index) })}>Remove</Button>
         </div>
       ))}
@@ -22,7 +22,7 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
         {form.options.length < 3 && <Button variant="secondary" onClick={() => setForm({ ...form, options: [...form.options, { name: "", values: "" }] })}>Add option</Button>}
         <Button variant="secondary" onClick={() => setForm({ ...form, variants: generateVariants(form) })}>Generate variants</Button>
       </div>
-      <div className="overflow-x-auto">
+      <TableScroll label="Variants">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="text-xs uppercase text-muted">
             <tr><th className="p-1">Options</th><th className="p-1">SKU</th><th className="p-1">Price</th><th className="p-1">Compare-at</th><th className="p-1">Stock</th><th /></tr>
@@ -43,7 +43,7 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {form.options.length === 0 && (
         <Button variant="ghost" className="mt-2" onClick={() => setForm({ ...form, variants: [...form.variants, { sku: "", price: "", compareAtPrice: "", stockOnHand: "0", optionValues: [] }] })}>Add variant</Button>
       )}

@@ -1,9 +1,10 @@
 import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton, TextField } from "@shop/ui";
+import { Button, ErrorState, Skeleton, TextField, useToast } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
+import { ConfirmButton } from "../components/confirm-button.tsx";
 
 type Category = RouterOutputs["admin"]["categories"]["list"][number];
 
@@ -15,13 +16,21 @@ export function CategoriesPage() {
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [parentId, setParentId] = useState("");
-  const options = { onSuccess: () => { setError(null); return queryClient.invalidateQueries({ queryKey: trpc.admin.categories.list.queryKey() }); }, onError: (e: { message: string }) => setError(e.message) };
-  const create = useMutation(trpc.admin.categories.create.mutationOptions(options));
-  const update = useMutation(trpc.admin.categories.update.mutationOptions(options));
-  const move = useMutation(trpc.admin.categories.move.mutationOptions(options));
-  const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options));
+  const toast = useToast();
+  const options = (done: string) => ({
+    onSuccess: () => {
+      setError(null);
+      toast(done);
+      return queryClient.invalidateQueries({ queryKey: trpc.admin.categories.list.queryKey() });
+    },
+    onError: (e: { message: string }) => setError(e.message),
+  });
+  const create = useMutation(trpc.admin.categories.create.mutationOptions(options("Category added.")));
+  const update = useMutation(trpc.admin.categories.update.mutationOptions(options("Category saved.")));
+  const move = useMutation(trpc.admin.categories.move.mutationOptions(options("Category moved.")));
+  const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options("Category deleted.")));
 
-  if (categories.isError) return <ErrorState message={categories.error.message} />;
+  if (categories.isError) return <ErrorState message={categories.error.message} onRetry={() => void categories.refetch()} />;
   if (!categories.data) return <Skeleton className="h-96" />;
   const all = categories.data;
   const children = (parent: number | null) => all.filter((category) => category.parentId === parent);
@@ -46,7 +55,7 @@ export function CategoriesPage() {
             {all.filter((other) => other.id !== category.id).map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
           </select>
           <Button variant="ghost" onClick={() => { const next = window.prompt("New name", category.name); if (next) update.mutate({ id: category.id, name: next, slug: category.slug, description: category.description }); }}>Rename</Button>
-          <Button variant="ghost" onClick={() => remove.mutate({ id: category.id })}>Delete</Button>
+          <ConfirmButton title={`Delete the category ${category.name}?`} confirmLabel="Delete category" onConfirm={() => remove.mutate({ id: category.id })}>Delete<span className="sr-only"> {category.name}</span></ConfirmButton>
         </div>
         <ul>{children(category.id).map((child) => row(child, depth + 1))}</ul>
       </li>

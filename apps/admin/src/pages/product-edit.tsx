@@ -37,7 +37,7 @@ export function ProductEditPage() {
   const create = useMutation(trpc.admin.products.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.admin.products.update.mutationOptions({ onSuccess: onSaved, onError }));
 
-  if (id !== null && product.isError) return <ErrorState message={product.error.message} />;
+  if (id !== null && product.isError) return <ErrorState message={product.error.message} onRetry={() => void product.refetch()} />;
   if (id !== null && !product.data) return <Skeleton className="h-96" />;
   const field = (key: "name" | "slug" | "seoTitle" | "seoDescription") => ({
     value: form[key],

@@ -1,6 +1,6 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, formatMoney, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, formatMoney, Skeleton, TableScroll } from "@shop/ui";
 import { AdminProductSortSchema } from "@shop/validators";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -123,7 +123,7 @@ export function ProductsPage() {
       ) : rows.length === 0 ? (
         <EmptyState title="No products match" />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <TableScroll label="Products" className="rounded-lg border border-line">
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>
@@ -183,7 +183,7 @@ export function ProductsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {products.hasNextPage && (
         <div className="mt-4 flex justify-center">

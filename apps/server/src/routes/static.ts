@@ -19,6 +19,8 @@ export async function staticRoutes(app: FastifyInstance, dist: { storefront: str
       wildcard: true,
       index: ["index.html"],
       cacheControl: false,
+      // The apps' builds write .br and .gz beside each asset (packages/config/vite/precompress.js).
+      preCompressed: true,
       setHeaders(reply, path) {
         reply.header("cache-control", path.includes("/assets/") ? IMMUTABLE : "no-cache");
       },

@@ -11,7 +11,7 @@ export function AccountMenu() {
     return (
       <div className="flex items-center gap-4 text-sm">
         <Link to="/sign-in" className="hover:underline">Sign in</Link>
-        <Link to="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700">Create account</Link>
+        <Link to="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-strong">Create account</Link>
       </div>
     );
   }

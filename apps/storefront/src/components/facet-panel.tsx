@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatMoney } from "@shop/ui";
+import { formatCount, formatMoney } from "@shop/ui";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { toggleParam, withParam, type ListingFilters } from "../lib/listing-params.ts";
@@ -20,7 +20,7 @@ function Check({ label, count, checked, onChange }: { label: string; count: numb
     <label className="flex min-h-8 cursor-pointer items-center gap-2">
       <input type="checkbox" checked={checked} onChange={onChange} className="size-4" />
       <span className="flex-1">{label}</span>
-      <span className="text-xs text-muted tabular-nums">{count}</span>
+      <span className="text-xs text-muted tabular-nums">{formatCount(count)}</span>
     </label>
   );
 }
@@ -46,7 +46,7 @@ export function FacetPanel(props: {
           {subcategories.map((category) => (
             <Link key={category.slug} to={props.categoryPath(category.slug)} className="flex min-h-8 items-center justify-between hover:underline">
               <span>{category.name}</span>
-              <span className="text-xs text-muted tabular-nums">{category.count}</span>
+              <span className="text-xs text-muted tabular-nums">{formatCount(category.count)}</span>
             </Link>
           ))}
         </Group>

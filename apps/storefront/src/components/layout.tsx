@@ -1,44 +1,72 @@
-import { useTRPC } from "@shop/client";
-import { useQuery } from "@tanstack/react-query";
-import { Link, NavLink, Outlet } from "react-router";
+import { Drawer, SkipLink } from "@shop/ui";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { Link, Outlet, useLocation } from "react-router";
 import { usePageViews } from "../lib/analytics.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import { CartLink } from "./cart-link.tsx";
+import { CategoryLinks } from "./category-links.tsx";
 import { SearchBox } from "./search-box.tsx";
 
+/**
+ * The page frame. On phones the categories and account links move into a menu drawer; the
+ * search box and the cart (with its count) stay on screen.
+ */
 export function Layout() {
-  const trpc = useTRPC();
-  const categories = useQuery(trpc.catalog.categories.queryOptions());
   usePageViews();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+  // After a client-side navigation, keyboard and screen-reader users start at the new content
+  // instead of wherever the old page left focus (a full page load starts at the top anyway).
+  useEffect(() => {
+    if (pathname !== firstPath.current) main.current?.focus({ preventScroll: true });
+    firstPath.current = "";
+  }, [pathname]);
+  const closeOnLink = (event: MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest("a")) setMenuOpen(false);
+  };
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:p-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-line">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 sm:flex-nowrap sm:gap-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 md:flex-nowrap md:gap-6">
+          <button
+            type="button"
+            className="min-h-10 rounded-md border border-line px-3 text-sm font-medium md:hidden"
+            aria-expanded={menuOpen}
+            aria-haspopup="dialog"
+            onClick={() => setMenuOpen(true)}
+          >
+            Menu
+          </button>
           <Link to="/" className="text-lg font-bold tracking-tight">
             Shop
           </Link>
-          <SearchBox />
-          <div className="flex items-center gap-6">
-            <AccountMenu />
+          <div className="order-last w-full md:order-none md:w-auto md:flex-1">
+            <SearchBox />
+          </div>
+          <div className="ml-auto flex items-center gap-6">
+            <div className="hidden md:block">
+              <AccountMenu />
+            </div>
             <CartLink />
           </div>
         </div>
-        <nav aria-label="Categories" className="mx-auto max-w-7xl overflow-x-auto px-4">
-          <ul className="flex gap-4 pb-2 text-sm whitespace-nowrap">
-            {categories.data?.map((category) => (
-              <li key={category.slug}>
-                <NavLink to={`/c/${category.slug}`} className={({ isActive }) => (isActive ? "font-semibold text-brand-700" : "text-muted hover:text-ink")}>
-                  {category.name}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+        <nav aria-label="Categories" className="mx-auto hidden max-w-7xl overflow-x-auto px-4 md:block">
+          <CategoryLinks className="flex gap-4 pb-2 text-sm whitespace-nowrap" />
         </nav>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:py-8">
+      <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} title="Menu">
+        <div onClick={closeOnLink} className="space-y-6">
+          <AccountMenu />
+          <nav aria-label="Categories">
+            <CategoryLinks className="flex flex-col gap-1 text-base [&_a]:flex [&_a]:min-h-10 [&_a]:items-center" />
+          </nav>
+          <Link to="/orders/lookup" className="block underline">Find an order</Link>
+        </div>
+      </Drawer>
+      <main id="main" ref={main} tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
         <Outlet />
       </main>
       <footer className="border-t border-line py-6 text-center text-sm text-muted">

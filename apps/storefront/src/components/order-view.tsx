@@ -47,7 +47,7 @@ export function OrderView({ order }: { order: Order }) {
         <ul className="divide-y divide-line">
           {order.items.map((item) => (
             <li key={item.id} className="flex items-center gap-4 py-3">
-              {item.imageUrl && <img src={item.imageUrl} alt="" width={64} height={64} className="size-16 rounded bg-subtle" />}
+              {item.imageUrl && <img src={item.imageUrl} alt="" width={64} height={64} loading="lazy" className="size-16 rounded bg-subtle" />}
               <div className="flex-1 text-sm">
                 {item.slug ? <Link to={`/p/${item.slug}`} className="font-medium hover:underline">{item.productName}</Link> : <span className="font-medium">{item.productName}</span>}
                 {item.variantTitle && <p className="text-muted">{item.variantTitle}</p>}

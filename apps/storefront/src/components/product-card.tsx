@@ -1,12 +1,23 @@
 import type { RouterOutputs } from "@shop/api";
+import { useTRPC } from "@shop/client";
 import { PriceRange, Skeleton } from "@shop/ui";
+import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Stars } from "./stars.tsx";
 import { WishlistToggle } from "./wishlist-toggle.tsx";
 
 export type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
 
-export function ProductCardView({ product }: { product: ProductCard }) {
+/** `eager` for cards likely above the fold: they load at once instead of when scrolled to. */
+export function ProductCardView({ product, eager = false }: { product: ProductCard; eager?: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // On hover, focus or touch the shopper is likely to open the product: fetch its data and code
+  // now, so the page usually renders from cache when they do.
+  const prefetch = () => {
+    void queryClient.prefetchQuery(trpc.catalog.get.queryOptions({ slug: product.slug }));
+    void import("../pages/product.tsx");
+  };
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-lg border border-line bg-surface">
       {product.image ? (
@@ -15,7 +26,8 @@ export function ProductCardView({ product }: { product: ProductCard }) {
           alt={product.image.alt || product.name}
           width={product.image.width}
           height={product.image.height}
-          loading="lazy"
+          loading={eager ? "eager" : "lazy"}
+          fetchPriority={eager ? "high" : "auto"}
           decoding="async"
           sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
           className="aspect-square w-full bg-subtle object-cover"
@@ -27,7 +39,7 @@ export function ProductCardView({ product }: { product: ProductCard }) {
       <div className="flex flex-1 flex-col gap-1 p-3">
         {product.brand && <p className="text-xs uppercase tracking-wide text-muted">{product.brand.name}</p>}
         <h3 className="text-sm font-medium">
-          <Link to={`/p/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+          <Link to={`/p/${product.slug}`} onMouseEnter={prefetch} onFocus={prefetch} onTouchStart={prefetch} className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-700">
             {product.name}
           </Link>
         </h3>
@@ -41,18 +53,44 @@ export function ProductCardView({ product }: { product: ProductCard }) {
   );
 }
 
-export function ProductGrid({ products, loading = false, skeletons = 8 }: { products: ProductCard[]; loading?: boolean; skeletons?: number }) {
+/** A card's shape while it loads: the same boxes and line heights, so nothing moves when it arrives. */
+function ProductCardSkeleton() {
+  return (
+    <div className="flex h-full flex-col overflow-hidden rounded-lg border border-line" aria-hidden="true">
+      <Skeleton className="aspect-square w-full rounded-none" />
+      <div className="flex flex-col gap-1 p-3">
+        <Skeleton className="h-4 w-1/3" />
+        <Skeleton className="h-5 w-4/5" />
+        <Skeleton className="h-4 w-1/2" />
+        <Skeleton className="mt-2 h-6 w-2/5" />
+      </div>
+    </div>
+  );
+}
+
+export function ProductGrid({
+  products,
+  loading = false,
+  skeletons = 8,
+  eager = 0,
+}: {
+  products: ProductCard[];
+  loading?: boolean;
+  skeletons?: number;
+  /** How many leading cards are above the fold. */
+  eager?: number;
+}) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4" aria-busy={loading}>
       {loading
         ? Array.from({ length: skeletons }, (_, i) => (
             <li key={i}>
-              <Skeleton className="aspect-[3/4] w-full" />
+              <ProductCardSkeleton />
             </li>
           ))
-        : products.map((product) => (
+        : products.map((product, index) => (
             <li key={product.id} data-testid="product-card">
-              <ProductCardView product={product} />
+              <ProductCardView product={product} eager={index < eager} />
             </li>
           ))}
     </ul>

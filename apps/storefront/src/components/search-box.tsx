@@ -14,7 +14,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The header search: suggestions as you type (arrow keys and Enter pick one), Enter searches. */
-export function SearchBox() {
+export function SearchBox({ label }: { label?: string } = {}) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -40,7 +40,8 @@ export function SearchBox() {
   return (
     <form
       role="search"
-      className="relative w-full max-w-md"
+      aria-label={label}
+      className="relative w-full md:max-w-md"
       onSubmit={(event) => {
         event.preventDefault();
         const picked = products[active];

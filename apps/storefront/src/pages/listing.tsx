@@ -1,11 +1,13 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState } from "@shop/ui";
+import { Button, Drawer, EmptyState, ErrorState, formatCount } from "@shop/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
+import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { FacetPanel } from "../components/facet-panel.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
 import { filtersFromParams, withParam, type Sort } from "../lib/listing-params.ts";
+import { useShopPage } from "../lib/page-meta.ts";
 
 const sortLabels: Record<Sort, string> = {
   relevance: "Relevance",
@@ -21,6 +23,7 @@ export function ListingPage() {
   const trpc = useTRPC();
   const { slug } = useParams();
   const [params, setParams] = useSearchParams();
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const { sort, ...filters } = filtersFromParams(params, slug);
   const products = useInfiniteQuery(
     trpc.catalog.list.infiniteQueryOptions({ ...filters, sort, limit: 24 }, { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData }),
@@ -33,16 +36,31 @@ export function ListingPage() {
   const categoryName = slug ? findName(categories.data ?? [], slug) : undefined;
   const title = filters.q ? `Results for “${filters.q}”` : (categoryName ?? (slug ? "Category" : "All products"));
   const hasFilters = [...params.keys()].some((key) => key !== "q" && key !== "sort");
+  useShopPage(title, categoryName ? `${categoryName} at Shop: compare prices, ratings and stock.` : undefined);
   const categoryPath = (child: string) => `/c/${child}${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`;
+  const activeFilters = [...params.keys()].filter((key) => !["q", "sort", "cursor"].includes(key)).length;
+  const panel = <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />;
 
   return (
-    <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
-      <div className="md:order-2">
+    <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
+      <aside aria-label="Filters">
+        <Button variant="secondary" className="w-full md:hidden" aria-haspopup="dialog" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(true)}>
+          Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
+        </Button>
+        <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
+          {panel}
+          <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
+            Show {facets.data ? formatCount(facets.data.total) : ""} products
+          </Button>
+        </Drawer>
+        <div className="hidden md:block">{panel}</div>
+      </aside>
+      <div>
         <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 className="text-2xl font-bold">{title}</h1>
             {first?.corrected && <p className="text-sm text-muted">Showing results for “{first.corrected}”</p>}
-            {facets.data && <p className="text-sm text-muted" data-testid="result-count">{facets.data.total} products</p>}
+            {facets.data && <p className="text-sm text-muted" data-testid="result-count">{formatCount(facets.data.total)} products</p>}
           </div>
           <label className="text-sm">
             <span className="mr-2">Sort by</span>
@@ -73,7 +91,7 @@ export function ListingPage() {
             )}
           </EmptyState>
         ) : (
-          <ProductGrid products={items} loading={products.isPending} />
+          <ProductGrid products={items} loading={products.isPending} eager={4} />
         )}
         {products.hasNextPage && (
           <div className="mt-8 flex justify-center">
@@ -83,15 +101,6 @@ export function ListingPage() {
           </div>
         )}
       </div>
-      <aside className="md:order-1">
-        <details className="md:hidden" open={false}>
-          <summary className="min-h-10 cursor-pointer rounded-md border border-line px-3 py-2 text-sm font-medium">Filters</summary>
-          <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />
-        </details>
-        <div className="hidden md:block">
-          <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />
-        </div>
-      </aside>
     </div>
   );
 }

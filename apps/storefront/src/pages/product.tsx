@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { EmptyState, ErrorState, formatMoney, PriceRange, Skeleton } from "@shop/ui";
+import { EmptyState, ErrorState, formatMoney, PriceRange, Skeleton, usePageMeta } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -19,6 +19,8 @@ export function ProductPage() {
   const [chosen, setChosen] = useState<Array<number | undefined>>([]);
   const [imageIndex, setImageIndex] = useState(0);
   const data = product.data;
+  // The product's SEO fields when staff filled them in, else its name and description.
+  usePageMeta(data ? (data.seoTitle ?? `${data.name} · Shop`) : undefined, data ? (data.seoDescription ?? data.description.slice(0, 160)) : undefined);
 
   // Start on the first available variant, so the page shows a real price and stock state.
   useEffect(() => {
@@ -26,7 +28,6 @@ export function ProductPage() {
     const start = data.variants.find((variant) => variant.available) ?? data.variants[0];
     setChosen(data.options.map((option) => option.values.find((value) => start?.optionValueIds.includes(value.id))?.id));
     setImageIndex(0);
-    document.title = data.seoTitle ?? data.name;
   }, [data]);
 
   const productId = data?.id;
@@ -43,6 +44,12 @@ export function ProductPage() {
   const variant = findVariant(data, chosen);
   const variantImage = variant ? data.images.findIndex((image) => image.variantId === variant.id) : -1;
   const image = data.images[imageIndex] ?? data.images[0];
+  // Staff may leave an image's alt text empty; say what it shows: the product and its variant.
+  const altFor = (picture: { alt: string; variantId: number | null }) => {
+    const shown = data.variants.find((candidate) => candidate.id === picture.variantId);
+    const values = shown ? data.options.flatMap((option) => option.values.filter((value) => shown.optionValueIds.includes(value.id)).map((value) => value.value)) : [];
+    return picture.alt || [data.name, values.join(", ")].filter(Boolean).join(" – ");
+  };
 
   return (
     <article>
@@ -56,7 +63,7 @@ export function ProductPage() {
       </nav>
       <div className="grid gap-8 md:grid-cols-2">
         <div>
-          {image && <img src={image.url} alt={image.alt} width={image.width} height={image.height} className="aspect-square w-full rounded-lg bg-subtle object-contain" data-testid="gallery-main" />}
+          {image && <img src={image.url} alt={altFor(image)} width={image.width} height={image.height} fetchPriority="high" className="aspect-square w-full rounded-lg bg-subtle object-contain" data-testid="gallery-main" />}
           {data.images.length > 1 && (
             <ul className="mt-3 flex gap-2 overflow-x-auto" aria-label="More pictures">
               {data.images.map((thumb, index) => (

@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, FormMessage, formatMoney, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, FormMessage, formatMoney, Skeleton, TableScroll } from "@shop/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
@@ -26,7 +26,7 @@ export function CouponsPage() {
     <section aria-labelledby="coupons-title">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 id="coupons-title" className="text-2xl font-bold">Coupons</h1>
-        <Link to="/coupons/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">New coupon</Link>
+        <Link to="/coupons/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-strong">New coupon</Link>
       </div>
       <FormMessage success={justCreated && `Coupon ${justCreated} created.`} error={error} />
       <form role="search" className="my-4 flex flex-wrap items-end gap-3" onSubmit={(event) => { event.preventDefault(); setParams(draft.trim() ? { q: draft.trim() } : {}); }}>
@@ -43,7 +43,7 @@ export function CouponsPage() {
       ) : rows.length === 0 ? (
         <EmptyState title={search ? "No coupon matches" : "No coupons yet"}><Link to="/coupons/new" className="text-brand-700 underline">Create one</Link></EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <TableScroll label="Coupons" className="rounded-lg border border-line">
           <table className="w-full min-w-[60rem] text-left text-sm">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>
@@ -77,7 +77,7 @@ export function CouponsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {coupons.hasNextPage && (
         <div className="mt-4 flex justify-center">

@@ -1,4 +1,4 @@
-import { formatMoney } from "@shop/ui";
+import { formatMoney, TableScroll } from "@shop/ui";
 import { Link } from "react-router";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../lib/format.ts";
@@ -9,7 +9,7 @@ export function Redemptions({ redemptions, currency }: { redemptions: Coupon["re
     <section aria-labelledby="redemptions-title">
       <h2 id="redemptions-title" className="mb-2 text-lg font-semibold">Recent redemptions</h2>
       {redemptions.length === 0 ? <p className="text-sm text-muted">Not used yet.</p> : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <TableScroll label="Redemptions" className="rounded-lg border border-line">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>
@@ -34,7 +34,7 @@ export function Redemptions({ redemptions, currency }: { redemptions: Coupon["re
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, Skeleton, TableScroll } from "@shop/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -61,7 +61,7 @@ export function CustomersPage() {
       ) : rows.length === 0 ? (
         <EmptyState title="No customers match" />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line">
+        <TableScroll label="Customers" className="rounded-lg border border-line">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-subtle text-xs uppercase text-muted">
               <tr>
@@ -86,7 +86,7 @@ export function CustomersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {customers.hasNextPage && (
         <div className="mt-4 flex justify-center">

@@ -9,7 +9,7 @@ function Message({ id }: { id: number }) {
   const trpc = useTRPC();
   const message = useQuery(trpc.admin.mailbox.get.queryOptions({ id }));
   if (message.isPending) return <Skeleton className="h-64 w-full" />;
-  if (message.isError) return <ErrorState message={message.error.message} />;
+  if (message.isError) return <ErrorState message={message.error.message} onRetry={() => void message.refetch()} />;
   return (
     <article aria-label="Message" className="rounded-lg border border-line p-4">
       <h2 className="text-lg font-semibold">{message.data.subject}</h2>

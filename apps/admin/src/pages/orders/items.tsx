@@ -1,4 +1,4 @@
-import { formatMoney } from "@shop/ui";
+import { formatMoney, TableScroll } from "@shop/ui";
 import type { Order } from "../../lib/orders.ts";
 
 export function OrderItems({ order }: { order: Order }) {
@@ -6,8 +6,8 @@ export function OrderItems({ order }: { order: Order }) {
   return (
     <section aria-labelledby="items-title">
       <h2 id="items-title" className="mb-2 text-lg font-semibold">Items</h2>
-      <div className="overflow-x-auto rounded-lg border border-line">
-        <table className="w-full min-w-[44rem] text-left text-sm">
+      <TableScroll label="Items" className="rounded-lg border border-line">
+        <table className="w-full min-w-[40rem] text-left text-sm">
           <thead className="bg-subtle text-xs uppercase text-muted">
             <tr>
               <th scope="col" className="p-3">Product</th>
@@ -46,7 +46,7 @@ export function OrderItems({ order }: { order: Order }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <OrderTotals order={order} />
     </section>
   );

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatMoney } from "@shop/ui";
+import { formatMoney, TableScroll } from "@shop/ui";
 import { Link } from "react-router";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../lib/format.ts";
@@ -8,7 +8,7 @@ type Row = RouterOutputs["admin"]["orders"]["list"]["items"][number];
 
 export function OrdersTable({ rows }: { rows: Row[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
+    <TableScroll label="Orders" className="rounded-lg border border-line">
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">Orders, newest first</caption>
         <thead className="bg-subtle text-xs uppercase text-muted">
@@ -41,6 +41,6 @@ export function OrdersTable({ rows }: { rows: Row[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { isClientError, useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { ConfirmButton } from "../../components/confirm-button.tsx";
 
 type Filter = Omit<RouterInputs["admin"]["reviews"]["list"], "cursor" | "direction">;
 const status = { PENDING: "Waiting", PUBLISHED: "Published", HIDDEN: "Hidden" } as const;
@@ -43,9 +44,9 @@ export function ReviewTable({ filter, showProduct = true }: { filter: Filter; sh
             <div className="flex flex-wrap gap-2">
               {review.status !== "PUBLISHED" && <Button onClick={() => approve.mutate({ id: review.id })}>Approve<span className="sr-only"> “{review.title}”</span></Button>}
               {review.status !== "HIDDEN" && <Button variant="secondary" onClick={() => hide.mutate({ id: review.id })}>Hide<span className="sr-only"> “{review.title}”</span></Button>}
-              <Button variant="ghost" onClick={() => window.confirm("Delete this review for good?") && remove.mutate({ id: review.id })}>
+              <ConfirmButton title="Delete this review for good?" description={`“${review.title}” cannot be restored; hiding it keeps it.`} confirmLabel="Delete review" onConfirm={() => remove.mutate({ id: review.id })}>
                 Delete<span className="sr-only"> “{review.title}”</span>
-              </Button>
+              </ConfirmButton>
             </div>
           </li>
         ))}

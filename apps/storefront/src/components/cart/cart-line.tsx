@@ -1,5 +1,5 @@
 import { isClientError, useTRPC } from "@shop/client";
-import { Button, formatMoney } from "@shop/ui";
+import { Button, formatMoney, useToast } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useSetCart, type Cart } from "../../lib/cart.ts";
@@ -16,13 +16,21 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
   const trpc = useTRPC();
   const setCart = useSetCart();
   const setQuantity = useMutation(trpc.cart.setQuantity.mutationOptions({ onSuccess: setCart }));
-  const remove = useMutation(trpc.cart.remove.mutationOptions({ onSuccess: setCart }));
+  const toast = useToast();
+  const remove = useMutation(
+    trpc.cart.remove.mutationOptions({
+      onSuccess: (cart) => {
+        setCart(cart);
+        toast(`Removed ${line.name} from your cart.`);
+      },
+    }),
+  );
   const error = setQuantity.error ?? remove.error;
   const options = Array.from({ length: Math.max(line.maxQuantity, line.quantity, 1) }, (_, i) => i + 1);
   return (
     <li className="flex gap-4 py-4" data-testid="cart-line">
       {line.image ? (
-        <img src={line.image.url} alt={line.image.alt || line.name} width={96} height={96} className="size-24 shrink-0 rounded-md bg-subtle object-cover" />
+        <img src={line.image.url} alt={line.image.alt || line.name} width={96} height={96} loading="lazy" className="size-24 shrink-0 rounded-md bg-subtle object-cover" />
       ) : (
         <div className="size-24 shrink-0 rounded-md bg-subtle" />
       )}

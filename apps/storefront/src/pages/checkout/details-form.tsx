@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { Button, FormMessage, formatMoney, TextField } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { AddressFields } from "../../components/address-fields.tsx";
 import { OrderTotals } from "../../components/order-totals.tsx";
 
@@ -37,6 +37,13 @@ export function DetailsForm({
     ),
   );
   const currency = quote.data?.currency ?? "USD";
+  const form = useRef<HTMLFormElement>(null);
+  // Each error is announced with its field; when a new set of errors appears, focus goes to the
+  // first field to fix (keyed by content: the parent rebuilds the object on every render).
+  const errorKey = Object.entries(errors).filter(([, message]) => message).map(([name, message]) => `${name}:${message}`).join("|");
+  useEffect(() => {
+    if (errorKey) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [errorKey]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,7 +51,7 @@ export function DetailsForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+    <form ref={form} onSubmit={submit} noValidate className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-8">
         <fieldset className="space-y-3">
           <legend className="text-lg font-semibold">Contact</legend>

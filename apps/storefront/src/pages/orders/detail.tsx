@@ -48,7 +48,7 @@ export function OrderPage() {
   if (!me.data && !email) return <Navigate to={`/orders/lookup?number=${number}`} replace />;
   const query = email ? guest : mine;
   if (query.isPending) return <Skeleton className="h-96 w-full" />;
-  if (query.isError) return <ErrorState message={isClientError(query.error) ? query.error.message : "We could not load this order."} />;
+  if (query.isError) return <ErrorState message={isClientError(query.error) ? query.error.message : "We could not load this order."} onRetry={() => void query.refetch()} />;
   const order = query.data;
   return (
     <section aria-labelledby="order-title" className="space-y-6">

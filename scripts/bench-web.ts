@@ -1,0 +1,95 @@
+// npm run bench:web, part 2 (part 1 is scripts/check-budgets.ts): Largest Contentful Paint and
+// Cumulative Layout Shift of the storefront's home and a product page, cold (empty cache), in
+// headless Chromium with a phone-sized viewport, the CPU slowed 4× and a fast-3G-like network,
+// against the production server on a scratch embedded database (as the browser tests start it).
+// Prints a table and writes bench-results/web.json.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { chromiumPath } from "../e2e/support/chromium.ts";
+import { loadAverage, root } from "./bench/harness.ts";
+import { cumulativeLayoutShift, observeVitals, throttle, throttling } from "./bench/vitals.ts";
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const targets = { lcpMs: 2500, cls: 0.1 };
+
+const port = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, "127.0.0.1", () => {
+    const address = probe.address();
+    probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+  });
+});
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-web-"));
+const server = spawn(process.execPath, ["apps/server/dist/main.js"], {
+  cwd: root,
+  env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: base, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+for (let tries = 0; !(await fetch(`${base}/readyz`).then((r) => r.ok, () => false)); tries++) {
+  if (server.exitCode !== null || tries > 600) throw new Error("the server did not start");
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
+
+const profile = mkdtempSync(join(tmpdir(), "shop-bench-chromium-"));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath(),
+  headless: true,
+  viewport: { width: 412, height: 823 },
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+try {
+  const setup = await browser.newPage();
+  await setup.goto(`${base}/search?q=earbuds&sort=best_selling`);
+  const productPath = await setup.locator("[data-testid=product-card] a[href^='/p/']").first().getAttribute("href");
+  await setup.close();
+  if (!productPath) throw new Error("no product found to measure");
+
+  const pages = { home: "/", product: productPath };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const results = [];
+  for (const [name, path] of Object.entries(pages)) {
+    const samples: { lcpMs: number; cls: number; lcpElement: string; largestShift: string }[] = [];
+    for (let run = 0; run < runs; run++) {
+      await browser.clearCookies();
+      const page = await browser.newPage();
+      const cdp = await browser.newCDPSession(page);
+      await throttle(cdp);
+      await observeVitals(page);
+      await page.goto(`${base}${path}`, { waitUntil: "load" });
+      // Let late data, images and fonts land: shifts and bigger paints after load still count.
+      await page.waitForLoadState("networkidle");
+      await page.waitForTimeout(1500);
+      const vitals = await page.evaluate(() => window.shopVitals);
+      const worst = [...vitals.shifts].sort((a, b) => b.value - a.value)[0];
+      samples.push({ lcpMs: Math.round(vitals.lcp), cls: Number(cumulativeLayoutShift(vitals.shifts).toFixed(4)), lcpElement: vitals.lcpElement, largestShift: worst ? `${worst.value.toFixed(3)} ${worst.source}` : "" });
+      await page.close();
+    }
+    // A load where Chromium reported no LCP entry at all (it happens under heavy machine load)
+    // is left out of the median rather than counted as 0 ms; the count is reported.
+    const measured = samples.filter((s) => s.lcpMs > 0);
+    const lcpMs = median(measured.map((s) => s.lcpMs));
+    const cls = median(measured.map((s) => s.cls));
+    const missing = samples.length - measured.length;
+    results.push({ page: name, path, lcpMs, cls, loadsWithoutLcp: missing, lcpElement: samples.at(-1)?.lcpElement ?? "", largestShift: samples.at(-1)?.largestShift ?? "", samples, ok: measured.length > 0 && lcpMs < targets.lcpMs && cls < targets.cls });
+  }
+
+  console.log(`\nCold loads, median of ${runs}; 412×823 viewport, CPU ${throttling.cpuRate}× slower, ${throttling.latencyMs} ms latency, ${throttling.downloadKbps} kbps down, ${throttling.uploadKbps} kbps up. Load average: ${loadAverage()}`);
+  console.table(results.map((r) => ({ page: r.page, "LCP (ms)": r.lcpMs, CLS: r.cls, "loads without LCP": r.loadsWithoutLcp, "LCP element": r.lcpElement, "largest shift": r.largestShift, target: `LCP < ${targets.lcpMs} ms, CLS < ${targets.cls}`, result: r.ok ? "ok" : "MISSED" })));
+  mkdirSync(join(root, "bench-results"), { recursive: true });
+  writeFileSync(
+    join(root, "bench-results", "web.json"),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage: loadAverage(), runs, viewport: "412x823", throttling, targets, results }, null, 2)}\n`,
+  );
+  if (results.some((r) => !r.ok)) process.exitCode = 1;
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
