@@ -58,7 +58,10 @@ export type Server = { base: string; process: ChildProcess; stop(): Promise<void
 export async function startServer(options: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ["apps/server/dist/main.js"], {
+  // BENCH_SERVER_ARGS adds node flags (e.g. `--cpu-prof`); BENCH_SERVER_ENTRY runs another build
+  // (e.g. a copy of the previous one, to measure baseline and candidate back to back).
+  const args = [...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []), process.env.BENCH_SERVER_ENTRY ?? "apps/server/dist/main.js"];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",

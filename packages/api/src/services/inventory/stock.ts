@@ -1,6 +1,6 @@
-import type { InventoryReason, Prisma } from "@shop/db";
+import { Prisma, type InventoryReason } from "@shop/db";
 import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { parseRows, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
 
 type Tx = Prisma.TransactionClient;
 type Movement = { variantId: number; quantity: number; orderId?: number | null; actorId?: number | null; note?: string | null };
@@ -69,39 +69,20 @@ export async function addStock(tx: Tx, reason: InventoryReason, move: Movement):
  * Reserves every line of an order in one statement: the rows are locked in id order (no
  * deadlocks between orders sharing variants), and a line is reserved only if enough is
  * available. Returns the levels of the lines reserved; fewer than asked means some were short
- * and the caller must roll back.
+ * and the caller must roll back. The caller records the movements (see placeOrder).
  */
-export async function reserveLines(tx: Tx, lines: ReadonlyArray<{ variantId: number; quantity: number }>) {
+export async function reserveLines(tx: Sql, lines: ReadonlyArray<{ variantId: number; quantity: number }>) {
   const ids = lines.map((line) => line.variantId);
   const quantities = lines.map((line) => line.quantity);
-  return parseRows(
+  return sqlRows(
+    tx,
     z.object({ id: z.number(), stockOnHand: z.number(), reserved: z.number() }),
-    tx.$queryRaw`
+    Prisma.sql`
       WITH wanted AS (SELECT * FROM unnest(${ids}::int[], ${quantities}::int[]) AS w(id, quantity)),
            locked AS (SELECT v."id" FROM "Variant" v JOIN wanted w ON w.id = v."id" ORDER BY v."id" FOR UPDATE OF v)
-      UPDATE "Variant" v SET "reserved" = v."reserved" + w.quantity, "updatedAt" = now()
+      UPDATE "Variant" v SET "reserved" = v."reserved" + w.quantity, "updatedAt" = ${utcNow}
         FROM wanted w, locked l
        WHERE v."id" = w.id AND l."id" = v."id" AND v."stockOnHand" - v."reserved" >= w.quantity
    RETURNING v."id", v."stockOnHand", v."reserved"`,
   );
-}
-
-/** The movements of a reservation made by reserveLines, in one insert. */
-export async function recordReservations(
-  tx: Tx,
-  orderId: number,
-  levels: ReadonlyArray<{ id: number; stockOnHand: number; reserved: number }>,
-  quantities: ReadonlyMap<number, number>,
-) {
-  await tx.inventoryMovement.createMany({
-    data: levels.map((level) => ({
-      variantId: level.id,
-      reason: "RESERVATION" as const,
-      delta: 0,
-      reservedDelta: quantities.get(level.id) ?? 0,
-      stockAfter: level.stockOnHand,
-      reservedAfter: level.reserved,
-      orderId,
-    })),
-  });
 }
