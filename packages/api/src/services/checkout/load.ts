@@ -82,7 +82,7 @@ export function orderableCart(loaded: Loaded) {
 type Orderable = ReturnType<typeof orderableCart>;
 
 /**
- * Prices a checkout, inside its transaction. A coupon attached to the cart must still apply: if
+ * Prices a checkout (inside its transaction when a per-customer coupon limit needs the lock). A coupon attached to the cart must still apply: if
  * it no longer does, the checkout stops and says why rather than charging something else than
  * the shopper saw.
  */
@@ -93,7 +93,8 @@ export async function priceCheckout(tx: Sql, checkout: Orderable, customer: { us
     const key = customer.userId !== null ? `user:${customer.userId}` : `email:${customer.email}`;
     await tx.rows(Prisma.sql`SELECT pg_advisory_xact_lock(${rule.id}::int, hashtext(${key}::text))`);
   }
-  const redemptions = rule ? await customerRedemptions(tx, rule.id, customer) : 0;
+  // Only a per-customer limit looks at this customer's past uses.
+  const redemptions = rule?.perCustomerLimit ? await customerRedemptions(tx, rule.id, customer) : 0;
   const lineage = await lineageFor(tx, rule);
   const lines = checkout.items.map((item) => ({
     variantId: item.variantId,

@@ -5,9 +5,7 @@ import { AppError, isUniqueViolation } from "../../errors.ts";
 import { sqlOf, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
 import type { AddressData } from "../account/addresses.ts";
 import type { CartOwner } from "../cart/owner.ts";
-import { reserveLines } from "../inventory/stock.ts";
 import { loadCheckout, orderableCart, priceCheckout } from "./load.ts";
-import { redeemCoupon } from "./redeem-coupon.ts";
 
 export type PlaceOrderInput = {
   owner: CartOwner;
@@ -52,33 +50,33 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
   });
   if (loaded.existing) return replayed(loaded.existing, input);
   const checkout = orderableCart(loaded);
-  try {
-    return await sql.transaction(async (tx) => {
-      const priced = await priceCheckout(tx, checkout, { userId: input.userId, email: input.email }, config.currency);
-      // Reserve first: a checkout that loses the race fails before taking an order number.
-      const reserved = await reserveLines(tx, priced.lines);
-      if (reserved.length < priced.lines.length) {
-        const short = priced.lines.find((line) => !reserved.some((level) => level.id === line.variantId));
-        throw new AppError("PRECONDITION_FAILED", `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
-      }
-      const quantities = new Map(priced.lines.map((line) => [line.variantId, line.quantity]));
-      const order = await insertOrder(tx, {
-        ...input,
-        currency: config.currency,
-        providerName,
-        cartId: checkout.cartId,
-        cartItemIds: checkout.items.map((item) => item.id),
-        method: checkout.shippingMethod,
-        priced,
-        movements: reserved.map((level) => ({ variantId: level.id, reservedDelta: quantities.get(level.id) ?? 0, stockAfter: level.stockOnHand, reservedAfter: level.reserved })),
-      });
-      if (priced.couponId !== null) {
-        await redeemCoupon(tx, { couponId: priced.couponId, orderId: order.id, userId: input.userId, email: input.email, discount: priced.discount, code: priced.couponCode ?? "" });
-      }
-      const { id, paymentId, ...summary } = order;
-      return { orderId: id, order: summary, payment: { id: paymentId, amount: summary.total, currency: summary.currency }, created: true };
+  const place = async (run: Sql) => {
+    const priced = await priceCheckout(run, checkout, { userId: input.userId, email: input.email }, config.currency);
+    const order = await insertOrder(run, {
+      ...input,
+      currency: config.currency,
+      providerName,
+      cartId: checkout.cartId,
+      cartItemIds: checkout.items.map((item) => item.id),
+      method: checkout.shippingMethod,
+      priced,
     });
+    const { id, paymentId, ...summary } = order;
+    return { orderId: id, order: summary, payment: { id: paymentId, amount: summary.total, currency: summary.currency }, created: true };
+  };
+  try {
+    // One statement is atomic on its own; a per-customer coupon limit also needs its lock held.
+    return checkout.coupon?.perCustomerLimit ? await sql.transaction(place) : await place(sql);
   } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal?.startsWith("OUT_OF_STOCK")) {
+      const short = checkout.items.find((item) => refusal === `OUT_OF_STOCK:${item.variantId}`);
+      throw new AppError("PRECONDITION_FAILED", `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
+    }
+    if (refusal === "COUPON") {
+      const code = checkout.coupon?.code ?? "";
+      throw new AppError("PRECONDITION_FAILED", `The code ${code} has reached its usage limit. Remove it to continue.`, { reason: "COUPON" });
+    }
     // A double submission raced us: the other one created the order; return it.
     if (isUniqueViolation(error)) {
       const raced = await loadCheckout(sql, { idempotencyKey: input.idempotencyKey, owner: input.owner, country: input.shippingAddress.country, region: null, shippingMethod: input.shippingMethod });
@@ -86,6 +84,12 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
     }
     throw error;
   }
+}
+
+/** The reason given to `shop_refuse` (SQLSTATE SR001) by the order statement, if that is what failed. */
+function refusalOf(error: unknown): string | null {
+  if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "SR001") return null;
+  return "message" in error && typeof error.message === "string" ? error.message : null;
 }
 
 function replayed(order: NonNullable<Awaited<ReturnType<typeof loadCheckout>>["existing"]>, input: PlaceOrderInput) {
@@ -112,9 +116,13 @@ const addressRow = (kind: "SHIPPING" | "BILLING", address: AddressData) => ({
 type Priced = Awaited<ReturnType<typeof priceCheckout>>;
 
 /**
- * The order and everything that goes with it in one statement: its lines, addresses, first
- * event, payment record and inventory movements (each line read from JSON), and the ordered
- * lines removed from the cart. CHECK constraints on Order (the money adds up) still apply.
+ * The whole order in one statement, atomic on its own: every line reserved (rows locked in
+ * variant order, each only if enough is available), a use of the coupon taken within its limit,
+ * then the order with its lines, addresses, first event, payment record, inventory movements and
+ * coupon redemption, and the ordered lines taken out of the cart. A short line or a coupon out of
+ * uses makes `shop_refuse` raise, which undoes the lines already reserved; the order row then
+ * never exists, so a lost race does not burn an order number. CHECK constraints (stock, the
+ * order's money adding up, coupon usage) back every step.
  */
 async function insertOrder(
   tx: Sql,
@@ -125,7 +133,6 @@ async function insertOrder(
     cartItemIds: number[];
     method: { id: number; name: string };
     priced: Priced;
-    movements: Array<{ variantId: number; reservedDelta: number; stockAfter: number; reservedAfter: number }>;
   },
 ) {
   const { priced } = input;
@@ -148,19 +155,36 @@ async function insertOrder(
     tx,
     PlacedRow,
     Prisma.sql`
-    WITH o AS (
+    WITH lines AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(items)}::json) AS l(
+        "productId" int, "variantId" int, "productName" text, "variantTitle" text, "sku" text, "imagePath" text, "unitPrice" int, "quantity" int,
+        "discountAmount" int, "taxAmount" int, "total" int)
+    ), locked AS (
+      SELECT v."id" FROM "Variant" v WHERE v."id" IN (SELECT "variantId" FROM lines) ORDER BY v."id" FOR UPDATE OF v
+    ), reserved AS (
+      UPDATE "Variant" v SET "reserved" = v."reserved" + l."quantity", "updatedAt" = ${utcNow}
+        FROM lines l, locked
+       WHERE v."id" = l."variantId" AND locked."id" = v."id" AND v."stockOnHand" - v."reserved" >= l."quantity"
+   RETURNING v."id", v."stockOnHand", v."reserved", l."quantity"
+    ), taken AS (
+      UPDATE "Coupon" SET "usageCount" = "usageCount" + 1, "updatedAt" = ${utcNow}
+       WHERE "id" = ${priced.couponId}::int AND "active" AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")
+      RETURNING "id"
+    ), o AS (
       INSERT INTO "Order" ("userId", "email", "currency", "subtotal", "discountTotal", "shippingTotal", "taxTotal", "total",
                            "couponId", "couponCode", "shippingMethodId", "shippingMethodName", "idempotencyKey", "reservationExpiresAt", "updatedAt")
-      VALUES (${input.userId}::int, ${input.email}, ${input.currency}, ${priced.subtotal}, ${priced.discount}, ${priced.shipping}, ${priced.tax}, ${priced.total},
-              ${priced.couponId}::int, ${priced.couponCode}::text, ${input.method.id}, ${input.method.name}, ${input.idempotencyKey},
-              (${expires}::timestamptz AT TIME ZONE 'UTC'), ${utcNow})
+      SELECT ${input.userId}::int, ${input.email}, ${input.currency}, ${priced.subtotal}, ${priced.discount}, ${priced.shipping}, ${priced.tax}, ${priced.total},
+             ${priced.couponId}::int, ${priced.couponCode}::text, ${input.method.id}, ${input.method.name}, ${input.idempotencyKey},
+             (${expires}::timestamptz AT TIME ZONE 'UTC'), ${utcNow}
+       WHERE CASE WHEN (SELECT count(*) FROM reserved) < ${priced.lines.length}
+                  THEN shop_refuse('OUT_OF_STOCK:' || (SELECT min(l."variantId") FROM lines l WHERE l."variantId" NOT IN (SELECT "id" FROM reserved)))
+                  WHEN ${priced.couponId}::int IS NOT NULL AND NOT EXISTS (SELECT 1 FROM taken) THEN shop_refuse('COUPON')
+                  ELSE true END
       RETURNING "id", "number", "email", "total", "currency", "status"
     ), items AS (
       INSERT INTO "OrderItem" ("orderId", "productId", "variantId", "productName", "variantTitle", "sku", "imagePath", "unitPrice", "quantity",
                                "discountAmount", "taxAmount", "total")
-      SELECT o."id", l.* FROM o, json_to_recordset(${JSON.stringify(items)}::json) AS l(
-        "productId" int, "variantId" int, "productName" text, "variantTitle" text, "sku" text, "imagePath" text, "unitPrice" int, "quantity" int,
-        "discountAmount" int, "taxAmount" int, "total" int)
+      SELECT o."id", l.* FROM o, lines l
     ), addresses AS (
       INSERT INTO "OrderAddress" ("orderId", "kind", "fullName", "company", "line1", "line2", "city", "region", "postalCode", "country", "phone")
       SELECT o."id", a.* FROM o, json_to_recordset(${JSON.stringify(addresses)}::json) AS a(
@@ -174,8 +198,10 @@ async function insertOrder(
       RETURNING "id"
     ), movements AS (
       INSERT INTO "InventoryMovement" ("variantId", "reason", "delta", "reservedDelta", "stockAfter", "reservedAfter", "orderId")
-      SELECT m."variantId", 'RESERVATION', 0, m."reservedDelta", m."stockAfter", m."reservedAfter", o."id"
-        FROM o, json_to_recordset(${JSON.stringify(input.movements)}::json) AS m("variantId" int, "reservedDelta" int, "stockAfter" int, "reservedAfter" int)
+      SELECT r."id", 'RESERVATION', 0, r."quantity", r."stockOnHand", r."reserved", o."id" FROM o, reserved r
+    ), redemption AS (
+      INSERT INTO "CouponRedemption" ("couponId", "orderId", "userId", "email", "discountAmount")
+      SELECT taken."id", o."id", ${input.userId}::int, ${input.email}, ${priced.discount} FROM o, taken
     ), emptied AS (
       DELETE FROM "CartItem" WHERE "cartId" = ${input.cartId} AND "id" = ANY(${input.cartItemIds}::int[])
     ), cart AS (

@@ -1,6 +1,6 @@
-import { Prisma, type InventoryReason } from "@shop/db";
+import type { InventoryReason, Prisma } from "@shop/db";
 import { z } from "zod";
-import { parseRows, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
+import { parseRows } from "../../lib/sql.ts";
 
 type Tx = Prisma.TransactionClient;
 type Movement = { variantId: number; quantity: number; orderId?: number | null; actorId?: number | null; note?: string | null };
@@ -27,7 +27,8 @@ async function record(tx: Tx, reason: InventoryReason, move: Movement, delta: nu
 
 // Every stock change is one conditional UPDATE that cannot take stock below zero (the CHECK
 // constraints back it up), plus a movement recording the levels it left. Callers run them in
-// the transaction of the business change, in variant-id order to avoid deadlocks.
+// the transaction of the business change, in variant-id order to avoid deadlocks. Reserving
+// for a new order happens inside the order's own statement (services/checkout/place-order.ts).
 
 /** Gives held units back (cancelled, expired or refunded before shipping). */
 export async function releaseStock(tx: Tx, move: Movement): Promise<void> {
@@ -63,26 +64,4 @@ export async function addStock(tx: Tx, reason: InventoryReason, move: Movement):
   );
   if (!levels) throw new Error(`variant ${move.variantId} not found`);
   await record(tx, reason, move, move.quantity, 0, levels);
-}
-
-/**
- * Reserves every line of an order in one statement: the rows are locked in id order (no
- * deadlocks between orders sharing variants), and a line is reserved only if enough is
- * available. Returns the levels of the lines reserved; fewer than asked means some were short
- * and the caller must roll back. The caller records the movements (see placeOrder).
- */
-export async function reserveLines(tx: Sql, lines: ReadonlyArray<{ variantId: number; quantity: number }>) {
-  const ids = lines.map((line) => line.variantId);
-  const quantities = lines.map((line) => line.quantity);
-  return sqlRows(
-    tx,
-    z.object({ id: z.number(), stockOnHand: z.number(), reserved: z.number() }),
-    Prisma.sql`
-      WITH wanted AS (SELECT * FROM unnest(${ids}::int[], ${quantities}::int[]) AS w(id, quantity)),
-           locked AS (SELECT v."id" FROM "Variant" v JOIN wanted w ON w.id = v."id" ORDER BY v."id" FOR UPDATE OF v)
-      UPDATE "Variant" v SET "reserved" = v."reserved" + w.quantity, "updatedAt" = ${utcNow}
-        FROM wanted w, locked l
-       WHERE v."id" = w.id AND l."id" = v."id" AND v."stockOnHand" - v."reserved" >= w.quantity
-   RETURNING v."id", v."stockOnHand", v."reserved"`,
-  );
 }
