@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
+import { sqlOf, utcNow } from "../../lib/sql.ts";
 import type { PaymentProvider } from "./provider.ts";
 
 type OpenPayment = { id: number; amount: number; currency: string; providerRef: string | null };
@@ -22,7 +23,7 @@ export async function ensurePaymentIntent(db: PrismaClient, provider: PaymentPro
     ? await provider.retrieveIntent(payment.providerRef)
     : await provider.createIntent({ amount: payment.amount, currency: payment.currency, orderId, paymentId: payment.id, idempotencyKey: `payment-${payment.id}` });
   if (!payment.providerRef) {
-    await db.payment.updateMany({ where: { id: payment.id, providerRef: null }, data: { providerRef: intent.id } });
+    await sqlOf(db).rows(Prisma.sql`UPDATE "Payment" SET "providerRef" = ${intent.id}, "updatedAt" = ${utcNow} WHERE "id" = ${payment.id} AND "providerRef" IS NULL`);
   }
   return { intentId: intent.id, clientSecret: intent.clientSecret, status: intent.status, client: provider.clientConfig() };
 }
