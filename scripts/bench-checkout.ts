@@ -6,15 +6,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { join } from "node:path";
 import pg from "pg";
-import { loadAverage, percentile, root, seededDatabase, startServer } from "./bench/harness.ts";
+import { cpus } from "node:os";
+import { cpuTimes, loadAverage, percentile, root, seededDatabase, startServer, type CpuTimes } from "./bench/harness.ts";
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { products: 10_000, orders: 0 });
+const dbName = process.env.BENCH_DB ?? "shop_bench";
+const dbUrl = await seededDatabase(dbName, { products: 10_000, orders: 0 });
 const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
 
 // node:http with a keep-alive agent: fetch (undici) costs the load generator several times more
 // CPU per request, and here it shares the two cores with the server and PostgreSQL it measures.
+const cores = cpus().length;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** A shopper with its own cart cookie, like a browser tab. */
@@ -75,6 +78,8 @@ try {
   let errors = 0;
   const deadline = Date.now() + duration * 1000;
   const warmup = Date.now() + 2000;
+  let cpuAtWarmup: Promise<CpuTimes> | null = null;
+  const warmed = setTimeout(() => (cpuAtWarmup = cpuTimes(server, db, dbName)), 2000);
   await Promise.all(
     own.map(async (variantId, i) => {
       const call = shopper(server.base);
@@ -89,6 +94,12 @@ try {
       }
     }),
   );
+  clearTimeout(warmed);
+  const cpuAtEnd = await cpuTimes(server, db, dbName);
+  const cpuStart = (await cpuAtWarmup) ?? cpuAtEnd;
+  const perOrder = (key: keyof CpuTimes) => (orders ? Math.round((10 * (cpuAtEnd[key] - cpuStart[key])) / orders) / 10 : 0);
+  const cpuPerOrder = { serverMs: perOrder("server"), postgresMs: perOrder("postgres"), loadGeneratorMs: perOrder("client") };
+  const cpuTotal = cpuPerOrder.serverMs + cpuPerOrder.postgresMs + cpuPerOrder.loadGeneratorMs;
   latencies.sort((a, b) => a - b);
   const measured = duration - 2;
   const uncontended = {
@@ -137,10 +148,16 @@ try {
   const load = loadAverage();
   console.log(`\nPostgreSQL, production server, ${duration} s uncontended (2 s warm-up), load average ${load}\n`);
   console.table([uncontended, contended]);
+  // CPU per order hardly depends on what else runs on the machine; throughput does.
+  const capacity = cpuTotal ? Math.round((cores * 1000) / cpuTotal) : 0;
+  console.log(
+    `CPU per uncontended order (cart.add + checkout.placeOrder): server ${cpuPerOrder.serverMs} ms, PostgreSQL ${cpuPerOrder.postgresMs} ms, ` +
+      `load generator ${cpuPerOrder.loadGeneratorMs} ms: about ${capacity} orders/s if ${cores} cores did nothing else.`,
+  );
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(
     join(root, "bench-results", "checkout.json"),
-    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cases: [uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
+    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cores, cpuPerOrder, cpuBoundOrdersPerSecond: capacity, cases: [uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
   );
   if (contended.oversoldUnits > 0 || placed !== 50) process.exitCode = 1;
 } finally {
