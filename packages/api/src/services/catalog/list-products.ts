@@ -4,7 +4,7 @@ import type { ApiConfig } from "../../context.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { filterConditions, whereAll } from "./filters.ts";
 import { decodeListingCursor, encodeListingCursor, sorts } from "./keyset.ts";
-import { resolveSearch } from "./resolve-search.ts";
+import { relevance, resolveSearch } from "./resolve-search.ts";
 
 type ListInput = Omit<CatalogListInput, "limit"> & { limit: number };
 
@@ -20,9 +20,7 @@ export async function listProducts(db: PrismaClient, config: ApiConfig, input: L
     return { items: [], nextCursor: null, sort, corrected: null };
   }
   const spec = sorts[sort];
-  const rank = search?.tsquery
-    ? Prisma.sql`ts_rank_cd(p."searchVector", to_tsquery('english', ${search.tsquery}), 1)::float8`
-    : Prisma.sql`0::float8`;
+  const rank = search?.rankQuery ? relevance(search.rankQuery) : Prisma.sql`0::float8`;
   const conditions = filterConditions({ ...filters, search: search?.tsquery });
   const after = decodeListingCursor(cursor, sort);
   if (after) conditions.push(spec.after(rank, after.value, after.id));

@@ -6,9 +6,19 @@ import { closestTerm, searchWords } from "./typo.ts";
 export type ResolvedSearch = {
   /** tsquery text built only from letters and digits; null when nothing searchable is left. */
   tsquery: string | null;
+  /** The same words OR'ed, to rank the name/brand/category document: each word found there counts. */
+  rankQuery: string | null;
   /** The query as we understood it, when a typo was corrected ("iphnoe" → "iphone"). */
   corrected: string | null;
 };
+
+/**
+ * Relevance: how well the name (A), brand (B) and category (C) match any of the words, by
+ * ts_rank; a product found only through its description ranks 0 (then by id). Ranking on this
+ * small document instead of the whole one (with the description) is what keeps a broad query
+ * affordable: every match has to be ranked before the first page is known.
+ */
+export const relevance = (rankQuery: string) => Prisma.sql`ts_rank(p."searchTitle", to_tsquery('english', ${rankQuery}), 1)::float8`;
 
 const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.string()) });
 
@@ -19,7 +29,7 @@ const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.str
  */
 export async function resolveSearch(db: PrismaClient, q: string | undefined): Promise<ResolvedSearch> {
   const words = searchWords(q ?? "");
-  if (words.length === 0) return { tsquery: null, corrected: null };
+  if (words.length === 0) return { tsquery: null, rankQuery: null, corrected: null };
   const last = words.length - 1;
   const prefix = words.map((_, index) => index === last);
   const rows = z.array(Row).parse(
@@ -47,5 +57,5 @@ export async function resolveSearch(db: PrismaClient, q: string | undefined): Pr
       understood.push(row.word);
     }
   });
-  return { tsquery: parts.join(" & "), corrected: changed ? understood.join(" ") : null };
+  return { tsquery: parts.join(" & "), rankQuery: parts.join(" | "), corrected: changed ? understood.join(" ") : null };
 }
