@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { readRows } from "../../lib/sql.ts";
+import { tsquery } from "./filters.ts";
 import { closestTerm, searchWords } from "./typo.ts";
 
 export type ResolvedSearch = {
@@ -18,7 +19,7 @@ export type ResolvedSearch = {
  * small document instead of the whole one (with the description) is what keeps a broad query
  * affordable: every match has to be ranked before the first page is known.
  */
-export const relevance = (rankQuery: string) => Prisma.sql`ts_rank(p."searchTitle", to_tsquery('english', ${rankQuery}), 1)::float8`;
+export const relevance = (rankQuery: string) => Prisma.sql`ts_rank(p."searchTitle", ${tsquery(rankQuery)}, 1)::float8`;
 
 const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.string()) });
 
