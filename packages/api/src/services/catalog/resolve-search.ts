@@ -35,12 +35,15 @@ export async function resolveSearch(db: PrismaClient, q: string | undefined): Pr
   const prefix = words.map((_, index) => index === last);
   const rows = z.array(Row).parse(
     await readRows(db, Prisma.sql`
-      SELECT w."word",
-             EXISTS (SELECT 1 FROM "SearchTerm" t
-                      WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')) AS "known",
-             ARRAY(SELECT t."term" FROM "SearchTerm" t ORDER BY t."term" <-> w."word" LIMIT 6) AS "near"
-        FROM unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY AS w("word", "prefix", "n")
-       ORDER BY w."n"`),
+      SELECT k."word", k."known",
+             -- Nearest dictionary words only for a word the dictionary does not know.
+             CASE WHEN k."known" THEN ARRAY[]::text[]
+                  ELSE ARRAY(SELECT t."term" FROM "SearchTerm" t ORDER BY t."term" <-> k."word" LIMIT 6) END AS "near"
+        FROM (SELECT w."word", w."n",
+                     EXISTS (SELECT 1 FROM "SearchTerm" t
+                              WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')) AS "known"
+                FROM unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY AS w("word", "prefix", "n")) k
+       ORDER BY k."n"`),
   );
   let changed = false;
   const parts: string[] = [];
