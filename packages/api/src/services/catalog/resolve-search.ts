@@ -28,6 +28,26 @@ const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.str
  * prefix (search-as-you-type), and a word the dictionary does not know also matches its
  * nearest dictionary word within a few edits. One query looks all the words up.
  */
+/**
+ * What resolveSearch returns when every word is in the dictionary (no correction), computed
+ * without the look-up; `wordsKnown` tells, inside the page's own statement, whether that holds.
+ * A search whose words are all known (most of them) then costs one statement instead of two.
+ */
+export function assumeKnown(q: string): ResolvedSearch & { words: string[] } {
+  const words = searchWords(q);
+  if (words.length === 0) return { tsquery: null, rankQuery: null, corrected: null, words };
+  const parts = words.map((word, index) => (index === words.length - 1 ? `${word}:*` : word));
+  return { tsquery: parts.join(" & "), rankQuery: parts.join(" | "), corrected: null, words };
+}
+
+/** True when the dictionary knows every word (the last one as a prefix): see `assumeKnown`. */
+export function wordsKnown(words: string[]) {
+  const prefix = words.map((_, index) => index === words.length - 1);
+  return Prisma.sql`(SELECT bool_and(EXISTS (SELECT 1 FROM "SearchTerm" t
+                                              WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')))
+                       FROM unnest(${words}::text[], ${prefix}::bool[]) AS w("word", "prefix"))`;
+}
+
 export async function resolveSearch(db: PrismaClient, q: string | undefined): Promise<ResolvedSearch> {
   const words = searchWords(q ?? "");
   if (words.length === 0) return { tsquery: null, rankQuery: null, corrected: null };
