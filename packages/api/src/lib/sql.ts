@@ -67,6 +67,5 @@ export async function sqlRows<S extends z.ZodType>(sql: Sql, schema: S, query: P
   return (await sql.rows(query)).map((row) => schema.parse(row));
 }
 
-
 /** `timestamp(3)` columns hold UTC (Prisma's convention), whatever the session's time zone. */
 export const utcNow = Prisma.sql`(now() AT TIME ZONE 'UTC')`;

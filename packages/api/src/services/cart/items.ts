@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { sqlOf, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
+import { CartState, cartStateColumns } from "./lines.ts";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./view.ts";
 
 const Probe = z.object({
@@ -35,8 +36,11 @@ function checkQuantity(quantity: number, available: number) {
   if (quantity > MAX_LINE_QUANTITY) throw new AppError("BAD_INPUT", `You can buy at most ${MAX_LINE_QUANTITY} of an item`);
 }
 
-/** Adds units of a variant (merging with the same line), never beyond what is available. */
-export async function addToCart(db: PrismaClient, cartId: number, input: { variantId: number; quantity: number }) {
+/**
+ * Adds units of a variant (merging with the same line), never beyond what is available, and
+ * returns the cart as it is now: the upsert and the cart's read are one statement.
+ */
+export async function addToCart(db: PrismaClient, cartId: number, input: { variantId: number; quantity: number }): Promise<CartState> {
   const sql = sqlOf(db);
   const variant = await purchasable(sql, input.variantId, cartId);
   const quantity = (variant.inCart ?? 0) + input.quantity;
@@ -44,10 +48,23 @@ export async function addToCart(db: PrismaClient, cartId: number, input: { varia
   if (variant.inCart === null && variant.lines >= MAX_CART_LINES) {
     throw new AppError("PRECONDITION_FAILED", `A cart holds at most ${MAX_CART_LINES} different items`);
   }
-  await sql.rows(Prisma.sql`
-    INSERT INTO "CartItem" ("cartId", "variantId", "quantity", "priceWhenAdded", "updatedAt")
-    VALUES (${cartId}, ${input.variantId}, ${quantity}, ${variant.price}, ${utcNow})
-    ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity", "updatedAt" = EXCLUDED."updatedAt"`);
+  const lines = Prisma.sql`SELECT i."id", i."quantity", i."priceWhenAdded", i."variantId" FROM "CartItem" i
+                            WHERE i."cartId" = c."id" AND i."variantId" <> ${input.variantId}
+                           UNION ALL SELECT * FROM added`;
+  const [cart] = await sqlRows(
+    sql,
+    CartState,
+    Prisma.sql`
+    WITH added AS (
+      INSERT INTO "CartItem" ("cartId", "variantId", "quantity", "priceWhenAdded", "updatedAt")
+      VALUES (${cartId}, ${input.variantId}, ${quantity}, ${variant.price}, ${utcNow})
+      ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity", "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING "id", "quantity", "priceWhenAdded", "variantId"
+    )
+    SELECT ${cartStateColumns(lines)} FROM "Cart" c WHERE c."id" = ${cartId}`,
+  );
+  if (!cart) throw new AppError("NOT_FOUND", "This cart no longer exists");
+  return cart;
 }
 
 export async function setCartQuantity(db: PrismaClient, cartId: number | null, input: { itemId: number; quantity: number }) {

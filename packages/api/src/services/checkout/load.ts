@@ -56,7 +56,7 @@ export async function loadCheckout(
       (SELECT json_build_object('id', o."id", 'number', o."number", 'userId', o."userId", 'email', o."email", 'total', o."total",
                                 'currency', o."currency", 'status', o."status")
          FROM "Order" o WHERE o."idempotencyKey" = ${where.idempotencyKey}) AS "existing",
-      (SELECT row_to_json(x) FROM (SELECT ${cartStateColumns} FROM "Cart" c WHERE ${match}) x) AS "cart",
+      (SELECT row_to_json(x) FROM (SELECT ${cartStateColumns()} FROM "Cart" c WHERE ${match}) x) AS "cart",
       (SELECT json_build_object('id', s."id", 'name', s."name", 'price', s."price", 'freeOverSubtotal', s."freeOverSubtotal")
          FROM "ShippingMethod" s WHERE s."code" = ${where.shippingMethod} AND s."active" ORDER BY s."id" LIMIT 1) AS "shippingMethod",
       ${taxRateJson(where.country, where.region)} AS "taxRate"`,
