@@ -8,22 +8,40 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { benchCases, deepFilters, trpcUrl } from "./bench/cases.ts";
 import { explainCases } from "./bench/explain.ts";
-import { loadAverage, root, seededDatabase, startServer } from "./bench/harness.ts";
+import pg from "pg";
+import { cpuTimes, loadAverage, root, seededDatabase, startServer, type Server } from "./bench/harness.ts";
 
 const PRODUCTS = 10_000;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { products: PRODUCTS, orders: 0 });
+const dbName = process.env.BENCH_DB ?? "shop_bench";
+const dbUrl = await seededDatabase(dbName, { products: PRODUCTS, orders: 0 });
 const port = Number(process.env.BENCH_PORT ?? 3999);
-type Measured = { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number };
+const db = new pg.Client({ connectionString: dbUrl });
+await db.connect();
+/** cpuMsPerRequest: server + PostgreSQL + load generator CPU per request, which load elsewhere on the machine barely changes. */
+type Measured = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  cpuMsPerRequest: number;
+  cpuSplitMs: { server: number; postgres: number; loadGenerator: number };
+};
 
-async function measure(url: string): Promise<Measured> {
+async function measure(server: Server, url: string): Promise<Measured> {
   await autocannon({ url, connections: 32, duration: 2 }); // warm-up
+  const before = await cpuTimes(server, db, dbName);
   const result = await autocannon({ url, connections: 32, duration });
+  const after = await cpuTimes(server, db, dbName);
+  const cpu = after.server - before.server + (after.postgres - before.postgres) + (after.client - before.client);
+  const per = (ms: number) => (result.requests.total ? Math.round((100 * ms) / result.requests.total) / 100 : 0);
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: per(cpu),
+    cpuSplitMs: { server: per(after.server - before.server), postgres: per(after.postgres - before.postgres), loadGenerator: per(after.client - before.client) },
   };
 }
 
@@ -38,7 +56,8 @@ try {
   let cursor: string | null = null;
   for (let i = 0; i < 10; i++) cursor = (await page({ ...deepFilters, limit: 24, cursor })).nextCursor;
   const slug = (await page({ limit: 1, sort: "best_selling" })).items[0]?.slug ?? "";
-  cases = benchCases({ deepCursor: cursor ?? "", slug });
+  // BENCH_ONLY=search measures only the cases whose name contains it (quick A/B comparisons).
+  cases = benchCases({ deepCursor: cursor ?? "", slug }).filter((benchCase) => benchCase.name.includes(process.env.BENCH_ONLY ?? ""));
 
   console.log("\nQuery plans (EXPLAIN of every statement each request runs):");
   plans = await explainCases(dbUrl, cases);
@@ -47,7 +66,7 @@ try {
     console.log(`  ${plan.name}: ${plan.queries} queries, ${verdict}; indexes: ${plan.indexes.join(", ")}`);
   }
 
-  for (const benchCase of cases) uncached.push(await measure(trpcUrl(base, benchCase.path, benchCase.input)));
+  for (const benchCase of cases) uncached.push(await measure(server, trpcUrl(base, benchCase.path, benchCase.input)));
 } finally {
   await server.stop();
 }
@@ -55,7 +74,7 @@ try {
 const cachedServer = await startServer({ databaseUrl: dbUrl, port, env: { CATALOG_CACHE: "on" } });
 const cached: Measured[] = [];
 try {
-  for (const benchCase of cases) cached.push(await measure(trpcUrl(cachedServer.base, benchCase.path, benchCase.input)));
+  for (const benchCase of cases) cached.push(await measure(cachedServer, trpcUrl(cachedServer.base, benchCase.path, benchCase.input)));
 } finally {
   await cachedServer.stop();
 }
@@ -69,12 +88,16 @@ console.table(
     "req/s": r.uncached?.requestsPerSecond,
     "p50 ms": r.uncached?.p50Ms,
     "p99 ms": r.uncached?.p99Ms,
+    "CPU ms/req": r.uncached?.cpuMsPerRequest,
+    "(server/PG/client)": r.uncached ? `${r.uncached.cpuSplitMs.server}/${r.uncached.cpuSplitMs.postgres}/${r.uncached.cpuSplitMs.loadGenerator}` : "",
     "cached req/s": r.cached?.requestsPerSecond,
     "cached p50 ms": r.cached?.p50Ms,
     "cached p99 ms": r.cached?.p99Ms,
+    "cached CPU ms/req": r.cached?.cpuMsPerRequest,
     errors: (r.uncached?.errors ?? 0) + (r.cached?.errors ?? 0),
   })),
 );
+await db.end();
 mkdirSync(join(root, "bench-results"), { recursive: true });
 writeFileSync(
   join(root, "bench-results", "catalog.json"),

@@ -3,30 +3,51 @@
 // shoppers buying distinct products (uncontended), then 200 shoppers racing for the last 50
 // units of one product (contended), counting oversold units. Writes bench-results/checkout.json.
 import { mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { loadAverage, percentile, root, seededDatabase, startServer } from "./bench/harness.ts";
+import { cpus } from "node:os";
+import { cpuTimes, loadAverage, percentile, root, seededDatabase, startServer, type CpuTimes } from "./bench/harness.ts";
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
-const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { products: 10_000, orders: 0 });
+const dbName = process.env.BENCH_DB ?? "shop_bench";
+const dbUrl = await seededDatabase(dbName, { products: 10_000, orders: 0 });
 const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
+
+// node:http with a keep-alive agent: fetch (undici) costs the load generator several times more
+// CPU per request, and here it shares the two cores with the server and PostgreSQL it measures.
+const cores = cpus().length;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** A shopper with its own cart cookie, like a browser tab. */
 function shopper(base: string) {
   let cookie = "";
-  return async (path: string, json: unknown) => {
-    const response = await fetch(`${base}/trpc/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: base, cookie },
-      body: JSON.stringify({ json }),
+  const { hostname, port } = new URL(base);
+  return (path: string, json: unknown) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ json });
+      const request = http.request(
+        {
+          agent,
+          hostname,
+          port,
+          path: `/trpc/${path}`,
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: base, ...(cookie ? { cookie } : {}) },
+        },
+        (response) => {
+          const set = response.headers["set-cookie"]?.[0];
+          if (set) cookie = set.split(";")[0] ?? cookie;
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+          response.on("error", reject);
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
     });
-    const set = response.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0] ?? cookie;
-    await response.arrayBuffer();
-    return response.status;
-  };
 }
 
 const order = (i: number) => ({
@@ -78,6 +99,8 @@ try {
   let errors = 0;
   const deadline = Date.now() + duration * 1000;
   const warmup = Date.now() + 2000;
+  let cpuAtWarmup: Promise<CpuTimes> | null = null;
+  const warmed = setTimeout(() => (cpuAtWarmup = cpuTimes(server, db, dbName)), 2000);
   await Promise.all(
     own.map(async (variantId, i) => {
       const call = shopper(server.base);
@@ -92,6 +115,12 @@ try {
       }
     }),
   );
+  clearTimeout(warmed);
+  const cpuAtEnd = await cpuTimes(server, db, dbName);
+  const cpuStart = (await cpuAtWarmup) ?? cpuAtEnd;
+  const perOrder = (key: keyof CpuTimes) => (orders ? Math.round((10 * (cpuAtEnd[key] - cpuStart[key])) / orders) / 10 : 0);
+  const cpuPerOrder = { serverMs: perOrder("server"), postgresMs: perOrder("postgres"), loadGeneratorMs: perOrder("client") };
+  const cpuTotal = cpuPerOrder.serverMs + cpuPerOrder.postgresMs + cpuPerOrder.loadGeneratorMs;
   latencies.sort((a, b) => a - b);
   const measured = duration - 2;
   const uncontended = {
@@ -140,13 +169,20 @@ try {
   const load = loadAverage();
   console.log(`\nPostgreSQL, production server, ${duration} s uncontended (2 s warm-up), load average ${load}\n`);
   console.table([addToCart, uncontended, contended]);
+  // CPU per order hardly depends on what else runs on the machine; throughput does.
+  const capacity = cpuTotal ? Math.round((cores * 1000) / cpuTotal) : 0;
+  console.log(
+    `CPU per uncontended order (cart.add + checkout.placeOrder): server ${cpuPerOrder.serverMs} ms, PostgreSQL ${cpuPerOrder.postgresMs} ms, ` +
+      `load generator ${cpuPerOrder.loadGeneratorMs} ms: about ${capacity} orders/s if ${cores} cores did nothing else.`,
+  );
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(
     join(root, "bench-results", "checkout.json"),
-    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cases: [addToCart, uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
+    `${JSON.stringify({ durationSeconds: duration, loadAverage: load, cores, cpuPerOrder, cpuBoundOrdersPerSecond: capacity, cases: [addToCart, uncontended, contended], oversoldUnits: contended.oversoldUnits }, null, 2)}\n`,
   );
   if (contended.oversoldUnits > 0 || placed !== 50) process.exitCode = 1;
 } finally {
+  agent.destroy();
   await server.stop();
   await db.end();
 }

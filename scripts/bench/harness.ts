@@ -1,7 +1,7 @@
 // Shared by the bench:* scripts: a seeded scratch PostgreSQL database and the production
 // server started on it, exactly as `npm start` runs it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -58,7 +58,10 @@ export type Server = { base: string; process: ChildProcess; stop(): Promise<void
 export async function startServer(options: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ["apps/server/dist/main.js"], {
+  // BENCH_SERVER_ARGS adds node flags (e.g. `--cpu-prof`); BENCH_SERVER_ENTRY runs another build
+  // (e.g. a copy of the previous one, to measure baseline and candidate back to back).
+  const args = [...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []), process.env.BENCH_SERVER_ENTRY ?? "apps/server/dist/main.js"];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? "",
@@ -100,3 +103,30 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
+
+/**
+ * CPU time (ms) used so far by the server process, the PostgreSQL backends serving `database`
+ * and this load generator (Linux /proc). Differences over a run give CPU per operation, which
+ * other work on the machine barely changes, unlike throughput.
+ */
+export type CpuTimes = { server: number; postgres: number; client: number };
+
+export async function cpuTimes(server: Server, db: pg.Client, database: string): Promise<CpuTimes> {
+  const ticks = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+    } catch {
+      return 0;
+    }
+  };
+  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  const usage = process.cpuUsage();
+  return {
+    server: server.process.pid ? ticks(server.process.pid) : 0,
+    postgres: rows.reduce((sum, row) => sum + ticks(row.pid), 0),
+    client: (usage.user + usage.system) / 1000,
+  };
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;

@@ -126,6 +126,39 @@ describe("sessions over HTTP", () => {
     expect((await post("https://evil.example")).statusCode).toBe(403);
     expect((await post("https://shop.example")).statusCode).toBe(200);
   });
+
+  it("answers cart and checkout mutations on the fast path exactly as tRPC's adapter does", async () => {
+    const product = await factories(db.prisma).product({ variants: [{ price: 1_500, stock: 3 }] });
+    const variantId = product.variants[0]?.id ?? 0;
+    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method: "POST", url, headers: { "content-type": "application/json", origin: "https://shop.example", ...headers }, payload: JSON.stringify(payload) });
+
+    const added = await post("/trpc/cart.add", { json: { variantId, quantity: 1 } });
+    expect(added.statusCode).toBe(200);
+    expect(added.headers["content-type"]).toContain("application/json");
+    expect(added.json()).toMatchObject({ result: { data: { json: { itemCount: 1, subtotal: 1_500 } } } });
+    const cookie = String(added.headers["set-cookie"]);
+    expect(cookie).toMatch(/^shop_cart=[\w-]+;/);
+    expect(cookie).toContain("HttpOnly");
+    const cart = cookie.split(";")[0] ?? "";
+
+    // CSRF: a cart cookie makes it cookie-bound, so a foreign or missing origin is refused.
+    expect((await post("/trpc/cart.add", { json: { variantId, quantity: 1 } }, { cookie: cart, origin: "https://evil.example" })).statusCode).toBe(403);
+
+    // The same failing call through both paths: identical status and body.
+    const tooMany = { json: { variantId, quantity: 5 } };
+    const fast = await post("/trpc/cart.add", tooMany, { cookie: cart });
+    const adapter = await post("/trpc/cart.add?batch=1", { 0: tooMany }, { cookie: cart });
+    expect(fast.statusCode).toBe(412);
+    expect(adapter.statusCode).toBe(412);
+    expect(fast.json()).toEqual(adapter.json()[0]);
+    expect(fast.json()).toMatchObject({ error: { json: { data: { code: "PRECONDITION_FAILED", details: { available: 3 } } } } });
+    const invalid = await post("/trpc/checkout.placeOrder", { json: { idempotencyKey: "x" } }, { cookie: cart });
+    const invalidAdapter = await post("/trpc/checkout.placeOrder?batch=1", { 0: { json: { idempotencyKey: "x" } } }, { cookie: cart });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json()).toEqual(invalidAdapter.json()[0]);
+    expect((await app.inject({ method: "POST", url: "/trpc/cart.clear", headers: { "content-type": "application/json", origin: "https://shop.example", cookie: cart }, payload: "{nope" })).statusCode).toBe(400);
+  });
 });
 
 describe("environment", () => {

@@ -64,6 +64,8 @@ export function toTRPCError(error: unknown): TRPCError | null {
   return null;
 }
 
+/** Prisma's P2002, or SQLSTATE 23505 from a statement run on the raw runner. */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  return typeof error === "object" && error !== null && "code" in error && error.code === "23505";
 }

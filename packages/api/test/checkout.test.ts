@@ -42,6 +42,59 @@ describe("checkout and payment with the test provider", () => {
     expect(await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } })).toBe(1);
   });
 
+  it("reserves all lines or none: a short line leaves the others untouched and writes nothing", async () => {
+    const plenty = await shop.make.product({ variants: [{ price: 1_000, stock: 5 }] });
+    const scarce = await shop.make.product({ variants: [{ price: 2_000, stock: 2 }] });
+    const [plentyId, scarceId] = [plenty.variants[0]?.id ?? 0, scarce.variants[0]?.id ?? 0];
+    const guest = await guestShopper(shop.prisma);
+    await guest.call((c) => c.cart.add({ variantId: plentyId, quantity: 3 }));
+    await guest.call((c) => c.cart.add({ variantId: scarceId, quantity: 2 }));
+    // Someone else takes one of the scarce units after it went into this cart.
+    await shop.prisma.variant.update({ where: { id: scarceId }, data: { reserved: 1 } });
+    const orders = await shop.prisma.order.count();
+    const movements = await shop.prisma.inventoryMovement.count();
+    await expect(guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "short@example.com" })))).rejects.toThrow(
+      `Sorry, ${scarce.name} is no longer available in that quantity.`,
+    );
+    expect(await stock(plentyId)).toEqual({ stockOnHand: 5, reserved: 0 });
+    expect(await stock(scarceId)).toEqual({ stockOnHand: 2, reserved: 1 });
+    expect(await shop.prisma.order.count()).toBe(orders);
+    expect(await shop.prisma.inventoryMovement.count()).toBe(movements);
+    expect((await guest.call((c) => c.cart.get())).itemCount).toBe(5);
+
+    // With the unit back, the same cart becomes one order with every row that goes with it.
+    await shop.prisma.variant.update({ where: { id: scarceId }, data: { reserved: 0 } });
+    const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "short@example.com" })));
+    const order = await shop.prisma.order.findUniqueOrThrow({
+      where: { number: placed.order.number },
+      select: {
+        id: true, subtotal: true, discountTotal: true, shippingTotal: true, taxTotal: true, total: true,
+        items: { select: { variantId: true, quantity: true, unitPrice: true, total: true }, orderBy: { variantId: "asc" } },
+        addresses: { select: { kind: true, city: true } },
+        events: { select: { toStatus: true, actorType: true } },
+        payments: { select: { amount: true, status: true } },
+      },
+    });
+    expect(order.items).toEqual([
+      { variantId: plentyId, quantity: 3, unitPrice: 1_000, total: 3_000 },
+      { variantId: scarceId, quantity: 2, unitPrice: 2_000, total: 4_000 },
+    ]);
+    expect(order.subtotal - order.discountTotal + order.shippingTotal + order.taxTotal).toBe(order.total);
+    expect(order.addresses).toEqual([{ kind: "SHIPPING", city: "Austin" }]);
+    expect(order.events).toEqual([{ toStatus: "PENDING_PAYMENT", actorType: "SYSTEM" }]);
+    expect(order.payments).toEqual([{ amount: order.total, status: "PENDING" }]);
+    const reservations = await shop.prisma.inventoryMovement.findMany({
+      where: { orderId: order.id },
+      select: { variantId: true, reason: true, reservedDelta: true, stockAfter: true, reservedAfter: true },
+      orderBy: { variantId: "asc" },
+    });
+    expect(reservations).toEqual([
+      { variantId: plentyId, reason: "RESERVATION", reservedDelta: 3, stockAfter: 5, reservedAfter: 3 },
+      { variantId: scarceId, reason: "RESERVATION", reservedDelta: 2, stockAfter: 2, reservedAfter: 2 },
+    ]);
+    expect((await guest.call((c) => c.cart.get())).itemCount).toBe(0);
+  });
+
   it("creates one order for a replayed submission", async () => {
     const product = await shop.make.product({ variants: [{ price: 1_000, stock: 3 }] });
     const guest = await guestShopper(shop.prisma);

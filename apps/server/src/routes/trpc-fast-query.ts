@@ -11,12 +11,68 @@ import type { FastifyRequest } from "fastify";
  */
 export const FAST_QUERIES = new Set(["catalog.list", "catalog.get", "catalog.facets", "catalog.suggest", "catalog.categories", "catalog.brands"]);
 
+/**
+ * Unbatched POSTs of the cart and checkout mutations take the same shortcut (the storefront
+ * sends them one at a time). Their middleware (CSRF and origin checks), rate limits, cookies and
+ * error format are the procedure's own, so nothing changes but the cost.
+ */
+export const FAST_MUTATIONS = new Set(["cart.add", "cart.setQuantity", "cart.remove", "cart.clear", "cart.applyCoupon", "cart.removeCoupon", "checkout.placeOrder"]);
+
 export type TrpcQuerystring = { input?: string; batch?: string };
 
 export function isFastQuery(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
   if (request.method !== "GET") return false;
   if (request.query.batch === undefined) return FAST_QUERIES.has(path);
   return request.query.batch === "1" && path.split(",").every((one) => FAST_QUERIES.has(one));
+}
+
+/** A JSON body is required: anything else takes tRPC's own handler, which refuses it as tRPC does. */
+export function isFastMutation(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
+  return (
+    request.method === "POST" &&
+    request.query.batch === undefined &&
+    FAST_MUTATIONS.has(path) &&
+    typeof request.body === "string" &&
+    request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase() === "application/json"
+  );
+}
+
+const unparseable = Symbol("unparseable");
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return unparseable;
+  }
+}
+
+/** One mutation, answered as tRPC answers an unbatched call (vary header included). */
+export async function fastMutation(options: {
+  router: AppRouter;
+  path: string;
+  request: FastifyRequest<{ Querystring: TrpcQuerystring }>;
+  ctx: Context;
+  onError: (error: TRPCError, path: string) => void;
+}) {
+  const { router, path, ctx } = options;
+  const config = router._def._config;
+  const body = options.request.body;
+  const raw = typeof body === "string" && body !== "" ? parseJson(body) : undefined;
+  let input: unknown;
+  try {
+    if (raw === unparseable) throw new TRPCError({ code: "PARSE_ERROR", message: "The body is not valid JSON" });
+    input = raw === undefined ? undefined : config.transformer.input.deserialize(raw);
+    const data: unknown = await callTRPCProcedure({ router, path, ctx, type: "mutation", getRawInput: async () => input, signal: undefined, batchIndex: 0 });
+    const response = isPlainJson(data) ? { result: { data: { json: data } } } : transformTRPCResponse(config, { result: { data } });
+    return { status: 200, body: JSON.stringify(response) };
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    options.onError(error, path);
+    const shape = transformTRPCResponse(config, { error: getTRPCErrorShape({ config, error, type: "mutation", path, input, ctx }) });
+    return { status: getHTTPStatusCodeFromError(error), body: JSON.stringify(shape) };
+  }
 }
 
 export async function fastQuery(options: {

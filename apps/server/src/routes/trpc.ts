@@ -17,7 +17,7 @@ import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
 import type { ResponseCache } from "../cache/response-cache.ts";
 import type { ErrorReporter } from "../observability/error-reporter.ts";
 import { singleFlight } from "../cache/single-flight.ts";
-import { fastQuery, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
+import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
 const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
@@ -121,13 +121,18 @@ export async function trpcRoutes(
     });
   }
 
-  // What fastifyTRPCPlugin does, plus the fast path for public catalog queries.
+  // What fastifyTRPCPlugin does, plus the fast paths for public catalog queries and cart and
+  // checkout mutations.
   await app.register(async (trpc) => {
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
     trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>("/trpc/:path", { bodyLimit: TRPC_BODY_LIMIT }, async (req, res) => {
       const path = req.params.path;
       if (isFastQuery(req, path)) return cachedFastQuery(req, res, path);
+      if (isFastMutation(req, path)) {
+        const { status, body } = await fastMutation({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError: (error, failed) => onError(error, failed, req.id) });
+        return res.status(status).header("vary", "trpc-accept, accept").header("content-type", "application/json").send(body);
+      }
       await fastifyRequestHandler({ router: appRouter, createContext, req, res, path, onError: ({ error, path: failed }) => onError(error, failed, req.id) });
     });
   });

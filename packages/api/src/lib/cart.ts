@@ -1,4 +1,5 @@
 import type { Context } from "../context.ts";
+import { sqlOf } from "./sql.ts";
 import { CART_COOKIE, ensureCart, findCartId, type CartOwner } from "../services/cart/owner.ts";
 import { mergeGuestCart } from "../services/cart/items.ts";
 
@@ -19,12 +20,12 @@ export async function cartFor(ctx: Context): Promise<number> {
   return cartId;
 }
 
-export const existingCartFor = (ctx: Context) => findCartId(ctx.db, cartOwner(ctx));
+export const existingCartFor = (ctx: Context) => findCartId(sqlOf(ctx.db), cartOwner(ctx));
 
 /** On sign-in: the guest cart in the cookie joins the account's cart, and the cookie goes. */
 export async function adoptGuestCart(ctx: Context, userId: number): Promise<void> {
   if (!ctx.req.cartToken) return;
-  const guestCartId = await findCartId(ctx.db, { guestToken: ctx.req.cartToken });
+  const guestCartId = await findCartId(sqlOf(ctx.db), { guestToken: ctx.req.cartToken });
   ctx.req.setCookie(CART_COOKIE, "", { maxAge: 0 });
   if (!guestCartId) return;
   const { cartId } = await ensureCart(ctx.db, { userId }, ctx.config.currency);

@@ -1,4 +1,4 @@
-import { readRunnerOf, type Prisma, type PrismaClient } from "@shop/db";
+import { Prisma, readRunnerOf, sqlRunnerOf, type PrismaClient, type SqlRunner } from "@shop/db";
 import type { z } from "zod";
 
 /** Raw SQL rows are validated, not cast: a renamed column fails loudly here. */
@@ -19,3 +19,53 @@ export async function readRows(db: PrismaClient, query: Prisma.Sql): Promise<unk
   if (!runner) return db.$queryRaw(query);
   return runner.queryPrepared(query.text, query.values);
 }
+
+/**
+ * `Prisma.sql` statements on the primary, as prepared statements, with transactions on one
+ * connection. The cart and checkout run on it: Prisma's interactive transactions cost several
+ * round trips and far more CPU than these few statements (docs/architecture.md, "Checkout
+ * performance").
+ */
+export type Sql = {
+  rows(query: Prisma.Sql): Promise<unknown[]>;
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+};
+
+const overRunner = (runner: SqlRunner): Sql => ({
+  rows: (query) => runner.queryPrepared(query.text, query.values),
+  transaction: (fn) => runner.transaction((tx) => fn(overRunner(tx))),
+});
+
+type RawClient = { $queryRaw(query: Prisma.Sql): Promise<unknown> };
+const asRows = async (result: Promise<unknown>) => {
+  const rows = await result;
+  if (!Array.isArray(rows)) throw new Error("expected rows from a raw query");
+  const list: unknown[] = rows;
+  return list;
+};
+
+// A client made elsewhere has no runner: the same statements through its raw queries.
+const overPrisma = (db: PrismaClient): Sql => ({
+  rows: (query) => asRows(db.$queryRaw(query)),
+  transaction: (fn) => db.$transaction((tx: RawClient) => fn({ rows: (query) => asRows(tx.$queryRaw(query)), transaction: () => Promise.reject(new Error("nested transaction")) })),
+});
+
+const made = new WeakMap<PrismaClient, Sql>();
+
+export function sqlOf(db: PrismaClient): Sql {
+  let sql = made.get(db);
+  if (!sql) {
+    const runner = sqlRunnerOf(db);
+    sql = runner ? overRunner(runner) : overPrisma(db);
+    made.set(db, sql);
+  }
+  return sql;
+}
+
+/** The rows of a statement, each validated by `schema`. */
+export async function sqlRows<S extends z.ZodType>(sql: Sql, schema: S, query: Prisma.Sql): Promise<z.output<S>[]> {
+  return (await sql.rows(query)).map((row) => schema.parse(row));
+}
+
+/** `timestamp(3)` columns hold UTC (Prisma's convention), whatever the session's time zone. */
+export const utcNow = Prisma.sql`(now() AT TIME ZONE 'UTC')`;

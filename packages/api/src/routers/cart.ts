@@ -1,9 +1,10 @@
 import { CartAddSchema, CartItemSchema, CartSetQuantitySchema, CouponCodeSchema } from "@shop/validators";
 import type { Context } from "../context.ts";
 import { cartFor, customerOf, existingCartFor } from "../lib/cart.ts";
+import { sqlOf } from "../lib/sql.ts";
 import { applyCoupon, removeCoupon } from "../services/cart/coupon.ts";
 import { addToCart, clearCart, removeFromCart, setCartQuantity } from "../services/cart/items.ts";
-import { cartView } from "../services/cart/view.ts";
+import { cartView, presentCart } from "../services/cart/view.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 // Every mutation answers with the whole cart, priced afresh on the server.
@@ -14,9 +15,8 @@ export const cartRouter = router({
   get: publicProcedure.query(({ ctx }) => view(ctx)),
 
   add: publicProcedure.input(CartAddSchema).mutation(async ({ ctx, input }) => {
-    const cartId = await cartFor(ctx);
-    await addToCart(ctx.db, cartId, input);
-    return view(ctx, cartId);
+    const cart = await addToCart(ctx.db, await cartFor(ctx), input);
+    return presentCart(sqlOf(ctx.db), ctx.config, cart, customerOf(ctx));
   }),
 
   setQuantity: publicProcedure.input(CartSetQuantitySchema).mutation(async ({ ctx, input }) => {

@@ -22,9 +22,9 @@ async function shippingAddressFor(ctx: Context, choice: { addressId: number } | 
 }
 
 /** Creates (or re-reads) the provider intent; a provider outage leaves the order payable later. */
-async function paymentFor(ctx: Context, orderId: number) {
+async function paymentFor(ctx: Context, orderId: number, created: Parameters<typeof ensurePaymentIntent>[3]) {
   try {
-    return await ensurePaymentIntent(ctx.db, ctx.payments, orderId);
+    return await ensurePaymentIntent(ctx.db, ctx.payments, orderId, created);
   } catch (error) {
     if (error instanceof AppError) throw error;
     return null;
@@ -60,7 +60,8 @@ export const checkoutRouter = router({
       await createAddress(ctx.db, ctx.auth.user.id, shippingAddress).catch(() => undefined); // a full address book must not fail a paid-for checkout
     }
     const { order } = placed;
-    return { order, payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId) : null };
+    const created = placed.payment ? { ...placed.payment, providerRef: null } : undefined;
+    return { order, payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null };
   }),
 
   /** The payment form for an unpaid order (after a reload or a provider hiccup). */

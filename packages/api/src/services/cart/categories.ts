@@ -1,8 +1,10 @@
-import type { Prisma, PrismaClient } from "@shop/db";
+import { Prisma } from "@shop/db";
+import { z } from "zod";
+import { sqlRows, type Sql } from "../../lib/sql.ts";
 
 /** For each category, itself and all its ancestors: a coupon scoped to "Audio" covers "Earbuds". */
-export async function categoryLineage(db: PrismaClient | Prisma.TransactionClient): Promise<Map<number, number[]>> {
-  const rows = await db.category.findMany({ select: { id: true, parentId: true } });
+export async function categoryLineage(sql: Sql): Promise<Map<number, number[]>> {
+  const rows = await sqlRows(sql, z.object({ id: z.number(), parentId: z.number().nullable() }), Prisma.sql`SELECT c."id", c."parentId" FROM "Category" c`);
   const parent = new Map(rows.map((row) => [row.id, row.parentId]));
   const lineage = new Map<number, number[]>();
   for (const { id } of rows) {
@@ -16,6 +18,6 @@ export async function categoryLineage(db: PrismaClient | Prisma.TransactionClien
 }
 
 /** Lineage is only needed to match a coupon scoped to categories; skip the query otherwise. */
-export async function lineageFor(db: PrismaClient | Prisma.TransactionClient, coupon: { categoryIds: readonly number[] } | null) {
-  return coupon && coupon.categoryIds.length > 0 ? categoryLineage(db) : new Map<number, number[]>();
+export async function lineageFor(sql: Sql, coupon: { categoryIds: readonly number[] } | null) {
+  return coupon && coupon.categoryIds.length > 0 ? categoryLineage(sql) : new Map<number, number[]>();
 }

@@ -1,49 +1,52 @@
-import type { Prisma, PrismaClient } from "@shop/db";
+import { Prisma } from "@shop/db";
+import { z } from "zod";
 import type { CouponProblem, CouponRule } from "../pricing/coupons.ts";
 import { formatMinor } from "../../lib/money.ts";
+import { sqlRows, type Sql } from "../../lib/sql.ts";
 
-export const couponRuleSelect = {
-  id: true,
-  code: true,
-  type: true,
-  value: true,
-  minSubtotal: true,
-  startsAt: true,
-  endsAt: true,
-  usageLimit: true,
-  usageCount: true,
-  perCustomerLimit: true,
-  active: true,
-  products: { select: { productId: true } },
-  categories: { select: { categoryId: true } },
-} satisfies Prisma.CouponSelect;
+/** A coupon (alias `k`) with its scope, as one JSON value: `Cart` reads embed it. */
+export const couponRuleJson = Prisma.sql`json_build_object(
+  'id', k."id", 'code', k."code", 'type', k."type", 'value', k."value", 'minSubtotal', k."minSubtotal",
+  'startsAt', k."startsAt", 'endsAt', k."endsAt", 'usageLimit', k."usageLimit", 'usageCount', k."usageCount",
+  'perCustomerLimit', k."perCustomerLimit", 'active', k."active",
+  'productIds', ARRAY(SELECT cp."productId" FROM "CouponProduct" cp WHERE cp."couponId" = k."id" ORDER BY cp."productId"),
+  'categoryIds', ARRAY(SELECT cc."categoryId" FROM "CouponCategory" cc WHERE cc."couponId" = k."id" ORDER BY cc."categoryId"))`;
 
-type Row = Prisma.CouponGetPayload<{ select: typeof couponRuleSelect }>;
+// JSON carries `timestamp(3)` as ISO text without a zone; the columns hold UTC.
+const utc = z
+  .string()
+  .nullable()
+  .transform((value) => (value === null ? null : new Date(`${value}Z`)));
 
-export function toCouponRule(row: Row): CouponRule {
-  const { products, categories, ...rule } = row;
-  return { ...rule, productIds: products.map((p) => p.productId), categoryIds: categories.map((c) => c.categoryId) };
-}
+export const CouponRuleJson = z.object({
+  id: z.number(),
+  code: z.string(),
+  type: z.enum(["PERCENTAGE", "FIXED_AMOUNT", "FREE_SHIPPING"]),
+  value: z.number(),
+  minSubtotal: z.number().nullable(),
+  startsAt: utc,
+  endsAt: utc,
+  usageLimit: z.number().nullable(),
+  usageCount: z.number(),
+  perCustomerLimit: z.number().nullable(),
+  active: z.boolean(),
+  productIds: z.array(z.number()),
+  categoryIds: z.array(z.number()),
+}) satisfies z.ZodType<CouponRule>;
 
 /** Codes are matched case-insensitively: they are stored upper-case. */
 export const normaliseCode = (code: string) => code.trim().toUpperCase();
 
-export async function loadCouponRule(db: PrismaClient | Prisma.TransactionClient, where: { id: number } | { code: string }) {
-  const row = await db.coupon.findUnique({ where: "id" in where ? { id: where.id } : { code: normaliseCode(where.code) }, select: couponRuleSelect });
-  return row ? toCouponRule(row) : null;
-}
-
 /** How often this customer (by account, or by email for guests) has used the coupon. */
-export async function customerRedemptions(
-  db: PrismaClient | Prisma.TransactionClient,
-  couponId: number,
-  customer: { userId: number | null; email: string | null },
-): Promise<number> {
-  const or: Prisma.CouponRedemptionWhereInput[] = [];
-  if (customer.userId !== null) or.push({ userId: customer.userId });
-  if (customer.email) or.push({ email: customer.email });
-  if (or.length === 0) return 0;
-  return db.couponRedemption.count({ where: { couponId, OR: or } });
+export async function customerRedemptions(sql: Sql, couponId: number, customer: { userId: number | null; email: string | null }): Promise<number> {
+  if (customer.userId === null && !customer.email) return 0;
+  const [row] = await sqlRows(
+    sql,
+    z.object({ count: z.number() }),
+    Prisma.sql`SELECT count(*)::int AS "count" FROM "CouponRedemption" r
+                WHERE r."couponId" = ${couponId} AND (r."userId" = ${customer.userId}::int OR r."email" = ${customer.email}::text)`,
+  );
+  return row?.count ?? 0;
 }
 
 export function couponMessage(problem: CouponProblem, currency: string, shortfall?: number): string {

@@ -1,13 +1,32 @@
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { sqlOf, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
+import { CartState, cartStateColumns } from "./lines.ts";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./view.ts";
 
-async function purchasable(db: PrismaClient, variantId: number) {
-  const variant = await db.variant.findUnique({
-    where: { id: variantId },
-    select: { id: true, price: true, stockOnHand: true, reserved: true, product: { select: { status: true } } },
-  });
-  if (!variant || variant.product.status !== "ACTIVE") throw new AppError("NOT_FOUND", "This product is not available");
+const Probe = z.object({
+  price: z.number(),
+  stockOnHand: z.number(),
+  reserved: z.number(),
+  status: z.string(),
+  /** Units of this variant already in the cart, and the cart's number of lines. */
+  inCart: z.number().nullable(),
+  lines: z.number(),
+});
+
+/** The variant as a cart sees it, and (given a cart) what that cart already holds. */
+async function purchasable(sql: Sql, variantId: number, cartId: number | null) {
+  const [variant] = await sqlRows(
+    sql,
+    Probe,
+    Prisma.sql`SELECT v."price", v."stockOnHand", v."reserved", p."status",
+                      (SELECT i."quantity" FROM "CartItem" i WHERE i."cartId" = ${cartId}::int AND i."variantId" = v."id") AS "inCart",
+                      (SELECT count(*)::int FROM "CartItem" i WHERE i."cartId" = ${cartId}::int) AS "lines"
+                 FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
+                WHERE v."id" = ${variantId}`,
+  );
+  if (!variant || variant.status !== "ACTIVE") throw new AppError("NOT_FOUND", "This product is not available");
   return { ...variant, available: Math.max(0, variant.stockOnHand - variant.reserved) };
 }
 
@@ -17,26 +36,41 @@ function checkQuantity(quantity: number, available: number) {
   if (quantity > MAX_LINE_QUANTITY) throw new AppError("BAD_INPUT", `You can buy at most ${MAX_LINE_QUANTITY} of an item`);
 }
 
-/** Adds units of a variant (merging with the same line), never beyond what is available. */
-export async function addToCart(db: PrismaClient, cartId: number, input: { variantId: number; quantity: number }) {
-  const variant = await purchasable(db, input.variantId);
-  const existing = await db.cartItem.findUnique({ where: { cartId_variantId: { cartId, variantId: variant.id } }, select: { quantity: true } });
-  const quantity = (existing?.quantity ?? 0) + input.quantity;
+/**
+ * Adds units of a variant (merging with the same line), never beyond what is available, and
+ * returns the cart as it is now: the upsert and the cart's read are one statement.
+ */
+export async function addToCart(db: PrismaClient, cartId: number, input: { variantId: number; quantity: number }): Promise<CartState> {
+  const sql = sqlOf(db);
+  const variant = await purchasable(sql, input.variantId, cartId);
+  const quantity = (variant.inCart ?? 0) + input.quantity;
   checkQuantity(quantity, variant.available);
-  if (!existing && (await db.cartItem.count({ where: { cartId } })) >= MAX_CART_LINES) {
+  if (variant.inCart === null && variant.lines >= MAX_CART_LINES) {
     throw new AppError("PRECONDITION_FAILED", `A cart holds at most ${MAX_CART_LINES} different items`);
   }
-  await db.cartItem.upsert({
-    where: { cartId_variantId: { cartId, variantId: variant.id } },
-    create: { cartId, variantId: variant.id, quantity, priceWhenAdded: variant.price },
-    update: { quantity },
-  });
+  const lines = Prisma.sql`SELECT i."id", i."quantity", i."priceWhenAdded", i."variantId" FROM "CartItem" i
+                            WHERE i."cartId" = c."id" AND i."variantId" <> ${input.variantId}
+                           UNION ALL SELECT * FROM added`;
+  const [cart] = await sqlRows(
+    sql,
+    CartState,
+    Prisma.sql`
+    WITH added AS (
+      INSERT INTO "CartItem" ("cartId", "variantId", "quantity", "priceWhenAdded", "updatedAt")
+      VALUES (${cartId}, ${input.variantId}, ${quantity}, ${variant.price}, ${utcNow})
+      ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity", "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING "id", "quantity", "priceWhenAdded", "variantId"
+    )
+    SELECT ${cartStateColumns(lines)} FROM "Cart" c WHERE c."id" = ${cartId}`,
+  );
+  if (!cart) throw new AppError("NOT_FOUND", "This cart no longer exists");
+  return cart;
 }
 
 export async function setCartQuantity(db: PrismaClient, cartId: number | null, input: { itemId: number; quantity: number }) {
   const item = cartId ? await db.cartItem.findFirst({ where: { id: input.itemId, cartId }, select: { variantId: true } }) : null;
   if (!item || !cartId) throw new AppError("NOT_FOUND", "This item is not in your cart");
-  const variant = await purchasable(db, item.variantId);
+  const variant = await purchasable(sqlOf(db), item.variantId, null);
   checkQuantity(input.quantity, variant.available);
   await db.cartItem.update({ where: { id: input.itemId }, data: { quantity: input.quantity } });
 }

@@ -1,41 +1,15 @@
-import type { Prisma, PrismaClient } from "@shop/db";
+import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { mediaUrl } from "../../lib/media.ts";
+import { sqlOf, type Sql } from "../../lib/sql.ts";
 import { priceOrder } from "../pricing/price-order.ts";
 import { lineageFor } from "./categories.ts";
-import { couponMessage, couponRuleSelect, customerRedemptions, toCouponRule } from "./coupon-rules.ts";
+import { couponMessage, customerRedemptions } from "./coupon-rules.ts";
+import { loadCart, type CartState } from "./lines.ts";
 
 export const MAX_LINE_QUANTITY = 10;
 export const MAX_CART_LINES = 50;
 
-export const cartLineSelect = {
-  id: true,
-  quantity: true,
-  priceWhenAdded: true,
-  variant: {
-    select: {
-      id: true,
-      sku: true,
-      title: true,
-      price: true,
-      compareAtPrice: true,
-      stockOnHand: true,
-      reserved: true,
-      product: {
-        select: {
-          id: true,
-          slug: true,
-          name: true,
-          status: true,
-          categoryId: true,
-          images: { select: { path: true, alt: true, width: true, height: true }, orderBy: { position: "asc" }, take: 1 },
-        },
-      },
-    },
-  },
-} satisfies Prisma.CartItemSelect;
-
-type Db = PrismaClient | Prisma.TransactionClient;
 export type LineProblem = "UNAVAILABLE" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
 
 /**
@@ -43,49 +17,49 @@ export type LineProblem = "UNAVAILABLE" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
  * when one changed since the item was added), availability, the coupon's discount or the
  * reason it does not apply, and the totals before shipping and tax.
  */
-export async function cartView(db: Db, config: Pick<ApiConfig, "currency" | "mediaBaseUrl">, cartId: number | null, customer: { userId: number | null; email: string | null }) {
-  const cart = cartId
-    ? await db.cart.findUnique({
-        where: { id: cartId },
-        select: { id: true, items: { select: cartLineSelect, orderBy: { id: "asc" } }, coupon: { select: couponRuleSelect } },
-      })
-    : null;
+export async function cartView(db: PrismaClient, config: Pick<ApiConfig, "currency" | "mediaBaseUrl">, cartId: number | null, customer: { userId: number | null; email: string | null }) {
+  const sql = sqlOf(db);
+  return presentCart(sql, config, cartId ? await loadCart(sql, cartId) : null, customer);
+}
+
+export async function presentCart(sql: Sql, config: Pick<ApiConfig, "currency" | "mediaBaseUrl">, cart: CartState | null, customer: { userId: number | null; email: string | null }) {
   const items = cart?.items ?? [];
-  const rule = cart?.coupon ? toCouponRule(cart.coupon) : null;
-  const lineage = items.length ? await lineageFor(db, rule) : new Map<number, number[]>();
+  const rule = cart?.coupon ?? null;
+  const lineage = items.length ? await lineageFor(sql, rule) : new Map<number, number[]>();
   const lines = items.map((item) => {
-    const { variant } = item;
-    const available = Math.max(0, variant.stockOnHand - variant.reserved);
+    const available = Math.max(0, item.stockOnHand - item.reserved);
     const problem: LineProblem | null =
-      variant.product.status !== "ACTIVE" ? "UNAVAILABLE" : available === 0 ? "OUT_OF_STOCK" : item.quantity > available ? "INSUFFICIENT_STOCK" : null;
-    const image = variant.product.images[0];
+      item.status !== "ACTIVE" ? "UNAVAILABLE" : available === 0 ? "OUT_OF_STOCK" : item.quantity > available ? "INSUFFICIENT_STOCK" : null;
     return {
       id: item.id,
-      variantId: variant.id,
-      productId: variant.product.id,
-      slug: variant.product.slug,
-      name: variant.product.name,
-      variantTitle: variant.title,
-      sku: variant.sku,
+      variantId: item.variantId,
+      productId: item.productId,
+      slug: item.slug,
+      name: item.name,
+      variantTitle: item.title,
+      sku: item.sku,
       quantity: item.quantity,
       maxQuantity: Math.min(MAX_LINE_QUANTITY, available),
-      unitPrice: variant.price,
-      compareAtPrice: variant.compareAtPrice,
+      unitPrice: item.price,
+      compareAtPrice: item.compareAtPrice,
       /** The price when it was put in the cart, when it has changed since. */
-      previousPrice: item.priceWhenAdded !== variant.price ? item.priceWhenAdded : null,
+      previousPrice: item.priceWhenAdded !== item.price ? item.priceWhenAdded : null,
       available,
       problem,
-      image: image ? { ...image, url: mediaUrl(config, image.path) } : null,
-      categoryIds: variant.product.categoryId ? (lineage.get(variant.product.categoryId) ?? []) : [],
+      image:
+        item.imagePath !== null
+          ? { path: item.imagePath, alt: item.imageAlt ?? "", width: item.imageWidth ?? 0, height: item.imageHeight ?? 0, url: mediaUrl(config, item.imagePath) }
+          : null,
+      categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
     };
   });
-  const redemptions = rule ? await customerRedemptions(db, rule.id, customer) : 0;
+  const redemptions = rule ? await customerRedemptions(sql, rule.id, customer) : 0;
   const priced = priceOrder({
-    lines: lines.filter((line) => line.problem !== "UNAVAILABLE").map((line) => ({ ...line, quantity: line.quantity })),
+    lines: lines.filter((line) => line.problem !== "UNAVAILABLE"),
     coupon: rule ? { rule, customerRedemptions: redemptions } : null,
   });
   return {
-    id: cart?.id ?? null,
+    id: cart?.cartId ?? null,
     currency: config.currency,
     items: lines.map(({ categoryIds: _lineage, ...line }) => ({ ...line, lineTotal: line.unitPrice * line.quantity })),
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),

@@ -23,6 +23,8 @@ const CardRow = z.object({
   imageWidth: z.number().nullable(),
   imageHeight: z.number().nullable(),
   sortKey: z.union([z.string(), z.number(), z.null()]).optional(),
+  /** See `wordsKnown` in resolve-search.ts. */
+  wordsKnown: z.boolean().nullable().optional(),
 });
 export type CardRow = z.infer<typeof CardRow>;
 export const CardRows = z.array(CardRow);
@@ -34,19 +36,21 @@ const cardColumns = Prisma.sql`p."id", p."slug", p."name", p."priceMin", p."pric
  * The card query. `narrow` suits orders no index gives (search relevance): rank the matches
  * reading only ids, then fetch card columns for the page alone.
  */
-export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number; narrow?: boolean }) {
-  const sortKey = options.sortKey ?? Prisma.sql`NULL::int`;
+export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number; narrow?: boolean; wordsKnown?: Prisma.Sql }) {
+  const columns = Prisma.sql`${cardColumns}, ${options.sortKey ?? Prisma.sql`NULL::int`} AS "sortKey"${
+    options.wordsKnown ? Prisma.sql`, ${options.wordsKnown} AS "wordsKnown"` : Prisma.empty
+  }`;
   if (options.narrow) {
     return Prisma.sql`
       WITH page AS (
         SELECT p."id" FROM "Product" p WHERE ${options.where} ORDER BY ${options.order} LIMIT ${options.limit}
       )
-      SELECT ${cardColumns}, ${sortKey} AS "sortKey"
+      SELECT ${columns}
         FROM page JOIN "Product" p ON p."id" = page."id"
        ORDER BY ${options.order}`;
   }
   return Prisma.sql`
-    SELECT ${cardColumns}, ${sortKey} AS "sortKey"
+    SELECT ${columns}
       FROM "Product" p
      WHERE ${options.where}
      ORDER BY ${options.order}

@@ -7,7 +7,15 @@ export type ListingFilters = Omit<CatalogFilters, "q"> & { search?: string | nul
 /** Facet groups: each group's counts ignore that group's own filter. */
 export type FacetGroup = "category" | "brand" | "price" | "rating" | { option: string };
 
-export const searchMatch = (tsquery: string) => Prisma.sql`p."searchVector" @@ to_tsquery('english', ${tsquery})`;
+/**
+ * A tsquery computed once per statement. Hot queries are prepared statements, and a generic
+ * plan would otherwise call to_tsquery (parsing and stemming) again for every row it ranks or
+ * rechecks: 30 ms instead of 2 for a broad search. As a sub-select it is an InitPlan, evaluated
+ * once and still usable as the GIN index condition.
+ */
+export const tsquery = (text: string) => Prisma.sql`(SELECT to_tsquery('english', ${text}))`;
+
+export const searchMatch = (text: string) => Prisma.sql`p."searchVector" @@ ${tsquery(text)}`;
 
 /** The products of a category and of all its descendants. */
 export const categorySubtree = (slug: string) => Prisma.sql`p."categoryId" IN (

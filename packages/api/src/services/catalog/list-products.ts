@@ -4,40 +4,52 @@ import type { ApiConfig } from "../../context.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { filterConditions, whereAll } from "./filters.ts";
 import { decodeListingCursor, encodeListingCursor, sorts } from "./keyset.ts";
-import { resolveSearch } from "./resolve-search.ts";
+import { assumeKnown, relevance, resolveSearch, wordsKnown, type ResolvedSearch } from "./resolve-search.ts";
 
 type ListInput = Omit<CatalogListInput, "limit"> & { limit: number };
 
 /**
- * A page of active products for any combination of filters and sorts: at most two queries
- * (the search words' dictionary look-up when there is a query, then the page itself).
+ * A page of active products for any combination of filters and sorts: one query, or two when
+ * a search word is not in the dictionary (the look-up that corrects typos, then the page).
  */
 export async function listProducts(db: PrismaClient, config: ApiConfig, input: ListInput) {
-  const { cursor, limit, sort: requested, q, direction: _direction, ...filters } = input;
-  const search = q ? await resolveSearch(db, q) : null;
+  if (!input.q) return (await listPage(db, config, input, null)).result;
+  // Most searches have no typo: ask for the page as if so, and whether it is so, in one statement.
+  const guess = assumeKnown(input.q);
+  if (!guess.tsquery) return (await listPage(db, config, input, guess)).result;
+  const first = await listPage(db, config, input, guess, wordsKnown(guess.words));
+  if (first.wordsKnown) return first.result;
+  const search = await resolveSearch(db, input.q);
+  return search.tsquery === guess.tsquery ? first.result : (await listPage(db, config, input, search)).result;
+}
+
+async function listPage(db: PrismaClient, config: ApiConfig, input: ListInput, search: ResolvedSearch | null, check?: Prisma.Sql) {
+  const { cursor, limit, sort: requested, q: _q, direction: _direction, ...filters } = input;
   const sort: CatalogSort = requested ?? (search?.tsquery ? "relevance" : "newest");
   if (sort === "relevance" && !search?.tsquery) {
-    return { items: [], nextCursor: null, sort, corrected: null };
+    return { result: { items: [], nextCursor: null, sort, corrected: null }, wordsKnown: true };
   }
   const spec = sorts[sort];
-  const rank = search?.tsquery
-    ? Prisma.sql`ts_rank_cd(p."searchVector", to_tsquery('english', ${search.tsquery}), 1)::float8`
-    : Prisma.sql`0::float8`;
+  const rank = search?.rankQuery ? relevance(search.rankQuery) : Prisma.sql`0::float8`;
   const conditions = filterConditions({ ...filters, search: search?.tsquery });
   const after = decodeListingCursor(cursor, sort);
   if (after) conditions.push(spec.after(rank, after.value, after.id));
 
   const rows = await queryCards(
     db,
-    cardQuery({ where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1, narrow: sort === "relevance" }),
+    cardQuery({ where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1, narrow: sort === "relevance", wordsKnown: check }),
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const lastKey = last?.sortKey;
   return {
-    items: page.map((row) => toCard(config, row)),
-    nextCursor: rows.length > limit && last && lastKey != null ? encodeListingCursor(sort, lastKey, last.id) : null,
-    sort,
-    corrected: search?.corrected ?? null,
+    result: {
+      items: page.map((row) => toCard(config, row)),
+      nextCursor: rows.length > limit && last && lastKey != null ? encodeListingCursor(sort, lastKey, last.id) : null,
+      sort,
+      corrected: search?.corrected ?? null,
+    },
+    // No rows, no answer: the caller looks the words up (an empty page costs two statements).
+    wordsKnown: rows[0]?.wordsKnown === true,
   };
 }

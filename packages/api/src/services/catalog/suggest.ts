@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { searchMatch } from "./filters.ts";
-import { resolveSearch } from "./resolve-search.ts";
+import { relevance, resolveSearch } from "./resolve-search.ts";
 
 /**
  * Search-as-you-type: the best few active products for what has been typed so far (the last
@@ -11,7 +11,7 @@ import { resolveSearch } from "./resolve-search.ts";
 export async function suggest(db: PrismaClient, config: ApiConfig, q: string) {
   const search = await resolveSearch(db, q);
   if (!search.tsquery) return { corrected: null, products: [] };
-  const rank = Prisma.sql`ts_rank_cd(p."searchVector", to_tsquery('english', ${search.tsquery}), 1)`;
+  const rank = relevance(search.rankQuery ?? search.tsquery);
   const rows = await queryCards(
     db,
     cardQuery({

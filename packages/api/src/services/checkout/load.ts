@@ -1,63 +1,111 @@
-import type { Prisma, PrismaClient } from "@shop/db";
+import { Prisma } from "@shop/db";
+import { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { sqlRows, type Sql } from "../../lib/sql.ts";
 import { lineageFor } from "../cart/categories.ts";
-import { couponMessage, couponRuleSelect, customerRedemptions, toCouponRule } from "../cart/coupon-rules.ts";
-import { cartLineSelect } from "../cart/view.ts";
+import { couponMessage, customerRedemptions } from "../cart/coupon-rules.ts";
+import { CartState, cartStateColumns } from "../cart/lines.ts";
+import { ownerMatch, type CartOwner } from "../cart/owner.ts";
 import { priceOrder } from "../pricing/price-order.ts";
 
-type Tx = Prisma.TransactionClient;
+const TaxRateJson = z.object({ name: z.string(), rateBps: z.number(), appliesToShipping: z.boolean() });
 
-/** What a checkout needs from the database: the cart's lines, coupon, shipping method and tax rate. */
-export async function loadCheckout(tx: Tx, cartId: number, where: { country: string; region: string | null; shippingMethod: string }) {
-  const cart = await tx.cart.findUnique({
-    where: { id: cartId },
-    select: { items: { select: cartLineSelect, orderBy: { variantId: "asc" } }, coupon: { select: couponRuleSelect } },
-  });
-  if (!cart || cart.items.length === 0) throw new AppError("PRECONDITION_FAILED", "Your cart is empty");
-  const unavailable = cart.items.find((item) => item.variant.product.status !== "ACTIVE");
-  if (unavailable) throw new AppError("PRECONDITION_FAILED", `${unavailable.variant.product.name} is no longer sold. Remove it to continue.`);
-  const shippingMethod = await tx.shippingMethod.findFirst({
-    where: { code: where.shippingMethod, active: true },
-    select: { id: true, name: true, price: true, freeOverSubtotal: true },
-  });
-  if (!shippingMethod) throw new AppError("BAD_INPUT", "Choose a shipping method", { field: "shippingMethod" });
-  const taxRate = await findTaxRate(tx, where.country, where.region);
-  const coupon = cart.coupon ? toCouponRule(cart.coupon) : null;
-  return { items: cart.items, coupon, shippingMethod, taxRate, lineage: await lineageFor(tx, coupon) };
+/** A rate for the region if there is one, else for the whole country, else none (as JSON). */
+function taxRateJson(country: string, region: string | null) {
+  const regions = region ? [region.toUpperCase(), ""] : [""];
+  return Prisma.sql`(SELECT json_build_object('name', t."name", 'rateBps', t."rateBps", 'appliesToShipping', t."appliesToShipping")
+                       FROM "TaxRate" t WHERE t."country" = ${country.toUpperCase()} AND t."region" = ANY(${regions}::text[])
+                      ORDER BY t."region" = '' LIMIT 1)`;
 }
 
-/** A rate for the region if there is one, else for the whole country, else none. */
-export async function findTaxRate(tx: Tx | PrismaClient, country: string, region: string | null) {
-  const rates = await tx.taxRate.findMany({
-    where: { country: country.toUpperCase(), region: { in: region ? [region.toUpperCase(), ""] : [""] } },
-    select: { region: true, rateBps: true, appliesToShipping: true, name: true },
-  });
-  return rates.find((rate) => rate.region !== "") ?? rates[0] ?? null;
+export async function findTaxRate(sql: Sql, country: string, region: string | null) {
+  const [row] = await sqlRows(sql, z.object({ rate: TaxRateJson.nullable() }), Prisma.sql`SELECT ${taxRateJson(country, region)} AS "rate"`);
+  return row?.rate ?? null;
+}
+
+const ExistingOrder = z.object({
+  id: z.number(),
+  number: z.number(),
+  userId: z.number().nullable(),
+  email: z.string(),
+  total: z.number(),
+  currency: z.string(),
+  status: z.enum(["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"]),
+});
+
+const CheckoutRow = z.object({
+  existing: ExistingOrder.nullable(),
+  cart: CartState.nullable(),
+  shippingMethod: z.object({ id: z.number(), name: z.string(), price: z.number(), freeOverSubtotal: z.number().nullable() }).nullable(),
+  taxRate: TaxRateJson.nullable(),
+});
+
+/**
+ * Everything placing an order reads, in one statement: an order already placed with this
+ * idempotency key, the cart's lines and coupon, the shipping method and the tax rate.
+ */
+export async function loadCheckout(
+  sql: Sql,
+  where: { idempotencyKey: string; owner: CartOwner; country: string; region: string | null; shippingMethod: string },
+) {
+  const match = ownerMatch(where.owner) ?? Prisma.sql`false`;
+  const [row] = await sqlRows(
+    sql,
+    CheckoutRow,
+    Prisma.sql`SELECT
+      (SELECT json_build_object('id', o."id", 'number', o."number", 'userId', o."userId", 'email', o."email", 'total', o."total",
+                                'currency', o."currency", 'status', o."status")
+         FROM "Order" o WHERE o."idempotencyKey" = ${where.idempotencyKey}) AS "existing",
+      (SELECT row_to_json(x) FROM (SELECT ${cartStateColumns()} FROM "Cart" c WHERE ${match}) x) AS "cart",
+      (SELECT json_build_object('id', s."id", 'name', s."name", 'price', s."price", 'freeOverSubtotal', s."freeOverSubtotal")
+         FROM "ShippingMethod" s WHERE s."code" = ${where.shippingMethod} AND s."active" ORDER BY s."id" LIMIT 1) AS "shippingMethod",
+      ${taxRateJson(where.country, where.region)} AS "taxRate"`,
+  );
+  if (!row) throw new Error("the checkout query returned no row");
+  return row;
 }
 
 type Loaded = Awaited<ReturnType<typeof loadCheckout>>;
 
+/** The cart checked for ordering: not empty, every product still sold, a shipping method chosen. */
+export function orderableCart(loaded: Loaded) {
+  const cart = loaded.cart;
+  if (!cart || cart.items.length === 0) throw new AppError("PRECONDITION_FAILED", "Your cart is empty");
+  const unavailable = cart.items.find((item) => item.status !== "ACTIVE");
+  if (unavailable) throw new AppError("PRECONDITION_FAILED", `${unavailable.name} is no longer sold. Remove it to continue.`);
+  if (!loaded.shippingMethod) throw new AppError("BAD_INPUT", "Choose a shipping method", { field: "shippingMethod" });
+  // Variant order: reservations lock rows in it, so concurrent orders never deadlock.
+  const items = cart.items.toSorted((a, b) => a.variantId - b.variantId);
+  return { cartId: cart.cartId, items, coupon: cart.coupon, shippingMethod: loaded.shippingMethod, taxRate: loaded.taxRate };
+}
+
+type Orderable = ReturnType<typeof orderableCart>;
+
 /**
- * Prices a checkout. A coupon attached to the cart must still apply: if it no longer does, the
- * checkout stops and says why rather than charging something else than the shopper saw.
+ * Prices a checkout (inside its transaction when a per-customer coupon limit needs the lock). A coupon attached to the cart must still apply: if
+ * it no longer does, the checkout stops and says why rather than charging something else than
+ * the shopper saw.
  */
-export async function priceCheckout(tx: Tx, checkout: Loaded, customer: { userId: number | null; email: string }, currency: string) {
+export async function priceCheckout(tx: Sql, checkout: Orderable, customer: { userId: number | null; email: string }, currency: string) {
   const rule = checkout.coupon;
   if (rule?.perCustomerLimit) {
     // Serialise this customer's checkouts with this coupon, so the per-customer limit holds.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${rule.id}, hashtext(${customer.userId !== null ? `user:${customer.userId}` : `email:${customer.email}`}))`;
+    const key = customer.userId !== null ? `user:${customer.userId}` : `email:${customer.email}`;
+    await tx.rows(Prisma.sql`SELECT pg_advisory_xact_lock(${rule.id}::int, hashtext(${key}::text))`);
   }
-  const redemptions = rule ? await customerRedemptions(tx, rule.id, customer) : 0;
+  // Only a per-customer limit looks at this customer's past uses.
+  const redemptions = rule?.perCustomerLimit ? await customerRedemptions(tx, rule.id, customer) : 0;
+  const lineage = await lineageFor(tx, rule);
   const lines = checkout.items.map((item) => ({
-    variantId: item.variant.id,
-    productId: item.variant.product.id,
-    categoryIds: item.variant.product.categoryId ? (checkout.lineage.get(item.variant.product.categoryId) ?? []) : [],
-    unitPrice: item.variant.price,
+    variantId: item.variantId,
+    productId: item.productId,
+    categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
+    unitPrice: item.price,
     quantity: item.quantity,
-    name: item.variant.product.name,
-    variantTitle: item.variant.title,
-    sku: item.variant.sku,
-    imagePath: item.variant.product.images[0]?.path ?? null,
+    name: item.name,
+    variantTitle: item.title,
+    sku: item.sku,
+    imagePath: item.imagePath,
   }));
   const priced = priceOrder({
     lines,

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { AppError, isUniqueViolation } from "../../errors.ts";
+import { sqlOf, type Sql } from "../../lib/sql.ts";
 import type { AddressData } from "../account/addresses.ts";
-import { findCartId, type CartOwner } from "../cart/owner.ts";
-import { recordReservations, reserveLines } from "../inventory/stock.ts";
-import { loadCheckout, priceCheckout } from "./load.ts";
-import { redeemCoupon } from "./redeem-coupon.ts";
+import type { CartOwner } from "../cart/owner.ts";
+import { insertOrder } from "./insert-order.ts";
+import { loadCheckout, orderableCart, priceCheckout } from "./load.ts";
 
 export type PlaceOrderInput = {
   owner: CartOwner;
@@ -17,98 +17,72 @@ export type PlaceOrderInput = {
   idempotencyKey: string;
 };
 
-export const RESERVATION_MS = 15 * 60_000;
-
 /**
- * Turns the cart into an order in one transaction: prices from the database, stock reserved by
+ * Turns the cart into an order, all or nothing: prices from the database, stock reserved by
  * conditional updates (never below zero), the coupon redeemed within its limits, prices and
- * addresses snapshotted, the payment record created, the cart emptied. A replay with the same
- * idempotency key returns the same order.
+ * addresses snapshotted, the payment record created, the ordered lines taken out of the cart.
+ * A replay with the same idempotency key returns the same order.
+ *
+ * Two statements in the common case: read everything (loadCheckout), then write it all in one
+ * statement (insertOrder); see "Checkout performance" in docs/architecture.md.
  */
 export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "currency">, providerName: string, input: PlaceOrderInput) {
-  const existing = await findByKey(db, input);
-  if (existing) return existing;
-  const cartId = await findCartId(db, input.owner);
-  if (!cartId) throw new AppError("PRECONDITION_FAILED", "Your cart is empty");
-  try {
-    return await db.$transaction(async (tx) => {
-      const checkout = await loadCheckout(tx, cartId, { country: input.shippingAddress.country, region: input.shippingAddress.region ?? null, shippingMethod: input.shippingMethod });
-      const priced = await priceCheckout(tx, checkout, { userId: input.userId, email: input.email }, config.currency);
-      // Reserve first: a checkout that loses the race fails before taking an order number.
-      const reserved = await reserveLines(tx, priced.lines);
-      if (reserved.length < priced.lines.length) {
-        const short = priced.lines.find((line) => !reserved.some((level) => level.id === line.variantId));
-        throw new AppError("PRECONDITION_FAILED", `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
-      }
-      const order = await tx.order.create({
-        data: {
-          userId: input.userId,
-          email: input.email,
-          currency: config.currency,
-          subtotal: priced.subtotal,
-          discountTotal: priced.discount,
-          shippingTotal: priced.shipping,
-          taxTotal: priced.tax,
-          total: priced.total,
-          couponId: priced.couponId,
-          couponCode: priced.couponCode,
-          shippingMethodId: checkout.shippingMethod.id,
-          shippingMethodName: checkout.shippingMethod.name,
-          idempotencyKey: input.idempotencyKey,
-          reservationExpiresAt: new Date(Date.now() + RESERVATION_MS),
-          items: {
-            create: priced.lines.map((line) => ({
-              productId: line.productId,
-              variantId: line.variantId,
-              productName: line.name,
-              variantTitle: line.variantTitle,
-              sku: line.sku,
-              imagePath: line.imagePath,
-              unitPrice: line.unitPrice,
-              quantity: line.quantity,
-              discountAmount: line.discount,
-              taxAmount: line.tax,
-              total: line.total,
-            })),
-          },
-          addresses: {
-            create: [
-              { kind: "SHIPPING", ...input.shippingAddress },
-              ...(input.billingAddress ? [{ kind: "BILLING" as const, ...input.billingAddress }] : []),
-            ],
-          },
-          events: { create: { toStatus: "PENDING_PAYMENT", actorType: input.userId ? "CUSTOMER" : "SYSTEM", actorId: input.userId, message: "Order placed" } },
-          payments: { create: { provider: providerName, amount: priced.total, currency: config.currency } },
-        },
-        select: { id: true, number: true, email: true, total: true, currency: true, status: true },
-      });
-      await recordReservations(tx, order.id, reserved, new Map(priced.lines.map((line) => [line.variantId, line.quantity])));
-      if (priced.couponId !== null) {
-        await redeemCoupon(tx, { couponId: priced.couponId, orderId: order.id, userId: input.userId, email: input.email, discount: priced.discount, code: priced.couponCode ?? "" });
-      }
-      await tx.cartItem.deleteMany({ where: { cartId } });
-      await tx.cart.update({ where: { id: cartId }, data: { couponId: null } });
-      return { orderId: order.id, order: { number: order.number, email: order.email, total: order.total, currency: order.currency, status: order.status }, created: true };
+  const sql = sqlOf(db);
+  const loaded = await loadCheckout(sql, {
+    idempotencyKey: input.idempotencyKey,
+    owner: input.owner,
+    country: input.shippingAddress.country,
+    region: input.shippingAddress.region ?? null,
+    shippingMethod: input.shippingMethod,
+  });
+  if (loaded.existing) return replayed(loaded.existing, input);
+  const checkout = orderableCart(loaded);
+  const place = async (run: Sql) => {
+    const priced = await priceCheckout(run, checkout, { userId: input.userId, email: input.email }, config.currency);
+    const order = await insertOrder(run, {
+      ...input,
+      currency: config.currency,
+      providerName,
+      cartId: checkout.cartId,
+      cartItemIds: checkout.items.map((item) => item.id),
+      method: checkout.shippingMethod,
+      priced,
     });
+    const { id, paymentId, ...summary } = order;
+    return { orderId: id, order: summary, payment: { id: paymentId, amount: summary.total, currency: summary.currency }, created: true };
+  };
+  try {
+    // One statement is atomic on its own; a per-customer coupon limit also needs its lock held.
+    return checkout.coupon?.perCustomerLimit ? await sql.transaction(place) : await place(sql);
   } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal?.startsWith("OUT_OF_STOCK")) {
+      const short = checkout.items.find((item) => refusal === `OUT_OF_STOCK:${item.variantId}`);
+      throw new AppError("PRECONDITION_FAILED", `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
+    }
+    if (refusal === "COUPON") {
+      const code = checkout.coupon?.code ?? "";
+      throw new AppError("PRECONDITION_FAILED", `The code ${code} has reached its usage limit. Remove it to continue.`, { reason: "COUPON" });
+    }
     // A double submission raced us: the other one created the order; return it.
     if (isUniqueViolation(error)) {
-      const raced = await findByKey(db, input);
-      if (raced) return raced;
+      const raced = await loadCheckout(sql, { idempotencyKey: input.idempotencyKey, owner: input.owner, country: input.shippingAddress.country, region: null, shippingMethod: input.shippingMethod });
+      if (raced.existing) return replayed(raced.existing, input);
     }
     throw error;
   }
 }
 
-async function findByKey(db: PrismaClient, input: PlaceOrderInput) {
-  const order = await db.order.findUnique({
-    where: { idempotencyKey: input.idempotencyKey },
-    select: { id: true, number: true, userId: true, email: true, total: true, currency: true, status: true },
-  });
-  if (!order) return null;
+/** The reason given to `shop_refuse` (SQLSTATE SR001) by the order statement, if that is what failed. */
+function refusalOf(error: unknown): string | null {
+  if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "SR001") return null;
+  return "message" in error && typeof error.message === "string" ? error.message : null;
+}
+
+function replayed(order: NonNullable<Awaited<ReturnType<typeof loadCheckout>>["existing"]>, input: PlaceOrderInput) {
   if (order.userId !== input.userId || order.email !== input.email) {
     throw new AppError("CONFLICT", "This checkout key belongs to another order");
   }
   const { id, userId: _owner, ...summary } = order;
-  return { orderId: id, order: summary, created: false };
+  return { orderId: id, order: summary, payment: null, created: false };
 }

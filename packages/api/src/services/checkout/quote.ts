@@ -1,9 +1,21 @@
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
+import { sqlOf, sqlRows } from "../../lib/sql.ts";
 import { lineageFor } from "../cart/categories.ts";
-import { couponRuleSelect, customerRedemptions, toCouponRule } from "../cart/coupon-rules.ts";
-import { cartLineSelect } from "../cart/view.ts";
+import { customerRedemptions } from "../cart/coupon-rules.ts";
+import { loadCart } from "../cart/lines.ts";
 import { priceOrder } from "../pricing/price-order.ts";
 import { findTaxRate } from "./load.ts";
+
+const ShippingMethodRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  price: z.number(),
+  freeOverSubtotal: z.number().nullable(),
+  minDays: z.number(),
+  maxDays: z.number(),
+});
 
 /**
  * What the checkout page shows before the order is placed: every shipping method priced for
@@ -14,27 +26,29 @@ export async function quoteCheckout(
   cartId: number | null,
   input: { country: string; region?: string | null; shippingMethod?: string; customer: { userId: number | null; email: string | null } },
 ) {
+  const sql = sqlOf(db);
   const [cart, methods, taxRate] = await Promise.all([
-    cartId ? db.cart.findUnique({ where: { id: cartId }, select: { items: { select: cartLineSelect }, coupon: { select: couponRuleSelect } } }) : null,
-    db.shippingMethod.findMany({
-      where: { active: true },
-      select: { code: true, name: true, description: true, price: true, freeOverSubtotal: true, minDays: true, maxDays: true },
-      orderBy: { position: "asc" },
-    }),
-    findTaxRate(db, input.country, input.region ?? null),
+    cartId ? loadCart(sql, cartId) : null,
+    sqlRows(
+      sql,
+      ShippingMethodRow,
+      Prisma.sql`SELECT s."code", s."name", s."description", s."price", s."freeOverSubtotal", s."minDays", s."maxDays"
+                   FROM "ShippingMethod" s WHERE s."active" ORDER BY s."position", s."id"`,
+    ),
+    findTaxRate(sql, input.country, input.region ?? null),
   ]);
-  const rule = cart?.coupon ? toCouponRule(cart.coupon) : null;
-  const lineage = await lineageFor(db, rule);
+  const rule = cart?.coupon ?? null;
+  const lineage = await lineageFor(sql, rule);
   const lines = (cart?.items ?? [])
-    .filter((item) => item.variant.product.status === "ACTIVE")
+    .filter((item) => item.status === "ACTIVE")
     .map((item) => ({
-      variantId: item.variant.id,
-      productId: item.variant.product.id,
-      categoryIds: item.variant.product.categoryId ? (lineage.get(item.variant.product.categoryId) ?? []) : [],
-      unitPrice: item.variant.price,
+      variantId: item.variantId,
+      productId: item.productId,
+      categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
+      unitPrice: item.price,
       quantity: item.quantity,
     }));
-  const coupon = rule ? { rule, customerRedemptions: await customerRedemptions(db, rule.id, input.customer) } : null;
+  const coupon = rule ? { rule, customerRedemptions: await customerRedemptions(sql, rule.id, input.customer) } : null;
   const options = methods.map((method) => ({
     ...method,
     cost: priceOrder({ lines, coupon, shipping: method, tax: taxRate }).shipping,

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { parseRows } from "../../lib/sql.ts";
-import { lowStockEmail } from "../email/stock-templates.ts";
+import { LOW_STOCK_INTRO, lowStockEmail } from "../email/stock-templates.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,6 +37,27 @@ export async function alertLowStock(tx: Tx, variantIds: readonly number[]): Prom
   await tx.emailOutbox.createMany({
     data: staff.map((member) => ({ to: member.email, template: "low-stock", subject: email.subject, text: email.text, html: email.html })),
   });
+}
+
+const htmlEscaped = (text: Prisma.Sql) =>
+  Prisma.sql`replace(replace(replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
+
+/**
+ * The alert of `alertLowStock` as one INSERT over `crossed` (rows with "sku", "title",
+ * "productId", "stockOnHand", "reserved", "threshold"), for the checkout's single statement,
+ * which has no transaction around it to run a second query in. Same wording as lowStockEmail.
+ */
+export function lowStockOutboxSql(crossed: Prisma.Sql) {
+  const line = Prisma.sql`p."name" || CASE WHEN c."title" <> '' THEN ' (' || c."title" || ')' ELSE '' END || ', SKU ' || c."sku" || ': '
+    || (c."stockOnHand" - c."reserved") || ' available (threshold ' || c."threshold" || ')'`;
+  return Prisma.sql`
+      INSERT INTO "EmailOutbox" ("to", "template", "subject", "text", "html")
+      SELECT u."email", 'low-stock', 'Low stock: ' || c."sku",
+             ${LOW_STOCK_INTRO} || chr(10) || chr(10) || ${line} || chr(10),
+             '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5"><p>' || ${LOW_STOCK_INTRO} || '</p><ul><li>' || ${htmlEscaped(line)} || '</li></ul></body></html>'
+        FROM (${crossed}) c
+        JOIN "Product" p ON p."id" = c."productId" AND p."status" <> 'ARCHIVED'
+        JOIN "User" u ON u."role" IN ('STAFF', 'ADMIN') AND u."disabledAt" IS NULL`;
 }
 
 export async function getDefaultThreshold(db: Pick<PrismaClient, "setting">): Promise<number> {

@@ -1,13 +1,23 @@
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { parseRows } from "../../lib/sql.ts";
+import { parseRows, sqlOf, sqlRows, utcNow } from "../../lib/sql.ts";
 import type { IntentStatus, PaymentEvent, PaymentProvider, ProviderIntent } from "./provider.ts";
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 
-type Row = { id: string; status: string; amount: number; amountRefunded: number; currency: string; paymentId: number; clientSecret: string; lastError: string | null };
+const IntentRow = z.object({
+  id: z.string(),
+  status: z.string(),
+  amount: z.number(),
+  amountRefunded: z.number(),
+  currency: z.string(),
+  paymentId: z.number(),
+  clientSecret: z.string(),
+  lastError: z.string().nullable(),
+});
+type Row = z.infer<typeof IntentRow>;
 
 const statusOf = (value: string): IntentStatus =>
   value === "succeeded" || value === "canceled" ? value : "requires_payment_method";
@@ -37,20 +47,17 @@ export function createTestProvider(db: PrismaClient): PaymentProvider {
   return {
     name: "test",
     async createIntent(input) {
-      const row = await db.testPaymentIntent.upsert({
-        where: { idempotencyKey: input.idempotencyKey },
-        create: {
-          id: id("test_pi"),
-          clientSecret: `${id("test_pi")}_secret_${randomBytes(12).toString("hex")}`,
-          amount: input.amount,
-          currency: input.currency,
-          status: "requires_payment_method",
-          idempotencyKey: input.idempotencyKey,
-          paymentId: input.paymentId,
-          orderId: input.orderId,
-        },
-        update: {},
-      });
+      // One statement, like Stripe's idempotent create: a replayed key returns the first intent.
+      const [row] = await sqlRows(
+        sqlOf(db),
+        IntentRow,
+        Prisma.sql`INSERT INTO "TestPaymentIntent" ("id", "clientSecret", "amount", "currency", "status", "idempotencyKey", "paymentId", "orderId", "updatedAt")
+                   VALUES (${id("test_pi")}, ${`${id("test_pi")}_secret_${randomBytes(12).toString("hex")}`}, ${input.amount}, ${input.currency},
+                           'requires_payment_method', ${input.idempotencyKey}, ${input.paymentId}, ${input.orderId}, ${utcNow})
+                   ON CONFLICT ("idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
+                   RETURNING "id", "status", "amount", "amountRefunded", "currency", "paymentId", "clientSecret", "lastError"`,
+      );
+      if (!row) throw new Error("the intent insert returned no row");
       return toIntent(row);
     },
     retrieveIntent: async (intentId) => toIntent(await find(intentId)),
