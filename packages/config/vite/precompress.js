@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const compressible = /\.(js|css|html|svg|json|txt)$/;
@@ -15,7 +15,7 @@ export function precompress() {
     name: "shop-precompress",
     apply: "build",
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir); // outDir may be absolute (a build into a temp dir)
     },
     closeBundle() {
       const walk = (dir) =>
