@@ -5,8 +5,8 @@ import { setupTestShop } from "./support.ts";
 
 // Concurrent payments and refunds on a day that already has sales (on PostgreSQL, where
 // transactions really overlap): each one holds its transaction open after its trigger ran, so
-// the others must wait for it and recompute with what it committed, or the day would lose
-// orders (or trip over each other's product rows).
+// increments to the same summary rows overlap; none may be lost (or trip over another's new
+// product row). The second case fails if the refund trigger does not lock the order.
 describe("sales summary under concurrency", () => {
   let shop: Awaited<ReturnType<typeof setupTestShop>>;
 
