@@ -57,14 +57,14 @@ export async function makeRefund(
 }
 
 
-/** The summary tables as they are, and as a from-scratch rebuild makes them (rolled back). */
+/** The summary tables as they are, and as a from-scratch rebuild makes them (rolled back), row for row (shards included). */
 export async function summaryAgainstRebuild(db: PrismaClient) {
   const read = async (tx: Pick<PrismaClient, "$queryRaw">) => ({
     days: (await tx.$queryRaw<unknown[]>`
-      SELECT to_char("day", 'YYYY-MM-DD') AS day, "orders", "units", "subtotal", "discount", "shipping", "tax", "total", "refunds", "refundCount"
-        FROM "SalesDay" WHERE "orders" > 0 OR "refundCount" > 0 ORDER BY "day"`).map((row) => JSON.stringify(row)),
+      SELECT to_char("day", 'YYYY-MM-DD') AS day, "shard", "orders", "units", "subtotal", "discount", "shipping", "tax", "total", "refunds", "refundCount"
+        FROM "SalesDay" WHERE "orders" > 0 OR "refundCount" > 0 ORDER BY "day", "shard"`).map((row) => JSON.stringify(row)),
     products: (await tx.$queryRaw<unknown[]>`
-      SELECT to_char("day", 'YYYY-MM-DD') AS day, "productId", "units", "revenue", "orders" FROM "SalesDayProduct" ORDER BY 1, 2`).map((row) => JSON.stringify(row)),
+      SELECT to_char("day", 'YYYY-MM-DD') AS day, "productId", "shard", "units", "revenue", "orders" FROM "SalesDayProduct" ORDER BY 1, 2, 3`).map((row) => JSON.stringify(row)),
   });
   const kept = await read(db);
   let rebuilt: typeof kept = { days: [], products: [] };

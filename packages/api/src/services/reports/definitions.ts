@@ -19,6 +19,7 @@ export type ReportDefinition = {
 const money = (key: string, label: string): ReportColumn => ({ key, label, kind: "money" });
 const int = (key: string, label: string): ReportColumn => ({ key, label, kind: "int" });
 
+// Buckets joined by equality, as in salesByPeriod (totals.ts).
 const perPeriod = (range: Range, granularity: Granularity) => Prisma.sql`
   SELECT to_char(b."start", 'YYYY-MM-DD') AS "period", COALESCE(sum(s."orders"), 0)::int AS "orders",
          COALESCE(sum(s."units"), 0)::int AS "units", COALESCE(sum(s."subtotal"), 0)::float8 AS "grossSales",
@@ -27,7 +28,7 @@ const perPeriod = (range: Range, granularity: Granularity) => Prisma.sql`
          COALESCE(sum(s."refunds"), 0)::float8 AS "refunds", COALESCE(sum(s."total" - s."refunds"), 0)::float8 AS "revenue"
     FROM generate_series(date_trunc(${granularity}, ${range.from}::date::timestamp), ${range.to}::date::timestamp,
                          ('1 ' || ${granularity})::interval) AS b("start")
-    LEFT JOIN "SalesDay" s ON s."day" >= b."start" AND s."day" < b."start" + ('1 ' || ${granularity})::interval
+    LEFT JOIN "SalesDay" s ON date_trunc(${granularity}, s."day"::timestamp) = b."start"
                           AND s."day" BETWEEN ${range.from}::date AND ${range.to}::date
    GROUP BY b."start"`;
 
