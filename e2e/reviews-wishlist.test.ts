@@ -71,6 +71,15 @@ describe("wishlist and reviews", () => {
     await shopper.page.getByRole("heading", { name: "Reviews" }).waitFor();
     await shopper.page.getByText("Your review was hidden by the shop.").waitFor();
     expect(await shopper.page.getByTestId("review").filter({ hasText: title }).count()).toBe(0);
+
+    // Hiding a published review can be undone from the toast; hidden again, it stays hidden.
+    await row.getByRole("button", { name: /^Approve/ }).click();
+    await row.getByText("Published").waitFor();
+    await row.getByRole("button", { name: /^Hide/ }).click();
+    await staff.page.getByTestId("toast").getByRole("button", { name: "Undo" }).click();
+    await row.getByText("Published").waitFor();
+    await row.getByRole("button", { name: /^Hide/ }).waitFor();
+    expect(await row.getByRole("button", { name: /^Approve/ }).count()).toBe(0);
     await shopper.context.close();
     await staff.context.close();
   });

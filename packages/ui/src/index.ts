@@ -9,5 +9,5 @@ export { TableScroll } from "./table-scroll.tsx";
 export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";
-export { ToastProvider, useToast } from "./toast.tsx";
+export { ToastProvider, useToast, type ToastAction } from "./toast.tsx";
 export { formatCount } from "./number.ts";

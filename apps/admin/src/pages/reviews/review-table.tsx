@@ -1,6 +1,6 @@
 import type { RouterInputs } from "@shop/api";
 import { isClientError, useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, FormMessage, Skeleton, useToast } from "@shop/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
@@ -16,7 +16,19 @@ export function ReviewTable({ filter, showProduct = true }: { filter: Filter; sh
   const reviews = useInfiniteQuery(trpc.admin.reviews.list.infiniteQueryOptions({ ...filter, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.reviews.pathKey() });
   const approve = useMutation(trpc.admin.reviews.approve.mutationOptions({ onSuccess: refresh }));
-  const hide = useMutation(trpc.admin.reviews.hide.mutationOptions({ onSuccess: refresh }));
+  const toast = useToast();
+  // Hiding is the everyday moderation action, so it is undoable: a published review goes back up.
+  const hide = useMutation(
+    trpc.admin.reviews.hide.mutationOptions({
+      onSuccess: async (_result, input) => {
+        // Its status before hiding, read from the list as it was (the refresh replaces it).
+        const hidden = reviews.data?.pages.flatMap((page) => page.items).find((review) => review.id === input.id);
+        await refresh();
+        if (hidden?.status === "PUBLISHED") toast(`Review “${hidden.title}” hidden.`, { label: "Undo", onClick: () => approve.mutate({ id: input.id }) });
+        else toast("Review hidden.");
+      },
+    }),
+  );
   const remove = useMutation(trpc.admin.reviews.delete.mutationOptions({ onSuccess: refresh }));
   const error = approve.error ?? hide.error ?? remove.error;
   if (reviews.isPending) return <Skeleton className="h-64 w-full" />;
