@@ -22,6 +22,8 @@ describe("the HTTP server", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "shop-data-"));
     mkdirSync(join(dataDir, "media", "products"), { recursive: true });
     writeFileSync(join(dataDir, "media", "products", "x.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+    writeFileSync(join(dataDir, "media", "products", "y.png"), "png bytes");
+    writeFileSync(join(dataDir, "media", "products", "y.png.webp"), "webp");
     const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", DATA_DIR: dataDir });
     app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db);
   });
@@ -55,6 +57,16 @@ describe("the HTTP server", () => {
     const image = await app.inject("/media/products/x.svg");
     expect(image.statusCode).toBe(200);
     expect(image.headers["content-type"]).toContain("image/svg+xml");
+  });
+
+  it("sends the WebP copy of an image to browsers that accept WebP, the original to others", async () => {
+    const modern = await app.inject({ url: "/media/products/y.png", headers: { accept: "image/avif,image/webp,*/*" } });
+    expect([modern.statusCode, modern.headers["content-type"], modern.body, modern.headers.vary]).toEqual([200, "image/webp", "webp", "Accept"]);
+    const old = await app.inject({ url: "/media/products/y.png", headers: { accept: "image/png,*/*" } });
+    expect([old.statusCode, old.headers["content-type"], old.body, old.headers.vary]).toEqual([200, "image/png", "png bytes", "Accept"]);
+    expect((await app.inject("/media/products/missing.png")).statusCode).toBe(404);
+    expect((await app.inject("/media/../secrets.png")).statusCode).toBe(404);
+    expect((await app.inject("/media/products/y.txt")).statusCode).toBe(404);
   });
 
   it("serves the API at /trpc", async () => {

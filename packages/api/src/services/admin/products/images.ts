@@ -4,6 +4,7 @@ import type { ApiConfig } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit, type AuditActor } from "../../audit/record.ts";
 import { imageInfo } from "../../../lib/image-info.ts";
+import { webpCopy } from "../../../lib/webp.ts";
 import { imageSelect, toImage } from "../../../selects/product.ts";
 
 /**
@@ -19,6 +20,9 @@ export async function uploadImage(db: PrismaClient, config: ApiConfig, actor: Au
   if (!product) throw new AppError("NOT_FOUND", "No such product");
   const key = `products/${product.id}/${randomBytes(12).toString("hex")}.${info.type === "jpeg" ? "jpg" : info.type}`;
   await config.storage.put(key, bytes, info.contentType);
+  // A WebP copy beside it ("<key>.webp"), served instead to browsers that accept WebP.
+  const webp = info.type === "png" || info.type === "jpeg" ? await webpCopy(bytes, info.type) : null;
+  if (webp) await config.storage.put(`${key}.webp`, webp, "image/webp");
   const image = await db.$transaction(async (tx) => {
     const last = await tx.productImage.aggregate({ where: { productId: product.id }, _max: { position: true } });
     const created = await tx.productImage.create({
@@ -54,7 +58,8 @@ export async function updateImages(db: PrismaClient, config: ApiConfig, actor: A
     return gone;
   });
   // Files go after the commit: a rolled-back change must not lose them.
-  await Promise.all(removed.map((image) => config.storage.delete(image.path).catch(() => undefined)));
+  const files = removed.flatMap((image) => [image.path, `${image.path}.webp`]);
+  await Promise.all(files.map((file) => config.storage.delete(file).catch(() => undefined)));
   const images = await db.productImage.findMany({ where: { productId: input.productId }, select: imageSelect, orderBy: [{ position: "asc" }, { id: "asc" }] });
   return images.map((image) => toImage(config, image));
 }
