@@ -36,7 +36,7 @@ export async function explainCases(url: string, cases: BenchCase[]): Promise<Pla
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   let captured: Array<{ sql: string; params: unknown[] }> = [];
   prisma.$on("query", (event) => captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-  const req = { ip: null, userAgent: null, origin: null, secFetchSite: null, cartToken: null, setCookie: () => {}, setHeader: () => {} };
+  const req = { ip: null, userAgent: null, origin: null, secFetchSite: null, doNotTrack: false, cartToken: null, setCookie: () => {}, setHeader: () => {} };
   const caller = createCaller(createContextInner({ db: prisma, config, req, auth: null, limits: createMemoryStore(), payments: createTestProvider(prisma) }));
   const reports: PlanReport[] = [];
   try {

@@ -14,6 +14,8 @@ export type RequestInfo = {
   origin: string | null;
   /** The `Sec-Fetch-Site` header browsers send. */
   secFetchSite: string | null;
+  /** The visitor asked not to be tracked (`DNT: 1` or Global Privacy Control `Sec-GPC: 1`). */
+  doNotTrack: boolean;
   setCookie(name: string, value: string, options: CookieOptions): void;
   /** The guest cart's opaque token from its cookie, if any. */
   cartToken: string | null;

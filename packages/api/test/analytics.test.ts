@@ -45,6 +45,10 @@ describe("storefront analytics", () => {
     const other = await callerFor(shop.prisma, { request: { ...browser, userAgent: "Mozilla/5.0 Safari/18" } });
     await other.caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] });
     expect(new Set((await eventRows(shop.prisma)).map((row) => row.visitorId)).size).toBe(2);
+    // A browser that sends Do-Not-Track or Global Privacy Control is not recorded at all.
+    const private_ = await callerFor(shop.prisma, { request: { ...browser, doNotTrack: true } });
+    expect(await private_.caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] })).toEqual({ recorded: 0 });
+    expect((await eventRows(shop.prisma)).length).toBe(rows.length + 1);
   });
 
   it("rotates the salt daily, replacing yesterday's so old ids cannot be recomputed", async () => {
@@ -81,7 +85,7 @@ describe("storefront analytics", () => {
 
   it("ignores crawlers and is rate-limited per IP", async () => {
     const before = await shop.prisma.analyticsEvent.count();
-    expect(await trackEvents(shop.prisma, { ip: "192.0.2.1", userAgent: "Googlebot/2.1" }, [{ type: "PAGE_VIEW", path: "/" }])).toEqual({ recorded: 0 });
+    expect(await trackEvents(shop.prisma, { ip: "192.0.2.1", userAgent: "Googlebot/2.1", doNotTrack: false }, [{ type: "PAGE_VIEW", path: "/" }])).toEqual({ recorded: 0 });
     expect(await shop.prisma.analyticsEvent.count()).toBe(before);
     const limits = createMemoryStore();
     const { caller } = await callerFor(shop.prisma, { request: { ...browser, ip: "192.0.2.99" }, limits });

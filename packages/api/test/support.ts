@@ -42,6 +42,7 @@ export function fakeRequest(overrides: RequestOverrides = {}) {
     userAgent: "vitest",
     origin: "http://shop.test",
     secFetchSite: "same-origin",
+    doNotTrack: false,
     cartToken: null,
     ...overrides,
     setCookie(name, value, options) {

@@ -54,6 +54,7 @@ export async function trpcRoutes(
       userAgent: header(req, "user-agent"),
       origin: header(req, "origin"),
       secFetchSite: header(req, "sec-fetch-site"),
+      doNotTrack: header(req, "dnt") === "1" || header(req, "sec-gpc") === "1",
       cartToken: req.cookies[CART_COOKIE] || null,
       setCookie(name: string, value: string, options: { expires?: Date; maxAge?: number }) {
         res.setCookie(name, value, { ...cookieDefaults, ...options });

@@ -11,12 +11,13 @@ const BOT = /bot|crawl|spider|slurp|headless|lighthouse|monitor|curl|wget|python
  */
 export async function trackEvents(
   db: PrismaClient,
-  request: { ip: string | null; userAgent: string | null },
+  request: { ip: string | null; userAgent: string | null; doNotTrack: boolean },
   events: readonly AnalyticsEventInput[],
   now = new Date(),
 ): Promise<{ recorded: number }> {
   const userAgent = request.userAgent ?? "";
-  if (!request.ip || BOT.test(userAgent)) return { recorded: 0 };
+  // The storefront already sends nothing under DNT/GPC; this also covers other clients.
+  if (!request.ip || request.doNotTrack || BOT.test(userAgent)) return { recorded: 0 };
   const visitor = visitorId(await saltOfTheDay(db, now), request.ip, userAgent);
   const { count } = await db.analyticsEvent.createMany({
     data: events.map((event) => ({
