@@ -1,13 +1,15 @@
 import { Skeleton } from "@shop/ui";
 import { createBrowserRouter } from "react-router";
 import { RequireStaff } from "./components/require-staff.tsx";
+import { RouteError } from "./components/route-error.tsx";
 import { Shell } from "./components/shell.tsx";
 
 export const router = createBrowserRouter(
   [
-    { path: "/sign-in", lazy: async () => ({ Component: (await import("./pages/sign-in.tsx")).SignInPage }) },
+    { path: "/sign-in", errorElement: <RouteError />, lazy: async () => ({ Component: (await import("./pages/sign-in.tsx")).SignInPage }) },
     {
       element: <RequireStaff />,
+      errorElement: <RouteError />,
       HydrateFallback: () => <Skeleton className="m-8 h-40" />,
       children: [
         {

@@ -11,3 +11,4 @@ export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";
 export { ToastProvider, useToast, type ToastAction } from "./toast.tsx";
 export { formatCount } from "./number.ts";
+export { RouteErrorState } from "./route-error.tsx";
