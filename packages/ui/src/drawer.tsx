@@ -1,10 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useModal } from "./modal.ts";
 
-/**
- * A panel that slides over the page from one side, on the native modal <dialog>: focus moves into
- * it and stays there, the page behind is inert, Escape closes it, and focus returns to the button
- * that opened it.
- */
+/** A panel that slides over the page from one side (a modal, see useModal); a backdrop click closes it. */
 export function Drawer({
   open,
   onClose,
@@ -18,26 +15,10 @@ export function Drawer({
   side?: "left" | "right";
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, [open]);
+  const { titleId, dialogProps } = useModal(open, onClose);
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      {...dialogProps}
       onClick={(event) => {
         // A click on the backdrop lands on the dialog element itself.
         if (event.target === event.currentTarget) onClose();

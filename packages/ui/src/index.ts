@@ -6,6 +6,7 @@ export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 export { PriceRange } from "./price.tsx";
 export { FormMessage } from "./form-alert.tsx";
 export { TableScroll } from "./table-scroll.tsx";
+export { Dialog } from "./dialog.tsx";
 export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";

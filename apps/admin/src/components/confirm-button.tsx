@@ -1,6 +1,5 @@
-import { Button } from "@shop/ui";
+import { Button, Dialog } from "@shop/ui";
 import { useState, type ReactNode } from "react";
-import { Dialog } from "./dialog.tsx";
 
 /**
  * A button for a destructive action that first asks, in a modal dialog, whether to go ahead.

@@ -1,9 +1,8 @@
 import { useFieldErrors, useTRPC } from "@shop/client";
-import { Button, FormMessage, formatMoney, TextAreaField } from "@shop/ui";
+import { Button, Dialog, FormMessage, formatMoney, TextAreaField } from "@shop/ui";
 import { CancelOrderSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { Dialog } from "../../components/dialog.tsx";
 import { refundableAmount, type Order } from "../../lib/orders.ts";
 import { useOrderUpdated } from "./use-order-updated.ts";
 

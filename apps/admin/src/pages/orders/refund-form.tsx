@@ -1,10 +1,9 @@
 import type { RouterInputs } from "@shop/api";
 import { useFieldErrors, useTRPC } from "@shop/client";
-import { Button, FormMessage, formatMoney, TextAreaField, TextField } from "@shop/ui";
+import { Button, Dialog, FormMessage, formatMoney, TextAreaField, TextField } from "@shop/ui";
 import { RefundOrderSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Dialog } from "../../components/dialog.tsx";
 import { parseMoney } from "../../lib/money.ts";
 import { orderActions, refundableAmount, type Order } from "../../lib/orders.ts";
 import { chosenLines, linesAmount, RefundLines, type Quantities } from "./refund-lines.tsx";
