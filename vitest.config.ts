@@ -22,7 +22,12 @@ const database = (kind: "pglite" | "postgres"): TestProjectInlineConfiguration =
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "deploy/**/*.test.ts"] } },
+      {
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "deploy/**/*.test.ts"],
+        },
+      },
       database("pglite"),
       ...(process.env.TEST_DATABASE_URL ? [database("postgres")] : []),
       {

@@ -35,7 +35,10 @@ describe("compose.yaml", () => {
   it("runs the app with PostgreSQL and Redis, started only when they are healthy", () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(["app", "postgres", "redis"]));
     expect(service("app").build).toBe(".");
-    expect(service("app").depends_on).toEqual({ postgres: { condition: "service_healthy" }, redis: { condition: "service_healthy" } });
+    expect(service("app").depends_on).toEqual({
+      postgres: { condition: "service_healthy" },
+      redis: { condition: "service_healthy" },
+    });
     expect(service("postgres").healthcheck?.test).toContain("pg_isready");
   });
 
@@ -59,7 +62,9 @@ describe("compose.yaml", () => {
   it("trusts forwarded addresses from the nginx container only, and fills every placeholder of the template", () => {
     const nginx = service("nginx");
     expect(service("app").environment.TRUST_PROXY).toBe(nginx.networks?.shop?.ipv4_address);
-    const placeholders = new Set([...read("deploy/nginx/shop.conf.template").matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1]));
+    const placeholders = new Set(
+      [...read("deploy/nginx/shop.conf.template").matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1]),
+    );
     expect(new Set(Object.keys(nginx.environment))).toEqual(placeholders);
     expect(nginx.volumes).toContain("./deploy/nginx/shop.conf.template:/etc/nginx/templates/shop.conf.template:ro");
   });
@@ -69,7 +74,11 @@ describe("Dockerfile", () => {
   const dockerfile = read("Dockerfile");
 
   it("builds on node:20-slim in stages and runs as a non-root user with a health check", () => {
-    expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(["node:20-slim", "node:20-slim", "node:20-slim"]);
+    expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual([
+      "node:20-slim",
+      "node:20-slim",
+      "node:20-slim",
+    ]);
     expect(dockerfile).toMatch(/RUN npm ci --no-audit --no-fund && npm run build/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK [\s\S]*\/healthz/m);
@@ -79,7 +88,9 @@ describe("Dockerfile", () => {
   it("copies every workspace's package.json before npm ci (or npm ci refuses the lockfile)", () => {
     const workspaces = z.object({ workspaces: z.array(z.string()) }).parse(JSON.parse(read("package.json"))).workspaces;
     const lock = z.object({ packages: z.record(z.string(), z.unknown()) }).parse(JSON.parse(read("package-lock.json")));
-    const members = Object.keys(lock.packages).filter((path) => workspaces.some((glob) => path.startsWith(glob.replace("*", ""))) && !path.includes("node_modules"));
+    const members = Object.keys(lock.packages).filter(
+      (path) => workspaces.some((glob) => path.startsWith(glob.replace("*", ""))) && !path.includes("node_modules"),
+    );
     expect(members.length).toBeGreaterThan(5);
     for (const member of members) {
       expect(existsSync(join(root, member, "package.json")), member).toBe(true);
@@ -88,7 +99,9 @@ describe("Dockerfile", () => {
   });
 
   it("keeps local data, secrets and builds out of the build context", () => {
-    const ignored = read(".dockerignore").split("\n").map((line) => line.trim());
+    const ignored = read(".dockerignore")
+      .split("\n")
+      .map((line) => line.trim());
     for (const entry of ["**/node_modules", "**/dist", ".env", ".data", ".git"]) expect(ignored).toContain(entry);
   });
 });

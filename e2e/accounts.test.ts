@@ -54,7 +54,10 @@ describe("shopper accounts", () => {
     await admin.page.getByRole("button", { name: "Sign in" }).click();
     await admin.page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await admin.page.getByRole("link", { name: "Mailbox" }).click();
-    await admin.page.getByRole("button", { name: /Reset your Shop password/ }).first().click();
+    await admin.page
+      .getByRole("button", { name: /Reset your Shop password/ })
+      .first()
+      .click();
     const text = await admin.page.getByRole("article", { name: "Message" }).textContent();
     const link = /(https?:\/\/\S+\/reset-password\?token=\S+)/.exec(text ?? "")?.[1];
     expect(link).toBeDefined();

@@ -10,7 +10,8 @@ async function signIn(page: Page, email: string, password: string) {
 
 const STAFF_NAME = "Sasha Staff";
 /** Nothing sticks out sideways: the page fits the screen it is on. */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+const fitsWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 const level = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
 
@@ -53,7 +54,10 @@ describe("admin inventory", () => {
     await page.getByLabel("Reason").selectOption("DAMAGE");
     await page.getByLabel("Units", { exact: true }).fill(String(available + 13));
     await page.getByRole("button", { name: "Save adjustment" }).click();
-    await page.getByText(/can be removed/).first().waitFor();
+    await page
+      .getByText(/can be removed/)
+      .first()
+      .waitFor();
     expect(await level(page, "level-on-hand")).toBe(onHand + 12);
 
     await page.reload();
@@ -72,7 +76,18 @@ describe("admin inventory", () => {
     await first.waitFor();
     const sku = (await first.getByRole("link").textContent()) ?? "";
     const nav = page.getByRole("navigation", { name: "Sections" });
-    for (const name of ["Dashboard", "Products", "Inventory", "Orders", "Customers", "Coupons", "Reviews", "Reports", "Audit", "Mailbox"]) {
+    for (const name of [
+      "Dashboard",
+      "Products",
+      "Inventory",
+      "Orders",
+      "Customers",
+      "Coupons",
+      "Reviews",
+      "Reports",
+      "Audit",
+      "Mailbox",
+    ]) {
       expect(await nav.getByRole("link", { name, exact: true }).isVisible()).toBe(true);
     }
     expect(await fitsWidth(page)).toBe(true);

@@ -11,10 +11,17 @@ async function signInAsStaff(page: Page) {
 
 /** Reads a nested field of a JSON answer. */
 const field = (value: unknown, ...path: string[]): unknown =>
-  path.reduce((current, key) => (current && typeof current === "object" ? Reflect.get(current, key) : undefined), value);
+  path.reduce(
+    (current, key) => (current && typeof current === "object" ? Reflect.get(current, key) : undefined),
+    value,
+  );
 
 /** A tRPC mutation as the storefront sends it: superjson body, and the Origin the CSRF check wants. */
-async function mutate(request: APIRequestContext, path: string, json: unknown): Promise<{ ok: boolean; data: unknown }> {
+async function mutate(
+  request: APIRequestContext,
+  path: string,
+  json: unknown,
+): Promise<{ ok: boolean; data: unknown }> {
   const response = await request.post(`/trpc/${path}`, { data: { json }, headers: { origin: baseUrl() } });
   const body: unknown = await response.json();
   return { ok: response.ok(), data: response.ok() ? field(body, "result", "data", "json") : body };
@@ -36,13 +43,26 @@ async function placePaidOrder(browser: Browser): Promise<{ number: number; email
   const placed = await mutate(request, "checkout.placeOrder", {
     idempotencyKey: crypto.randomUUID(),
     email,
-    shippingAddress: { fullName: "Robin Tester", line1: "1 Main Street", city: "Austin", postalCode: "73301", country: "US", region: "TX" },
+    shippingAddress: {
+      fullName: "Robin Tester",
+      line1: "1 Main Street",
+      city: "Austin",
+      postalCode: "73301",
+      country: "US",
+      region: "TX",
+    },
     shippingMethod: "standard",
   });
   expect(placed.ok, JSON.stringify(placed.data)).toBe(true);
   const number = Number(field(placed.data, "order", "number"));
   const clientSecret = String(field(placed.data, "payment", "clientSecret"));
-  const paid = await mutate(request, "payments.testConfirm", { clientSecret, number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123" });
+  const paid = await mutate(request, "payments.testConfirm", {
+    clientSecret,
+    number: "4242424242424242",
+    expMonth: 12,
+    expYear: 2030,
+    cvc: "123",
+  });
   expect(paid.data).toMatchObject({ status: "succeeded" });
   await shopper.close();
   return { number, email };
@@ -104,7 +124,10 @@ describe("admin orders and coupons", () => {
     await page.getByRole("button", { name: /^Review refund of / }).click();
     const confirm = page.getByRole("dialog", { name: /^Refund / });
     await confirm.getByRole("button", { name: /^Refund / }).click();
-    await page.getByRole("status").filter({ hasText: `on order #${number}` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `on order #${number}` })
+      .waitFor();
     await heading.filter({ hasText: "Partially refunded" }).waitFor();
     expect(await page.getByTestId("refunded-total").textContent()).not.toBe("$0.00");
     expect(await page.getByRole("region", { name: "Refunds" }).textContent()).toContain("Returned unopened");

@@ -36,7 +36,10 @@ describe("admin dashboard and reports", () => {
     const firstRow = page.getByRole("row").nth(1);
     const firstProduct = await firstRow.getByRole("cell").first().textContent();
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^products-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await readFile(await download.path(), "utf8")).split("\r\n");
     expect(lines[0]).toBe("Product,Category,Brand,Orders,Units,Revenue");

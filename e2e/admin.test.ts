@@ -29,7 +29,9 @@ describe("admin", () => {
     );
     await page.getByLabel("Status").selectOption("DRAFT");
     await page.waitForURL(/status=DRAFT/);
-    await expect.poll(async () => (await page.getByTestId("product-row").allTextContents()).every((row) => row.includes("draft"))).toBe(true);
+    await expect
+      .poll(async () => (await page.getByTestId("product-row").allTextContents()).every((row) => row.includes("draft")))
+      .toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -54,7 +56,9 @@ describe("admin", () => {
     await page.getByLabel("Stock of variant 2").fill("0");
     await page.getByRole("button", { name: "Create product" }).click();
     await page.waitForURL(/\/admin\/products\/\d+$/);
-    await page.getByLabel(/Upload image/).setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: solidPng(120, 90, [200, 40, 40]) });
+    await page
+      .getByLabel(/Upload image/)
+      .setInputFiles({ name: "lamp.png", mimeType: "image/png", buffer: solidPng(120, 90, [200, 40, 40]) });
     await page.getByTestId("image-row").waitFor();
     expect(await page.getByTestId("image-row").textContent()).toContain("120×90");
     await page.getByLabel("Status", { exact: true }).selectOption("ACTIVE");
@@ -82,9 +86,16 @@ describe("admin", () => {
     await signIn(page, "staff@example.com", "staff-demo-password");
     // Signing in returns to the page that asked for it.
     await page.waitForURL(/\/admin\/products\/import$/);
-    const header = "product_slug,product_name,status,brand,category,featured,description,seo_title,seo_description,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,sku,price,compare_at_price,stock";
-    const csv = [header, "csv-lamp,CSV Lamp,active,,,,,,,,,,,,,CSV-1,12.00,,3", "csv-lamp,CSV Lamp,active,,,,,,,,,,,,,CSV-2,twelve,,-1"].join("\n");
-    await page.getByLabel(/Import a CSV file/).setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const header =
+      "product_slug,product_name,status,brand,category,featured,description,seo_title,seo_description,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value,sku,price,compare_at_price,stock";
+    const csv = [
+      header,
+      "csv-lamp,CSV Lamp,active,,,,,,,,,,,,,CSV-1,12.00,,3",
+      "csv-lamp,CSV Lamp,active,,,,,,,,,,,,,CSV-2,twelve,,-1",
+    ].join("\n");
+    await page
+      .getByLabel(/Import a CSV file/)
+      .setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     const table = page.getByTestId("csv-errors");
     await table.waitFor();
     const rows = await table.locator("tbody tr").allTextContents();

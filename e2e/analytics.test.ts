@@ -6,21 +6,36 @@ import { addSomethingToCart, fillAddress } from "./support/shopping.ts";
 // Headless Chromium announces itself as "HeadlessChrome", which the server ignores as a bot; a
 // shopper's browser does not, so these contexts use an ordinary user agent (unique per run, so
 // the visitor is new).
-const shopperAgent = () => `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 e2e-${Date.now()}`;
+const shopperAgent = () =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 e2e-${Date.now()}`;
 
 type Sent = { type: string; path: string; productId?: number; step?: string };
 
 async function shopper(browser: Browser, options: { gpc?: boolean } = {}) {
   const context = await browser.newContext({ baseURL: baseUrl(), userAgent: shopperAgent() });
-  if (options.gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }));
+  if (options.gpc)
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),
+    );
   const page = await context.newPage();
   const sent: Sent[] = [];
   const recorded: number[] = [];
   page.on("request", (request) => {
     if (!request.url().includes("/trpc/analytics.track")) return;
     const body: unknown = request.postDataJSON();
-    const events = body && typeof body === "object" && "json" in body && body.json && typeof body.json === "object" && "events" in body.json ? body.json.events : [];
-    if (Array.isArray(events)) sent.push(...events.filter((event): event is Sent => typeof event === "object" && event !== null && "type" in event));
+    const events =
+      body &&
+      typeof body === "object" &&
+      "json" in body &&
+      body.json &&
+      typeof body.json === "object" &&
+      "events" in body.json
+        ? body.json.events
+        : [];
+    if (Array.isArray(events))
+      sent.push(
+        ...events.filter((event): event is Sent => typeof event === "object" && event !== null && "type" in event),
+      );
   });
   page.on("response", async (response) => {
     if (!response.url().includes("/trpc/analytics.track")) return;
@@ -37,7 +52,8 @@ async function funnelCounts(page: Page) {
   const empty = page.getByRole("heading", { name: "No visits in this range" });
   await table.or(empty).first().waitFor();
   if (await empty.isVisible()) return { visitors: 0, purchase: 0 };
-  const cell = async (step: string) => Number((await table.locator(`tr[data-step="${step}"] td`).first().textContent())?.replace(/\D/g, ""));
+  const cell = async (step: string) =>
+    Number((await table.locator(`tr[data-step="${step}"] td`).first().textContent())?.replace(/\D/g, ""));
   return { visitors: await cell("visitors"), purchase: await cell("purchase") };
 }
 
@@ -73,7 +89,16 @@ describe("storefront analytics", () => {
     // Batches leave every few seconds; wait for the last one.
     await expect.poll(() => sent.some((event) => event.type === "PURCHASE"), { timeout: 10_000 }).toBe(true);
     const types = new Set(sent.map((event) => (event.step ? `${event.type}:${event.step}` : event.type)));
-    expect([...types]).toEqual(expect.arrayContaining(["PAGE_VIEW", "PRODUCT_VIEW", "ADD_TO_CART", "CHECKOUT_STEP:details", "CHECKOUT_STEP:payment", "PURCHASE"]));
+    expect([...types]).toEqual(
+      expect.arrayContaining([
+        "PAGE_VIEW",
+        "PRODUCT_VIEW",
+        "ADD_TO_CART",
+        "CHECKOUT_STEP:details",
+        "CHECKOUT_STEP:payment",
+        "PURCHASE",
+      ]),
+    );
     expect(sent.find((event) => event.type === "PRODUCT_VIEW")?.productId).toBeGreaterThan(0);
     // Paths only: the search page's query string stays in the browser.
     expect(sent.every((event) => !event.path.includes("?"))).toBe(true);

@@ -3,10 +3,15 @@ import { baseUrl } from "./support/browser.ts";
 
 // The load budgets are measured gzipped; this checks the server really sends them compressed.
 describe("asset delivery", () => {
-  for (const [app, path] of [["storefront", "/"], ["admin", "/admin/"]] as const) {
+  for (const [app, path] of [
+    ["storefront", "/"],
+    ["admin", "/admin/"],
+  ] as const) {
     it(`${app}: scripts and styles go out precompressed and cached for good`, async () => {
       const html = await (await fetch(`${baseUrl()}${path}`)).text();
-      const assets = [...html.matchAll(/(?:src|href)="(\/[^"]*assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? "");
+      const assets = [...html.matchAll(/(?:src|href)="(\/[^"]*assets\/[^"]+\.(?:js|css))"/g)].map(
+        (match) => match[1] ?? "",
+      );
       expect(assets.length).toBeGreaterThan(1);
       for (const asset of assets) {
         for (const encoding of ["br", "gzip"]) {

@@ -6,7 +6,17 @@ const root = join(import.meta.dirname, "..");
 
 // Strings that only exist in server code. If one shows up in a browser bundle, an app has
 // imported a value (not just a type) from the API, the database or the auth package.
-const serverOnly = ["PrismaClient", "@prisma/client", "prisma-client", "argon2", "fastify", "pg-protocol", "DATABASE_URL", "secretHash", "passwordHash"];
+const serverOnly = [
+  "PrismaClient",
+  "@prisma/client",
+  "prisma-client",
+  "argon2",
+  "fastify",
+  "pg-protocol",
+  "DATABASE_URL",
+  "secretHash",
+  "passwordHash",
+];
 
 describe("browser bundles", () => {
   for (const app of ["storefront", "admin"]) {
@@ -27,8 +37,11 @@ describe("browser bundles", () => {
     // What the first load fetches: the entry script and its module preloads.
     const initial = [...html.matchAll(/(?:src|href)="\/admin\/(assets\/[^"]+\.js)"/g)].map((match) => match[1] ?? "");
     expect(initial.length).toBeGreaterThan(0);
-    for (const file of initial) expect(readFileSync(join(dist, file), "utf8").includes("recharts-surface"), file).toBe(false);
-    const lazy = readdirSync(join(dist, "assets")).filter((file) => file.endsWith(".js") && readFileSync(join(dist, "assets", file), "utf8").includes("recharts-surface"));
+    for (const file of initial)
+      expect(readFileSync(join(dist, file), "utf8").includes("recharts-surface"), file).toBe(false);
+    const lazy = readdirSync(join(dist, "assets")).filter(
+      (file) => file.endsWith(".js") && readFileSync(join(dist, "assets", file), "utf8").includes("recharts-surface"),
+    );
     expect(lazy).toHaveLength(1);
   });
 });

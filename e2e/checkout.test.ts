@@ -50,7 +50,12 @@ describe("buying", () => {
     await page.goto("/checkout");
     await page.getByRole("heading", { name: "Checkout" }).waitFor();
     // The demo customer has a saved address, chosen by default.
-    expect(await page.getByRole("radio", { name: /Avery|Casey|, / }).first().isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole("radio", { name: /Avery|Casey|, / })
+        .first()
+        .isChecked(),
+    ).toBe(true);
     await page.getByRole("radio", { name: /Express/ }).check();
     await page.getByRole("button", { name: "Continue to payment" }).click();
     await payWithCard(page, "4242424242424242");

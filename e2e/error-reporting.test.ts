@@ -13,7 +13,11 @@ async function buildApp(app: "storefront" | "admin", dsn: string | undefined) {
   if (dsn) process.env.VITE_SENTRY_DSN = dsn;
   else delete process.env.VITE_SENTRY_DSN;
   try {
-    await build({ root: join(root, "apps", app), logLevel: "silent", build: { outDir, emptyOutDir: true, sourcemap: false } });
+    await build({
+      root: join(root, "apps", app),
+      logLevel: "silent",
+      build: { outDir, emptyOutDir: true, sourcemap: false },
+    });
   } finally {
     if (previous === undefined) delete process.env.VITE_SENTRY_DSN;
     else process.env.VITE_SENTRY_DSN = previous;
@@ -26,7 +30,8 @@ async function buildApp(app: "storefront" | "admin", dsn: string | undefined) {
   return files;
 }
 
-const entry = (files: Array<{ file: string; size: number; code: string }>) => files.find((file) => file.file.startsWith("index-"));
+const entry = (files: Array<{ file: string; size: number; code: string }>) =>
+  files.find((file) => file.file.startsWith("index-"));
 
 describe("browser error reporting", () => {
   for (const app of ["storefront", "admin"] as const) {

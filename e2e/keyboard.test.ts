@@ -118,7 +118,13 @@ describe("keyboard only", () => {
     for (let i = 0; i < 15; i++) {
       await page.keyboard.press("Tab");
       // Chromium lets focus leave a modal for the browser's own UI; it must never reach the page.
-      expect(await page.evaluate(() => document.activeElement === document.body || document.querySelector("dialog[open]")?.contains(document.activeElement))).toBe(true);
+      expect(
+        await page.evaluate(
+          () =>
+            document.activeElement === document.body ||
+            document.querySelector("dialog[open]")?.contains(document.activeElement),
+        ),
+      ).toBe(true);
     }
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });

@@ -12,7 +12,11 @@ import { byRole, pageAs, visit, type RolePage } from "./support/ux.ts";
 const apps = { storefront: storefrontRoutes, admin: adminRoutes };
 const results = join(import.meta.dirname, "..", "test-results");
 const screenshots = join(results, "screenshots");
-const fileName = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const fileName = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 const axeReport: { app: string; route: string; as: string; blocking: string[]; other: string[] }[] = [];
 
 // Every screen of both apps (e2e/support/routes/), as the role that sees it, is visited once and
@@ -48,7 +52,13 @@ describe("every screen", () => {
             await session.page.setViewportSize({ width: checked[0] ?? 1280, height: 800 });
             await visit(session.page, route);
             const { blocking, other } = await runAxe(session.page);
-            axeReport.push({ app, route: route.name, as: role, blocking: blocking.map((v) => v.id), other: other.map((v) => v.id) });
+            axeReport.push({
+              app,
+              route: route.name,
+              as: role,
+              blocking: blocking.map((v) => v.id),
+              other: other.map((v) => v.id),
+            });
             expect(blocking, describeViolations(blocking)).toEqual([]);
             expect(session.errors).toEqual([]);
           });
@@ -62,10 +72,14 @@ describe("every screen", () => {
               // A full-page shot of an open modal would stretch the viewport under it.
               const fullPage = (await page.locator("dialog[open]").count()) === 0;
               await page.screenshot({ path: join(screenshots, app, `${fileName(route.name)}-${width}.png`), fullPage });
-              expect(problems.overflow, `${route.name} at ${width}px scrolls sideways by ${problems.overflow}px`).toBeNull();
+              expect(
+                problems.overflow,
+                `${route.name} at ${width}px scrolls sideways by ${problems.overflow}px`,
+              ).toBeNull();
               expect(problems.overlaps, `${route.name} at ${width}px`).toEqual([]);
               expect(problems.images, `${route.name} at ${width}px`).toEqual([]);
-              if (app === "admin" && width >= 1280) expect(problems.scrollingTables, `${route.name} at ${width}px`).toEqual([]);
+              if (app === "admin" && width >= 1280)
+                expect(problems.scrollingTables, `${route.name} at ${width}px`).toEqual([]);
             }
           });
         }
@@ -75,7 +89,9 @@ describe("every screen", () => {
 
   // A new back-office section cannot be forgotten: its navigation link must have a route above.
   it("every section in the admin navigation is in e2e/support/routes/admin.ts", async () => {
-    const listed = new Set(adminRoutes.flatMap((route) => (typeof route.path === "string" ? [route.path.split("?")[0]] : [])));
+    const listed = new Set(
+      adminRoutes.flatMap((route) => (typeof route.path === "string" ? [route.path.split("?")[0]] : [])),
+    );
     for (const role of ["staff", "admin"] as const) {
       const { page, context } = await pageAs(browser, role);
       await page.goto("/admin/products");
@@ -83,14 +99,29 @@ describe("every screen", () => {
       await links.first().waitFor();
       const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
       expect(hrefs.length).toBeGreaterThan(3);
-      expect(hrefs.filter((href) => !listed.has(href)), `${role}: add these to adminRoutes`).toEqual([]);
+      expect(
+        hrefs.filter((href) => !listed.has(href)),
+        `${role}: add these to adminRoutes`,
+      ).toEqual([]);
       await context.close();
     }
   });
 
   // The dark theme swaps colour tokens; its contrast is checked on a sample that covers every
   // kind of colour pair (links, buttons, errors, status badges, dialogs).
-  const darkSample = new Set(["home", "search results", "product", "cart, with items", "checkout, details with errors", "sign in, wrong password", "products", "order", "order, cancel dialog", "reviews", "coupons"]);
+  const darkSample = new Set([
+    "home",
+    "search results",
+    "product",
+    "cart, with items",
+    "checkout, details with errors",
+    "sign in, wrong password",
+    "products",
+    "order",
+    "order, cancel dialog",
+    "reviews",
+    "coupons",
+  ]);
   for (const [app, routes] of Object.entries(apps)) {
     for (const [role, list] of byRole(routes.filter((route) => darkSample.has(route.name)))) {
       describe(`${app} as ${role}, dark theme`, () => {
@@ -103,7 +134,9 @@ describe("every screen", () => {
         for (const route of list) {
           it(`${route.name}: accessible`, async () => {
             await visit(session.page, route);
-            expect(await session.page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe("dark");
+            expect(await session.page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(
+              "dark",
+            );
             const { blocking } = await runAxe(session.page);
             expect(blocking, describeViolations(blocking)).toEqual([]);
             await session.page.screenshot({ path: join(screenshots, app, `dark-${fileName(route.name)}.png`) });

@@ -25,9 +25,14 @@ function buildApp(app: "storefront" | "admin", apiUrl: string) {
 }
 
 const bundleText = (dir: string) =>
-  readdirSync(join(dir, "assets")).filter((file) => file.endsWith(".js")).map((file) => readFileSync(join(dir, "assets", file), "utf8")).join("\n");
+  readdirSync(join(dir, "assets"))
+    .filter((file) => file.endsWith(".js"))
+    .map((file) => readFileSync(join(dir, "assets", file), "utf8"))
+    .join("\n");
 
-const CartItems = z.object({ result: z.object({ data: z.object({ json: z.object({ items: z.array(z.unknown()) }) }) }) });
+const CartItems = z.object({
+  result: z.object({ data: z.object({ json: z.object({ items: z.array(z.unknown()) }) }) }),
+});
 
 describe("storefront built as a static site calling the API on another origin", () => {
   const api = inject("baseUrl");
@@ -66,7 +71,8 @@ describe("storefront built as a static site calling the API on another origin", 
     const page = await context.newPage();
     const apiCalls: string[] = [];
     page.on("response", (response) => {
-      if (response.url().startsWith(`${api}/trpc/`)) apiCalls.push(`${response.status()} ${response.headers()["access-control-allow-origin"]}`);
+      if (response.url().startsWith(`${api}/trpc/`))
+        apiCalls.push(`${response.status()} ${response.headers()["access-control-allow-origin"]}`);
     });
     await addSomethingToCart(page);
     expect(page.url().startsWith(allowed.origin)).toBe(true);
@@ -74,7 +80,10 @@ describe("storefront built as a static site calling the API on another origin", 
     expect(apiCalls.every((call) => call === `200 ${allowed.origin}`)).toBe(true);
     // The API set shop_cart on its own origin; the page's next credentialed call sends it back
     // (same site: 127.0.0.1, so SameSite=Lax does not hold it back).
-    const cart = await page.evaluate(async (url) => (await fetch(`${url}/trpc/cart.get`, { credentials: "include" })).json(), api);
+    const cart = await page.evaluate(
+      async (url) => (await fetch(`${url}/trpc/cart.get`, { credentials: "include" })).json(),
+      api,
+    );
     expect(CartItems.parse(cart).result.data.json.items).toHaveLength(1);
     await context.close();
   });

@@ -24,7 +24,9 @@ describe("storefront", () => {
     expect(Number(await image.getAttribute("width"))).toBeGreaterThan(0);
     expect(Number(await image.getAttribute("height"))).toBeGreaterThan(0);
     expect(await image.getAttribute("loading")).toBe("lazy");
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -53,17 +55,23 @@ describe("storefront", () => {
     await cards.first().waitFor();
     const brands = await cards.locator("p.uppercase").allTextContents();
     expect(new Set(brands)).toEqual(new Set(["Apple"]));
-    const prices = (await cards.locator("p.font-semibold").allTextContents()).map((text) => Number((text.match(/[\d,.]+/)?.[0] ?? "").replace(/,/g, "")));
+    const prices = (await cards.locator("p.font-semibold").allTextContents()).map((text) =>
+      Number((text.match(/[\d,.]+/)?.[0] ?? "").replace(/,/g, "")),
+    );
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const count = Number((await page.getByTestId("result-count").textContent())?.match(/\d+/)?.[0]);
     const samsung = page.getByRole("checkbox", { name: /Samsung/ }).locator("visible=true");
     const samsungCount = Number((await samsung.locator("xpath=..").textContent())?.match(/(\d+)$/)?.[1]);
     await samsung.click();
     await page.waitForURL(/brand=apple&brand=samsung/);
-    await expect.poll(async () => Number((await page.getByTestId("result-count").textContent())?.match(/\d+/)?.[0])).toBe(count + samsungCount);
+    await expect
+      .poll(async () => Number((await page.getByTestId("result-count").textContent())?.match(/\d+/)?.[0]))
+      .toBe(count + samsungCount);
     await page.goBack();
     await page.waitForURL(/\/c\/phones\?brand=apple&sort=price_asc$/);
-    await expect.poll(async () => Number((await page.getByTestId("result-count").textContent())?.match(/\d+/)?.[0])).toBe(count);
+    await expect
+      .poll(async () => Number((await page.getByTestId("result-count").textContent())?.match(/\d+/)?.[0]))
+      .toBe(count);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -76,7 +84,9 @@ describe("storefront", () => {
     await page.waitForURL(/\/p\/[a-z0-9-]+$/);
     await page.getByRole("heading", { name, level: 1 }).waitFor();
     expect(await page.getByRole("navigation", { name: "Breadcrumb" }).textContent()).toContain("Phones");
-    await expect.poll(() => page.getByTestId("gallery-main").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId("gallery-main").evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
     expect(await page.getByTestId("price").textContent()).toMatch(/\$\d/);
     expect(await page.getByTestId("stock-state").textContent()).toMatch(/In stock|Only \d+ left|Out of stock/);
     const storage = page.getByRole("group", { name: /Storage/ });

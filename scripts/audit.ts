@@ -7,16 +7,23 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 const Report = z.object({
-  vulnerabilities: z.record(z.string(), z.object({ severity: z.string(), isDirect: z.boolean().optional(), fixAvailable: z.unknown().optional() })),
+  vulnerabilities: z.record(
+    z.string(),
+    z.object({ severity: z.string(), isDirect: z.boolean().optional(), fixAvailable: z.unknown().optional() }),
+  ),
   metadata: z.object({ vulnerabilities: z.object({ high: z.number(), critical: z.number(), total: z.number() }) }),
 });
-const Failure = z.object({ message: z.string().optional(), error: z.object({ summary: z.string().optional() }).optional() });
+const Failure = z.object({
+  message: z.string().optional(),
+  error: z.object({ summary: z.string().optional() }).optional(),
+});
 
 // `--report file.json` checks a saved `npm audit --omit=dev --json` (made where the service answers).
 const saved = process.argv.indexOf("--report");
-const audit = saved > 0
-  ? { stdout: readFileSync(process.argv[saved + 1] ?? "", "utf8"), stderr: "", error: undefined }
-  : spawnSync("npm", ["audit", "--omit=dev", "--json"], { encoding: "utf8", timeout: 120_000 });
+const audit =
+  saved > 0
+    ? { stdout: readFileSync(process.argv[saved + 1] ?? "", "utf8"), stderr: "", error: undefined }
+    : spawnSync("npm", ["audit", "--omit=dev", "--json"], { encoding: "utf8", timeout: 120_000 });
 let json: unknown;
 try {
   json = JSON.parse(audit.stdout);
@@ -27,13 +34,24 @@ try {
 const report = Report.safeParse(json);
 if (!report.success) {
   const failure = Failure.safeParse(json);
-  const reason = (failure.success && (failure.data.message || failure.data.error?.summary)) || audit.error?.message || audit.stderr.trim().split("\n").at(-1) || "no answer";
-  console.warn(`::warning::npm audit could not reach the advisory service (${reason}); production dependencies were NOT audited.`);
+  const reason =
+    (failure.success && (failure.data.message || failure.data.error?.summary)) ||
+    audit.error?.message ||
+    audit.stderr.trim().split("\n").at(-1) ||
+    "no answer";
+  console.warn(
+    `::warning::npm audit could not reach the advisory service (${reason}); production dependencies were NOT audited.`,
+  );
   process.exit(0);
 }
 
 const counts = report.data.metadata.vulnerabilities;
-const serious = Object.entries(report.data.vulnerabilities).filter(([, v]) => v.severity === "high" || v.severity === "critical");
-for (const [name, v] of serious) console.error(`  ${v.severity.padEnd(8)} ${name}${v.fixAvailable ? " (fix available: npm audit fix)" : ""}`);
-console.log(`npm audit (production dependencies): ${counts.total} advisories, ${counts.high} high, ${counts.critical} critical.`);
+const serious = Object.entries(report.data.vulnerabilities).filter(
+  ([, v]) => v.severity === "high" || v.severity === "critical",
+);
+for (const [name, v] of serious)
+  console.error(`  ${v.severity.padEnd(8)} ${name}${v.fixAvailable ? " (fix available: npm audit fix)" : ""}`);
+console.log(
+  `npm audit (production dependencies): ${counts.total} advisories, ${counts.high} high, ${counts.critical} critical.`,
+);
 if (serious.length > 0) process.exit(1);

@@ -8,15 +8,32 @@ import { join } from "node:path";
 import { z } from "zod";
 import { loadAverage, root } from "./bench/harness.ts";
 
-const Figures = z.object({ requestsPerSecond: z.number(), p50Ms: z.number(), p99Ms: z.number(), errors: z.number().default(0) });
+const Figures = z.object({
+  requestsPerSecond: z.number(),
+  p50Ms: z.number(),
+  p99Ms: z.number(),
+  errors: z.number().default(0),
+});
 type Row = { benchmark: string; variant: string } & z.infer<typeof Figures>;
 // The reports bench times requests one at a time: its rate is one client's, 1000 / mean ms.
-const Timings = z.object({ cases: z.array(z.object({ name: z.string(), p50Ms: z.number(), p99Ms: z.number(), meanMs: z.number(), requestsPerSecond: z.number().optional() })) });
+const Timings = z.object({
+  cases: z.array(
+    z.object({
+      name: z.string(),
+      p50Ms: z.number(),
+      p99Ms: z.number(),
+      meanMs: z.number(),
+      requestsPerSecond: z.number().optional(),
+    }),
+  ),
+});
 
 const Catalog = z.object({ cases: z.array(z.object({ name: z.string(), uncached: Figures, cached: Figures })) });
 const Cases = z.object({ cases: z.array(Figures.extend({ name: z.string() })) });
 
-const scripts = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(join(root, "package.json"), "utf8"))).scripts;
+const scripts = z
+  .object({ scripts: z.record(z.string(), z.string()) })
+  .parse(JSON.parse(readFileSync(join(root, "package.json"), "utf8"))).scripts;
 const results = (name: string) => join(root, "bench-results", `${name}.json`);
 
 type Bench = { name: string; script: string; rows(json: unknown): Row[] };
@@ -24,9 +41,17 @@ const benches: Bench[] = [
   {
     name: "catalog",
     script: "bench:catalog",
-    rows: (json) => Catalog.parse(json).cases.flatMap((c) => [{ benchmark: c.name, variant: "uncached", ...c.uncached }, { benchmark: c.name, variant: "cached", ...c.cached }]),
+    rows: (json) =>
+      Catalog.parse(json).cases.flatMap((c) => [
+        { benchmark: c.name, variant: "uncached", ...c.uncached },
+        { benchmark: c.name, variant: "cached", ...c.cached },
+      ]),
   },
-  { name: "checkout", script: "bench:checkout", rows: (json) => Cases.parse(json).cases.map((c) => ({ benchmark: c.name, variant: "", ...c })) },
+  {
+    name: "checkout",
+    script: "bench:checkout",
+    rows: (json) => Cases.parse(json).cases.map((c) => ({ benchmark: c.name, variant: "", ...c })),
+  },
   // The admin dashboard's reports; its script arrives with the reports work.
   {
     name: "reports",
@@ -65,13 +90,32 @@ for (const bench of benches) {
     rows.push(...bench.rows(JSON.parse(readFileSync(results(bench.name), "utf8"))));
   } catch (error) {
     failed = true;
-    notes.push(`${bench.name}: ${bench.name}.json has an unexpected shape (${error instanceof Error ? error.message.split("\n")[0] : "?"})`);
+    notes.push(
+      `${bench.name}: ${bench.name}.json has an unexpected shape (${error instanceof Error ? error.message.split("\n")[0] : "?"})`,
+    );
   }
 }
 
-const summary = { cores: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadAverage(), rows, notes };
-console.log(`\nAll benchmarks: ${summary.cores} cores, load average ${summary.loadAverageBefore} before, ${summary.loadAverageAfter} after\n`);
-console.table(rows.map((r) => ({ benchmark: r.benchmark, variant: r.variant, "req/s": r.requestsPerSecond, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, errors: r.errors })));
+const summary = {
+  cores: availableParallelism(),
+  loadAverageBefore: loadBefore,
+  loadAverageAfter: loadAverage(),
+  rows,
+  notes,
+};
+console.log(
+  `\nAll benchmarks: ${summary.cores} cores, load average ${summary.loadAverageBefore} before, ${summary.loadAverageAfter} after\n`,
+);
+console.table(
+  rows.map((r) => ({
+    benchmark: r.benchmark,
+    variant: r.variant,
+    "req/s": r.requestsPerSecond,
+    "p50 ms": r.p50Ms,
+    "p99 ms": r.p99Ms,
+    errors: r.errors,
+  })),
+);
 notes.push("the cluster bench (1 vs 2 instances behind nginx) is separate: npm run bench:cluster");
 for (const note of notes) console.log(`note: ${note}`);
 mkdirSync(join(root, "bench-results"), { recursive: true });

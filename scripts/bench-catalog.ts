@@ -41,7 +41,11 @@ async function measure(server: Server, url: string): Promise<Measured> {
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     cpuMsPerRequest: per(cpu),
-    cpuSplitMs: { server: per(after.server - before.server), postgres: per(after.postgres - before.postgres), loadGenerator: per(after.client - before.client) },
+    cpuSplitMs: {
+      server: per(after.server - before.server),
+      postgres: per(after.postgres - before.postgres),
+      loadGenerator: per(after.client - before.client),
+    },
   };
 }
 
@@ -52,17 +56,21 @@ const uncached: Measured[] = [];
 let plans: Awaited<ReturnType<typeof explainCases>> = [];
 try {
   type Page = { result: { data: { json: { nextCursor: string | null; items: Array<{ slug: string }> } } } };
-  const page = async (input: unknown) => ((await (await fetch(trpcUrl(base, "catalog.list", input))).json()) as Page).result.data.json;
+  const page = async (input: unknown) =>
+    ((await (await fetch(trpcUrl(base, "catalog.list", input))).json()) as Page).result.data.json;
   let cursor: string | null = null;
   for (let i = 0; i < 10; i++) cursor = (await page({ ...deepFilters, limit: 24, cursor })).nextCursor;
   const slug = (await page({ limit: 1, sort: "best_selling" })).items[0]?.slug ?? "";
   // BENCH_ONLY=search measures only the cases whose name contains it (quick A/B comparisons).
-  cases = benchCases({ deepCursor: cursor ?? "", slug }).filter((benchCase) => benchCase.name.includes(process.env.BENCH_ONLY ?? ""));
+  cases = benchCases({ deepCursor: cursor ?? "", slug }).filter((benchCase) =>
+    benchCase.name.includes(process.env.BENCH_ONLY ?? ""),
+  );
 
   console.log("\nQuery plans (EXPLAIN of every statement each request runs):");
   plans = await explainCases(dbUrl, cases);
   for (const plan of plans) {
-    const verdict = plan.seqScansOfProduct === 0 ? "no seq scan of Product" : `${plan.seqScansOfProduct} SEQ SCAN(S) OF Product`;
+    const verdict =
+      plan.seqScansOfProduct === 0 ? "no seq scan of Product" : `${plan.seqScansOfProduct} SEQ SCAN(S) OF Product`;
     console.log(`  ${plan.name}: ${plan.queries} queries, ${verdict}; indexes: ${plan.indexes.join(", ")}`);
   }
 
@@ -74,14 +82,17 @@ try {
 const cachedServer = await startServer({ databaseUrl: dbUrl, port, env: { CATALOG_CACHE: "on" } });
 const cached: Measured[] = [];
 try {
-  for (const benchCase of cases) cached.push(await measure(cachedServer, trpcUrl(cachedServer.base, benchCase.path, benchCase.input)));
+  for (const benchCase of cases)
+    cached.push(await measure(cachedServer, trpcUrl(cachedServer.base, benchCase.path, benchCase.input)));
 } finally {
   await cachedServer.stop();
 }
 
 const results = cases.map((benchCase, i) => ({ name: benchCase.name, uncached: uncached[i], cached: cached[i] }));
 const load = loadAverage();
-console.log(`\n${PRODUCTS} products, 32 connections, ${duration} s per case, NODE_ENV=production, ${cpus().length} cores, load average ${load}\n`);
+console.log(
+  `\n${PRODUCTS} products, 32 connections, ${duration} s per case, NODE_ENV=production, ${cpus().length} cores, load average ${load}\n`,
+);
 console.table(
   results.map((r) => ({
     case: r.name,
@@ -89,7 +100,9 @@ console.table(
     "p50 ms": r.uncached?.p50Ms,
     "p99 ms": r.uncached?.p99Ms,
     "CPU ms/req": r.uncached?.cpuMsPerRequest,
-    "(server/PG/client)": r.uncached ? `${r.uncached.cpuSplitMs.server}/${r.uncached.cpuSplitMs.postgres}/${r.uncached.cpuSplitMs.loadGenerator}` : "",
+    "(server/PG/client)": r.uncached
+      ? `${r.uncached.cpuSplitMs.server}/${r.uncached.cpuSplitMs.postgres}/${r.uncached.cpuSplitMs.loadGenerator}`
+      : "",
     "cached req/s": r.cached?.requestsPerSecond,
     "cached p50 ms": r.cached?.p50Ms,
     "cached p99 ms": r.cached?.p99Ms,

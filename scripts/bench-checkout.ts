@@ -8,7 +8,15 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { cpus } from "node:os";
-import { cpuTimes, loadAverage, percentile, root, seededDatabase, startServer, type CpuTimes } from "./bench/harness.ts";
+import {
+  cpuTimes,
+  loadAverage,
+  percentile,
+  root,
+  seededDatabase,
+  startServer,
+  type CpuTimes,
+} from "./bench/harness.ts";
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const dbName = process.env.BENCH_DB ?? "shop_bench";
@@ -35,7 +43,12 @@ function shopper(base: string) {
           port,
           path: `/trpc/${path}`,
           method: "POST",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), origin: base, ...(cookie ? { cookie } : {}) },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            origin: base,
+            ...(cookie ? { cookie } : {}),
+          },
         },
         (response) => {
           const set = response.headers["set-cookie"]?.[0];
@@ -53,7 +66,14 @@ function shopper(base: string) {
 const order = (i: number) => ({
   idempotencyKey: crypto.randomUUID(),
   email: `bench${i}@example.com`,
-  shippingAddress: { fullName: "Bench Shopper", line1: "1 Load Lane", city: "Austin", region: "TX", postalCode: "73301", country: "US" },
+  shippingAddress: {
+    fullName: "Bench Shopper",
+    line1: "1 Load Lane",
+    city: "Austin",
+    region: "TX",
+    postalCode: "73301",
+    country: "US",
+  },
   shippingMethod: "standard",
 });
 
@@ -62,7 +82,10 @@ const variants = async (count: number, stock: number, offset = 0) => {
     `SELECT v.id FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p.status = 'ACTIVE' ORDER BY v.id LIMIT $1 OFFSET $2`,
     [count, offset],
   );
-  await db.query(`UPDATE "Variant" SET "stockOnHand" = $2, "reserved" = 0 WHERE id = ANY($1)`, [rows.map((r) => r.id), stock]);
+  await db.query(`UPDATE "Variant" SET "stockOnHand" = $2, "reserved" = 0 WHERE id = ANY($1)`, [
+    rows.map((r) => r.id),
+    stock,
+  ]);
   return rows.map((r) => r.id);
 };
 
@@ -118,8 +141,13 @@ try {
   clearTimeout(warmed);
   const cpuAtEnd = await cpuTimes(server, db, dbName);
   const cpuStart = (await cpuAtWarmup) ?? cpuAtEnd;
-  const perOrder = (key: keyof CpuTimes) => (orders ? Math.round((10 * (cpuAtEnd[key] - cpuStart[key])) / orders) / 10 : 0);
-  const cpuPerOrder = { serverMs: perOrder("server"), postgresMs: perOrder("postgres"), loadGeneratorMs: perOrder("client") };
+  const perOrder = (key: keyof CpuTimes) =>
+    orders ? Math.round((10 * (cpuAtEnd[key] - cpuStart[key])) / orders) / 10 : 0;
+  const cpuPerOrder = {
+    serverMs: perOrder("server"),
+    postgresMs: perOrder("postgres"),
+    loadGeneratorMs: perOrder("client"),
+  };
   const cpuTotal = cpuPerOrder.serverMs + cpuPerOrder.postgresMs + cpuPerOrder.loadGeneratorMs;
   latencies.sort((a, b) => a - b);
   const measured = duration - 2;
@@ -133,7 +161,8 @@ try {
 
   // Contended: 200 shoppers, one cart each, all checking out the last 50 units at once.
   const [scarce] = await variants(1, 50, 100);
-  const before = (await db.query<{ max: number }>(`SELECT COALESCE(MAX(id), 0)::int AS max FROM "Order"`)).rows[0]?.max ?? 0;
+  const before =
+    (await db.query<{ max: number }>(`SELECT COALESCE(MAX(id), 0)::int AS max FROM "Order"`)).rows[0]?.max ?? 0;
   const shoppers = Array.from({ length: 200 }, () => shopper(server.base));
   for (const call of shoppers) await call("cart.add", { variantId: scarce });
   const started = performance.now();

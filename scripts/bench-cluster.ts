@@ -23,7 +23,11 @@ const dbUrl = await seededDatabase(process.env.BENCH_DB ?? "shop_bench", { produ
 
 // Its own Redis, so nothing else on the machine shares (or flushes) these cache keys.
 const redisPort = await freePort();
-const redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+const redis = spawn(
+  "redis-server",
+  ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+  { stdio: "ignore" },
+);
 await new Promise((resolve) => setTimeout(resolve, 300));
 
 const servers: Server[] = [];
@@ -49,14 +53,23 @@ try {
       await startServer({
         databaseUrl: dbUrl,
         port: await freePort(),
-        env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, CATALOG_CACHE: "on", TRUST_PROXY: "127.0.0.1", DATABASE_POOL_SIZE: "10" },
+        env: {
+          REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+          CATALOG_CACHE: "on",
+          TRUST_PROXY: "127.0.0.1",
+          DATABASE_POOL_SIZE: "10",
+        },
       }),
     );
   }
   const [first, second] = servers as [Server, Server];
   const hostOf = (server: Server) => server.base.replace("http://", "");
-  const Page = z.object({ result: z.object({ data: z.object({ json: z.object({ items: z.array(z.object({ slug: z.string() })) }) }) }) });
-  const page = Page.parse(await (await fetch(trpcUrl(first.base, "catalog.list", { limit: 24, sort: "best_selling" }))).json());
+  const Page = z.object({
+    result: z.object({ data: z.object({ json: z.object({ items: z.array(z.object({ slug: z.string() })) }) }) }),
+  });
+  const page = Page.parse(
+    await (await fetch(trpcUrl(first.base, "catalog.list", { limit: 24, sort: "best_selling" }))).json(),
+  );
   const slug = page.result.data.json.items[0]?.slug ?? "";
   const cases = [
     { name: "listing, first page (cached)", path: "catalog.list", input: { limit: 24 } },
@@ -77,9 +90,17 @@ try {
       const result = await autocannon({ ...options, duration });
       const cpu = stop();
       // What the machine spent beyond the processes above: other people's work on a shared host.
-      const ours = Object.entries(cpu.coresUsed).filter(([name]) => name !== "postgres").reduce((sum, [, used]) => sum + used, 0);
-      cpu.coresUsed.otherWork = Number(Math.max(0, (cpu.machineBusyPercent / 100) * cores - ours - (cpu.coresUsed.postgres ?? 0)).toFixed(2));
-      const spent = (cpu.coresUsed.node ?? 0) + (cpu.coresUsed.nginx ?? 0) + (cpu.coresUsed.redis ?? 0) + (cpu.coresUsed.loadGenerator ?? 0);
+      const ours = Object.entries(cpu.coresUsed)
+        .filter(([name]) => name !== "postgres")
+        .reduce((sum, [, used]) => sum + used, 0);
+      cpu.coresUsed.otherWork = Number(
+        Math.max(0, (cpu.machineBusyPercent / 100) * cores - ours - (cpu.coresUsed.postgres ?? 0)).toFixed(2),
+      );
+      const spent =
+        (cpu.coresUsed.node ?? 0) +
+        (cpu.coresUsed.nginx ?? 0) +
+        (cpu.coresUsed.redis ?? 0) +
+        (cpu.coresUsed.loadGenerator ?? 0);
       runs.push({
         setup,
         instances: instances.length,
@@ -106,19 +127,29 @@ try {
   ];
   // Other work on a shared machine comes and goes: alternate the order each round, so a busy
   // spell does not always land on the same setup, and compare each setup's best round.
-  for (let round = 0; round < rounds; round++) for (const setup of round % 2 ? [...setups].reverse() : setups) await setup();
+  for (let round = 0; round < rounds; round++)
+    for (const setup of round % 2 ? [...setups].reverse() : setups) await setup();
 } finally {
   for (const proxy of proxies) await proxy.stop();
   for (const server of servers) await server.stop();
   redis.kill("SIGTERM");
 }
 
-const rate = (setup: string, name: string) => Math.max(0, ...runs.filter((r) => r.setup.startsWith(setup) && r.case === name).map((r) => r.requestsPerSecond));
+const rate = (setup: string, name: string) =>
+  Math.max(0, ...runs.filter((r) => r.setup.startsWith(setup) && r.case === name).map((r) => r.requestsPerSecond));
 const mean = (values: number[]) => Number((values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)).toFixed(2));
 const caseNames = [...new Set(runs.map((r) => r.case))];
-const scaling = caseNames.map((name) => ({ case: name, speedup: Number((rate("2 instances", name) / Math.max(1, rate("1 instance behind", name))).toFixed(2)) }));
-const efficiency = (setup: string) => Math.round(mean(runs.filter((r) => r.setup.startsWith(setup)).map((r) => r.requestsPerCpuSecond)));
-const costs = { direct: efficiency("1 instance, direct"), nginxOneInstance: efficiency("1 instance behind"), nginxTwoInstances: efficiency("2 instances") };
+const scaling = caseNames.map((name) => ({
+  case: name,
+  speedup: Number((rate("2 instances", name) / Math.max(1, rate("1 instance behind", name))).toFixed(2)),
+}));
+const efficiency = (setup: string) =>
+  Math.round(mean(runs.filter((r) => r.setup.startsWith(setup)).map((r) => r.requestsPerCpuSecond)));
+const costs = {
+  direct: efficiency("1 instance, direct"),
+  nginxOneInstance: efficiency("1 instance behind"),
+  nginxTwoInstances: efficiency("2 instances"),
+};
 const busiest = Math.max(...runs.map((r) => r.machineBusyPercent));
 const others = mean(runs.map((r) => r.coresUsed.otherWork ?? 0));
 const verdict = scaling.every((s) => s.speedup >= 1.3)
@@ -128,12 +159,28 @@ const verdict = scaling.every((s) => s.speedup >= 1.3)
     : "does not scale, though cores were idle: the bottleneck is elsewhere (Redis, the proxy or the load generator's connections)";
 const loadAfter = loadAverage();
 
-console.log(`\n${cores} cores (os.availableParallelism()), ${connections} connections, ${duration} s per run, load average ${loadBefore} before, ${loadAfter} after\n`);
-console.table(runs.map((r) => ({ setup: r.setup, case: r.case, "req/s": r.requestsPerSecond, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, errors: r.errors, "req per CPU-s": r.requestsPerCpuSecond, "machine busy %": r.machineBusyPercent })));
+console.log(
+  `\n${cores} cores (os.availableParallelism()), ${connections} connections, ${duration} s per run, load average ${loadBefore} before, ${loadAfter} after\n`,
+);
+console.table(
+  runs.map((r) => ({
+    setup: r.setup,
+    case: r.case,
+    "req/s": r.requestsPerSecond,
+    "p50 ms": r.p50Ms,
+    "p99 ms": r.p99Ms,
+    errors: r.errors,
+    "req per CPU-s": r.requestsPerCpuSecond,
+    "machine busy %": r.machineBusyPercent,
+  })),
+);
 console.log("Cores used per process group (CPU seconds per second):");
 console.table(runs.map((r) => ({ setup: r.setup, case: r.case, ...r.coresUsed })));
-for (const s of scaling) console.log(`2 vs 1 instance behind nginx, ${s.case}, best of ${rounds} rounds: ×${s.speedup}`);
-console.log(`Requests per CPU-second of the shop's processes (load generator included), mean: direct ${costs.direct}, nginx → 1 instance ${costs.nginxOneInstance}, nginx → 2 instances ${costs.nginxTwoInstances}`);
+for (const s of scaling)
+  console.log(`2 vs 1 instance behind nginx, ${s.case}, best of ${rounds} rounds: ×${s.speedup}`);
+console.log(
+  `Requests per CPU-second of the shop's processes (load generator included), mean: direct ${costs.direct}, nginx → 1 instance ${costs.nginxOneInstance}, nginx → 2 instances ${costs.nginxTwoInstances}`,
+);
 console.log(`Verdict: ${verdict}`);
 mkdirSync(join(root, "bench-results"), { recursive: true });
 writeFileSync(

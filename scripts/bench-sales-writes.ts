@@ -32,7 +32,10 @@ async function prepare(name: string, lastMigration: string | null): Promise<stri
   await client.connect();
   try {
     const dir = prismaPaths().migrations;
-    const names = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const names = readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     for (const name of names) {
       if (lastMigration !== null && name > lastMigration) break;
       await client.query(readFileSync(join(dir, name, "migration.sql"), "utf8"));
@@ -63,7 +66,9 @@ async function prepare(name: string, lastMigration: string | null): Promise<stri
 }
 
 async function pendingIds(pool: pg.Pool): Promise<number[]> {
-  const { rows } = await pool.query<{ id: number }>(`SELECT "id" FROM "Order" WHERE "status" = 'PENDING_PAYMENT' ORDER BY "id"`);
+  const { rows } = await pool.query<{ id: number }>(
+    `SELECT "id" FROM "Order" WHERE "status" = 'PENDING_PAYMENT' ORDER BY "id"`,
+  );
   return rows.map((row) => row.id);
 }
 
@@ -72,7 +77,10 @@ async function pay(pool: pg.Pool, id: number): Promise<number> {
   try {
     const started = performance.now();
     await client.query("BEGIN");
-    await client.query(`UPDATE "Order" SET "status" = 'PAID', "paidAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() WHERE "id" = $1`, [id]);
+    await client.query(
+      `UPDATE "Order" SET "status" = 'PAID', "paidAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() WHERE "id" = $1`,
+      [id],
+    );
     await client.query("COMMIT");
     return performance.now() - started;
   } finally {
@@ -82,7 +90,11 @@ async function pay(pool: pg.Pool, id: number): Promise<number> {
 
 async function measure(variant: string, url: string, options: { withoutSummary?: boolean } = {}): Promise<Result> {
   // The baseline: the same payments with the summary's triggers skipped (the seed's mode).
-  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS, ...(options.withoutSummary ? { options: "-c shop.sales_summary=deferred" } : {}) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: CONNECTIONS,
+    ...(options.withoutSummary ? { options: "-c shop.sales_summary=deferred" } : {}),
+  });
   try {
     const ids = await pendingIds(pool);
     const sequential = ids.slice(0, SEQUENTIAL);
@@ -103,7 +115,8 @@ async function measure(variant: string, url: string, options: { withoutSummary?:
     );
     const seconds = (performance.now() - started) / 1000;
     const { rows } = await pool.query<{ orders: number }>(`SELECT sum("orders")::int AS orders FROM "SalesDay"`);
-    if (!options.withoutSummary && rows[0]?.orders !== DAY_ORDERS + SEQUENTIAL + CONCURRENT) throw new Error(`${variant}: summary holds ${rows[0]?.orders} orders`);
+    if (!options.withoutSummary && rows[0]?.orders !== DAY_ORDERS + SEQUENTIAL + CONCURRENT)
+      throw new Error(`${variant}: summary holds ${rows[0]?.orders} orders`);
     const round = (ms: number) => Math.round(ms * 100) / 100;
     return {
       variant,
@@ -128,8 +141,18 @@ const results = [
   await measure("increments, 8 shards a day (sales_shards)", shardedUrl),
 ];
 const load = loadAverage();
-console.log(`\n${DAY_ORDERS} counted orders on the day; ${SEQUENTIAL - WARM_UP} payments one at a time (after ${WARM_UP} uncounted), then ${CONCURRENT} over ${CONNECTIONS} connections; ${cpus().length} cores, load average ${load}\n`);
-console.table(results.map((r) => ({ variant: r.variant, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, "mean ms": r.meanMs, "payments/s": r.paymentsPerSecond })));
+console.log(
+  `\n${DAY_ORDERS} counted orders on the day; ${SEQUENTIAL - WARM_UP} payments one at a time (after ${WARM_UP} uncounted), then ${CONCURRENT} over ${CONNECTIONS} connections; ${cpus().length} cores, load average ${load}\n`,
+);
+console.table(
+  results.map((r) => ({
+    variant: r.variant,
+    "p50 ms": r.p50Ms,
+    "p99 ms": r.p99Ms,
+    "mean ms": r.meanMs,
+    "payments/s": r.paymentsPerSecond,
+  })),
+);
 mkdirSync(join(root, "bench-results"), { recursive: true });
 writeFileSync(
   join(root, "bench-results", "sales-writes.json"),

@@ -26,10 +26,25 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-web-"));
 const server = spawn(process.execPath, ["apps/server/dist/main.js"], {
   cwd: root,
-  env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), PUBLIC_URL: base, DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+  env: {
+    PATH: process.env.PATH ?? "",
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_URL: base,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  },
   stdio: ["ignore", "inherit", "inherit"],
 });
-for (let tries = 0; !(await fetch(`${base}/readyz`).then((r) => r.ok, () => false)); tries++) {
+for (
+  let tries = 0;
+  !(await fetch(`${base}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  ));
+  tries++
+) {
   if (server.exitCode !== null || tries > 600) throw new Error("the server did not start");
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
@@ -39,7 +54,15 @@ const browser = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath(),
   headless: true,
   viewport: { width: 412, height: 823 },
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 try {
@@ -66,7 +89,12 @@ try {
       await page.waitForTimeout(1500);
       const vitals = await page.evaluate(() => window.shopVitals);
       const worst = [...vitals.shifts].sort((a, b) => b.value - a.value)[0];
-      samples.push({ lcpMs: Math.round(vitals.lcp), cls: Number(cumulativeLayoutShift(vitals.shifts).toFixed(4)), lcpElement: vitals.lcpElement, largestShift: worst ? `${worst.value.toFixed(3)} ${worst.source}` : "" });
+      samples.push({
+        lcpMs: Math.round(vitals.lcp),
+        cls: Number(cumulativeLayoutShift(vitals.shifts).toFixed(4)),
+        lcpElement: vitals.lcpElement,
+        largestShift: worst ? `${worst.value.toFixed(3)} ${worst.source}` : "",
+      });
       await page.close();
     }
     // A load where Chromium reported no LCP entry at all (it happens under heavy machine load)
@@ -75,11 +103,34 @@ try {
     const lcpMs = median(measured.map((s) => s.lcpMs));
     const cls = median(measured.map((s) => s.cls));
     const missing = samples.length - measured.length;
-    results.push({ page: name, path, lcpMs, cls, loadsWithoutLcp: missing, lcpElement: samples.at(-1)?.lcpElement ?? "", largestShift: samples.at(-1)?.largestShift ?? "", samples, ok: measured.length > 0 && lcpMs < targets.lcpMs && cls < targets.cls });
+    results.push({
+      page: name,
+      path,
+      lcpMs,
+      cls,
+      loadsWithoutLcp: missing,
+      lcpElement: samples.at(-1)?.lcpElement ?? "",
+      largestShift: samples.at(-1)?.largestShift ?? "",
+      samples,
+      ok: measured.length > 0 && lcpMs < targets.lcpMs && cls < targets.cls,
+    });
   }
 
-  console.log(`\nCold loads, median of ${runs}; 412×823 viewport, CPU ${throttling.cpuRate}× slower, ${throttling.latencyMs} ms latency, ${throttling.downloadKbps} kbps down, ${throttling.uploadKbps} kbps up. Load average: ${loadAverage()}`);
-  console.table(results.map((r) => ({ page: r.page, "LCP (ms)": r.lcpMs, CLS: r.cls, "loads without LCP": r.loadsWithoutLcp, "LCP element": r.lcpElement, "largest shift": r.largestShift, target: `LCP < ${targets.lcpMs} ms, CLS < ${targets.cls}`, result: r.ok ? "ok" : "MISSED" })));
+  console.log(
+    `\nCold loads, median of ${runs}; 412×823 viewport, CPU ${throttling.cpuRate}× slower, ${throttling.latencyMs} ms latency, ${throttling.downloadKbps} kbps down, ${throttling.uploadKbps} kbps up. Load average: ${loadAverage()}`,
+  );
+  console.table(
+    results.map((r) => ({
+      page: r.page,
+      "LCP (ms)": r.lcpMs,
+      CLS: r.cls,
+      "loads without LCP": r.loadsWithoutLcp,
+      "LCP element": r.lcpElement,
+      "largest shift": r.largestShift,
+      target: `LCP < ${targets.lcpMs} ms, CLS < ${targets.cls}`,
+      result: r.ok ? "ok" : "MISSED",
+    })),
+  );
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(
     join(root, "bench-results", "web.json"),

@@ -49,11 +49,19 @@ const rows: Row[] = [];
 function initialJs(app: string, limitKb: number) {
   const { dist, manifest } = load(app);
   const entry = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
-  const files = [...closure(manifest, entry)].map((key) => manifest[key]?.file ?? "").filter((file) => file.endsWith(".js"));
+  const files = [...closure(manifest, entry)]
+    .map((key) => manifest[key]?.file ?? "")
+    .filter((file) => file.endsWith(".js"));
   const css = [...closure(manifest, entry)].flatMap((key) => manifest[key]?.css ?? []);
   const js = files.reduce((sum, file) => sum + gzipped(dist, file), 0);
   const styles = css.reduce((sum, file) => sum + gzipped(dist, file), 0);
-  rows.push({ app, check: `initial JS (${files.length} files, gzip)`, value: `${kB(js)} kB`, limit: `≤ ${limitKb} kB`, ok: kB(js) <= limitKb });
+  rows.push({
+    app,
+    check: `initial JS (${files.length} files, gzip)`,
+    value: `${kB(js)} kB`,
+    limit: `≤ ${limitKb} kB`,
+    ok: kB(js) <= limitKb,
+  });
   rows.push({ app, check: "initial CSS (gzip)", value: `${kB(styles)} kB`, limit: "reported", ok: true });
 }
 
@@ -63,20 +71,34 @@ function homeIsolated() {
   // The home page is either in the entry chunk or a lazy chunk of its own.
   const homeChunk = Object.keys(manifest).find((key) => manifest[key]?.src === "src/pages/home.tsx");
   const visit = closure(manifest, homeChunk ? [...entry, homeChunk] : entry);
-  const sources = [...visit].flatMap((key) => modules(dist, manifest[key]?.file ?? "").map((source) => ({ file: manifest[key]?.file ?? "", source })));
-  if (!sources.some(({ source }) => source.endsWith("src/pages/home.tsx"))) throw new Error("the home page's module was not found in the chunks it loads");
+  const sources = [...visit].flatMap((key) =>
+    modules(dist, manifest[key]?.file ?? "").map((source) => ({ file: manifest[key]?.file ?? "", source })),
+  );
+  if (!sources.some(({ source }) => source.endsWith("src/pages/home.tsx")))
+    throw new Error("the home page's module was not found in the chunks it loads");
   const forbidden = /pages\/checkout\/|components\/payment\/|@stripe\/|apps\/admin\//;
   const leaked = sources.filter(({ source }) => forbidden.test(source)).map(({ file, source }) => `${file}: ${source}`);
-  rows.push({ app: "storefront", check: "home page downloads checkout/payment/admin code", value: leaked.length ? leaked.join(", ") : "none", limit: "none", ok: leaked.length === 0 });
+  rows.push({
+    app: "storefront",
+    check: "home page downloads checkout/payment/admin code",
+    value: leaked.length ? leaked.join(", ") : "none",
+    limit: "none",
+    ok: leaked.length === 0,
+  });
 }
 
 initialJs("storefront", 150);
 initialJs("admin", 300);
 homeIsolated();
 
-console.table(rows.map(({ app, check, value, limit, ok }) => ({ app, check, value, limit, result: ok ? "ok" : "OVER" })));
+console.table(
+  rows.map(({ app, check, value, limit, ok }) => ({ app, check, value, limit, result: ok ? "ok" : "OVER" })),
+);
 mkdirSync(join(root, "bench-results"), { recursive: true });
-writeFileSync(join(root, "bench-results", "budgets.json"), `${JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2)}\n`);
+writeFileSync(
+  join(root, "bench-results", "budgets.json"),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2)}\n`,
+);
 if (rows.some((row) => !row.ok)) {
   console.error("A load budget is missed.");
   process.exit(1);

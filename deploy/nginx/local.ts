@@ -1,7 +1,17 @@
 // A real nginx for the proxy test and bench:cluster: the shipped template rendered like envsubst
 // would, run unprivileged in its own prefix (pid, logs, temp and cache dirs) on free ports.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,8 +20,11 @@ export const templatePath = join(import.meta.dirname, "shop.conf.template");
 const NOBODY = 65534;
 
 function nginxBinary(configured: string | undefined): string {
-  const found = [configured, "/usr/sbin/nginx", "/usr/bin/nginx"].find((path): path is string => Boolean(path && existsSync(path)));
-  if (!found) throw new Error("No nginx for the reverse-proxy test: `sudo apt-get install -y nginx-light` (or set NGINX_PATH).");
+  const found = [configured, "/usr/sbin/nginx", "/usr/bin/nginx"].find((path): path is string =>
+    Boolean(path && existsSync(path)),
+  );
+  if (!found)
+    throw new Error("No nginx for the reverse-proxy test: `sudo apt-get install -y nginx-light` (or set NGINX_PATH).");
   return found;
 }
 
@@ -28,7 +41,9 @@ export async function freePort(host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -37,11 +52,29 @@ export async function freePort(host = "127.0.0.1"): Promise<number> {
 export function selfSignedCertificate(dir: string) {
   const cert = join(dir, "cert.pem");
   const key = join(dir, "key.pem");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-    "-keyout", key, "-out", cert,
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ],
+    { stdio: "ignore" },
+  );
   return { cert, key, pem: readFileSync(cert) };
 }
 
@@ -104,10 +137,14 @@ export async function startNginx(upstreams: string[], options: Options = {}): Pr
     chmodSync(prefix, 0o755);
     chownTree(prefix, NOBODY);
   }
-  const child = spawn(nginxBinary(options.binary), ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-e", join(prefix, "error.log")], {
-    stdio: ["ignore", "ignore", "pipe"],
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-  });
+  const child = spawn(
+    nginxBinary(options.binary),
+    ["-p", prefix, "-c", join(prefix, "nginx.conf"), "-e", join(prefix, "error.log")],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const log = () => {

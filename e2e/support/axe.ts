@@ -29,6 +29,11 @@ export async function runAxe(page: Page): Promise<AxeSummary> {
 /** One line per violation and offending element, for a readable failure message. */
 export function describeViolations(violations: Result[]): string {
   return violations
-    .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${v.help} — ${node.target.join(" ")} — ${node.failureSummary?.replace(/\s+/g, " ") ?? ""}`))
+    .flatMap((v) =>
+      v.nodes.map(
+        (node) =>
+          `${v.impact} ${v.id}: ${v.help} — ${node.target.join(" ")} — ${node.failureSummary?.replace(/\s+/g, " ") ?? ""}`,
+      ),
+    )
     .join("\n");
 }

@@ -21,7 +21,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A page that fails the test on any uncaught error or failed request to the shop. */
-export async function openPage(browser: Browser, path = "/"): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  path = "/",
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: baseUrl() });
   const page = await context.newPage();
   const errors: string[] = [];

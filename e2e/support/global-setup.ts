@@ -21,7 +21,9 @@ async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -47,7 +49,8 @@ async function waitForReady(url: string, server: ChildProcess, timeoutMs: number
 export default async function setup(project: TestProject) {
   const chromium = chromiumPath();
   for (const file of ["apps/server/dist/main.js", "apps/storefront/dist/index.html", "apps/admin/dist/index.html"]) {
-    if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run "npm run build" before the browser tests`);
+    if (!existsSync(join(root, file)))
+      throw new Error(`${file} is missing: run "npm run build" before the browser tests`);
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

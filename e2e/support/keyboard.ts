@@ -19,7 +19,8 @@ export async function tabTo(page: Page, target: Locator, { max = 120, back = fal
         );
         return rect.width > 1 && rect.height > 1 && drawn;
       });
-      if (!visible) throw new Error(`focus on ${await target.evaluate((el) => el.outerHTML.slice(0, 120))} is not visible`);
+      if (!visible)
+        throw new Error(`focus on ${await target.evaluate((el) => el.outerHTML.slice(0, 120))} is not visible`);
       return;
     }
   }

@@ -2,7 +2,12 @@ import type { Page } from "playwright-core";
 
 export const widths = [360, 768, 1280] as const;
 
-export type LayoutProblems = { overflow: number | null; overlaps: string[]; scrollingTables: string[]; images: string[] };
+export type LayoutProblems = {
+  overflow: number | null;
+  overlaps: string[];
+  scrollingTables: string[];
+  images: string[];
+};
 
 /**
  * What is wrong with the layout at the current width: how far the page scrolls sideways, pairs
@@ -15,16 +20,28 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
     const root = document.scrollingElement ?? document.documentElement;
     const overflow = root.scrollWidth > window.innerWidth ? root.scrollWidth - window.innerWidth : null;
     const describe = (el: Element) => {
-      const label = el.getAttribute("aria-label") ?? (el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null) ?? el.textContent ?? "";
+      const label =
+        el.getAttribute("aria-label") ??
+        (el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null) ??
+        el.textContent ??
+        "";
       return `${el.tagName.toLowerCase()} "${label.trim().slice(0, 40)}"`;
     };
     // Controls in the open modal, if there is one; the page behind it is inert.
     const scope = document.querySelector("dialog[open]") ?? document.body;
-    const controls = [...scope.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea")].filter((el) => {
-      const rect = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return rect.width > 1 && rect.height > 1 && style.visibility !== "hidden" && el.closest("[inert]") === null && (scope !== document.body || el.closest("dialog") === null);
-    });
+    const controls = [...scope.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea")].filter(
+      (el) => {
+        const rect = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return (
+          rect.width > 1 &&
+          rect.height > 1 &&
+          style.visibility !== "hidden" &&
+          el.closest("[inert]") === null &&
+          (scope !== document.body || el.closest("dialog") === null)
+        );
+      },
+    );
     const rects = controls.map((el) => el.getBoundingClientRect());
     const overlaps: string[] = [];
     for (let i = 0; i < controls.length; i++) {
@@ -47,7 +64,8 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
       const src = img.getAttribute("src") ?? "";
       const problems = [];
       if (!img.getAttribute("width") || !img.getAttribute("height")) problems.push(`${src} has no width/height`);
-      if (img.getBoundingClientRect().top + window.scrollY > fold && img.loading !== "lazy") problems.push(`${src} is below the fold but not lazy`);
+      if (img.getBoundingClientRect().top + window.scrollY > fold && img.loading !== "lazy")
+        problems.push(`${src} is below the fold but not lazy`);
       return problems;
     });
     return { overflow, overlaps, scrollingTables, images };

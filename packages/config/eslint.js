@@ -3,7 +3,16 @@
 import tseslint from "typescript-eslint";
 
 // Test harnesses and scripts are their own entry points and read their settings directly.
-const envFiles = ["**/env.ts", "**/*.config.ts", "**/scripts/**", "**/*.mjs", "**/testing/**", "**/*.test.ts", "**/*.spec.ts", "e2e/support/**"];
+const envFiles = [
+  "**/env.ts",
+  "**/*.config.ts",
+  "**/scripts/**",
+  "**/*.mjs",
+  "**/testing/**",
+  "**/*.test.ts",
+  "**/*.spec.ts",
+  "e2e/support/**",
+];
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**"] },

@@ -11,8 +11,12 @@ export const deepFilters = { category: "audio", inStock: true, sort: "newest" } 
 export function benchCases(options: { deepCursor: string; slug: string }): BenchCase[] {
   return [
     { name: "listing, first page", path: "catalog.list", input: { limit: 24 } },
-    { name: "listing, deep cursor page, 2 filters", path: "catalog.list", input: { ...deepFilters, limit: 24, cursor: options.deepCursor } },
-    { name: "search (\"wireless earbuds\")", path: "catalog.list", input: { q: "wireless earbuds", limit: 24 } },
+    {
+      name: "listing, deep cursor page, 2 filters",
+      path: "catalog.list",
+      input: { ...deepFilters, limit: 24, cursor: options.deepCursor },
+    },
+    { name: 'search ("wireless earbuds")', path: "catalog.list", input: { q: "wireless earbuds", limit: 24 } },
     { name: "product page", path: "catalog.get", input: { slug: options.slug } },
   ];
 }

@@ -33,14 +33,16 @@ export function childrenOf(pid: number): number[] {
 
 /** Every process named `name` (PostgreSQL's backends belong to the shared server, so this counts others' work too). */
 export function processesNamed(name: string): number[] {
-  return readdirSync("/proc").filter((entry) => {
-    if (!/^\d+$/.test(entry)) return false;
-    try {
-      return readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name;
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync("/proc")
+    .filter((entry) => {
+      if (!/^\d+$/.test(entry)) return false;
+      try {
+        return readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 function machineTicks() {
@@ -54,7 +56,9 @@ function machineTicks() {
 export function cpuMeter(groups: Record<string, () => number[]>) {
   const started = performance.now();
   const self = process.cpuUsage();
-  const before = Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((pid) => [pid, cpuSeconds(pid)]))]));
+  const before = Object.fromEntries(
+    Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((pid) => [pid, cpuSeconds(pid)]))]),
+  );
   const machine = machineTicks();
   return () => {
     const wall = (performance.now() - started) / 1000;

@@ -1,6 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { tmpdir } from "node:os";
-import { createCaller, createContextInner, createMemoryStore, createTestProvider, localDiskStorage, type ApiConfig } from "@shop/api";
+import {
+  createCaller,
+  createContextInner,
+  createMemoryStore,
+  createTestProvider,
+  localDiskStorage,
+  type ApiConfig,
+} from "@shop/api";
 import { PrismaClient } from "@shop/db";
 import pg from "pg";
 import type { BenchCase } from "./cases.ts";
@@ -36,8 +43,26 @@ export async function explainCases(url: string, cases: BenchCase[]): Promise<Pla
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   let captured: Array<{ sql: string; params: unknown[] }> = [];
   prisma.$on("query", (event) => captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-  const req = { ip: null, userAgent: null, origin: null, secFetchSite: null, doNotTrack: false, cartToken: null, setCookie: () => {}, setHeader: () => {} };
-  const caller = createCaller(createContextInner({ db: prisma, config, req, auth: null, limits: createMemoryStore(), payments: createTestProvider(prisma) }));
+  const req = {
+    ip: null,
+    userAgent: null,
+    origin: null,
+    secFetchSite: null,
+    doNotTrack: false,
+    cartToken: null,
+    setCookie: () => {},
+    setHeader: () => {},
+  };
+  const caller = createCaller(
+    createContextInner({
+      db: prisma,
+      config,
+      req,
+      auth: null,
+      limits: createMemoryStore(),
+      payments: createTestProvider(prisma),
+    }),
+  );
   const reports: PlanReport[] = [];
   try {
     for (const benchCase of cases) {
@@ -46,12 +71,16 @@ export async function explainCases(url: string, cases: BenchCase[]): Promise<Pla
       else if (!("slug" in benchCase.input)) await caller.catalog.list(benchCase.input);
       const report: PlanReport = { name: benchCase.name, queries: captured.length, seqScansOfProduct: 0, indexes: [] };
       for (const query of captured) {
-        const result = await pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${query.sql}`, query.params);
+        const result = await pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
+          `EXPLAIN (FORMAT JSON) ${query.sql}`,
+          query.params,
+        );
         const plan = result.rows[0]?.["QUERY PLAN"][0]?.Plan;
         if (!plan) continue;
         walk(plan, (node) => {
           if (node["Node Type"] === "Seq Scan" && node["Relation Name"] === "Product") report.seqScansOfProduct++;
-          if (node["Index Name"] && !report.indexes.includes(node["Index Name"])) report.indexes.push(node["Index Name"]);
+          if (node["Index Name"] && !report.indexes.includes(node["Index Name"]))
+            report.indexes.push(node["Index Name"]);
         });
       }
       reports.push(report);

@@ -14,7 +14,9 @@ export const databaseUrl = (name: string) => Object.assign(new URL(adminUrl), { 
 export function run(command: string, args: string[], env: Record<string, string>) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -45,7 +47,11 @@ export async function seededDatabase(name: string, size: { products: number; ord
   await admin.end();
   const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-seed-"));
   try {
-    await run("npx", ["tsx", "packages/db/scripts/seed.ts", "--products", String(size.products), "--orders", String(size.orders)], { DATABASE_URL: url, DATA_DIR: dataDir });
+    await run(
+      "npx",
+      ["tsx", "packages/db/scripts/seed.ts", "--products", String(size.products), "--orders", String(size.orders)],
+      { DATABASE_URL: url, DATA_DIR: dataDir },
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -55,12 +61,19 @@ export async function seededDatabase(name: string, size: { products: number; ord
 export type Server = { base: string; process: ChildProcess; stop(): Promise<void> };
 
 /** The production build on `port`, against `databaseUrl`, ready when this resolves. */
-export async function startServer(options: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<Server> {
+export async function startServer(options: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string>;
+}): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-"));
   const base = `http://127.0.0.1:${options.port}`;
   // BENCH_SERVER_ARGS adds node flags (e.g. `--cpu-prof`); BENCH_SERVER_ENTRY runs another build
   // (e.g. a copy of the previous one, to measure baseline and candidate back to back).
-  const args = [...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []), process.env.BENCH_SERVER_ENTRY ?? "apps/server/dist/main.js"];
+  const args = [
+    ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
+    process.env.BENCH_SERVER_ENTRY ?? "apps/server/dist/main.js",
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
@@ -81,7 +94,13 @@ export async function startServer(options: { databaseUrl: string; port: number; 
   });
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error("the server exited");
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (tries > 240) throw new Error("the server did not become ready");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -97,7 +116,10 @@ export async function startServer(options: { databaseUrl: string; port: number; 
 }
 
 /** Other work on the machine takes cores from the server, PostgreSQL and the load generator. */
-export const loadAverage = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+export const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -120,7 +142,10 @@ export async function cpuTimes(server: Server, db: pg.Client, database: string):
       return 0;
     }
   };
-  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [database]);
+  const { rows } = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [database],
+  );
   const usage = process.cpuUsage();
   return {
     server: server.process.pid ? ticks(server.process.pid) : 0,

@@ -31,7 +31,9 @@ export async function observeVitals(page: Page) {
         if (!(entry instanceof LargestContentfulPaint)) continue;
         window.shopVitals.lcp = entry.startTime;
         const el = entry.element;
-        window.shopVitals.lcpElement = el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ")[0]}` : ""}` : "";
+        window.shopVitals.lcpElement = el
+          ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ")[0]}` : ""}`
+          : "";
       }
     }).observe({ type: "largest-contentful-paint", buffered: true });
     new PerformanceObserver((list) => {
@@ -39,8 +41,12 @@ export async function observeVitals(page: Page) {
         const value = Reflect.get(entry, "value");
         const sources: unknown = Reflect.get(entry, "sources");
         const first: unknown = Array.isArray(sources) ? Reflect.get(sources[0] ?? {}, "node") : null;
-        const source = first instanceof Element ? `${first.tagName.toLowerCase()}.${String(first.className).split(" ").slice(0, 3).join(".")}` : "";
-        if (!Reflect.get(entry, "hadRecentInput") && typeof value === "number") window.shopVitals.shifts.push({ value, time: entry.startTime, source });
+        const source =
+          first instanceof Element
+            ? `${first.tagName.toLowerCase()}.${String(first.className).split(" ").slice(0, 3).join(".")}`
+            : "";
+        if (!Reflect.get(entry, "hadRecentInput") && typeof value === "number")
+          window.shopVitals.shifts.push({ value, time: entry.startTime, source });
       }
     }).observe({ type: "layout-shift", buffered: true });
   });

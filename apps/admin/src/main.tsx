@@ -11,7 +11,11 @@ import { ToastProvider } from "@shop/ui";
 const sentryDsn = import.meta.env.VITE_SENTRY_DSN;
 if (sentryDsn) {
   void import("@shop/client/error-reporting").then(({ startErrorReporting }) =>
-    startErrorReporting(sentryDsn, { app: "admin", environment: import.meta.env.MODE, release: import.meta.env.VITE_SENTRY_RELEASE }),
+    startErrorReporting(sentryDsn, {
+      app: "admin",
+      environment: import.meta.env.MODE,
+      release: import.meta.env.VITE_SENTRY_RELEASE,
+    }),
   );
 }
 

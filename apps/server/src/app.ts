@@ -59,7 +59,9 @@ export function paymentsFrom(env: ServerEnv, db: Database, api?: StripeSettings[
 
 export async function buildApp(env: ServerEnv, db: Database, services: AppServices = {}) {
   const app = Fastify({
-    ...(services.logger ? { loggerInstance: services.logger } : { logger: env.LOG_LEVEL === "silent" ? false : { level: env.LOG_LEVEL } }),
+    ...(services.logger
+      ? { loggerInstance: services.logger }
+      : { logger: env.LOG_LEVEL === "silent" ? false : { level: env.LOG_LEVEL } }),
     trustProxy: env.trustProxy,
     // Honour a request id set by the proxy, so one id follows a request through every log line.
     requestIdHeader: "x-request-id",
@@ -71,11 +73,17 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   });
   const limits = services.limits ?? createMemoryStore();
   const errors =
-    services.errors ?? (await createErrorReporter({ dsn: env.SENTRY_DSN, environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV, release: env.SENTRY_RELEASE }));
+    services.errors ??
+    (await createErrorReporter({
+      dsn: env.SENTRY_DSN,
+      environment: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+      release: env.SENTRY_RELEASE,
+    }));
   app.addHook("onClose", () => errors.close());
   // Routes outside tRPC (the payment webhook, media): anything answered with a 5xx.
   app.addHook("onError", async (request, reply, error) => {
-    if (reply.statusCode >= 500 || !error.statusCode || error.statusCode >= 500) errors.capture(error, { path: request.routeOptions.url, requestId: request.id });
+    if (reply.statusCode >= 500 || !error.statusCode || error.statusCode >= 500)
+      errors.capture(error, { path: request.routeOptions.url, requestId: request.id });
   });
   await securityPlugin(app, {
     allowedOrigins: env.allowedOrigins,
@@ -98,7 +106,12 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   }
   await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache, errors });
   if (payments.verifyWebhook) {
-    await paymentWebhookRoutes(app, { db, provider: payments.provider, verify: payments.verifyWebhook, publicUrl: env.publicUrl });
+    await paymentWebhookRoutes(app, {
+      db,
+      provider: payments.provider,
+      verify: payments.verifyWebhook,
+      publicUrl: env.publicUrl,
+    });
   }
   await mediaRoutes(app, env.mediaDir);
   if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });

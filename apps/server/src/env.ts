@@ -19,12 +19,19 @@ const ServerEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_IF_EMPTY: bool,
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
-  SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
+  SHOP_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
+    .default("USD"),
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
-  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "use at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
@@ -36,12 +43,27 @@ const ServerEnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
-  SENTRY_DSN: z.url().optional().or(z.literal("").transform(() => undefined)),
+  SENTRY_DSN: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SENTRY_ENVIRONMENT: z.string().min(1).optional(),
   SENTRY_RELEASE: z.string().min(1).optional(),
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_…)").optional().or(z.literal("").transform(() => undefined)),
-  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_/, "must be a Stripe publishable key (pk_…)").optional().or(z.literal("").transform(() => undefined)),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must be a Stripe webhook signing secret (whsec_…)").optional().or(z.literal("").transform(() => undefined)),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_/, "must be a Stripe publishable key (pk_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, "must be a Stripe webhook signing secret (whsec_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type ServerEnv = ReturnType<typeof parseServerEnv>;
@@ -56,7 +78,9 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
   const env = result.data;
   const stripeKeys = [env.STRIPE_SECRET_KEY, env.STRIPE_PUBLISHABLE_KEY, env.STRIPE_WEBHOOK_SECRET];
   if (stripeKeys.some(Boolean) && !stripeKeys.every(Boolean)) {
-    throw new Error("Invalid environment:\n  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET go together");
+    throw new Error(
+      "Invalid environment:\n  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET go together",
+    );
   }
   const database = parseDatabaseEnv(source);
   const root = findRepoRoot();
@@ -71,7 +95,9 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     allowedOrigins: [
       new URL(publicUrl).origin,
       ...devOrigins,
-      ...env.ALLOWED_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
+      ...env.ALLOWED_ORIGINS.split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
     ],
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
     trustProxy: env.TRUST_PROXY,
@@ -82,7 +108,11 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     mediaDir: join(database.DATA_DIR, "media"),
     stripe:
       env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY && env.STRIPE_WEBHOOK_SECRET
-        ? { secretKey: env.STRIPE_SECRET_KEY, publishableKey: env.STRIPE_PUBLISHABLE_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            publishableKey: env.STRIPE_PUBLISHABLE_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+          }
         : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),
     adminDist: join(root, "apps", "admin", "dist"),

@@ -26,10 +26,16 @@ export const TrustProxySchema = z
   .transform((value, context): boolean | string[] => {
     if (value === undefined || value === "" || value === "false" || value === "0") return false;
     if (value === "true" || value === "1") return true;
-    const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     const bad = entries.filter((entry) => !isAddressOrRange(entry));
     if (bad.length > 0) {
-      context.addIssue({ code: "custom", message: `must be true, false or proxy addresses/CIDR ranges (not ${bad.join(", ")})` });
+      context.addIssue({
+        code: "custom",
+        message: `must be true, false or proxy addresses/CIDR ranges (not ${bad.join(", ")})`,
+      });
       return z.NEVER;
     }
     return entries;

@@ -38,7 +38,12 @@ describe("the HTTP server", () => {
   });
 
   it("serves the storefront at / and the admin at /admin, with client-side routes falling back to index.html", async () => {
-    for (const [url, title] of [["/", "Storefront"], ["/products/some-phone", "Storefront"], ["/admin/", "Admin"], ["/admin/products", "Admin"]]) {
+    for (const [url, title] of [
+      ["/", "Storefront"],
+      ["/products/some-phone", "Storefront"],
+      ["/admin/", "Admin"],
+      ["/admin/products", "Admin"],
+    ]) {
       const response = await app.inject(url ?? "/");
       expect(response.statusCode, url).toBe(200);
       expect(response.body, url).toContain(`<title>${title}</title>`);
@@ -61,31 +66,49 @@ describe("the HTTP server", () => {
 
   it("sends the WebP copy of an image to browsers that accept WebP, the original to others", async () => {
     const modern = await app.inject({ url: "/media/products/y.png", headers: { accept: "image/avif,image/webp,*/*" } });
-    expect([modern.statusCode, modern.headers["content-type"], modern.body, modern.headers.vary]).toEqual([200, "image/webp", "webp", "Accept"]);
+    expect([modern.statusCode, modern.headers["content-type"], modern.body, modern.headers.vary]).toEqual([
+      200,
+      "image/webp",
+      "webp",
+      "Accept",
+    ]);
     const old = await app.inject({ url: "/media/products/y.png", headers: { accept: "image/png,*/*" } });
-    expect([old.statusCode, old.headers["content-type"], old.body, old.headers.vary]).toEqual([200, "image/png", "png bytes", "Accept"]);
+    expect([old.statusCode, old.headers["content-type"], old.body, old.headers.vary]).toEqual([
+      200,
+      "image/png",
+      "png bytes",
+      "Accept",
+    ]);
     expect((await app.inject("/media/products/missing.png")).statusCode).toBe(404);
     expect((await app.inject("/media/../secrets.png")).statusCode).toBe(404);
     expect((await app.inject("/media/products/y.txt")).statusCode).toBe(404);
   });
 
   it("serves the API at /trpc", async () => {
-    const response = await app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`);
+    const response = await app.inject(
+      `/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`,
+    );
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ result: { data: { json: { items: [] } } } });
   });
 
   it("answers batched catalog queries and their errors in tRPC's wire format", async () => {
-    const input = encodeURIComponent(JSON.stringify({ 0: { json: { limit: 1 } }, 1: { json: { slug: "no-such-product" } } }));
+    const input = encodeURIComponent(
+      JSON.stringify({ 0: { json: { limit: 1 } }, 1: { json: { slug: "no-such-product" } } }),
+    );
     const mixed = await app.inject(`/trpc/catalog.list,catalog.get?batch=1&input=${input}`);
     expect(mixed.statusCode).toBe(207);
     expect(mixed.json()).toMatchObject([
       { result: { data: { json: { items: [], nextCursor: null } } } },
       { error: { json: { data: { code: "NOT_FOUND", httpStatus: 404 } } } },
     ]);
-    const bad = await app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 0 } }))}`);
+    const bad = await app.inject(
+      `/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 0 } }))}`,
+    );
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { json: { data: { code: "BAD_REQUEST", zodError: { fieldErrors: { limit: [expect.any(String)] } } } } } });
+    expect(bad.json()).toMatchObject({
+      error: { json: { data: { code: "BAD_REQUEST", zodError: { fieldErrors: { limit: [expect.any(String)] } } } } },
+    });
     expect((await app.inject("/trpc/catalog.list?input=%7Bnot-json")).statusCode).toBe(400);
     // Mutations and staff procedures take tRPC's own adapter path.
     expect((await app.inject("/trpc/admin.products.list")).statusCode).toBe(401);
@@ -98,7 +121,12 @@ describe("sessions over HTTP", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await factories(db.prisma).user({ email: "http@example.com", password: "a long enough passphrase" });
-    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false", PUBLIC_URL: "https://shop.example" });
+    const env = parseServerEnv({
+      NODE_ENV: "production",
+      LOG_LEVEL: "silent",
+      SERVE_APPS: "false",
+      PUBLIC_URL: "https://shop.example",
+    });
     app = await buildApp(env, db);
   });
   afterAll(async () => {
@@ -113,7 +141,8 @@ describe("sessions over HTTP", () => {
       headers: { "content-type": "application/json" },
       payload: { json: { email: "http@example.com", password: "a long enough passphrase" } },
     });
-  const me = (headers: Record<string, string>, url = "/trpc/auth.me") => app.inject({ url, headers }).then((r) => r.json());
+  const me = (headers: Record<string, string>, url = "/trpc/auth.me") =>
+    app.inject({ url, headers }).then((r) => r.json());
 
   it("sets an HttpOnly, Secure, SameSite=Lax cookie for the whole site", async () => {
     const cookie = String((await signIn()).headers["set-cookie"]);
@@ -134,7 +163,12 @@ describe("sessions over HTTP", () => {
   it("refuses a cookie-authenticated mutation from a foreign origin", async () => {
     const { token } = (await signIn()).json().result.data.json;
     const post = (origin: string) =>
-      app.inject({ method: "POST", url: "/trpc/auth.signOut", headers: { cookie: `shop_session=${token}`, origin, "content-type": "application/json" }, payload: {} });
+      app.inject({
+        method: "POST",
+        url: "/trpc/auth.signOut",
+        headers: { cookie: `shop_session=${token}`, origin, "content-type": "application/json" },
+        payload: {},
+      });
     expect((await post("https://evil.example")).statusCode).toBe(403);
     expect((await post("https://shop.example")).statusCode).toBe(200);
   });
@@ -143,7 +177,12 @@ describe("sessions over HTTP", () => {
     const product = await factories(db.prisma).product({ variants: [{ price: 1_500, stock: 3 }] });
     const variantId = product.variants[0]?.id ?? 0;
     const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-      app.inject({ method: "POST", url, headers: { "content-type": "application/json", origin: "https://shop.example", ...headers }, payload: JSON.stringify(payload) });
+      app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": "application/json", origin: "https://shop.example", ...headers },
+        payload: JSON.stringify(payload),
+      });
 
     const added = await post("/trpc/cart.add", { json: { variantId, quantity: 1 } });
     expect(added.statusCode).toBe(200);
@@ -155,7 +194,15 @@ describe("sessions over HTTP", () => {
     const cart = cookie.split(";")[0] ?? "";
 
     // CSRF: a cart cookie makes it cookie-bound, so a foreign or missing origin is refused.
-    expect((await post("/trpc/cart.add", { json: { variantId, quantity: 1 } }, { cookie: cart, origin: "https://evil.example" })).statusCode).toBe(403);
+    expect(
+      (
+        await post(
+          "/trpc/cart.add",
+          { json: { variantId, quantity: 1 } },
+          { cookie: cart, origin: "https://evil.example" },
+        )
+      ).statusCode,
+    ).toBe(403);
 
     // The same failing call through both paths: identical status and body.
     const tooMany = { json: { variantId, quantity: 5 } };
@@ -164,12 +211,27 @@ describe("sessions over HTTP", () => {
     expect(fast.statusCode).toBe(412);
     expect(adapter.statusCode).toBe(412);
     expect(fast.json()).toEqual(adapter.json()[0]);
-    expect(fast.json()).toMatchObject({ error: { json: { data: { code: "PRECONDITION_FAILED", details: { available: 3 } } } } });
+    expect(fast.json()).toMatchObject({
+      error: { json: { data: { code: "PRECONDITION_FAILED", details: { available: 3 } } } },
+    });
     const invalid = await post("/trpc/checkout.placeOrder", { json: { idempotencyKey: "x" } }, { cookie: cart });
-    const invalidAdapter = await post("/trpc/checkout.placeOrder?batch=1", { 0: { json: { idempotencyKey: "x" } } }, { cookie: cart });
+    const invalidAdapter = await post(
+      "/trpc/checkout.placeOrder?batch=1",
+      { 0: { json: { idempotencyKey: "x" } } },
+      { cookie: cart },
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json()).toEqual(invalidAdapter.json()[0]);
-    expect((await app.inject({ method: "POST", url: "/trpc/cart.clear", headers: { "content-type": "application/json", origin: "https://shop.example", cookie: cart }, payload: "{nope" })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: "POST",
+          url: "/trpc/cart.clear",
+          headers: { "content-type": "application/json", origin: "https://shop.example", cookie: cart },
+          payload: "{nope",
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });
 

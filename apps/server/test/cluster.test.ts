@@ -17,7 +17,11 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 type Instance = { url: string; close(): Promise<void> };
 
 /** A server instance as in production, on its own port, with its own database pool. */
-async function startInstance(db: Database, limits: RateLimitStore, cache: ResponseCache | null = null): Promise<Instance> {
+async function startInstance(
+  db: Database,
+  limits: RateLimitStore,
+  cache: ResponseCache | null = null,
+): Promise<Instance> {
   const env = parseServerEnv({
     NODE_ENV: "production",
     LOG_LEVEL: "silent",
@@ -87,7 +91,8 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
     const nodes = [await startInstance(db, createMemoryStore()), await startInstance(second, createMemoryStore())];
     try {
       const statuses = [];
-      for (let i = 0; i < 12; i++) statuses.push((await signIn(nodes[i % 2] as Instance, user.email, "wrong passphrase")).status);
+      for (let i = 0; i < 12; i++)
+        statuses.push((await signIn(nodes[i % 2] as Instance, user.email, "wrong passphrase")).status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     } finally {
       await Promise.all(nodes.map((node) => node.close()));
@@ -96,7 +101,11 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
 
   it("sells the last 10 units to exactly 10 of 200 checkouts racing across both instances", async () => {
     const make = factories(db.prisma);
-    await db.prisma.shippingMethod.upsert({ where: { code: "standard" }, create: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 }, update: {} });
+    await db.prisma.shippingMethod.upsert({
+      where: { code: "standard" },
+      create: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 },
+      update: {},
+    });
     const product = await make.product({ variants: [{ price: 1_000, stock: 10 }] });
     const variantId = product.variants[0]?.id ?? 0;
     const nodes = [await startInstance(db, redisStore()), await startInstance(second, redisStore())];
@@ -114,18 +123,32 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
       }
       const responses = await Promise.all(
         carts.map((cookie, i) =>
-          post(nodes[(i + 1) % 2] as Instance, "checkout.placeOrder", {
-            idempotencyKey: crypto.randomUUID(),
-            email: `race${i}@example.com`,
-            shippingAddress: { fullName: "Racer", line1: "1 Fast Lane", city: "Austin", postalCode: "73301", country: "US" },
-            shippingMethod: "standard",
-          }, cookie),
+          post(
+            nodes[(i + 1) % 2] as Instance,
+            "checkout.placeOrder",
+            {
+              idempotencyKey: crypto.randomUUID(),
+              email: `race${i}@example.com`,
+              shippingAddress: {
+                fullName: "Racer",
+                line1: "1 Fast Lane",
+                city: "Austin",
+                postalCode: "73301",
+                country: "US",
+              },
+              shippingMethod: "standard",
+            },
+            cookie,
+          ),
         ),
       );
       const statuses = responses.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(10);
       expect(statuses.filter((s) => s !== 200).every((s) => s === 412)).toBe(true);
-      const variant = await db.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stockOnHand: true, reserved: true } });
+      const variant = await db.prisma.variant.findUniqueOrThrow({
+        where: { id: variantId },
+        select: { stockOnHand: true, reserved: true },
+      });
       expect(variant).toEqual({ stockOnHand: 10, reserved: 10 });
     } finally {
       await Promise.all(nodes.map((node) => node.close()));
@@ -133,7 +156,11 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
   }, 120_000);
 
   it("serves a price changed through one instance from the other at once, with the cache on both", async () => {
-    const admin = await factories(db.prisma).user({ role: "STAFF", email: `pricer${Date.now()}@example.com`, password: "pricing passphrase" });
+    const admin = await factories(db.prisma).user({
+      role: "STAFF",
+      email: `pricer${Date.now()}@example.com`,
+      password: "pricing passphrase",
+    });
     const cacheClient = new Redis(REDIS_URL);
     redisClients.push(cacheClient);
     const nodes = [
@@ -145,21 +172,44 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
       const signedIn = await signIn(a, admin.email, "pricing passphrase");
       const cookie = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
       const mutate = (path: string, json: unknown) =>
-        fetch(`${a.url}/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie }, body: JSON.stringify({ json }) }).then((r) => r.json());
+        fetch(`${a.url}/trpc/${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
+          body: JSON.stringify({ json }),
+        }).then((r) => r.json());
       const slug = `cached-phone-${Date.now()}`;
-      const product = { name: "Cached Phone", slug, status: "ACTIVE", variants: [{ sku: `CACHE-${Date.now()}`, price: 49_900, stockOnHand: 5 }] };
-      const created = z.object({ result: z.object({ data: z.object({ json: z.object({ id: z.number() }) }) }) }).parse(await mutate("admin.products.create", product));
+      const product = {
+        name: "Cached Phone",
+        slug,
+        status: "ACTIVE",
+        variants: [{ sku: `CACHE-${Date.now()}`, price: 49_900, stockOnHand: 5 }],
+      };
+      const created = z
+        .object({ result: z.object({ data: z.object({ json: z.object({ id: z.number() }) }) }) })
+        .parse(await mutate("admin.products.create", product));
       const id = created.result.data.json.id;
       const price = async (node: Instance) => {
-        const response = await fetch(`${node.url}/trpc/catalog.get?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`);
-        const page = z.object({ result: z.object({ data: z.object({ json: z.object({ variants: z.array(z.object({ price: z.number() })) }) }) }) }).parse(await response.json());
+        const response = await fetch(
+          `${node.url}/trpc/catalog.get?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`,
+        );
+        const page = z
+          .object({
+            result: z.object({
+              data: z.object({ json: z.object({ variants: z.array(z.object({ price: z.number() })) }) }),
+            }),
+          })
+          .parse(await response.json());
         return { price: page.result.data.json.variants[0]?.price, cache: response.headers.get("x-cache") };
       };
       expect((await price(b)).price).toBe(49_900);
       const cachedTwice = await price(b);
       expect(cachedTwice).toEqual({ price: 49_900, cache: "hit" });
       const variantId = (await db.prisma.variant.findFirstOrThrow({ where: { productId: id } })).id;
-      await mutate("admin.products.update", { id, ...product, variants: [{ ...product.variants[0], id: variantId, price: 44_900 }] });
+      await mutate("admin.products.update", {
+        id,
+        ...product,
+        variants: [{ ...product.variants[0], id: variantId, price: 44_900 }],
+      });
       expect(await price(b)).toEqual({ price: 44_900, cache: "miss" });
       expect(await price(a)).toEqual({ price: 44_900, cache: "hit" });
       // A change made outside the admin (here straight in the database, as a checkout's stock

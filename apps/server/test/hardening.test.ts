@@ -50,15 +50,23 @@ describe("hardening", () => {
 
   it("allows cross-origin API calls only from the configured origins", async () => {
     const preflight = (origin: string) =>
-      app.inject({ method: "OPTIONS", url: "/trpc/cart.get", headers: { origin, "access-control-request-method": "GET" } });
-    expect((await preflight("https://cdn.shop.example")).headers["access-control-allow-origin"]).toBe("https://cdn.shop.example");
+      app.inject({
+        method: "OPTIONS",
+        url: "/trpc/cart.get",
+        headers: { origin, "access-control-request-method": "GET" },
+      });
+    expect((await preflight("https://cdn.shop.example")).headers["access-control-allow-origin"]).toBe(
+      "https://cdn.shop.example",
+    );
     expect((await preflight("https://cdn.shop.example")).headers["access-control-allow-credentials"]).toBe("true");
     expect((await preflight("https://evil.example")).headers["access-control-allow-origin"]).toBeUndefined();
   });
 
   it("serves Prometheus metrics only to the token holder", async () => {
     expect((await app.inject("/metrics")).statusCode).toBe(401);
-    expect((await app.inject({ url: "/metrics", headers: { authorization: "Bearer wrong-token-xxxxxxxxx" } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ url: "/metrics", headers: { authorization: "Bearer wrong-token-xxxxxxxxx" } })).statusCode,
+    ).toBe(401);
     await app.inject("/trpc/auth.me");
     const metrics = await app.inject({ url: "/metrics", headers: { authorization: "Bearer metrics-token-for-tests" } });
     expect(metrics.statusCode).toBe(200);
@@ -83,9 +91,19 @@ describe("hardening", () => {
   });
 
   it("refuses oversized bodies", async () => {
-    const response = await app.inject({ method: "POST", url: "/api/payment/webhook", headers: { "content-type": "application/json" }, payload: "x".repeat(2 * 1024 * 1024) });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/payment/webhook",
+      headers: { "content-type": "application/json" },
+      payload: "x".repeat(2 * 1024 * 1024),
+    });
     expect([404, 413]).toContain(response.statusCode);
-    const trpc = await app.inject({ method: "POST", url: "/trpc/auth.signIn", headers: { "content-type": "application/json", origin: "https://shop.example" }, payload: `{"json":{"email":"${"a".repeat(17 * 1024 * 1024)}"}}` });
+    const trpc = await app.inject({
+      method: "POST",
+      url: "/trpc/auth.signIn",
+      headers: { "content-type": "application/json", origin: "https://shop.example" },
+      payload: `{"json":{"email":"${"a".repeat(17 * 1024 * 1024)}"}}`,
+    });
     expect(trpc.statusCode).toBe(413);
   });
 });

@@ -31,7 +31,10 @@ function dist() {
   const dir = tempDir("shop-dist-");
   mkdirSync(join(dir, "assets"));
   writeFileSync(join(dir, "index.html"), "<!doctype html><title>Shop</title>");
-  writeFileSync(join(dir, ASSET), `export const catalogue = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `item ${i}`))};\n`);
+  writeFileSync(
+    join(dir, ASSET),
+    `export const catalogue = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `item ${i}`))};\n`,
+  );
   return dir;
 }
 
@@ -46,7 +49,16 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
   const get = (path: string, options: Options = {}) =>
     new Promise<Answer>((resolve, reject) => {
       const req = request(
-        { host: "127.0.0.1", servername: "localhost", port: nginx.httpsPort, path, ca: nginx.ca, localAddress: options.from, headers: options.headers, agent: false },
+        {
+          host: "127.0.0.1",
+          servername: "localhost",
+          port: nginx.httpsPort,
+          path,
+          ca: nginx.ca,
+          localAddress: options.from,
+          headers: options.headers,
+          agent: false,
+        },
         (res) => {
           let body = "";
           res.setEncoding("utf8");
@@ -73,13 +85,18 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
         RATE_LIMIT_PER_MINUTE: String(LIMIT),
         DATA_DIR: tempDir("shop-nginx-app-"),
       });
-      const app = await buildApp({ ...env, storefrontDist: storefront, adminDist: dist() }, db, { limits: createRedisStore(redis, prefix) });
+      const app = await buildApp({ ...env, storefrontDist: storefront, adminDist: dist() }, db, {
+        limits: createRedisStore(redis, prefix),
+      });
       await app.listen({ port: 0, host: "127.0.0.1" });
       const address = app.server.address();
       ports.push(typeof address === "object" && address ? address.port : 0);
       apps.push(app);
     }
-    nginx = await startNginx(ports.map((port) => `127.0.0.1:${port}`), { binary: process.env.NGINX_PATH });
+    nginx = await startNginx(
+      ports.map((port) => `127.0.0.1:${port}`),
+      { binary: process.env.NGINX_PATH },
+    );
   });
 
   afterAll(async () => {
@@ -107,23 +124,38 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
   it("offers HTTP/2 over TLS 1.2 or newer only", async () => {
     const handshake = (options: { minVersion?: "TLSv1"; maxVersion?: "TLSv1.1"; ciphers?: string }) =>
       new Promise<{ protocol: string | null; alpn: string | false | null }>((resolve, reject) => {
-        const socket = connect({ host: "127.0.0.1", port: nginx.httpsPort, servername: "localhost", ca: nginx.ca, ALPNProtocols: ["h2", "http/1.1"], ...options }, () => {
-          resolve({ protocol: socket.getProtocol(), alpn: socket.alpnProtocol });
-          socket.end();
-        });
+        const socket = connect(
+          {
+            host: "127.0.0.1",
+            port: nginx.httpsPort,
+            servername: "localhost",
+            ca: nginx.ca,
+            ALPNProtocols: ["h2", "http/1.1"],
+            ...options,
+          },
+          () => {
+            resolve({ protocol: socket.getProtocol(), alpn: socket.alpnProtocol });
+            socket.end();
+          },
+        );
         socket.on("error", reject);
       });
     expect(await handshake({})).toEqual({ protocol: "TLSv1.3", alpn: "h2" });
     // The client is willing (security level 0); the refusal is nginx's protocol-version alert.
-    await expect(handshake({ minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" })).rejects.toThrow(/alert protocol version/);
+    await expect(
+      handshake({ minVersion: "TLSv1", maxVersion: "TLSv1.1", ciphers: "DEFAULT@SECLEVEL=0" }),
+    ).rejects.toThrow(/alert protocol version/);
   });
 
   it("redirects plain HTTP to the configured HTTPS origin, whatever Host the client sends", async () => {
     const location = await new Promise<string | undefined>((resolve, reject) => {
-      const req = httpRequest({ host: "127.0.0.1", port: nginx.httpPort, path: "/cart?x=1", headers: { host: "evil.example" } }, (res) => {
-        res.resume();
-        resolve(res.headers.location);
-      });
+      const req = httpRequest(
+        { host: "127.0.0.1", port: nginx.httpPort, path: "/cart?x=1", headers: { host: "evil.example" } },
+        (res) => {
+          res.resume();
+          resolve(res.headers.location);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -164,7 +196,9 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     // Another client is counted on its own, even one claiming to be the limited address.
     expect((await get("/trpc/auth.me", { from: "127.0.0.3" })).status).toBe(200);
-    expect((await get("/trpc/auth.me", { from: "127.0.0.3", headers: { "x-forwarded-for": "127.0.0.2" } })).status).toBe(200);
+    expect(
+      (await get("/trpc/auth.me", { from: "127.0.0.3", headers: { "x-forwarded-for": "127.0.0.2" } })).status,
+    ).toBe(200);
   });
 
   it("keeps answering when one instance goes away", async () => {

@@ -15,7 +15,13 @@ describe("an exhausted connection pool", () => {
     base = await createTestDatabase();
     // One connection that waits at most 300 ms.
     tiny = await createDatabase({ kind: "postgres", url: String(base.url), poolSize: 1, connectionTimeoutMs: 300 });
-    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false", CATALOG_CACHE: "off", DATA_DIR: mkdtempSync(join(tmpdir(), "shop-pool-")) });
+    const env = parseServerEnv({
+      NODE_ENV: "production",
+      LOG_LEVEL: "silent",
+      SERVE_APPS: "false",
+      CATALOG_CACHE: "off",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "shop-pool-")),
+    });
     app = await buildApp(env, tiny);
   });
   afterAll(async () => {

@@ -13,7 +13,10 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "./support/throwa
 
 const SHOPPERS = 40;
 const STOCK = 100;
-const PlacedSchema = z.object({ order: z.object({ number: z.number(), status: z.string() }), payment: z.object({ clientSecret: z.string() }).nullable() });
+const PlacedSchema = z.object({
+  order: z.object({ number: z.number(), status: z.string() }),
+  payment: z.object({ clientSecret: z.string() }).nullable(),
+});
 const address = { fullName: "Ada", line1: "1 Main St", city: "Paris", postalCode: "75001", country: "FR" };
 
 describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
@@ -30,8 +33,16 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
     await admin.end();
     db = await createDatabase({ kind: "postgres", url: server.url("shop"), poolSize: 4, connectionTimeoutMs: 1_000 });
     await migrate(db.sql, prismaPaths().migrations);
-    await db.prisma.shippingMethod.create({ data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 } });
-    const product = await factories(db.prisma).product({ variants: [{ price: 1_500, stock: STOCK }, { price: 2_500, stock: STOCK }, { price: 900, stock: STOCK }] });
+    await db.prisma.shippingMethod.create({
+      data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 },
+    });
+    const product = await factories(db.prisma).product({
+      variants: [
+        { price: 1_500, stock: STOCK },
+        { price: 2_500, stock: STOCK },
+        { price: 900, stock: STOCK },
+      ],
+    });
     variantIds = product.variants.map((variant) => variant.id);
     const env = parseServerEnv({
       NODE_ENV: "production",
@@ -62,14 +73,29 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
       expect(add.status).toBe(200);
       const email = `restart${i}@example.com`;
       const idempotencyKey = crypto.randomUUID();
-      const placedReply = await client.until("checkout.placeOrder", { idempotencyKey, email, shippingAddress: address, shippingMethod: "standard" });
+      const placedReply = await client.until("checkout.placeOrder", {
+        idempotencyKey,
+        email,
+        shippingAddress: address,
+        shippingMethod: "standard",
+      });
       expect(placedReply.status, JSON.stringify(placedReply.body)).toBe(200);
       const placed = result(placedReply, PlacedSchema);
       seen.push({ number: placed.order.number, email });
       // The payment form, again if the intent could not be created while the database was away.
       const clientSecret =
-        placed.payment?.clientSecret ?? result(await client.until("checkout.payment", { number: placed.order.number, email }), z.object({ clientSecret: z.string() })).clientSecret;
-      const paid = await client.until("payments.testConfirm", { clientSecret, number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" });
+        placed.payment?.clientSecret ??
+        result(
+          await client.until("checkout.payment", { number: placed.order.number, email }),
+          z.object({ clientSecret: z.string() }),
+        ).clientSecret;
+      const paid = await client.until("payments.testConfirm", {
+        clientSecret,
+        number: "4242 4242 4242 4242",
+        expMonth: 12,
+        expYear: 2034,
+        cvc: "123",
+      });
       // 409: the card went through on an attempt whose answer was lost; the success page syncs it.
       expect([200, 409]).toContain(paid.status);
       const confirmed = await client.until("checkout.confirm", { number: placed.order.number, email });
@@ -95,7 +121,12 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
 
     // Every order a shopper saw exists and is paid, once; no other order exists.
     const orders = await db.prisma.order.findMany({
-      select: { number: true, status: true, payments: { select: { status: true } }, items: { select: { variantId: true, quantity: true } } },
+      select: {
+        number: true,
+        status: true,
+        payments: { select: { status: true } },
+        items: { select: { variantId: true, quantity: true } },
+      },
     });
     expect(orders.map((order) => order.number).sort()).toEqual(seen.map((order) => order.number).sort());
     for (const order of orders) {
@@ -106,11 +137,21 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
 
     // Stock: reserved is exactly what the paid orders hold; nothing is held by an order that
     // was rolled back; every movement left the levels the variant shows.
-    const variants = await db.prisma.variant.findMany({ where: { id: { in: variantIds } }, select: { id: true, stockOnHand: true, reserved: true } });
+    const variants = await db.prisma.variant.findMany({
+      where: { id: { in: variantIds } },
+      select: { id: true, stockOnHand: true, reserved: true },
+    });
     for (const variant of variants) {
-      const held = orders.flatMap((order) => order.items).filter((item) => item.variantId === variant.id).reduce((sum, item) => sum + item.quantity, 0);
+      const held = orders
+        .flatMap((order) => order.items)
+        .filter((item) => item.variantId === variant.id)
+        .reduce((sum, item) => sum + item.quantity, 0);
       expect(variant).toEqual({ id: variant.id, stockOnHand: STOCK, reserved: held });
-      const last = await db.prisma.inventoryMovement.findFirst({ where: { variantId: variant.id }, orderBy: { id: "desc" }, select: { stockAfter: true, reservedAfter: true } });
+      const last = await db.prisma.inventoryMovement.findFirst({
+        where: { variantId: variant.id },
+        orderBy: { id: "desc" },
+        select: { stockAfter: true, reservedAfter: true },
+      });
       expect(last).toEqual({ stockAfter: STOCK, reservedAfter: held });
     }
   });

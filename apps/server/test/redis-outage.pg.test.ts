@@ -32,7 +32,9 @@ describe("Redis stopped while the shop is running", () => {
       DATA_DIR: mkdtempSync(join(tmpdir(), "shop-redis-outage-")),
     });
     app = await buildApp(env, db, { limits: shared.store, cache: shared.cache, logger });
-    await db.prisma.shippingMethod.create({ data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 } });
+    await db.prisma.shippingMethod.create({
+      data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 },
+    });
     const product = await factories(db.prisma).product({ variants: [{ price: 1_200, stock: 20 }] });
     variantId = product.variants[0]?.id ?? 0;
   });
@@ -43,9 +45,16 @@ describe("Redis stopped while the shop is running", () => {
     await db?.close();
   });
 
-  const catalog = () => app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 5 } }))}`);
+  const catalog = () =>
+    app.inject(`/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 5 } }))}`);
   const signIn = (email: string, password: string, ip: string) =>
-    app.inject({ method: "POST", url: "/trpc/auth.signIn", remoteAddress: ip, headers: { "content-type": "application/json" }, payload: { json: { email, password } } });
+    app.inject({
+      method: "POST",
+      url: "/trpc/auth.signIn",
+      remoteAddress: ip,
+      headers: { "content-type": "application/json" },
+      payload: { json: { email, password } },
+    });
 
   async function checkout(ip: string) {
     const client = shopperClient(app, ip, { count: 0 });
@@ -59,7 +68,13 @@ describe("Redis stopped while the shop is running", () => {
       }),
       z.object({ order: z.object({ number: z.number() }), payment: z.object({ clientSecret: z.string() }) }),
     );
-    const paid = await client.until("payments.testConfirm", { clientSecret: placed.payment.clientSecret, number: "4242424242424242", expMonth: 12, expYear: 2034, cvc: "123" });
+    const paid = await client.until("payments.testConfirm", {
+      clientSecret: placed.payment.clientSecret,
+      number: "4242424242424242",
+      expMonth: 12,
+      expYear: 2034,
+      cvc: "123",
+    });
     expect(result(paid, z.object({ status: z.string() })).status).toBe("succeeded");
     return placed.order.number;
   }
@@ -68,7 +83,10 @@ describe("Redis stopped while the shop is running", () => {
     const user = await factories(db.prisma).user({ email: "outage@example.com", password: "the right passphrase" });
     const signedIn = await signIn(user.email, "the right passphrase", "10.7.0.1");
     expect(signedIn.statusCode).toBe(200);
-    const session = String([signedIn.headers["set-cookie"]].flat().find((value) => String(value).startsWith("shop_session=")) ?? "").split(";")[0] ?? "";
+    const session =
+      String(
+        [signedIn.headers["set-cookie"]].flat().find((value) => String(value).startsWith("shop_session=")) ?? "",
+      ).split(";")[0] ?? "";
     expect((await catalog()).headers["x-cache"]).toBe("miss");
     expect((await catalog()).headers["x-cache"]).toBe("hit");
 
@@ -76,12 +94,19 @@ describe("Redis stopped while the shop is running", () => {
 
     const list = await catalog();
     expect(list.statusCode).toBe(200);
-    expect(result({ status: list.statusCode, body: list.json() }, z.object({ items: z.array(z.object({ id: z.number() })) })).items.length).toBe(1);
+    expect(
+      result({ status: list.statusCode, body: list.json() }, z.object({ items: z.array(z.object({ id: z.number() })) }))
+        .items.length,
+    ).toBe(1);
     // Sessions live in the database.
     const me = await app.inject({ url: "/trpc/auth.me", headers: { cookie: session } });
-    expect(result({ status: me.statusCode, body: me.json() }, z.object({ email: z.string() })).email).toBe("outage@example.com");
+    expect(result({ status: me.statusCode, body: me.json() }, z.object({ email: z.string() })).email).toBe(
+      "outage@example.com",
+    );
     const number = await checkout("10.7.0.2");
-    expect((await db.prisma.order.findUniqueOrThrow({ where: { number }, select: { status: true } })).status).toBe("PAID");
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { number }, select: { status: true } })).status).toBe(
+      "PAID",
+    );
     // The limits fall back to this instance's memory rather than opening the gate or failing.
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await signIn(user.email, "wrong passphrase", "10.7.0.3")).statusCode);

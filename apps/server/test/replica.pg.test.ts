@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
 
-const query = (path: string, input: unknown) => `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const query = (path: string, input: unknown) =>
+  `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
 // A second database stands in for a replica that has not caught up yet: the same product under
 // an older name and price. Catalog pages read the replica; anything that writes or charges
@@ -20,12 +21,24 @@ describe("a read replica", () => {
   let slug = "";
   beforeAll(async () => {
     [primary, replica] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-    const current = await factories(primary.prisma).product({ name: "Lamp", variants: [{ price: 4_500, sku: "LAMP-1" }] });
+    const current = await factories(primary.prisma).product({
+      name: "Lamp",
+      variants: [{ price: 4_500, sku: "LAMP-1" }],
+    });
     slug = current.slug;
-    const stale = await factories(replica.prisma).product({ name: "Lamp", variants: [{ price: 3_900, sku: "LAMP-1" }] });
+    const stale = await factories(replica.prisma).product({
+      name: "Lamp",
+      variants: [{ price: 3_900, sku: "LAMP-1" }],
+    });
     await replica.prisma.product.update({ where: { id: stale.id }, data: { slug, name: "Lamp (old)" } });
     db = await createDatabase({ kind: "postgres", url: String(primary.url), replicaUrl: replica.url });
-    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false", CATALOG_CACHE: "off", DATA_DIR: mkdtempSync(join(tmpdir(), "shop-replica-")) });
+    const env = parseServerEnv({
+      NODE_ENV: "production",
+      LOG_LEVEL: "silent",
+      SERVE_APPS: "false",
+      CATALOG_CACHE: "off",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "shop-replica-")),
+    });
     app = await buildApp(env, db);
   });
   afterAll(async () => {

@@ -24,7 +24,11 @@ async function startFakeSentry() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { dsn: `http://publickey@127.0.0.1:${port}/1`, envelopes, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    dsn: `http://publickey@127.0.0.1:${port}/1`,
+    envelopes,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 const SESSION = "sessioncookievaluexyz.secretpartthatmustnotleak";
@@ -50,7 +54,9 @@ describe("error reporting to Sentry", () => {
     db = await createTestDatabase();
     sentry = await startFakeSentry();
     // A real internal failure: the tables these procedures need are gone.
-    await db.sql.exec(`ALTER TABLE "Brand" RENAME TO "BrandMoved"; ALTER TABLE "AnalyticsEvent" RENAME TO "AnalyticsEventMoved"`);
+    await db.sql.exec(
+      `ALTER TABLE "Brand" RENAME TO "BrandMoved"; ALTER TABLE "AnalyticsEvent" RENAME TO "AnalyticsEventMoved"`,
+    );
   });
   afterAll(async () => {
     await sentry.close();
@@ -58,7 +64,12 @@ describe("error reporting to Sentry", () => {
   });
 
   async function failingRequests(app: Awaited<ReturnType<typeof buildApp>>) {
-    const headers = { cookie: `shop_session=${SESSION}`, authorization: `Bearer ${BEARER}`, origin: "https://shop.example", "content-type": "application/json" };
+    const headers = {
+      cookie: `shop_session=${SESSION}`,
+      authorization: `Bearer ${BEARER}`,
+      origin: "https://shop.example",
+      "content-type": "application/json",
+    };
     const query = await app.inject({ method: "GET", url: "/trpc/catalog.brands", headers });
     const mutation = await app.inject({
       method: "POST",
@@ -85,15 +96,34 @@ describe("error reporting to Sentry", () => {
     expect(all).toContain('"trpc.path":"analytics.track"');
     expect(all).toContain("shop@test");
     expect(all).toMatch(/Brand|does not exist/);
-    for (const secret of [SESSION, BEARER, "secretpartthatmustnotleak", "anothersecretthatmustnotleak", BODY_MARKER, "Firefox/140.0"]) {
+    for (const secret of [
+      SESSION,
+      BEARER,
+      "secretpartthatmustnotleak",
+      "anothersecretthatmustnotleak",
+      BODY_MARKER,
+      "Firefox/140.0",
+    ]) {
       expect(all).not.toContain(secret);
     }
     // Ordinary refusals are not errors worth reporting.
     const before = sentry.envelopes.length;
     const app2 = await buildApp(envFor(sentry.dsn), db);
     try {
-      expect((await app2.inject({ method: "GET", url: "/trpc/auth.me?input=%7B%22json%22%3A%7B%22bad%22%3A1%7D%7D" })).statusCode).toBeLessThan(500);
-      expect((await app2.inject({ method: "POST", url: "/trpc/account.addresses.create", headers: { "content-type": "application/json" }, payload: { json: {} } })).statusCode).toBe(401);
+      expect(
+        (await app2.inject({ method: "GET", url: "/trpc/auth.me?input=%7B%22json%22%3A%7B%22bad%22%3A1%7D%7D" }))
+          .statusCode,
+      ).toBeLessThan(500);
+      expect(
+        (
+          await app2.inject({
+            method: "POST",
+            url: "/trpc/account.addresses.create",
+            headers: { "content-type": "application/json" },
+            payload: { json: {} },
+          })
+        ).statusCode,
+      ).toBe(401);
     } finally {
       await app2.close();
     }

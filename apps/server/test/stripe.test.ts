@@ -29,7 +29,9 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     });
     app = await buildApp(env, db, { payments: paymentsFrom(env, db, stripe.api) });
-    await db.prisma.shippingMethod.create({ data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 } });
+    await db.prisma.shippingMethod.create({
+      data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -44,7 +46,11 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     const response =
       method === "POST"
         ? await app.inject({ method, url: `/trpc/${path}`, headers, payload: { json: input } })
-        : await app.inject({ method, url: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, headers });
+        : await app.inject({
+            method,
+            url: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+            headers,
+          });
     for (const header of [response.headers["set-cookie"]].flat()) {
       const [pair] = String(header ?? "").split(";");
       const [name, value] = (pair ?? "").split("=");
@@ -55,7 +61,12 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
 
   const webhook = (event: { id?: string; type: string; intent: object }, secret = WEBHOOK_SECRET) => {
     const { payload, signature } = signedEvent(secret, event);
-    return app.inject({ method: "POST", url: "/api/payment/webhook", headers: { "content-type": "application/json", "stripe-signature": signature }, payload });
+    return app.inject({
+      method: "POST",
+      url: "/api/payment/webhook",
+      headers: { "content-type": "application/json", "stripe-signature": signature },
+      payload,
+    });
   };
 
   async function placeOrder(email: string, price = 4_200) {
@@ -74,7 +85,11 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
   it("creates the PaymentIntent for the server's amount, with a deterministic idempotency key", async () => {
     const placed = await placeOrder("stripe1@example.com");
     const intent = [...stripe.intents.values()].find((i) => i.client_secret === placed.payment.clientSecret);
-    expect(intent).toMatchObject({ amount: placed.order.total, currency: "usd", metadata: { orderId: expect.any(String), paymentId: expect.any(String) } });
+    expect(intent).toMatchObject({
+      amount: placed.order.total,
+      currency: "usd",
+      metadata: { orderId: expect.any(String), paymentId: expect.any(String) },
+    });
     expect(placed.payment.client).toEqual({ provider: "stripe", publishableKey: "pk_test_local" });
     // A reload of the payment step re-reads the same intent instead of creating another.
     const again = await trpc("checkout.payment", { number: placed.order.number, email: "stripe1@example.com" });
@@ -90,13 +105,27 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     expect((await webhook({ type: "payment_intent.succeeded", intent }, "whsec_wrong")).statusCode).toBe(400);
     const first = await webhook({ id: "evt_stripe_1", type: "payment_intent.succeeded", intent });
     expect(first.json()).toEqual({ received: true, outcome: "paid" });
-    expect((await webhook({ id: "evt_stripe_1", type: "payment_intent.succeeded", intent })).json()).toEqual({ received: true, outcome: "duplicate" });
+    expect((await webhook({ id: "evt_stripe_1", type: "payment_intent.succeeded", intent })).json()).toEqual({
+      received: true,
+      outcome: "duplicate",
+    });
     // An older "failed" event arriving late does not undo the payment: the intent is re-read.
-    expect((await webhook({ id: "evt_stripe_0", type: "payment_intent.payment_failed", intent: { ...intent, status: "requires_payment_method" } })).json()).toEqual({
+    expect(
+      (
+        await webhook({
+          id: "evt_stripe_0",
+          type: "payment_intent.payment_failed",
+          intent: { ...intent, status: "requires_payment_method" },
+        })
+      ).json(),
+    ).toEqual({
       received: true,
       outcome: "already-paid",
     });
-    const order = await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number }, select: { status: true } });
+    const order = await db.prisma.order.findUniqueOrThrow({
+      where: { number: placed.order.number },
+      select: { status: true },
+    });
     expect(order.status).toBe("PAID");
   });
 
@@ -106,9 +135,15 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     if (!intent) throw new Error("no intent");
     intent.amount = 100;
     stripe.succeed(intent.id, 100);
-    expect((await webhook({ type: "payment_intent.succeeded", intent })).json()).toMatchObject({ outcome: "amount-mismatch" });
-    expect([...stripe.refunds.values()].filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([100]);
-    expect((await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } })).status).toBe("PENDING_PAYMENT");
+    expect((await webhook({ type: "payment_intent.succeeded", intent })).json()).toMatchObject({
+      outcome: "amount-mismatch",
+    });
+    expect([...stripe.refunds.values()].filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([
+      100,
+    ]);
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } })).status).toBe(
+      "PENDING_PAYMENT",
+    );
   });
 
   it("refunds through Stripe from the admin, never more than was captured", async () => {
@@ -117,7 +152,11 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     if (!intent) throw new Error("no intent");
     stripe.succeed(intent.id);
     await trpc("checkout.confirm", { number: placed.order.number, email: "stripe4@example.com" });
-    const admin = await factories(db.prisma).user({ role: "STAFF", email: "refunder@example.com", password: "refunding passphrase" });
+    const admin = await factories(db.prisma).user({
+      role: "STAFF",
+      email: "refunder@example.com",
+      password: "refunding passphrase",
+    });
     jar.clear();
     await trpc("auth.signIn", { email: admin.email, password: "refunding passphrase", audience: "admin" });
     const orderId = (await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } })).id;
@@ -127,6 +166,9 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     expect(tooMuch.error.json.data.code).toBe("BAD_REQUEST");
     const rest = await trpc("admin.orders.refund", { orderId, reason: "Changed mind" });
     expect(rest.result.data.json).toMatchObject({ refundedTotal: placed.order.total, status: "REFUNDED" });
-    expect([...stripe.refunds.values()].filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([2_500, placed.order.total - 2_500]);
+    expect([...stripe.refunds.values()].filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([
+      2_500,
+      placed.order.total - 2_500,
+    ]);
   });
 });

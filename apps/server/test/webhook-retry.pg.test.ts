@@ -39,7 +39,9 @@ describe("a payment webhook that fails three times, then succeeds", () => {
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     });
     app = await buildApp(env, db, { payments: paymentsFrom(env, db, stripe.api) });
-    await db.prisma.shippingMethod.create({ data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 } });
+    await db.prisma.shippingMethod.create({
+      data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 },
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -61,14 +63,29 @@ describe("a payment webhook that fails three times, then succeeds", () => {
       }),
       z.object({ order: z.object({ number: z.number() }), payment: z.object({ clientSecret: z.string() }) }),
     );
-    const intent = [...stripe.intents.values()].find((candidate) => candidate.client_secret === placed.payment.clientSecret);
+    const intent = [...stripe.intents.values()].find(
+      (candidate) => candidate.client_secret === placed.payment.clientSecret,
+    );
     if (!intent) throw new Error("no intent");
     stripe.succeed(intent.id);
-    const order = await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number }, select: { id: true } });
+    const order = await db.prisma.order.findUniqueOrThrow({
+      where: { number: placed.order.number },
+      select: { id: true },
+    });
 
     // Stripe re-delivers the very same event (same id, payload and signature) until it gets a 2xx.
-    const { payload, signature } = signedEvent(WEBHOOK_SECRET, { id: "evt_retry_1", type: "payment_intent.succeeded", intent });
-    const deliver = () => app.inject({ method: "POST", url: "/api/payment/webhook", headers: { "content-type": "application/json", "stripe-signature": signature }, payload });
+    const { payload, signature } = signedEvent(WEBHOOK_SECRET, {
+      id: "evt_retry_1",
+      type: "payment_intent.succeeded",
+      intent,
+    });
+    const deliver = () =>
+      app.inject({
+        method: "POST",
+        url: "/api/payment/webhook",
+        headers: { "content-type": "application/json", "stripe-signature": signature },
+        payload,
+      });
 
     const locker = new pg.Client({ connectionString: base.url });
     await locker.connect();
@@ -77,10 +94,19 @@ describe("a payment webhook that fails three times, then succeeds", () => {
       await locker.query(`SELECT "id" FROM "Payment" WHERE "orderId" = $1 FOR UPDATE`, [order.id]);
       for (let attempt = 1; attempt <= 3; attempt++) {
         expect((await deliver()).statusCode).toBe(500);
-        const event = await db.prisma.webhookEvent.findFirstOrThrow({ where: { eventId: "evt_retry_1" }, select: { attempts: true, processedAt: true, lastError: true } });
-        expect(event).toMatchObject({ attempts: attempt, processedAt: null, lastError: expect.stringMatching(/lock timeout/) });
+        const event = await db.prisma.webhookEvent.findFirstOrThrow({
+          where: { eventId: "evt_retry_1" },
+          select: { attempts: true, processedAt: true, lastError: true },
+        });
+        expect(event).toMatchObject({
+          attempts: attempt,
+          processedAt: null,
+          lastError: expect.stringMatching(/lock timeout/),
+        });
       }
-      expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("PENDING_PAYMENT");
+      expect(
+        (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status,
+      ).toBe("PENDING_PAYMENT");
     } finally {
       await locker.query("ROLLBACK");
       await locker.end();
@@ -91,12 +117,25 @@ describe("a payment webhook that fails three times, then succeeds", () => {
     expect(fourth.json()).toEqual({ received: true, outcome: "paid" });
     expect((await deliver()).json()).toEqual({ received: true, outcome: "duplicate" });
 
-    expect((await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("PAID");
+    expect(
+      (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status,
+    ).toBe("PAID");
     expect(await db.prisma.orderEvent.count({ where: { orderId: order.id, toStatus: "PAID" } })).toBe(1);
     expect(await db.prisma.payment.count({ where: { orderId: order.id, status: "SUCCEEDED" } })).toBe(1);
-    expect(await db.prisma.emailOutbox.count({ where: { template: "order-confirmed", to: "retry@example.com" } })).toBe(1);
-    const events = await db.prisma.webhookEvent.findMany({ select: { eventId: true, attempts: true, processedAt: true, lastError: true } });
+    expect(await db.prisma.emailOutbox.count({ where: { template: "order-confirmed", to: "retry@example.com" } })).toBe(
+      1,
+    );
+    const events = await db.prisma.webhookEvent.findMany({
+      select: { eventId: true, attempts: true, processedAt: true, lastError: true },
+    });
     expect(events).toEqual([{ eventId: "evt_retry_1", attempts: 4, processedAt: expect.any(Date), lastError: null }]);
-    expect((await db.prisma.variant.findUniqueOrThrow({ where: { id: product.variants[0]?.id ?? 0 }, select: { reserved: true } })).reserved).toBe(1);
+    expect(
+      (
+        await db.prisma.variant.findUniqueOrThrow({
+          where: { id: product.variants[0]?.id ?? 0 },
+          select: { reserved: true },
+        })
+      ).reserved,
+    ).toBe(1);
   });
 });

@@ -14,10 +14,22 @@ async function openSuggestions(page: Page) {
 export const storefrontRoutes: UxRoute[] = [
   { name: "home", as: "guest", path: "/" },
   { name: "home, search suggestions open", as: "guest", path: "/", then: openSuggestions },
-  { name: "home, menu open", as: "guest", path: "/", widths: [360], then: async (page) => page.getByRole("button", { name: "Menu" }).click() },
+  {
+    name: "home, menu open",
+    as: "guest",
+    path: "/",
+    widths: [360],
+    then: async (page) => page.getByRole("button", { name: "Menu" }).click(),
+  },
   { name: "search results", as: "guest", path: "/search?q=earbuds" },
   { name: "search, no results", as: "guest", path: "/search?q=zzzqqqxxx" },
-  { name: "search, filters open", as: "guest", path: "/search?q=earbuds", widths: [360], then: async (page) => page.getByRole("button", { name: "Filters" }).click() },
+  {
+    name: "search, filters open",
+    as: "guest",
+    path: "/search?q=earbuds",
+    widths: [360],
+    then: async (page) => page.getByRole("button", { name: "Filters" }).click(),
+  },
   { name: "category", as: "guest", path: firstCategory },
   { name: "product", as: "guest", path: firstProduct },
   { name: "cart, empty", as: "guest", path: "/cart" },
@@ -85,5 +97,9 @@ export const storefrontRoutes: UxRoute[] = [
   { name: "account wishlist", as: "customer", path: "/account/wishlist" },
   { name: "account reviews", as: "customer", path: "/account/reviews" },
   { name: "product, signed in", as: "customer", path: firstProduct },
-  { name: "checkout, saved address", as: "customer", path: async (page) => (await addSomethingToCart(page, "case"), "/checkout") },
+  {
+    name: "checkout, saved address",
+    as: "customer",
+    path: async (page) => (await addSomethingToCart(page, "case"), "/checkout"),
+  },
 ];

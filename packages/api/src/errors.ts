@@ -40,7 +40,8 @@ const trpcCodes = {
 /** node-postgres gives up waiting for a pooled connection; the shop is busy, not broken. */
 function isPoolExhausted(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(e.message)) return true;
+    if (/timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(e.message))
+      return true;
   }
   return false;
 }
@@ -48,7 +49,11 @@ function isPoolExhausted(error: unknown): boolean {
 /** Turns a service or database error into the TRPCError the client sees, or null if unknown. */
 export function toTRPCError(error: unknown): TRPCError | null {
   if (isPoolExhausted(error)) {
-    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The shop is busy, please retry in a moment", cause: error });
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The shop is busy, please retry in a moment",
+      cause: error,
+    });
   }
   if (error instanceof AppError) {
     return new TRPCError({ code: trpcCodes[error.code], message: error.message, cause: error });

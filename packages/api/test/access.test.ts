@@ -28,7 +28,8 @@ const accessOf = (value: unknown): Access | undefined =>
 function call(caller: object, path: string, input: unknown): Promise<unknown> {
   let target: unknown = caller;
   for (const part of path.split(".")) {
-    target = target && (typeof target === "object" || typeof target === "function") ? Reflect.get(target, part) : undefined;
+    target =
+      target && (typeof target === "object" || typeof target === "function") ? Reflect.get(target, part) : undefined;
   }
   if (typeof target !== "function") throw new Error(`no procedure at ${path}`);
   return Promise.resolve(target(input));

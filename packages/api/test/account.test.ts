@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, setupTestShop } from "./support.ts";
 
-const home = { fullName: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "gb" };
+const home = {
+  fullName: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "gb",
+};
 
 describe("profile and addresses", () => {
   let shop: Awaited<ReturnType<typeof setupTestShop>>;
@@ -22,7 +28,12 @@ describe("profile and addresses", () => {
     const { caller } = await callerFor(shop.prisma, { userId: user.id });
     const first = await caller.account.addresses.create(home);
     expect(first.country).toBe("GB");
-    const second = await caller.account.addresses.create({ ...home, line1: "1 Other Road", company: "", phone: "+44 20 0000 0000" });
+    const second = await caller.account.addresses.create({
+      ...home,
+      line1: "1 Other Road",
+      company: "",
+      phone: "+44 20 0000 0000",
+    });
     expect(second.company).toBeNull();
     let list = await caller.account.addresses.list();
     expect(list.map((a) => [a.id, a.isDefaultShipping, a.isDefaultBilling])).toEqual([
@@ -48,10 +59,18 @@ describe("profile and addresses", () => {
     const address = await asAlice.caller.account.addresses.create(home);
     const [aliceSession] = await asAlice.caller.account.sessions.list();
     expect(await asBob.caller.account.addresses.list()).toEqual([]);
-    await expect(asBob.caller.account.addresses.update({ id: address.id, address: home })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(asBob.caller.account.addresses.delete({ id: address.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(asBob.caller.account.addresses.setDefault({ id: address.id, kind: "both" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(asBob.caller.account.sessions.revoke({ id: aliceSession?.id ?? "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(asBob.caller.account.addresses.update({ id: address.id, address: home })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(asBob.caller.account.addresses.delete({ id: address.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(asBob.caller.account.addresses.setDefault({ id: address.id, kind: "both" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(asBob.caller.account.sessions.revoke({ id: aliceSession?.id ?? "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await shop.prisma.address.count({ where: { userId: alice.id } })).toBe(1);
     expect(await shop.prisma.session.count({ where: { userId: alice.id } })).toBe(1);
   });

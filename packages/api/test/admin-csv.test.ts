@@ -4,10 +4,21 @@ import { callerFor, setupTestShop } from "./support.ts";
 
 type Row = Partial<Record<(typeof PRODUCT_CSV_COLUMNS)[number], string>>;
 const csv = (rows: Row[]) =>
-  [PRODUCT_CSV_COLUMNS.join(","), ...rows.map((row) => PRODUCT_CSV_COLUMNS.map((column) => csvCell(row[column] ?? "")).join(","))].join("\n");
+  [
+    PRODUCT_CSV_COLUMNS.join(","),
+    ...rows.map((row) => PRODUCT_CSV_COLUMNS.map((column) => csvCell(row[column] ?? "")).join(",")),
+  ].join("\n");
 const variant = (slug: string, sku: string, colour: string, price = "19.99"): Row => ({
-  product_slug: slug, product_name: `Product ${slug}`, status: "active", brand: "csv-brand", category: "csv-cat",
-  option1_name: "Colour", option1_value: colour, sku, price, stock: "4",
+  product_slug: slug,
+  product_name: `Product ${slug}`,
+  status: "active",
+  brand: "csv-brand",
+  category: "csv-cat",
+  option1_name: "Colour",
+  option1_value: colour,
+  sku,
+  price,
+  stock: "4",
 });
 
 describe("admin CSV import and export", () => {
@@ -46,13 +57,33 @@ describe("admin CSV import and export", () => {
   });
 
   it("applies a valid file in one transaction, then updates by slug and SKU on re-import", async () => {
-    const first = await staff.admin.products.importCsv({ csv: csv([variant("lamp", "L-1", "Black"), variant("lamp", "L-2", "White", "21.50"), variant("desk", "D-1", "Oak")]) });
+    const first = await staff.admin.products.importCsv({
+      csv: csv([
+        variant("lamp", "L-1", "Black"),
+        variant("lamp", "L-2", "White", "21.50"),
+        variant("desk", "D-1", "Oak"),
+      ]),
+    });
     expect(first).toMatchObject({ ok: true, applied: true, created: 2, updated: 0 });
-    const lamp = await shop.prisma.product.findUniqueOrThrow({ where: { slug: "lamp" }, select: { id: true, priceMin: true, priceMax: true, brandName: true, variants: { select: { id: true, sku: true } } } });
+    const lamp = await shop.prisma.product.findUniqueOrThrow({
+      where: { slug: "lamp" },
+      select: {
+        id: true,
+        priceMin: true,
+        priceMax: true,
+        brandName: true,
+        variants: { select: { id: true, sku: true } },
+      },
+    });
     expect(lamp).toMatchObject({ priceMin: 1_999, priceMax: 2_150, brandName: "CSV Brand" });
-    const again = await staff.admin.products.importCsv({ csv: csv([{ ...variant("lamp", "L-1", "Black", "18.00"), stock: "9" }]) });
+    const again = await staff.admin.products.importCsv({
+      csv: csv([{ ...variant("lamp", "L-1", "Black", "18.00"), stock: "9" }]),
+    });
     expect(again).toMatchObject({ ok: true, created: 0, updated: 1 });
-    const updated = await shop.prisma.variant.findMany({ where: { productId: lamp.id }, select: { id: true, price: true, stockOnHand: true } });
+    const updated = await shop.prisma.variant.findMany({
+      where: { productId: lamp.id },
+      select: { id: true, price: true, stockOnHand: true },
+    });
     expect(updated).toEqual([{ id: lamp.variants.find((v) => v.sku === "L-1")?.id, price: 1_800, stockOnHand: 9 }]);
   });
 

@@ -17,7 +17,13 @@ describe("admin: customers and the dev mailbox", () => {
     const { caller } = await callerFor(shop.prisma, { userId: staffId });
     const page1 = await caller.admin.customers.list({ search: "GRACE", limit: 3 });
     const page2 = await caller.admin.customers.list({ search: "grace", limit: 3, cursor: page1.nextCursor });
-    expect([...page1.items, ...page2.items].map((c) => c.name).sort()).toEqual(["Grace 0", "Grace 1", "Grace 2", "Grace 3", "Grace 4"]);
+    expect([...page1.items, ...page2.items].map((c) => c.name).sort()).toEqual([
+      "Grace 0",
+      "Grace 1",
+      "Grace 2",
+      "Grace 3",
+      "Grace 4",
+    ]);
     expect(page2.nextCursor).toBeNull();
     const staffOnly = await caller.admin.customers.list({ role: "STAFF" });
     expect(staffOnly.items.map((c) => c.email)).toEqual(["staffer@shop.test"]);
@@ -34,7 +40,9 @@ describe("admin: customers and the dev mailbox", () => {
     await caller.admin.customers.setDisabled({ userId: customer.id, disabled: true });
     expect(await shop.prisma.session.count({ where: { id: session?.id } })).toBe(0);
     expect((await caller.admin.customers.list({ status: "disabled" })).items.map((c) => c.id)).toContain(customer.id);
-    const audit = await shop.prisma.auditLog.findFirstOrThrow({ where: { entityType: "User", entityId: String(customer.id) } });
+    const audit = await shop.prisma.auditLog.findFirstOrThrow({
+      where: { entityType: "User", entityId: String(customer.id) },
+    });
     expect(audit).toMatchObject({ action: "user.disable", actorId: staffId, before: { disabledAt: null } });
     await caller.admin.customers.setDisabled({ userId: customer.id, disabled: false });
     expect((await shop.prisma.user.findUniqueOrThrow({ where: { id: customer.id } })).disabledAt).toBeNull();
@@ -43,11 +51,17 @@ describe("admin: customers and the dev mailbox", () => {
   it("keeps staff from disabling staff, and anyone from locking themselves or the last admin out", async () => {
     const other = await shop.make.user({ role: "STAFF" });
     const asStaff = await callerFor(shop.prisma, { userId: staffId });
-    await expect(asStaff.caller.admin.customers.setDisabled({ userId: other.id, disabled: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(asStaff.caller.admin.customers.setDisabled({ userId: staffId, disabled: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      asStaff.caller.admin.customers.setDisabled({ userId: other.id, disabled: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asStaff.caller.admin.customers.setDisabled({ userId: staffId, disabled: true })).rejects.toMatchObject(
+      { code: "FORBIDDEN" },
+    );
     const asAdmin = await callerFor(shop.prisma, { userId: adminId });
     await asAdmin.caller.admin.customers.setDisabled({ userId: other.id, disabled: true });
-    await expect(asAdmin.caller.admin.customers.setRole({ userId: adminId, role: "CUSTOMER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(asAdmin.caller.admin.customers.setRole({ userId: adminId, role: "CUSTOMER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("lets admins change roles, ending the user's sessions so the new role applies", async () => {
@@ -58,7 +72,9 @@ describe("admin: customers and the dev mailbox", () => {
     await caller.admin.customers.setRole({ userId: promoted.id, role: "STAFF" });
     expect((await shop.prisma.user.findUniqueOrThrow({ where: { id: promoted.id } })).role).toBe("STAFF");
     expect(await shop.prisma.session.count({ where: { id: before?.id } })).toBe(0);
-    const audit = await shop.prisma.auditLog.findFirstOrThrow({ where: { action: "user.role", entityId: String(promoted.id) } });
+    const audit = await shop.prisma.auditLog.findFirstOrThrow({
+      where: { action: "user.role", entityId: String(promoted.id) },
+    });
     expect(audit).toMatchObject({ before: { role: "CUSTOMER" }, after: { role: "STAFF" } });
   });
 

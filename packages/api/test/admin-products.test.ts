@@ -18,8 +18,18 @@ describe("admin.products.list", () => {
 
   it("lists every status for staff, with stock available and search by name or SKU", async () => {
     const staff = await shop.make.user({ role: "STAFF" });
-    await shop.make.product({ name: "Draft Tablet", status: "DRAFT", variants: [{ price: 100, stock: 4, sku: "TAB-DRAFT-1" }] });
-    await shop.make.product({ name: "Live Tablet", variants: [{ price: 100, stock: 2 }, { price: 200, stock: 3 }] });
+    await shop.make.product({
+      name: "Draft Tablet",
+      status: "DRAFT",
+      variants: [{ price: 100, stock: 4, sku: "TAB-DRAFT-1" }],
+    });
+    await shop.make.product({
+      name: "Live Tablet",
+      variants: [
+        { price: 100, stock: 2 },
+        { price: 200, stock: 3 },
+      ],
+    });
     const { caller } = await callerFor(shop.prisma, { userId: staff.id });
     const all = await caller.admin.products.list({ search: "tablet" });
     expect(all.items.map((p) => [p.name, p.status, p.available, p.variantCount])).toEqual([

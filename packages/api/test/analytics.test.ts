@@ -10,7 +10,10 @@ const UA = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0";
 const browser = { ip: "198.51.100.23", userAgent: UA };
 
 async function eventRows(db: PrismaClient) {
-  return db.analyticsEvent.findMany({ orderBy: { id: "asc" }, select: { type: true, visitorId: true, path: true, productId: true, step: true } });
+  return db.analyticsEvent.findMany({
+    orderBy: { id: "asc" },
+    select: { type: true, visitorId: true, path: true, productId: true, step: true },
+  });
 }
 
 describe("storefront analytics", () => {
@@ -47,7 +50,9 @@ describe("storefront analytics", () => {
     expect(new Set((await eventRows(shop.prisma)).map((row) => row.visitorId)).size).toBe(2);
     // A browser that sends Do-Not-Track or Global Privacy Control is not recorded at all.
     const private_ = await callerFor(shop.prisma, { request: { ...browser, doNotTrack: true } });
-    expect(await private_.caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] })).toEqual({ recorded: 0 });
+    expect(await private_.caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] })).toEqual({
+      recorded: 0,
+    });
     expect((await eventRows(shop.prisma)).length).toBe(rows.length + 1);
   });
 
@@ -59,7 +64,10 @@ describe("storefront analytics", () => {
     const next = await saltOfTheDay(shop.prisma, tomorrow);
     expect(next).not.toBe(salt);
     expect(visitorId(next, browser.ip, UA)).not.toBe(visitorId(salt, browser.ip, UA));
-    const stored = await shop.prisma.setting.findMany({ where: { key: { startsWith: "analytics." } }, select: { value: true } });
+    const stored = await shop.prisma.setting.findMany({
+      where: { key: { startsWith: "analytics." } },
+      select: { value: true },
+    });
     expect(JSON.stringify(stored)).not.toContain(salt);
     expect(JSON.stringify(stored)).toContain(next);
   });
@@ -85,12 +93,18 @@ describe("storefront analytics", () => {
 
   it("ignores crawlers and is rate-limited per IP", async () => {
     const before = await shop.prisma.analyticsEvent.count();
-    expect(await trackEvents(shop.prisma, { ip: "192.0.2.1", userAgent: "Googlebot/2.1", doNotTrack: false }, [{ type: "PAGE_VIEW", path: "/" }])).toEqual({ recorded: 0 });
+    expect(
+      await trackEvents(shop.prisma, { ip: "192.0.2.1", userAgent: "Googlebot/2.1", doNotTrack: false }, [
+        { type: "PAGE_VIEW", path: "/" },
+      ]),
+    ).toEqual({ recorded: 0 });
     expect(await shop.prisma.analyticsEvent.count()).toBe(before);
     const limits = createMemoryStore();
     const { caller } = await callerFor(shop.prisma, { request: { ...browser, ip: "192.0.2.99" }, limits });
     for (let i = 0; i < 60; i++) await caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] });
-    await expect(caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(caller.analytics.track({ events: [{ type: "PAGE_VIEW", path: "/" }] })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
   });
 });
 
@@ -100,8 +114,11 @@ describe("the conversion funnel", () => {
   const at = (hours: number) => new Date(day.getTime() + hours * 3_600_000);
   beforeAll(async () => {
     shop = await setupTestShop();
-    const journey = (visitorId: string, types: Array<"PAGE_VIEW" | "PRODUCT_VIEW" | "ADD_TO_CART" | "CHECKOUT_STEP" | "PURCHASE">, hours = 5) =>
-      types.map((type) => ({ type, visitorId, path: "/", createdAt: at(hours) }));
+    const journey = (
+      visitorId: string,
+      types: Array<"PAGE_VIEW" | "PRODUCT_VIEW" | "ADD_TO_CART" | "CHECKOUT_STEP" | "PURCHASE">,
+      hours = 5,
+    ) => types.map((type) => ({ type, visitorId, path: "/", createdAt: at(hours) }));
     await shop.prisma.analyticsEvent.createMany({
       data: [
         // Ten visitors: six view a product, four add to cart, two start checkout, one buys.

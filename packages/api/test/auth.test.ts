@@ -19,7 +19,9 @@ describe("accounts and sessions", () => {
     expect(cookies.get(SESSION_COOKIE)?.value).toBe(result.token);
     expect(await validateSessionToken(shop.prisma, result.token)).not.toBeNull();
     const again = await callerFor(shop.prisma);
-    await expect(again.caller.auth.register({ name: "Ada 2", email: "ADA@example.com", password: PASSWORD })).rejects.toMatchObject({
+    await expect(
+      again.caller.auth.register({ name: "Ada 2", email: "ADA@example.com", password: PASSWORD }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("already exists"),
     });
@@ -28,11 +30,17 @@ describe("accounts and sessions", () => {
   it("accepts long Unicode passwords and refuses short or common ones per field", async () => {
     const { caller } = await callerFor(shop.prisma);
     const unicode = "ключ-🔐-パスワード-".repeat(4).slice(0, 64);
-    await expect(caller.auth.register({ name: "Uni", email: "uni@example.com", password: unicode })).resolves.toBeTruthy();
-    const short = await caller.auth.register({ name: "S", email: "s@example.com", password: "zq9!kw" }).catch((e: unknown) => e);
+    await expect(
+      caller.auth.register({ name: "Uni", email: "uni@example.com", password: unicode }),
+    ).resolves.toBeTruthy();
+    const short = await caller.auth
+      .register({ name: "S", email: "s@example.com", password: "zq9!kw" })
+      .catch((e: unknown) => e);
     expect(short).toMatchObject({ code: "BAD_REQUEST" });
     expect(fieldErrors(short, "password")).toEqual(["Use at least 12 characters"]);
-    const common = await caller.auth.register({ name: "C", email: "c@example.com", password: "qwerty123456" }).catch((e: unknown) => e);
+    const common = await caller.auth
+      .register({ name: "C", email: "c@example.com", password: "qwerty123456" })
+      .catch((e: unknown) => e);
     expect(common).toMatchObject({ code: "BAD_REQUEST" });
     expect(fieldErrors(common, "password")).toEqual([expect.stringContaining("too common")]);
     expect(await shop.prisma.user.count({ where: { email: { in: ["s@example.com", "c@example.com"] } } })).toBe(0);
@@ -52,7 +60,10 @@ describe("accounts and sessions", () => {
 
   it("lists sessions with device and IP, and revokes another device", async () => {
     const user = await shop.make.user();
-    const phone = await callerFor(shop.prisma, { userId: user.id, request: { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1" } });
+    const phone = await callerFor(shop.prisma, {
+      userId: user.id,
+      request: { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1" },
+    });
     const laptop = await callerFor(shop.prisma, { userId: user.id });
     const sessions = await laptop.caller.account.sessions.list();
     expect(sessions).toHaveLength(2);
@@ -68,22 +79,46 @@ describe("accounts and sessions", () => {
   it("expires shoppers after 30 idle days, touching last-used at most hourly", async () => {
     const user = await shop.make.user();
     const t0 = new Date("2026-01-01T00:00:00Z");
-    const session = await createSession(shop.prisma, { userId: user.id, role: "CUSTOMER", userAgent: null, ip: null, now: t0 });
+    const session = await createSession(shop.prisma, {
+      userId: user.id,
+      role: "CUSTOMER",
+      userAgent: null,
+      ip: null,
+      now: t0,
+    });
     expect(session.expiresAt.getTime() - t0.getTime()).toBe(30 * 86_400_000);
-    expect((await validateSessionToken(shop.prisma, session.token, new Date(t0.getTime() + 30 * 60_000)))?.refreshed).toBe(false);
+    expect(
+      (await validateSessionToken(shop.prisma, session.token, new Date(t0.getTime() + 30 * 60_000)))?.refreshed,
+    ).toBe(false);
     const later = new Date(t0.getTime() + 20 * 86_400_000);
     expect((await validateSessionToken(shop.prisma, session.token, later))?.refreshed).toBe(true);
-    expect(await validateSessionToken(shop.prisma, session.token, new Date(later.getTime() + 29 * 86_400_000))).not.toBeNull();
-    expect(await validateSessionToken(shop.prisma, session.token, new Date(later.getTime() + 60 * 86_400_000))).toBeNull();
+    expect(
+      await validateSessionToken(shop.prisma, session.token, new Date(later.getTime() + 29 * 86_400_000)),
+    ).not.toBeNull();
+    expect(
+      await validateSessionToken(shop.prisma, session.token, new Date(later.getTime() + 60 * 86_400_000)),
+    ).toBeNull();
     expect(await shop.prisma.session.count({ where: { id: session.id } })).toBe(0);
   });
 
   it("expires staff after 30 idle minutes and 12 hours regardless of activity", async () => {
     const staff = await shop.make.user({ role: "STAFF" });
     const t0 = new Date("2026-01-01T08:00:00Z");
-    const idle = await createSession(shop.prisma, { userId: staff.id, role: "STAFF", userAgent: null, ip: null, now: t0 });
+    const idle = await createSession(shop.prisma, {
+      userId: staff.id,
+      role: "STAFF",
+      userAgent: null,
+      ip: null,
+      now: t0,
+    });
     expect(await validateSessionToken(shop.prisma, idle.token, new Date(t0.getTime() + 31 * 60_000))).toBeNull();
-    const busy = await createSession(shop.prisma, { userId: staff.id, role: "STAFF", userAgent: null, ip: null, now: t0 });
+    const busy = await createSession(shop.prisma, {
+      userId: staff.id,
+      role: "STAFF",
+      userAgent: null,
+      ip: null,
+      now: t0,
+    });
     let alive = true;
     for (let minutes = 20; minutes <= 12 * 60 + 20; minutes += 20) {
       alive = (await validateSessionToken(shop.prisma, busy.token, new Date(t0.getTime() + minutes * 60_000))) !== null;

@@ -20,12 +20,22 @@ describe("the cart", () => {
   });
 
   it("adds, changes, removes and clears, never beyond the stock or 10 of an item", async () => {
-    const product = await shop.make.product({ variants: [{ price: 1_500, stock: 3 }, { price: 700, stock: 50 }] });
+    const product = await shop.make.product({
+      variants: [
+        { price: 1_500, stock: 3 },
+        { price: 700, stock: 50 },
+      ],
+    });
     const [scarce, plenty] = product.variants;
     const guest = await guestShopper(shop.prisma);
     let cart = await guest.call((c) => c.cart.add({ variantId: scarce?.id ?? 0, quantity: 2 }));
-    await expect(guest.call((c) => c.cart.add({ variantId: scarce?.id ?? 0, quantity: 2 }))).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "Only 3 left in stock" });
-    await expect(guest.call((c) => c.cart.add({ variantId: plenty?.id ?? 0, quantity: 11 }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(guest.call((c) => c.cart.add({ variantId: scarce?.id ?? 0, quantity: 2 }))).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "Only 3 left in stock",
+    });
+    await expect(guest.call((c) => c.cart.add({ variantId: plenty?.id ?? 0, quantity: 11 }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     cart = await guest.call((c) => c.cart.add({ variantId: plenty?.id ?? 0, quantity: 4 }));
     expect(cart).toMatchObject({ itemCount: 6, subtotal: 2 * 1_500 + 4 * 700 });
     const line = cart.items.find((item) => item.variantId === plenty?.id);
@@ -33,7 +43,9 @@ describe("the cart", () => {
     expect(cart.subtotal).toBe(3_000 + 700);
     cart = await guest.call((c) => c.cart.remove({ itemId: line?.id ?? 0 }));
     expect(cart.items).toHaveLength(1);
-    await expect(guest.call((c) => c.cart.remove({ itemId: line?.id ?? 0 }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(guest.call((c) => c.cart.remove({ itemId: line?.id ?? 0 }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     cart = await guest.call((c) => c.cart.clear());
     expect(cart).toMatchObject({ itemCount: 0, subtotal: 0 });
   });
@@ -60,7 +72,12 @@ describe("the cart", () => {
   it("merges the guest cart into the account's on sign-in, summing quantities capped by stock", async () => {
     const password = "merge carts passphrase";
     const user = await shop.make.user({ password });
-    const product = await shop.make.product({ variants: [{ price: 1_000, stock: 4 }, { price: 500, stock: 9 }] });
+    const product = await shop.make.product({
+      variants: [
+        { price: 1_000, stock: 4 },
+        { price: 500, stock: 9 },
+      ],
+    });
     const [a, b] = product.variants;
     const signedIn = await callerFor(shop.prisma, { userId: user.id });
     await signedIn.caller.cart.add({ variantId: a?.id ?? 0, quantity: 3 });
@@ -74,14 +91,18 @@ describe("the cart", () => {
       [a?.id, 4],
       [b?.id, 2],
     ]);
-    expect(await shop.prisma.cart.count({ where: { userId: null } })).toBe(await shop.prisma.cart.count({ where: { userId: null, tokenHash: { not: null } } }));
+    expect(await shop.prisma.cart.count({ where: { userId: null } })).toBe(
+      await shop.prisma.cart.count({ where: { userId: null, tokenHash: { not: null } } }),
+    );
   });
 
   it("refuses cart changes from another site (CSRF on the cart cookie)", async () => {
     const product = await shop.make.product();
     const guest = await guestShopper(shop.prisma);
     await guest.call((c) => c.cart.add({ variantId: product.variants[0]?.id ?? 0 }));
-    const evil = await callerFor(shop.prisma, { request: { cartToken: guest.cartToken, origin: "https://evil.example" } });
+    const evil = await callerFor(shop.prisma, {
+      request: { cartToken: guest.cartToken, origin: "https://evil.example" },
+    });
     await expect(evil.caller.cart.clear()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

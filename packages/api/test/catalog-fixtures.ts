@@ -24,7 +24,10 @@ export type FixtureProduct = {
 export async function makeProduct(db: PrismaClient, input: FixtureProduct) {
   const id = ++counter;
   const axes = Object.entries(input.options ?? {});
-  const combos = axes.reduce<string[][]>((acc, [, values]) => acc.flatMap((combo) => values.map((value) => [...combo, value])), [[]]);
+  const combos = axes.reduce<string[][]>(
+    (acc, [, values]) => acc.flatMap((combo) => values.map((value) => [...combo, value])),
+    [[]],
+  );
   const product = await db.product.create({
     data: {
       name: input.name,
@@ -45,7 +48,11 @@ export async function makeProduct(db: PrismaClient, input: FixtureProduct) {
       },
       images: { create: [{ path: `products/fixture-${id}.svg`, alt: input.name, width: 800, height: 600 }] },
     },
-    select: { id: true, slug: true, options: { select: { name: true, values: { select: { id: true, value: true } } } } },
+    select: {
+      id: true,
+      slug: true,
+      options: { select: { name: true, values: { select: { id: true, value: true } } } },
+    },
   });
   const valueId = (axis: string, value: string) =>
     product.options.find((option) => option.name === axis)?.values.find((v) => v.value === value)?.id ?? 0;
@@ -60,7 +67,9 @@ export async function makeProduct(db: PrismaClient, input: FixtureProduct) {
         price: pick(input.prices, index, 1_000),
         stockOnHand: pick(input.stock, index, 10),
         position: index,
-        optionValues: { create: combo.map((value, axis) => ({ optionValueId: valueId(axes[axis]?.[0] ?? "", value) })) },
+        optionValues: {
+          create: combo.map((value, axis) => ({ optionValueId: valueId(axes[axis]?.[0] ?? "", value) })),
+        },
       },
     });
   }
@@ -73,7 +82,11 @@ export async function makeProduct(db: PrismaClient, input: FixtureProduct) {
         count: input.ratings.length,
         sum,
         average: sum / input.ratings.length,
-        star1: stars[0], star2: stars[1], star3: stars[2], star4: stars[3], star5: stars[4],
+        star1: stars[0],
+        star2: stars[1],
+        star3: stars[2],
+        star4: stars[3],
+        star5: stars[4],
       },
     });
   }

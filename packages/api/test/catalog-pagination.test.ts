@@ -34,7 +34,13 @@ describe("catalog pagination under inserts", () => {
     let cursor: string | null = null;
     let inserted = 0;
     do {
-      const page: Awaited<ReturnType<typeof caller.catalog.list>> = await caller.catalog.list({ q, sort, brands: ["pager"], limit: 5, cursor });
+      const page: Awaited<ReturnType<typeof caller.catalog.list>> = await caller.catalog.list({
+        q,
+        sort,
+        brands: ["pager"],
+        limit: 5,
+        cursor,
+      });
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;
       // New products on both sides of the cursor: cheapest, dearest, newest, oldest, best and worst sellers.

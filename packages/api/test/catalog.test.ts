@@ -12,27 +12,68 @@ describe("catalog: filters, facets, sorting, detail and visibility", () => {
     const acme = await shop.make.brand("Acme");
     const zen = await shop.make.brand("Zenith");
     const audio = await shop.prisma.category.create({ data: { name: "Audio", slug: "audio" } });
-    const earbuds = await shop.prisma.category.create({ data: { name: "Earbuds", slug: "earbuds", parentId: audio.id } });
+    const earbuds = await shop.prisma.category.create({
+      data: { name: "Earbuds", slug: "earbuds", parentId: audio.id },
+    });
     const phones = await shop.prisma.category.create({ data: { name: "Phones", slug: "phones" } });
     const day = (n: number) => new Date(Date.UTC(2026, 0, n));
     await makeProduct(shop.prisma, {
-      name: "Acme Pods", brandId: acme.id, categoryId: earbuds.id, prices: 4_900, ratings: [5, 4], unitsSold: 50,
-      options: { Colour: ["Black", "White"] }, createdAt: day(1), featured: true,
+      name: "Acme Pods",
+      brandId: acme.id,
+      categoryId: earbuds.id,
+      prices: 4_900,
+      ratings: [5, 4],
+      unitsSold: 50,
+      options: { Colour: ["Black", "White"] },
+      createdAt: day(1),
+      featured: true,
     });
     await makeProduct(shop.prisma, {
-      name: "Acme Studio", brandId: acme.id, categoryId: audio.id, prices: 19_900, ratings: [3], unitsSold: 5,
-      options: { Colour: ["Blue"] }, stock: 0, createdAt: day(2),
+      name: "Acme Studio",
+      brandId: acme.id,
+      categoryId: audio.id,
+      prices: 19_900,
+      ratings: [3],
+      unitsSold: 5,
+      options: { Colour: ["Blue"] },
+      stock: 0,
+      createdAt: day(2),
     });
     await makeProduct(shop.prisma, {
-      name: "Zenith Buds", brandId: zen.id, categoryId: earbuds.id, prices: [9_900, 12_900], ratings: [4, 4], unitsSold: 20,
-      options: { Colour: ["Black"], Size: ["S", "M"] }, createdAt: day(3),
+      name: "Zenith Buds",
+      brandId: zen.id,
+      categoryId: earbuds.id,
+      prices: [9_900, 12_900],
+      ratings: [4, 4],
+      unitsSold: 20,
+      options: { Colour: ["Black"], Size: ["S", "M"] },
+      createdAt: day(3),
     });
     await makeProduct(shop.prisma, {
-      name: "Zenith Phone", brandId: zen.id, categoryId: phones.id, prices: [59_900, 69_900], unitsSold: 100,
-      options: { Storage: ["128 GB", "256 GB"] }, stock: [0, 3], createdAt: day(4), description: "A phone with great earbuds support",
+      name: "Zenith Phone",
+      brandId: zen.id,
+      categoryId: phones.id,
+      prices: [59_900, 69_900],
+      unitsSold: 100,
+      options: { Storage: ["128 GB", "256 GB"] },
+      stock: [0, 3],
+      createdAt: day(4),
+      description: "A phone with great earbuds support",
     });
-    await makeProduct(shop.prisma, { name: "Acme Draft Pods", brandId: acme.id, categoryId: earbuds.id, status: "DRAFT", createdAt: day(5) });
-    await makeProduct(shop.prisma, { name: "Acme Archived Pods", brandId: acme.id, categoryId: earbuds.id, status: "ARCHIVED", createdAt: day(6) });
+    await makeProduct(shop.prisma, {
+      name: "Acme Draft Pods",
+      brandId: acme.id,
+      categoryId: earbuds.id,
+      status: "DRAFT",
+      createdAt: day(5),
+    });
+    await makeProduct(shop.prisma, {
+      name: "Acme Archived Pods",
+      brandId: acme.id,
+      categoryId: earbuds.id,
+      status: "ARCHIVED",
+      createdAt: day(6),
+    });
   });
   afterAll(() => shop.db.close());
 
@@ -87,12 +128,25 @@ describe("catalog: filters, facets, sorting, detail and visibility", () => {
       { stars: 2, count: 2 },
       { stars: 1, count: 2 },
     ]);
-    expect(facets.options).toEqual([{ name: "Colour", values: [{ value: "Black", count: 1 }, { value: "Blue", count: 1 }, { value: "White", count: 1 }] }]);
+    expect(facets.options).toEqual([
+      {
+        name: "Colour",
+        values: [
+          { value: "Black", count: 1 },
+          { value: "Blue", count: 1 },
+          { value: "White", count: 1 },
+        ],
+      },
+    ]);
 
     const colour = await caller.catalog.facets({ options: { Colour: ["Blue"] } });
     expect(colour.total).toBe(1);
     // The Colour group still offers every colour; Size only counts blue products (none).
-    expect(colour.options.find((option) => option.name === "Colour")?.values.map((v) => v.value)).toEqual(["Black", "Blue", "White"]);
+    expect(colour.options.find((option) => option.name === "Colour")?.values.map((v) => v.value)).toEqual([
+      "Black",
+      "Blue",
+      "White",
+    ]);
     expect(colour.options.find((option) => option.name === "Size")).toBeUndefined();
   });
 
@@ -110,15 +164,24 @@ describe("catalog: filters, facets, sorting, detail and visibility", () => {
   it("suggests products for a prefix as the shopper types, never drafts", async () => {
     const suggestions = await caller.catalog.suggest({ q: "acme po" });
     expect(suggestions.products.map((product) => product.name)).toEqual(["Acme Pods"]);
-    expect((await caller.catalog.suggest({ q: "zen" })).products.map((p) => p.name).sort()).toEqual(["Zenith Buds", "Zenith Phone"]);
+    expect((await caller.catalog.suggest({ q: "zen" })).products.map((p) => p.name).sort()).toEqual([
+      "Zenith Buds",
+      "Zenith Phone",
+    ]);
   });
 
   it("shows a product page with variants, options, availability, breadcrumb, rating and related products", async () => {
     const slug = (await caller.catalog.list({ q: "zenith buds" })).items[0]?.slug ?? "";
     const product = await caller.catalog.get({ slug });
     expect(product.name).toBe("Zenith Buds");
-    expect(product.breadcrumb).toEqual([{ slug: "audio", name: "Audio" }, { slug: "earbuds", name: "Earbuds" }]);
-    expect(product.options.map((option) => [option.name, option.values.map((v) => v.value)])).toEqual([["Colour", ["Black"]], ["Size", ["S", "M"]]]);
+    expect(product.breadcrumb).toEqual([
+      { slug: "audio", name: "Audio" },
+      { slug: "earbuds", name: "Earbuds" },
+    ]);
+    expect(product.options.map((option) => [option.name, option.values.map((v) => v.value)])).toEqual([
+      ["Colour", ["Black"]],
+      ["Size", ["S", "M"]],
+    ]);
     expect(product.variants.map((variant) => [variant.title, variant.price, variant.available])).toEqual([
       ["Black / S", 9_900, true],
       ["Black / M", 12_900, true],
@@ -128,8 +191,13 @@ describe("catalog: filters, facets, sorting, detail and visibility", () => {
     expect(product.related.map((card) => card.name)).toEqual(["Acme Pods"]);
     expect(product.images[0]).toMatchObject({ width: 800, height: 600 });
 
-    const phone = await caller.catalog.get({ slug: (await caller.catalog.list({ q: "zenith phone" })).items[0]?.slug ?? "" });
-    expect(phone.variants.map((variant) => [variant.available, variant.lowStock])).toEqual([[false, null], [true, 3]]);
+    const phone = await caller.catalog.get({
+      slug: (await caller.catalog.list({ q: "zenith phone" })).items[0]?.slug ?? "",
+    });
+    expect(phone.variants.map((variant) => [variant.available, variant.lowStock])).toEqual([
+      [false, null],
+      [true, 3],
+    ]);
   });
 
   it("never shows drafts or archived products, by slug or in counts", async () => {
@@ -147,7 +215,9 @@ describe("catalog: filters, facets, sorting, detail and visibility", () => {
   it("rejects forged cursors, a cursor from another sort, and unknown input keys", async () => {
     await expect(caller.catalog.list({ cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const page = await caller.catalog.list({ limit: 1, sort: "price_asc" });
-    await expect(caller.catalog.list({ limit: 1, sort: "newest", cursor: page.nextCursor })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.catalog.list({ limit: 1, sort: "newest", cursor: page.nextCursor })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     // @ts-expect-error: input schemas are strict
     await expect(caller.catalog.list({ limit: 3, price: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

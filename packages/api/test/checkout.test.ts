@@ -13,7 +13,8 @@ describe("checkout and payment with the test provider", () => {
   });
   afterAll(() => shop.db.close());
 
-  const stock = (variantId: number) => shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stockOnHand: true, reserved: true } });
+  const stock = (variantId: number) =>
+    shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stockOnHand: true, reserved: true } });
 
   it("charges exactly what the server computed, reserves stock and confirms by email once paid", async () => {
     const product = await shop.make.product({ variants: [{ price: 2_500, stock: 5 }] });
@@ -21,25 +22,44 @@ describe("checkout and payment with the test provider", () => {
     const guest = await guestShopper(shop.prisma);
     const cart = await guest.call((c) => c.cart.add({ variantId, quantity: 2 }));
     expect(cart).toMatchObject({ subtotal: 5_000, itemCount: 2, canCheckout: true });
-    const quote = await guest.call((c) => c.checkout.quote({ country: "US", region: "TX", shippingMethod: "standard" }));
-    expect(quote).toMatchObject({ subtotal: 5_000, shipping: 500, tax: Math.round(5_500 * 0.0625), total: 5_500 + 344 });
+    const quote = await guest.call((c) =>
+      c.checkout.quote({ country: "US", region: "TX", shippingMethod: "standard" }),
+    );
+    expect(quote).toMatchObject({
+      subtotal: 5_000,
+      shipping: 500,
+      tax: Math.round(5_500 * 0.0625),
+      total: 5_500 + 344,
+    });
     const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput()));
     expect(placed.order).toMatchObject({ total: quote.total, status: "PENDING_PAYMENT", email: "guest@example.com" });
     expect(await stock(variantId)).toEqual({ stockOnHand: 5, reserved: 2 });
     expect((await guest.call((c) => c.cart.get())).itemCount).toBe(0);
-    const intent = await shop.prisma.testPaymentIntent.findFirstOrThrow({ where: { clientSecret: placed.payment?.clientSecret ?? "" } });
+    const intent = await shop.prisma.testPaymentIntent.findFirstOrThrow({
+      where: { clientSecret: placed.payment?.clientSecret ?? "" },
+    });
     expect(intent.amount).toBe(quote.total);
 
-    const paid = await guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242 4242 4242 4242") }));
+    const paid = await guest.call((c) =>
+      c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242 4242 4242 4242") }),
+    );
     expect(paid).toEqual({ status: "succeeded", error: null });
     const order = await guest.call((c) => c.orders.lookup({ number: placed.order.number, email: "guest@example.com" }));
-    expect(order).toMatchObject({ status: "PAID", total: quote.total, payment: { status: "SUCCEEDED", capturedAmount: quote.total } });
+    expect(order).toMatchObject({
+      status: "PAID",
+      total: quote.total,
+      payment: { status: "SUCCEEDED", capturedAmount: quote.total },
+    });
     expect(order.events.map((e) => e.toStatus)).toEqual(["PENDING_PAYMENT", "PAID"]);
-    expect(await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } })).toBe(1);
+    expect(
+      await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } }),
+    ).toBe(1);
     expect((await shop.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).unitsSold).toBe(2);
     // The success page confirming again changes nothing.
     await guest.call((c) => c.checkout.confirm({ number: placed.order.number, email: "guest@example.com" }));
-    expect(await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } })).toBe(1);
+    expect(
+      await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } }),
+    ).toBe(1);
   });
 
   it("reserves all lines or none: a short line leaves the others untouched and writes nothing", async () => {
@@ -53,9 +73,9 @@ describe("checkout and payment with the test provider", () => {
     await shop.prisma.variant.update({ where: { id: scarceId }, data: { reserved: 1 } });
     const orders = await shop.prisma.order.count();
     const movements = await shop.prisma.inventoryMovement.count();
-    await expect(guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "short@example.com" })))).rejects.toThrow(
-      `Sorry, ${scarce.name} is no longer available in that quantity.`,
-    );
+    await expect(
+      guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "short@example.com" }))),
+    ).rejects.toThrow(`Sorry, ${scarce.name} is no longer available in that quantity.`);
     expect(await stock(plentyId)).toEqual({ stockOnHand: 5, reserved: 0 });
     expect(await stock(scarceId)).toEqual({ stockOnHand: 2, reserved: 1 });
     expect(await shop.prisma.order.count()).toBe(orders);
@@ -68,8 +88,16 @@ describe("checkout and payment with the test provider", () => {
     const order = await shop.prisma.order.findUniqueOrThrow({
       where: { number: placed.order.number },
       select: {
-        id: true, subtotal: true, discountTotal: true, shippingTotal: true, taxTotal: true, total: true,
-        items: { select: { variantId: true, quantity: true, unitPrice: true, total: true }, orderBy: { variantId: "asc" } },
+        id: true,
+        subtotal: true,
+        discountTotal: true,
+        shippingTotal: true,
+        taxTotal: true,
+        total: true,
+        items: {
+          select: { variantId: true, quantity: true, unitPrice: true, total: true },
+          orderBy: { variantId: "asc" },
+        },
         addresses: { select: { kind: true, city: true } },
         events: { select: { toStatus: true, actorType: true } },
         payments: { select: { amount: true, status: true } },
@@ -113,12 +141,22 @@ describe("checkout and payment with the test provider", () => {
     const guest = await guestShopper(shop.prisma);
     await guest.call((c) => c.cart.add({ variantId }));
     const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "declined@example.com" })));
-    const result = await guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4000000000000002") }));
+    const result = await guest.call((c) =>
+      c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4000000000000002") }),
+    );
     expect(result).toEqual({ status: "requires_payment_method", error: "Your card was declined." });
-    const order = await guest.call((c) => c.orders.lookup({ number: placed.order.number, email: "declined@example.com" }));
-    expect(order).toMatchObject({ status: "CANCELLED", cancelReason: "Payment failed: Your card was declined.", payment: { status: "FAILED" } });
+    const order = await guest.call((c) =>
+      c.orders.lookup({ number: placed.order.number, email: "declined@example.com" }),
+    );
+    expect(order).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "Payment failed: Your card was declined.",
+      payment: { status: "FAILED" },
+    });
     expect(await stock(variantId)).toEqual({ stockOnHand: 1, reserved: 0 });
-    expect(await guest.call((c) => c.checkout.retry({ number: placed.order.number, email: "declined@example.com" }))).toEqual({ restored: 1, of: 1 });
+    expect(
+      await guest.call((c) => c.checkout.retry({ number: placed.order.number, email: "declined@example.com" })),
+    ).toEqual({ restored: 1, of: 1 });
     expect((await guest.call((c) => c.cart.get())).itemCount).toBe(1);
   });
 
@@ -129,21 +167,40 @@ describe("checkout and payment with the test provider", () => {
     await guest.call((c) => c.cart.add({ variantId }));
     const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "slow@example.com" })));
     const provider = createTestProvider(shop.prisma);
-    expect(await expireReservations(shop.prisma, provider, "http://shop.test", new Date(Date.now() + 14 * 60_000))).toBe(0);
-    expect(await expireReservations(shop.prisma, provider, "http://shop.test", new Date(Date.now() + 16 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(
+      await expireReservations(shop.prisma, provider, "http://shop.test", new Date(Date.now() + 14 * 60_000)),
+    ).toBe(0);
+    expect(
+      await expireReservations(shop.prisma, provider, "http://shop.test", new Date(Date.now() + 16 * 60_000)),
+    ).toBeGreaterThanOrEqual(1);
     expect(await stock(variantId)).toEqual({ stockOnHand: 1, reserved: 0 });
-    const expired = await guest.call((c) => c.orders.lookup({ number: placed.order.number, email: "slow@example.com" }));
-    expect(expired).toMatchObject({ status: "CANCELLED", cancelReason: "Payment was not completed in time", payment: { status: "CANCELLED" } });
+    const expired = await guest.call((c) =>
+      c.orders.lookup({ number: placed.order.number, email: "slow@example.com" }),
+    );
+    expect(expired).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "Payment was not completed in time",
+      payment: { status: "CANCELLED" },
+    });
     // Someone else buys the last unit meanwhile.
     const other = await guestShopper(shop.prisma);
     await other.call((c) => c.cart.add({ variantId }));
     await other.call((c) => c.checkout.placeOrder(checkoutInput({ email: "fast@example.com" })));
     // The slow shopper's payment goes through at the provider anyway (their intent was cancelled,
     // so force it, as a late confirmation racing the cancellation would).
-    await shop.prisma.testPaymentIntent.updateMany({ where: { clientSecret: placed.payment?.clientSecret ?? "" }, data: { status: "requires_payment_method" } });
-    await guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }));
+    await shop.prisma.testPaymentIntent.updateMany({
+      where: { clientSecret: placed.payment?.clientSecret ?? "" },
+      data: { status: "requires_payment_method" },
+    });
+    await guest.call((c) =>
+      c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }),
+    );
     const order = await guest.call((c) => c.orders.lookup({ number: placed.order.number, email: "slow@example.com" }));
-    expect(order).toMatchObject({ status: "CANCELLED", refundedTotal: order.total, payment: { status: "SUCCEEDED", refundedAmount: order.total } });
+    expect(order).toMatchObject({
+      status: "CANCELLED",
+      refundedTotal: order.total,
+      payment: { status: "SUCCEEDED", refundedAmount: order.total },
+    });
     expect(await stock(variantId)).toEqual({ stockOnHand: 1, reserved: 1 });
   });
 
@@ -152,19 +209,37 @@ describe("checkout and payment with the test provider", () => {
     const product = await shop.make.product({ variants: [{ price: 3_000, stock: 4 }] });
     const variantId = product.variants[0]?.id ?? 0;
     const { caller } = await callerFor(shop.prisma, { userId: user.id });
-    const saved = await caller.account.addresses.create({ fullName: "Ada", line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" });
+    const saved = await caller.account.addresses.create({
+      fullName: "Ada",
+      line1: "1 Main St",
+      city: "Austin",
+      region: "TX",
+      postalCode: "73301",
+      country: "US",
+    });
     await caller.cart.add({ variantId, quantity: 2 });
-    const placed = await caller.checkout.placeOrder({ idempotencyKey: crypto.randomUUID(), shippingAddress: { addressId: saved.id }, shippingMethod: "express" });
+    const placed = await caller.checkout.placeOrder({
+      idempotencyKey: crypto.randomUUID(),
+      shippingAddress: { addressId: saved.id },
+      shippingMethod: "express",
+    });
     expect(placed.order.email).toBe(user.email);
-    await caller.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") });
+    await caller.payments.testConfirm({
+      clientSecret: placed.payment?.clientSecret ?? "",
+      ...card("4242424242424242"),
+    });
     const history = await caller.orders.list({});
     expect(history.items.map((o) => o.number)).toEqual([placed.order.number]);
     const cancelled = await caller.orders.cancel({ number: placed.order.number });
     expect(cancelled).toMatchObject({ status: "CANCELLED", refundedTotal: placed.order.total });
     expect(await stock(variantId)).toEqual({ stockOnHand: 4, reserved: 0 });
     const stranger = await callerFor(shop.prisma, { userId: (await shop.make.user()).id });
-    await expect(stranger.caller.orders.get({ number: placed.order.number })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(stranger.caller.orders.lookup({ number: placed.order.number, email: "wrong@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stranger.caller.orders.get({ number: placed.order.number })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      stranger.caller.orders.lookup({ number: placed.order.number, email: "wrong@example.com" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("limits orders per IP and payment attempts per IP (card testing)", async () => {
@@ -179,9 +254,17 @@ describe("checkout and payment with the test provider", () => {
     await order();
     await expect(order()).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
     for (let i = 0; i < 10; i++) {
-      await guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4000000000000002") })).catch(() => undefined);
+      await guest
+        .call((c) =>
+          c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4000000000000002") }),
+        )
+        .catch(() => undefined);
     }
-    await expect(guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }))).rejects.toMatchObject({
+    await expect(
+      guest.call((c) =>
+        c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }),
+      ),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
   });

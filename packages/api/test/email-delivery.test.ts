@@ -18,7 +18,10 @@ async function startSmtpServer() {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -26,7 +29,11 @@ async function startSmtpServer() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 const email = (n: number) => ({ subject: `Hello ${n}`, text: `Body ${n}`, html: `<p>Body ${n}</p>` });
@@ -44,9 +51,13 @@ describe("email outbox delivery over SMTP", () => {
   });
 
   it("delivers each message once, even with two workers at it", async () => {
-    for (let n = 0; n < 6; n++) await enqueueEmail(shop.prisma, { to: `r${n}@example.com`, template: "test", email: email(n) });
+    for (let n = 0; n < 6; n++)
+      await enqueueEmail(shop.prisma, { to: `r${n}@example.com`, template: "test", email: email(n) });
     const transport = createSmtpTransport(smtp.url, "Shop <shop@shop.test>", "shop.test");
-    const [a, b] = await Promise.all([deliverDueEmails(shop.prisma, transport), deliverDueEmails(shop.prisma, transport)]);
+    const [a, b] = await Promise.all([
+      deliverDueEmails(shop.prisma, transport),
+      deliverDueEmails(shop.prisma, transport),
+    ]);
     expect(a + b).toBe(6);
     expect(await deliverDueEmails(shop.prisma, transport)).toBe(0);
     expect(smtp.received.map((m) => m.to[0]).sort()).toEqual([0, 1, 2, 3, 4, 5].map((n) => `r${n}@example.com`));

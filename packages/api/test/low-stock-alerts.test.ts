@@ -21,10 +21,18 @@ describe("low-stock alerts", () => {
     await shopper.call((c) => c.cart.add({ variantId, quantity }));
     return shopper.call((c) => c.checkout.placeOrder(checkoutInput()));
   };
-  const alerts = (sku: string) => shop.prisma.emailOutbox.findMany({ where: { template: "low-stock", subject: `Low stock: ${sku}` }, select: { to: true, text: true }, orderBy: { id: "asc" } });
+  const alerts = (sku: string) =>
+    shop.prisma.emailOutbox.findMany({
+      where: { template: "low-stock", subject: `Low stock: ${sku}` },
+      select: { to: true, text: true },
+      orderBy: { id: "asc" },
+    });
 
   it("emails staff once when a checkout takes a variant to its threshold, not on later sales, and again after a restock and a new crossing", async () => {
-    const product = await shop.make.product({ name: "Alarm Clock", variants: [{ price: 1_500, stock: 10, sku: "ALERT-1" }] });
+    const product = await shop.make.product({
+      name: "Alarm Clock",
+      variants: [{ price: 1_500, stock: 10, sku: "ALERT-1" }],
+    });
     const variantId = product.variants[0]?.id ?? 0;
     await staff.admin.inventory.setThreshold({ variantId, threshold: 5 });
 
@@ -34,14 +42,20 @@ describe("low-stock alerts", () => {
     const first = await alerts("ALERT-1");
     expect(first.map((email) => email.to)).toEqual([staffEmail]);
     expect(first[0]?.text).toContain("Alarm Clock, SKU ALERT-1: 5 available (threshold 5)");
-    expect((await shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { lowStockAlertedAt: true } })).lowStockAlertedAt).not.toBeNull();
+    expect(
+      (await shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { lowStockAlertedAt: true } }))
+        .lowStockAlertedAt,
+    ).not.toBeNull();
 
     await buy(variantId, 2);
     await buy(variantId, 1);
     expect(await alerts("ALERT-1")).toHaveLength(1);
 
     await staff.admin.inventory.adjust({ variantId, reason: "RESTOCK", delta: 10 }); // 12 available
-    expect((await shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { lowStockAlertedAt: true } })).lowStockAlertedAt).toBeNull();
+    expect(
+      (await shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { lowStockAlertedAt: true } }))
+        .lowStockAlertedAt,
+    ).toBeNull();
     expect(await alerts("ALERT-1")).toHaveLength(1);
     await buy(variantId, 7); // 5 available again
     expect(await alerts("ALERT-1")).toHaveLength(2);
@@ -58,15 +72,27 @@ describe("low-stock alerts", () => {
   });
 
   it("writes the alert in the checkout's transaction: a checkout that fails leaves no email", async () => {
-    const product = await shop.make.product({ variants: [{ price: 1_000, stock: 4, sku: "ALERT-3" }, { price: 1_000, stock: 1, sku: "ALERT-3B" }] });
+    const product = await shop.make.product({
+      variants: [
+        { price: 1_000, stock: 4, sku: "ALERT-3" },
+        { price: 1_000, stock: 1, sku: "ALERT-3B" },
+      ],
+    });
     const [low, scarce] = product.variants;
     const shopper = await guestShopper(shop.prisma);
     await shopper.call((c) => c.cart.add({ variantId: low?.id ?? 0, quantity: 2 }));
     await shopper.call((c) => c.cart.add({ variantId: scarce?.id ?? 0, quantity: 1 }));
     // Someone else takes the last unit of the second line after it went into the cart.
     await shop.prisma.variant.update({ where: { id: scarce?.id ?? 0 }, data: { reserved: 1 } });
-    await expect(shopper.call((c) => c.checkout.placeOrder(checkoutInput()))).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(shopper.call((c) => c.checkout.placeOrder(checkoutInput()))).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     expect(await alerts("ALERT-3")).toEqual([]);
-    expect(await shop.prisma.variant.findUniqueOrThrow({ where: { id: low?.id ?? 0 }, select: { reserved: true, lowStockAlertedAt: true } })).toEqual({ reserved: 0, lowStockAlertedAt: null });
+    expect(
+      await shop.prisma.variant.findUniqueOrThrow({
+        where: { id: low?.id ?? 0 },
+        select: { reserved: true, lowStockAlertedAt: true },
+      }),
+    ).toEqual({ reserved: 0, lowStockAlertedAt: null });
   });
 });

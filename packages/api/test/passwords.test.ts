@@ -13,7 +13,10 @@ describe("password reset and changes", () => {
   afterAll(() => shop.db.close());
 
   const latestLink = async (to: string) => {
-    const message = await shop.prisma.emailOutbox.findFirstOrThrow({ where: { to, template: "password-reset" }, orderBy: { id: "desc" } });
+    const message = await shop.prisma.emailOutbox.findFirstOrThrow({
+      where: { to, template: "password-reset" },
+      orderBy: { id: "desc" },
+    });
     const match = /reset-password\?token=(\S+)/.exec(message.text);
     if (!match?.[1]) throw new Error("no reset link in the email");
     return decodeURIComponent(match[1]);
@@ -48,7 +51,9 @@ describe("password reset and changes", () => {
       code: "BAD_REQUEST",
       message: expect.stringContaining("invalid or has expired"),
     });
-    await expect(caller.auth.signIn({ email: user.email, password: OLD })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller.auth.signIn({ email: user.email, password: OLD })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     await expect(caller.auth.signIn({ email: user.email, password: NEW })).resolves.toBeTruthy();
   });
 
@@ -58,7 +63,9 @@ describe("password reset and changes", () => {
     await caller.auth.requestPasswordReset({ email: user.email });
     const token = await latestLink(user.email);
     const [id] = token.split(".");
-    await expect(caller.auth.resetPassword({ token: `${id}.${"b".repeat(32)}`, password: NEW })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.auth.resetPassword({ token: `${id}.${"b".repeat(32)}`, password: NEW })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await shop.prisma.passwordResetToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(caller.auth.resetPassword({ token, password: NEW })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
@@ -67,7 +74,9 @@ describe("password reset and changes", () => {
     const user = await shop.make.user({ password: OLD });
     await callerFor(shop.prisma, { userId: user.id });
     const here = await callerFor(shop.prisma, { userId: user.id });
-    await expect(here.caller.account.changePassword({ currentPassword: "wrong passphrase!", newPassword: NEW })).rejects.toMatchObject({
+    await expect(
+      here.caller.account.changePassword({ currentPassword: "wrong passphrase!", newPassword: NEW }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     await here.caller.account.changePassword({ currentPassword: OLD, newPassword: NEW });
@@ -81,8 +90,12 @@ describe("password reset and changes", () => {
     const user = await shop.make.user({ password: OLD });
     const taken = await shop.make.user();
     const { caller } = await callerFor(shop.prisma, { userId: user.id });
-    await expect(caller.account.changeEmail({ email: "new@example.com", password: "not my passphrase" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.account.changeEmail({ email: taken.email, password: OLD })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      caller.account.changeEmail({ email: "new@example.com", password: "not my passphrase" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.account.changeEmail({ email: taken.email, password: OLD })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const updated = await caller.account.changeEmail({ email: "New.Address@Example.com", password: OLD });
     expect(updated.email).toBe("new.address@example.com");
     expect(await shop.prisma.emailOutbox.count({ where: { to: user.email, template: "email-changed" } })).toBe(1);

@@ -16,7 +16,9 @@ describe("rate limits on sign-in, sign-up and reset", () => {
     const limits = createMemoryStore();
     const { caller, headers } = await callerFor(shop.prisma, { limits });
     for (let i = 0; i < 5; i++) {
-      await expect(caller.auth.signIn({ email: user.email, password: "wrong passphrase" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(caller.auth.signIn({ email: user.email, password: "wrong passphrase" })).rejects.toMatchObject({
+        code: "UNAUTHORIZED",
+      });
     }
     const blocked = await caller.auth.signIn({ email: user.email, password: PASSWORD }).catch((e: unknown) => e);
     expect(blocked).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringContaining("Try again in") });
@@ -48,21 +50,31 @@ describe("rate limits on sign-in, sign-up and reset", () => {
     const user = await shop.make.user({ password: PASSWORD });
     const limits = createMemoryStore();
     for (let i = 0; i < 100; i++) {
-      const { caller } = await callerFor(shop.prisma, { limits, request: { ip: `10.0.${Math.floor(i / 250)}.${i % 250}` } });
+      const { caller } = await callerFor(shop.prisma, {
+        limits,
+        request: { ip: `10.0.${Math.floor(i / 250)}.${i % 250}` },
+      });
       await caller.auth.signIn({ email: user.email, password: "wrong passphrase" }).catch(() => undefined);
     }
     const { caller } = await callerFor(shop.prisma, { limits, request: { ip: "192.0.2.200" } });
-    await expect(caller.auth.signIn({ email: user.email, password: PASSWORD })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(caller.auth.signIn({ email: user.email, password: PASSWORD })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
   }, 60_000);
 
   it("limits sign-ups and reset requests", async () => {
     const limits = createMemoryStore();
     const { caller } = await callerFor(shop.prisma, { limits, request: { ip: "192.0.2.77" } });
-    for (let i = 0; i < 10; i++) await caller.auth.register({ name: "Bulk", email: `bulk${i}@example.com`, password: PASSWORD });
-    await expect(caller.auth.register({ name: "Bulk", email: "bulk10@example.com", password: PASSWORD })).rejects.toMatchObject({
+    for (let i = 0; i < 10; i++)
+      await caller.auth.register({ name: "Bulk", email: `bulk${i}@example.com`, password: PASSWORD });
+    await expect(
+      caller.auth.register({ name: "Bulk", email: "bulk10@example.com", password: PASSWORD }),
+    ).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
     });
     for (let i = 0; i < 3; i++) await caller.auth.requestPasswordReset({ email: "bulk1@example.com" });
-    await expect(caller.auth.requestPasswordReset({ email: "bulk1@example.com" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(caller.auth.requestPasswordReset({ email: "bulk1@example.com" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
   });
 });

@@ -10,7 +10,17 @@ export type Line = { productId: number; variantId: number; unitPrice: number; qu
  */
 export async function makeOrder(
   db: PrismaClient,
-  input: { email: string; userId?: number; status: OrderStatus; paidAt: string | null; lines: Line[]; shipping?: number; tax?: number; couponId?: number; couponCode?: string },
+  input: {
+    email: string;
+    userId?: number;
+    status: OrderStatus;
+    paidAt: string | null;
+    lines: Line[];
+    shipping?: number;
+    tax?: number;
+    couponId?: number;
+    couponCode?: string;
+  },
 ) {
   const subtotal = input.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const discount = input.lines.reduce((sum, line) => sum + (line.discount ?? 0), 0);
@@ -21,22 +31,51 @@ export async function makeOrder(
   const id = ++counter;
   return db.order.create({
     data: {
-      email: input.email, userId: input.userId ?? null, status: input.status, currency: "USD",
-      subtotal, discountTotal: discount, shippingTotal: shipping, taxTotal: tax, total,
-      couponId: input.couponId ?? null, couponCode: input.couponCode ?? null, shippingMethodName: "Standard",
-      placedAt: paidAt ?? new Date(), paidAt,
+      email: input.email,
+      userId: input.userId ?? null,
+      status: input.status,
+      currency: "USD",
+      subtotal,
+      discountTotal: discount,
+      shippingTotal: shipping,
+      taxTotal: tax,
+      total,
+      couponId: input.couponId ?? null,
+      couponCode: input.couponCode ?? null,
+      shippingMethodName: "Standard",
+      placedAt: paidAt ?? new Date(),
+      paidAt,
       items: {
         create: input.lines.map((line, index) => ({
-          productId: line.productId, variantId: line.variantId, productName: `Line ${index}`, sku: `R-${id}-${index}`,
-          unitPrice: line.unitPrice, quantity: line.quantity, discountAmount: line.discount ?? 0,
-          taxAmount: index === 0 ? tax : 0, total: line.unitPrice * line.quantity - (line.discount ?? 0),
+          productId: line.productId,
+          variantId: line.variantId,
+          productName: `Line ${index}`,
+          sku: `R-${id}-${index}`,
+          unitPrice: line.unitPrice,
+          quantity: line.quantity,
+          discountAmount: line.discount ?? 0,
+          taxAmount: index === 0 ? tax : 0,
+          total: line.unitPrice * line.quantity - (line.discount ?? 0),
         })),
       },
       payments: {
-        create: { provider: "test", providerRef: `report-${id}-${Date.now()}`, status: paidAt ? "SUCCEEDED" : "PENDING", amount: total, currency: "USD", capturedAmount: paidAt ? total : 0 },
+        create: {
+          provider: "test",
+          providerRef: `report-${id}-${Date.now()}`,
+          status: paidAt ? "SUCCEEDED" : "PENDING",
+          amount: total,
+          currency: "USD",
+          capturedAmount: paidAt ? total : 0,
+        },
       },
     },
-    select: { id: true, number: true, total: true, payments: { select: { id: true } }, items: { select: { id: true } } },
+    select: {
+      id: true,
+      number: true,
+      total: true,
+      payments: { select: { id: true } },
+      items: { select: { id: true } },
+    },
   });
 }
 
@@ -49,22 +88,31 @@ export async function makeRefund(
   if (paymentId === undefined) throw new Error("order without payment");
   return db.refund.create({
     data: {
-      paymentId, orderId: order.id, amount: input.amount, currency: "USD", status: input.status ?? "SUCCEEDED",
-      reason: input.reason ?? "Returned", idempotencyKey: `report-refund-${++counter}-${Date.now()}`, createdAt: new Date(input.at),
+      paymentId,
+      orderId: order.id,
+      amount: input.amount,
+      currency: "USD",
+      status: input.status ?? "SUCCEEDED",
+      reason: input.reason ?? "Returned",
+      idempotencyKey: `report-refund-${++counter}-${Date.now()}`,
+      createdAt: new Date(input.at),
     },
     select: { id: true },
   });
 }
 
-
 /** The summary tables as they are, and as a from-scratch rebuild makes them (rolled back), row for row (shards included). */
 export async function summaryAgainstRebuild(db: PrismaClient) {
   const read = async (tx: Pick<PrismaClient, "$queryRaw">) => ({
-    days: (await tx.$queryRaw<unknown[]>`
+    days: (
+      await tx.$queryRaw<unknown[]>`
       SELECT to_char("day", 'YYYY-MM-DD') AS day, "shard", "orders", "units", "subtotal", "discount", "shipping", "tax", "total", "refunds", "refundCount"
-        FROM "SalesDay" WHERE "orders" > 0 OR "refundCount" > 0 ORDER BY "day", "shard"`).map((row) => JSON.stringify(row)),
-    products: (await tx.$queryRaw<unknown[]>`
-      SELECT to_char("day", 'YYYY-MM-DD') AS day, "productId", "shard", "units", "revenue", "orders" FROM "SalesDayProduct" ORDER BY 1, 2, 3`).map((row) => JSON.stringify(row)),
+        FROM "SalesDay" WHERE "orders" > 0 OR "refundCount" > 0 ORDER BY "day", "shard"`
+    ).map((row) => JSON.stringify(row)),
+    products: (
+      await tx.$queryRaw<unknown[]>`
+      SELECT to_char("day", 'YYYY-MM-DD') AS day, "productId", "shard", "units", "revenue", "orders" FROM "SalesDayProduct" ORDER BY 1, 2, 3`
+    ).map((row) => JSON.stringify(row)),
   });
   const kept = await read(db);
   let rebuilt: typeof kept = { days: [], products: [] };

@@ -20,8 +20,13 @@ describe("reports follow real orders", () => {
     const guest = await guestShopper(shop.prisma);
     await guest.call((c) => c.cart.add({ variantId: product.variants[0]?.id ?? 0, quantity }));
     const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput({ email })));
-    await guest.call((c) => c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }));
-    return shop.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number }, select: { id: true, total: true, status: true, items: { select: { id: true } } } });
+    await guest.call((c) =>
+      c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }),
+    );
+    return shop.prisma.order.findUniqueOrThrow({
+      where: { number: placed.order.number },
+      select: { id: true, total: true, status: true, items: { select: { id: true } } },
+    });
   }
 
   it("agrees with the orders table after checkout, payment, shipping, cancellation and refunds", async () => {
@@ -31,7 +36,12 @@ describe("reports follow real orders", () => {
     const third = await paidOrder("three@example.com", 1_500, 1);
     expect(first.status).toBe("PAID");
     await caller.admin.orders.ship({ orderId: first.id, carrier: "UPS", trackingNumber: "1Z1" });
-    await caller.admin.orders.refund({ orderId: first.id, items: [{ orderItemId: first.items[0]?.id ?? 0, quantity: 1 }], restock: true, reason: "Returned" });
+    await caller.admin.orders.refund({
+      orderId: first.id,
+      items: [{ orderItemId: first.items[0]?.id ?? 0, quantity: 1 }],
+      restock: true,
+      reason: "Returned",
+    });
     await caller.admin.orders.refund({ orderId: second.id, amount: 1_000, restock: false, reason: "Goodwill" });
     await caller.admin.orders.cancel({ orderId: third.id, reason: "Customer asked" });
     // An unpaid order does not count.
@@ -42,9 +52,17 @@ describe("reports follow real orders", () => {
 
     const orders = await shop.prisma.order.findMany({
       where: { id: { in: [first.id, second.id] } },
-      select: { total: true, subtotal: true, discountTotal: true, taxTotal: true, refundedTotal: true, items: { select: { quantity: true } } },
+      select: {
+        total: true,
+        subtotal: true,
+        discountTotal: true,
+        taxTotal: true,
+        refundedTotal: true,
+        items: { select: { quantity: true } },
+      },
     });
-    const sum = (pick: (o: (typeof orders)[number]) => number) => orders.reduce((total, order) => total + pick(order), 0);
+    const sum = (pick: (o: (typeof orders)[number]) => number) =>
+      orders.reduce((total, order) => total + pick(order), 0);
     const refunded = sum((o) => o.refundedTotal);
     expect(refunded).toBeGreaterThan(1_000);
 
@@ -61,7 +79,11 @@ describe("reports follow real orders", () => {
       newCustomers: 2,
       returningCustomers: 0,
     });
-    expect(dashboard.series.at(-1)).toEqual({ start: dashboard.range.today, revenue: sum((o) => o.total) - refunded, orders: 2 });
+    expect(dashboard.series.at(-1)).toEqual({
+      start: dashboard.range.today,
+      revenue: sum((o) => o.total) - refunded,
+      orders: 2,
+    });
     const { kept, rebuilt } = await summaryAgainstRebuild(shop.prisma);
     expect(kept).toEqual(rebuilt);
   });

@@ -1,13 +1,28 @@
 import type { PrismaClient } from "@shop/db";
 import { callerFor } from "./support.ts";
 
-export const address = { fullName: "Ada Lovelace", line1: "1 Main St", city: "Austin", region: "TX", postalCode: "73301", country: "US" };
+export const address = {
+  fullName: "Ada Lovelace",
+  line1: "1 Main St",
+  city: "Austin",
+  region: "TX",
+  postalCode: "73301",
+  country: "US",
+};
 
 /** Shipping methods and tax rates as a real shop would have them. */
 export async function setupCheckoutReference(db: PrismaClient) {
   await db.shippingMethod.upsert({
     where: { code: "standard" },
-    create: { code: "standard", name: "Standard", price: 500, freeOverSubtotal: 10_000, minDays: 3, maxDays: 5, position: 0 },
+    create: {
+      code: "standard",
+      name: "Standard",
+      price: 500,
+      freeOverSubtotal: 10_000,
+      minDays: 3,
+      maxDays: 5,
+      position: 0,
+    },
     update: {},
   });
   await db.shippingMethod.upsert({

@@ -13,7 +13,11 @@ describe("auth.signIn", () => {
 
   it("creates a session, sets an HttpOnly cookie and stores only a hash of the secret", async () => {
     const { caller, cookies } = await callerFor(shop.prisma);
-    const result = await caller.auth.signIn({ email: "Staff@Shop.test", password: "correct horse battery", audience: "admin" });
+    const result = await caller.auth.signIn({
+      email: "Staff@Shop.test",
+      password: "correct horse battery",
+      audience: "admin",
+    });
     expect(result.user.role).toBe("STAFF");
     expect(cookies.get(SESSION_COOKIE)?.value).toBe(result.token);
     const [id, secret] = result.token.split(".");
@@ -24,8 +28,12 @@ describe("auth.signIn", () => {
 
   it("gives the same error for a wrong password and an unknown email", async () => {
     const { caller } = await callerFor(shop.prisma);
-    const wrong = await caller.auth.signIn({ email: "staff@shop.test", password: "wrong password!!" }).catch((e: unknown) => e);
-    const unknown = await caller.auth.signIn({ email: "nobody@shop.test", password: "wrong password!!" }).catch((e: unknown) => e);
+    const wrong = await caller.auth
+      .signIn({ email: "staff@shop.test", password: "wrong password!!" })
+      .catch((e: unknown) => e);
+    const unknown = await caller.auth
+      .signIn({ email: "nobody@shop.test", password: "wrong password!!" })
+      .catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: "UNAUTHORIZED", message: "Email or password is incorrect" });
     expect(unknown).toMatchObject({ code: "UNAUTHORIZED", message: "Email or password is incorrect" });
   });

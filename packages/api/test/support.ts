@@ -71,7 +71,12 @@ export async function callerFor(
   let auth = null;
   if (options.userId !== undefined) {
     const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { role: true } });
-    const session = await createSession(db, { userId: options.userId, role: user.role, userAgent: req.userAgent, ip: req.ip });
+    const session = await createSession(db, {
+      userId: options.userId,
+      role: user.role,
+      userAgent: req.userAgent,
+      ip: req.ip,
+    });
     const valid = await validateSessionToken(db, session.token);
     if (!valid) throw new Error("test session did not validate");
     auth = { sessionId: valid.sessionId, user: valid.user, via: options.via ?? "cookie" };

@@ -11,14 +11,35 @@ describe("wishlist", () => {
   it("saves products (one entry each), lists them with today's price and stock, and removes them", async () => {
     const user = await shop.make.user();
     const { caller } = await callerFor(shop.prisma, { userId: user.id });
-    const phone = await shop.make.product({ name: "Saved Phone", variants: [{ price: 50_000, stock: 3 }, { price: 60_000, stock: 0 }] });
+    const phone = await shop.make.product({
+      name: "Saved Phone",
+      variants: [
+        { price: 50_000, stock: 3 },
+        { price: 60_000, stock: 0 },
+      ],
+    });
     await caller.wishlist.add({ productId: phone.id });
     await caller.wishlist.add({ productId: phone.id, variantId: phone.variants[1]?.id });
     expect(await caller.wishlist.ids()).toEqual([phone.id]);
     const [item] = await caller.wishlist.list();
-    expect(item).toMatchObject({ name: "Saved Phone", variantTitle: "", price: 60_000, inStock: false, priceDropped: false, backInStock: false });
-    await shop.prisma.variant.update({ where: { id: phone.variants[1]?.id ?? 0 }, data: { price: 55_000, stockOnHand: 2 } });
-    expect((await caller.wishlist.list())[0]).toMatchObject({ price: 55_000, inStock: true, priceDropped: true, backInStock: true });
+    expect(item).toMatchObject({
+      name: "Saved Phone",
+      variantTitle: "",
+      price: 60_000,
+      inStock: false,
+      priceDropped: false,
+      backInStock: false,
+    });
+    await shop.prisma.variant.update({
+      where: { id: phone.variants[1]?.id ?? 0 },
+      data: { price: 55_000, stockOnHand: 2 },
+    });
+    expect((await caller.wishlist.list())[0]).toMatchObject({
+      price: 55_000,
+      inStock: true,
+      priceDropped: true,
+      backInStock: true,
+    });
     await caller.wishlist.remove({ productId: phone.id });
     expect(await caller.wishlist.list()).toEqual([]);
   });
@@ -27,12 +48,19 @@ describe("wishlist", () => {
     const user = await shop.make.user();
     const { caller } = await callerFor(shop.prisma, { userId: user.id });
     const single = await shop.make.product({ variants: [{ price: 2_000, stock: 4 }] });
-    const multi = await shop.make.product({ variants: [{ price: 1_000, stock: 4 }, { price: 1_500, stock: 4 }] });
+    const multi = await shop.make.product({
+      variants: [
+        { price: 1_000, stock: 4 },
+        { price: 1_500, stock: 4 },
+      ],
+    });
     await caller.wishlist.add({ productId: single.id });
     await caller.wishlist.add({ productId: multi.id });
     await caller.wishlist.moveToCart({ productId: single.id });
     expect((await caller.cart.get()).items.map((i) => i.variantId)).toEqual([single.variants[0]?.id]);
-    await expect(caller.wishlist.moveToCart({ productId: multi.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(caller.wishlist.moveToCart({ productId: multi.id })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     expect(await caller.wishlist.ids()).toEqual([multi.id]);
   });
 

@@ -8,7 +8,10 @@ import * as Sentry from "@sentry/react";
  * terms, emails, reset tokens live there), user or IP, and no breadcrumbs (they record URLs and
  * clicks). The error and its stack are enough.
  */
-export function startErrorReporting(dsn: string, options: { app: "storefront" | "admin"; environment?: string; release?: string }) {
+export function startErrorReporting(
+  dsn: string,
+  options: { app: "storefront" | "admin"; environment?: string; release?: string },
+) {
   Sentry.init({
     dsn,
     environment: options.environment,

@@ -1,2 +1,10 @@
 export { useFieldErrors, type FieldErrors } from "./form.ts";
-export { ApiProvider, createClients, isClientError, TRPCProvider, useTRPC, useTRPCClient, type ApiClients } from "./trpc.tsx";
+export {
+  ApiProvider,
+  createClients,
+  isClientError,
+  TRPCProvider,
+  useTRPC,
+  useTRPCClient,
+  type ApiClients,
+} from "./trpc.tsx";

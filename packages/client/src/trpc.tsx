@@ -44,7 +44,15 @@ export function createClients(apiBase: string) {
 }
 
 /** `apiBase` is empty when the app is served by the API server itself (the usual case). */
-export function ApiProvider({ apiBase, clients, children }: { apiBase: string; clients?: ApiClients; children: ReactNode }) {
+export function ApiProvider({
+  apiBase,
+  clients,
+  children,
+}: {
+  apiBase: string;
+  clients?: ApiClients;
+  children: ReactNode;
+}) {
   const [{ queryClient, trpcClient }] = useState(() => clients ?? createClients(apiBase));
   return (
     <QueryClientProvider client={queryClient}>

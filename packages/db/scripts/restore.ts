@@ -14,7 +14,9 @@ const env = parseDatabaseEnv();
 const config = databaseConfigFrom({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   await restoreDatabase(config, resolve(file), process.env);
-  console.log(`Restored ${file} into ${config.kind === "postgres" ? "PostgreSQL" : `the embedded database in ${env.DATA_DIR}`}`);
+  console.log(
+    `Restored ${file} into ${config.kind === "postgres" ? "PostgreSQL" : `the embedded database in ${env.DATA_DIR}`}`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

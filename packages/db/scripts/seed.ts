@@ -17,14 +17,23 @@ const count = (value: string | undefined, fallback: number) => {
 };
 const products = count(values.products, demoSeed.products);
 const orders = count(values.orders, demoSeed.orders);
-const customers = count(values.customers, values.orders ? Math.max(demoSeed.customers, Math.ceil(orders / 5)) : demoSeed.customers);
+const customers = count(
+  values.customers,
+  values.orders ? Math.max(demoSeed.customers, Math.ceil(orders / 5)) : demoSeed.customers,
+);
 
 const env = parseDatabaseEnv();
 const db = await createDatabase(databaseConfigFrom({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }));
 try {
   await migrate(db.sql, prismaPaths().migrations);
   console.log(`Seeding ${products} products, ${orders} orders, ${customers} customers…`);
-  const result = await seed(db, { products, orders, customers, mediaDir: join(env.DATA_DIR, "media"), log: console.log });
+  const result = await seed(db, {
+    products,
+    orders,
+    customers,
+    mediaDir: join(env.DATA_DIR, "media"),
+    log: console.log,
+  });
   if (result.seeded) console.log("Done.");
 } finally {
   await db.close();

@@ -68,7 +68,12 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   const sql = pgPoolRunner(pool);
   runners.set(prisma, sql);
   const replica = config.replicaUrl
-    ? new pg.Pool({ connectionString: config.replicaUrl, max: config.poolSize ?? 10, connectionTimeoutMillis: waitMs, statement_timeout: config.statementTimeoutMs ?? 30_000 })
+    ? new pg.Pool({
+        connectionString: config.replicaUrl,
+        max: config.poolSize ?? 10,
+        connectionTimeoutMillis: waitMs,
+        statement_timeout: config.statementTimeoutMs ?? 30_000,
+      })
     : null;
   replica?.on("error", () => {});
   if (replica) readers.set(prisma, pgPoolRunner(replica));

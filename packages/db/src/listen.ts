@@ -14,7 +14,12 @@ export async function listenPGlite(pglite: PGlite, channel: string, onNotify: ()
  * connection drops it reconnects, and reports the gap through `onNotify` so the caller assumes
  * it missed something.
  */
-export async function listenPostgres(url: string, channel: string, onNotify: () => void, onError: (error: unknown) => void): Promise<Unlisten> {
+export async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+  onError: (error: unknown) => void,
+): Promise<Unlisten> {
   let client: pg.Client | null = null;
   let stopped = false;
   // Keeps trying while the server is away (a restart takes seconds), once a second.

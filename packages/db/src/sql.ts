@@ -65,7 +65,7 @@ export function pgliteRunner(db: PGlite): SqlRunner {
   // PGlite has no named statements (its third argument is options): drop the name.
   const unnamed = (q: PGlite | Transaction): Queryable => ({
     exec: (script) => q.exec(script),
-    query: <Row,>(text: string, params?: unknown[]) => q.query<Row>(text, params),
+    query: <Row>(text: string, params?: unknown[]) => q.query<Row>(text, params),
   });
   const self: SqlRunner = runner(
     unnamed(db),

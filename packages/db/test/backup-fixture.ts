@@ -4,6 +4,13 @@ import type { Database } from "../src/client.ts";
 export async function orderSnapshot(db: Database) {
   return db.prisma.order.findMany({
     orderBy: { number: "asc" },
-    select: { number: true, status: true, total: true, email: true, placedAt: true, items: { orderBy: { id: "asc" }, select: { sku: true, quantity: true, unitPrice: true } } },
+    select: {
+      number: true,
+      status: true,
+      total: true,
+      email: true,
+      placedAt: true,
+      items: { orderBy: { id: "asc" }, select: { sku: true, quantity: true, unitPrice: true } },
+    },
   });
 }

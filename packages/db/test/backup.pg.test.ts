@@ -23,7 +23,10 @@ describe("backup and restore of PostgreSQL (pg_dump / pg_restore)", () => {
   });
   afterAll(async () => {
     await db.close();
-    if (target.kind === "postgres") await withAdmin(target.adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`));
+    if (target.kind === "postgres")
+      await withAdmin(target.adminUrl, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS "${restoredName}" WITH (FORCE)`),
+      );
   });
 
   it("restores a dump into a new database with the same orders", async () => {
@@ -41,7 +44,10 @@ describe("backup and restore of PostgreSQL (pg_dump / pg_restore)", () => {
       expect(await orderSnapshot(restored)).toEqual(before);
       expect((await migrate(restored.sql, prismaPaths().migrations)).applied).toEqual([]);
       // The restored database takes writes (its triggers and constraints came back with it).
-      const setting = await restored.prisma.setting.create({ data: { key: "restored", value: true }, select: { key: true } });
+      const setting = await restored.prisma.setting.create({
+        data: { key: "restored", value: true },
+        select: { key: true },
+      });
       expect(setting.key).toBe("restored");
     } finally {
       await restored.close();

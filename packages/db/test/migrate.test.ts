@@ -31,7 +31,9 @@ describe("npm run db:migrate", () => {
   afterAll(() => db.close());
 
   const recorded = () =>
-    db.sql.query<Row>(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at`);
+    db.sql.query<Row>(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at`,
+    );
 
   it("is a no-op when the database is up to date", async () => {
     const result = await migrate(db.sql, realDir);

@@ -18,7 +18,9 @@ describe("the demo seed", () => {
     expect(await db.prisma.product.count()).toBe(60);
     expect(await db.prisma.brand.count()).toBeGreaterThanOrEqual(15);
     const roots = await db.prisma.category.findMany({ where: { parentId: null }, select: { slug: true } });
-    expect(roots.map((c) => c.slug)).toEqual(expect.arrayContaining(["phones", "audio", "wearables", "tablets", "laptops", "accessories"]));
+    expect(roots.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(["phones", "audio", "wearables", "tablets", "laptops", "accessories"]),
+    );
     const images = await db.prisma.productImage.findMany({ select: { path: true } });
     expect(images.every((image) => existsSync(join(mediaDir, image.path)))).toBe(true);
     const stock = await db.prisma.variant.findMany({ select: { stockOnHand: true } });
@@ -27,7 +29,10 @@ describe("the demo seed", () => {
   });
 
   it("creates the demo accounts and a year of orders whose money adds up", async () => {
-    const roles = await db.prisma.user.findMany({ where: { email: { endsWith: "@example.com", startsWith: "a" } }, select: { role: true } });
+    const roles = await db.prisma.user.findMany({
+      where: { email: { endsWith: "@example.com", startsWith: "a" } },
+      select: { role: true },
+    });
     expect(roles.map((u) => u.role)).toContain("ADMIN");
     expect(await db.prisma.user.count({ where: { role: "STAFF" } })).toBe(1);
     const orders = await db.prisma.order.findMany({
@@ -42,7 +47,12 @@ describe("the demo seed", () => {
   });
 
   it("leaves ratings consistent with the published reviews", async () => {
-    const published = await db.prisma.review.groupBy({ by: ["productId"], where: { status: "PUBLISHED" }, _count: true, _sum: { rating: true } });
+    const published = await db.prisma.review.groupBy({
+      by: ["productId"],
+      where: { status: "PUBLISHED" },
+      _count: true,
+      _sum: { rating: true },
+    });
     expect(published.length).toBeGreaterThan(0);
     for (const group of published) {
       const rating = await db.prisma.productRating.findUniqueOrThrow({ where: { productId: group.productId } });

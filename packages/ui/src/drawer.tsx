@@ -28,7 +28,9 @@ export function Drawer({
       {open && (
         <div className="p-4">
           <div className="mb-4 flex items-center justify-between gap-4">
-            <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
+            <h2 id={titleId} className="text-lg font-semibold">
+              {title}
+            </h2>
             <button type="button" onClick={onClose} className="min-h-10 rounded-md border border-line px-3 text-sm">
               Close
             </button>

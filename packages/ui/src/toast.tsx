@@ -29,9 +29,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
+      <div
+        role="status"
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+      >
         {toasts.map((toast) => (
-          <p key={toast.id} className="flex items-center gap-4 rounded-md bg-ink px-4 py-3 text-sm text-surface shadow-lg" data-testid="toast">
+          <p
+            key={toast.id}
+            className="flex items-center gap-4 rounded-md bg-ink px-4 py-3 text-sm text-surface shadow-lg"
+            data-testid="toast"
+          >
             {toast.message}
             {toast.action && (
               <button

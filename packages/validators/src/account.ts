@@ -14,10 +14,7 @@ export const EmailSchema = z
  * Length is the only composition rule (NIST SP 800-63B): 12 to 128 characters of anything,
  * Unicode included. The server also refuses the most common passwords.
  */
-export const PasswordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(128, "Use at most 128 characters");
+export const PasswordSchema = z.string().min(12, "Use at least 12 characters").max(128, "Use at most 128 characters");
 
 export const NameSchema = z.string().trim().min(1, "Enter your name").max(100, "At most 100 characters");
 

@@ -50,15 +50,20 @@ const productFields = {
   variants: z.array(VariantInputSchema).min(1, "Add at least one variant").max(100),
 };
 
-type ProductShape = { options: Array<{ name: string; values: string[] }>; variants: Array<{ sku: string; price: number; compareAtPrice: number | null; optionValues: string[] }> };
+type ProductShape = {
+  options: Array<{ name: string; values: string[] }>;
+  variants: Array<{ sku: string; price: number; compareAtPrice: number | null; optionValues: string[] }>;
+};
 
 /** Rules across fields: every variant picks one value of each option, combinations and SKUs are unique. */
 function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
   const names = new Set<string>();
   product.options.forEach((option, index) => {
-    if (names.has(option.name.toLowerCase())) ctx.addIssue({ code: "custom", path: ["options", index, "name"], message: "Option names must differ" });
+    if (names.has(option.name.toLowerCase()))
+      ctx.addIssue({ code: "custom", path: ["options", index, "name"], message: "Option names must differ" });
     names.add(option.name.toLowerCase());
-    if (new Set(option.values).size !== option.values.length) ctx.addIssue({ code: "custom", path: ["options", index, "values"], message: "Values must differ" });
+    if (new Set(option.values).size !== option.values.length)
+      ctx.addIssue({ code: "custom", path: ["options", index, "values"], message: "Values must differ" });
   });
   const combos = new Set<string>();
   const skus = new Set<string>();
@@ -70,12 +75,18 @@ function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
       ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Not one of the option's values" });
     }
     const combo = JSON.stringify(variant.optionValues);
-    if (combos.has(combo)) ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Two variants have the same options" });
+    if (combos.has(combo))
+      ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Two variants have the same options" });
     combos.add(combo);
-    if (skus.has(variant.sku.toLowerCase())) ctx.addIssue({ code: "custom", path: [...path, "sku"], message: "SKUs must be unique" });
+    if (skus.has(variant.sku.toLowerCase()))
+      ctx.addIssue({ code: "custom", path: [...path, "sku"], message: "SKUs must be unique" });
     skus.add(variant.sku.toLowerCase());
     if (variant.compareAtPrice !== null && variant.compareAtPrice <= variant.price) {
-      ctx.addIssue({ code: "custom", path: [...path, "compareAtPrice"], message: "Compare-at price must be above the price" });
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "compareAtPrice"],
+        message: "Compare-at price must be above the price",
+      });
     }
   });
 }
@@ -83,7 +94,10 @@ function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
 export const ProductCreateSchema = z.object(productFields).strict().superRefine(checkVariants);
 export type ProductCreateInput = z.input<typeof ProductCreateSchema>;
 
-export const ProductUpdateSchema = z.object({ id: IdSchema, ...productFields }).strict().superRefine(checkVariants);
+export const ProductUpdateSchema = z
+  .object({ id: IdSchema, ...productFields })
+  .strict()
+  .superRefine(checkVariants);
 export type ProductUpdateInput = z.input<typeof ProductUpdateSchema>;
 
 export const ProductBulkActionSchema = z
@@ -99,7 +113,10 @@ export const ImageUploadSchema = z
   .object({
     productId: IdSchema,
     /** The file's bytes, base64-encoded. */
-    dataBase64: z.string().min(1).max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 4, "Images may be at most 5 MB"),
+    dataBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 4, "Images may be at most 5 MB"),
     alt: Text(200).default(""),
   })
   .strict();
@@ -113,15 +130,31 @@ export const ImagesUpdateSchema = z
   .strict();
 
 export const CategoryCreateSchema = z
-  .object({ name: z.string().trim().min(1, "Enter a name").max(100), slug: SlugSchema, description: Text(500).nullable().default(null), parentId: IdSchema.nullable().default(null) })
+  .object({
+    name: z.string().trim().min(1, "Enter a name").max(100),
+    slug: SlugSchema,
+    description: Text(500).nullable().default(null),
+    parentId: IdSchema.nullable().default(null),
+  })
   .strict();
 export const CategoryUpdateSchema = z
-  .object({ id: IdSchema, name: z.string().trim().min(1, "Enter a name").max(100), slug: SlugSchema, description: Text(500).nullable().default(null) })
+  .object({
+    id: IdSchema,
+    name: z.string().trim().min(1, "Enter a name").max(100),
+    slug: SlugSchema,
+    description: Text(500).nullable().default(null),
+  })
   .strict();
 /** Moves a category under `parentId` (null: top level) at `position` among its new siblings. */
-export const CategoryMoveSchema = z.object({ id: IdSchema, parentId: IdSchema.nullable(), position: z.number().int().min(0).max(10_000) }).strict();
+export const CategoryMoveSchema = z
+  .object({ id: IdSchema, parentId: IdSchema.nullable(), position: z.number().int().min(0).max(10_000) })
+  .strict();
 
-export const BrandCreateSchema = z.object({ name: z.string().trim().min(1, "Enter a name").max(100), slug: SlugSchema }).strict();
-export const BrandUpdateSchema = z.object({ id: IdSchema, name: z.string().trim().min(1, "Enter a name").max(100), slug: SlugSchema }).strict();
+export const BrandCreateSchema = z
+  .object({ name: z.string().trim().min(1, "Enter a name").max(100), slug: SlugSchema })
+  .strict();
+export const BrandUpdateSchema = z
+  .object({ id: IdSchema, name: z.string().trim().min(1, "Enter a name").max(100), slug: SlugSchema })
+  .strict();
 
 export const IdInputSchema = z.object({ id: IdSchema }).strict();

@@ -29,4 +29,7 @@ export const FunnelRangeSchema = z
   .object({ from: z.coerce.date(), to: z.coerce.date() })
   .strict()
   .refine((range) => range.from < range.to, { message: "The start must be before the end", path: ["to"] })
-  .refine((range) => range.to.getTime() - range.from.getTime() <= 400 * 86_400_000, { message: "At most 400 days", path: ["to"] });
+  .refine((range) => range.to.getTime() - range.from.getTime() <= 400 * 86_400_000, {
+    message: "At most 400 days",
+    path: ["to"],
+  });

@@ -13,7 +13,11 @@ export const CouponCodeSchema = z.object({ code: z.string().trim().min(1, "Enter
 export const AddressChoiceSchema = z.union([z.object({ addressId: IdSchema }).strict(), AddressSchema]);
 
 export const CheckoutQuoteSchema = z
-  .object({ country: CountryCodeSchema, region: z.string().trim().max(100).nullish(), shippingMethod: z.string().max(40).optional() })
+  .object({
+    country: CountryCodeSchema,
+    region: z.string().trim().max(100).nullish(),
+    shippingMethod: z.string().max(40).optional(),
+  })
   .strict();
 
 export const PlaceOrderSchema = z
@@ -33,7 +37,9 @@ export type PlaceOrderInput = z.input<typeof PlaceOrderSchema>;
 export const OrderNumberSchema = z.object({ number: z.number().int().positive() }).strict();
 export const GuestOrderSchema = z.object({ number: z.number().int().positive(), email: EmailSchema }).strict();
 /** The signed-in shopper's order by number, or a guest's by number and email. */
-export const OrderAccessSchema = z.object({ number: z.number().int().positive(), email: EmailSchema.optional() }).strict();
+export const OrderAccessSchema = z
+  .object({ number: z.number().int().positive(), email: EmailSchema.optional() })
+  .strict();
 
 export const TestCardPaymentSchema = z
   .object({
@@ -47,7 +53,16 @@ export const TestCardPaymentSchema = z
 
 export const MyOrdersSchema = z.object({ ...paginationFields(20) }).strict();
 
-export const OrderStatusSchema = z.enum(["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"]);
+export const OrderStatusSchema = z.enum([
+  "PENDING_PAYMENT",
+  "PAID",
+  "PROCESSING",
+  "SHIPPED",
+  "DELIVERED",
+  "CANCELLED",
+  "REFUNDED",
+  "PARTIALLY_REFUNDED",
+]);
 
 export const AdminOrderListSchema = z
   .object({
@@ -64,17 +79,31 @@ export const AdminOrderListSchema = z
 
 export const OrderIdSchema = z.object({ orderId: IdSchema }).strict();
 export const ShipOrderSchema = z
-  .object({ orderId: IdSchema, carrier: z.string().trim().min(1, "Enter the carrier").max(60), trackingNumber: z.string().trim().min(3, "Enter the tracking number").max(80) })
+  .object({
+    orderId: IdSchema,
+    carrier: z.string().trim().min(1, "Enter the carrier").max(60),
+    trackingNumber: z.string().trim().min(3, "Enter the tracking number").max(80),
+  })
   .strict();
-export const CancelOrderSchema = z.object({ orderId: IdSchema, reason: z.string().trim().min(1, "Give a reason").max(300) }).strict();
-export const OrderNoteSchema = z.object({ orderId: IdSchema, body: z.string().trim().min(1, "Write a note").max(2000) }).strict();
+export const CancelOrderSchema = z
+  .object({ orderId: IdSchema, reason: z.string().trim().min(1, "Give a reason").max(300) })
+  .strict();
+export const OrderNoteSchema = z
+  .object({ orderId: IdSchema, body: z.string().trim().min(1, "Write a note").max(2000) })
+  .strict();
 export const RefundOrderSchema = z
   .object({
     orderId: IdSchema,
-    items: z.array(z.object({ orderItemId: IdSchema, quantity: z.number().int().min(1) }).strict()).max(100).optional(),
+    items: z
+      .array(z.object({ orderItemId: IdSchema, quantity: z.number().int().min(1) }).strict())
+      .max(100)
+      .optional(),
     amount: z.number().int().min(1).max(100_000_000).optional(),
     restock: z.boolean().default(false),
     reason: z.string().trim().min(1, "Give a reason").max(300),
   })
   .strict()
-  .refine((input) => !(input.items?.length && input.amount !== undefined), { message: "Refund either lines or an amount", path: ["amount"] });
+  .refine((input) => !(input.items?.length && input.amount !== undefined), {
+    message: "Refund either lines or an amount",
+    path: ["amount"],
+  });

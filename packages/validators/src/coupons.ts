@@ -30,7 +30,8 @@ export const CouponInputSchema = z
     if (coupon.type === "PERCENTAGE" && (coupon.value < 1 || coupon.value > 100)) {
       ctx.addIssue({ code: "custom", path: ["value"], message: "A percentage is between 1 and 100" });
     }
-    if (coupon.type === "FIXED_AMOUNT" && coupon.value < 1) ctx.addIssue({ code: "custom", path: ["value"], message: "Enter the amount off" });
+    if (coupon.type === "FIXED_AMOUNT" && coupon.value < 1)
+      ctx.addIssue({ code: "custom", path: ["value"], message: "Enter the amount off" });
     if (coupon.startsAt && coupon.endsAt && coupon.startsAt >= coupon.endsAt) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start" });
     }
@@ -38,5 +39,7 @@ export const CouponInputSchema = z
 export type CouponInput = z.input<typeof CouponInputSchema>;
 
 export const CouponUpdateSchema = z.object({ id: IdSchema, coupon: CouponInputSchema }).strict();
-export const CouponListSchema = z.object({ search: z.string().trim().max(40).optional(), ...paginationFields(50) }).strict();
+export const CouponListSchema = z
+  .object({ search: z.string().trim().max(40).optional(), ...paginationFields(50) })
+  .strict();
 export const CouponActiveSchema = z.object({ id: IdSchema, active: z.boolean() }).strict();

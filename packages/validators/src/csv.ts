@@ -5,9 +5,25 @@ import { SlugSchema } from "./common.ts";
 
 /** Product CSV: one row per variant; product columns repeat on each of its rows. */
 export const PRODUCT_CSV_COLUMNS = [
-  "product_slug", "product_name", "status", "brand", "category", "featured", "description", "seo_title", "seo_description",
-  "option1_name", "option1_value", "option2_name", "option2_value", "option3_name", "option3_value",
-  "sku", "price", "compare_at_price", "stock",
+  "product_slug",
+  "product_name",
+  "status",
+  "brand",
+  "category",
+  "featured",
+  "description",
+  "seo_title",
+  "seo_description",
+  "option1_name",
+  "option1_value",
+  "option2_name",
+  "option2_value",
+  "option3_name",
+  "option3_value",
+  "sku",
+  "price",
+  "compare_at_price",
+  "stock",
 ] as const;
 export type ProductCsvColumn = (typeof PRODUCT_CSV_COLUMNS)[number];
 
@@ -59,15 +75,24 @@ export const MoneyCellSchema = z
     return Number(whole) * 100 + Number(cents.padEnd(2, "0"));
   });
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const ProductCsvRowSchema = z.object({
   product_slug: SlugSchema,
   product_name: z.string().trim().min(1, "Required").max(200),
-  status: z.preprocess((value) => (typeof value === "string" ? value.trim().toUpperCase() || "DRAFT" : value), ProductStatusSchema),
+  status: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toUpperCase() || "DRAFT" : value),
+    ProductStatusSchema,
+  ),
   brand: optional(SlugSchema),
   category: optional(SlugSchema),
-  featured: z.preprocess((value) => (typeof value === "string" ? value.trim().toLowerCase() : value), z.enum(["", "true", "false", "yes", "no", "1", "0"], "Use true or false")).transform((value) => ["true", "yes", "1"].includes(value)),
+  featured: z
+    .preprocess(
+      (value) => (typeof value === "string" ? value.trim().toLowerCase() : value),
+      z.enum(["", "true", "false", "yes", "no", "1", "0"], "Use true or false"),
+    )
+    .transform((value) => ["true", "yes", "1"].includes(value)),
   description: z.string().max(10_000),
   seo_title: z.string().trim().max(70, "At most 70 characters"),
   seo_description: z.string().trim().max(160, "At most 160 characters"),
@@ -80,7 +105,12 @@ export const ProductCsvRowSchema = z.object({
   sku: SkuSchema,
   price: MoneyCellSchema.refine((price) => price > 0, "Enter a price above zero"),
   compare_at_price: optional(MoneyCellSchema),
-  stock: z.string().trim().regex(/^\d{1,7}$/, "Use a whole number").transform(Number).pipe(StockSchema),
+  stock: z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}$/, "Use a whole number")
+    .transform(Number)
+    .pipe(StockSchema),
 });
 export type ProductCsvRow = z.output<typeof ProductCsvRowSchema>;
 
@@ -101,11 +131,17 @@ export function csvColumnIndex(header: string[]): { index: Map<ProductCsvColumn,
 
 /** Validates one data row (`line` is its 1-based line in the file, the header being line 1). */
 export function validateCsvRow(cells: string[], index: Map<ProductCsvColumn, number>, line: number) {
-  const record = Object.fromEntries(PRODUCT_CSV_COLUMNS.map((column) => [column, cells[index.get(column) ?? -1] ?? ""]));
+  const record = Object.fromEntries(
+    PRODUCT_CSV_COLUMNS.map((column) => [column, cells[index.get(column) ?? -1] ?? ""]),
+  );
   const result = ProductCsvRowSchema.safeParse(record);
   if (result.success) return { row: result.data, errors: [] as CsvRowError[] };
   return {
     row: null,
-    errors: result.error.issues.map((issue) => ({ row: line, column: String(issue.path[0] ?? ""), message: issue.message })),
+    errors: result.error.issues.map((issue) => ({
+      row: line,
+      column: String(issue.path[0] ?? ""),
+      message: issue.message,
+    })),
   };
 }

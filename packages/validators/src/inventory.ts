@@ -15,14 +15,24 @@ export const StockAdjustSchema = z
     variantId: IdSchema,
     reason: AdjustReasonSchema,
     delta: DeltaSchema.refine((delta) => delta !== 0, "Enter a number of units other than zero"),
-    note: z.string().trim().max(500, "At most 500 characters").nullish().transform((note) => note || null),
+    note: z
+      .string()
+      .trim()
+      .max(500, "At most 500 characters")
+      .nullish()
+      .transform((note) => note || null),
   })
   .strict()
   .superRefine((input, ctx) => {
     if ((input.reason === "RESTOCK" || input.reason === "RETURN") && input.delta < 0) {
-      ctx.addIssue({ code: "custom", path: ["delta"], message: "A restock or return adds units; use damage or a correction to remove them" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["delta"],
+        message: "A restock or return adds units; use damage or a correction to remove them",
+      });
     }
-    if (input.reason === "DAMAGE" && input.delta > 0) ctx.addIssue({ code: "custom", path: ["delta"], message: "Damage removes units: enter a negative number" });
+    if (input.reason === "DAMAGE" && input.delta > 0)
+      ctx.addIssue({ code: "custom", path: ["delta"], message: "Damage removes units: enter a negative number" });
   });
 
 export const InventoryListSchema = z
@@ -62,8 +72,10 @@ export const StockCsvRowSchema = z
     note: z.string().trim().max(500, "At most 500 characters"),
   })
   .superRefine((row, ctx) => {
-    if (row.quantity === null && row.delta === null) ctx.addIssue({ code: "custom", path: ["quantity"], message: "Give a quantity or a delta" });
-    if (row.quantity !== null && row.delta !== null) ctx.addIssue({ code: "custom", path: ["delta"], message: "Give a quantity or a delta, not both" });
+    if (row.quantity === null && row.delta === null)
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "Give a quantity or a delta" });
+    if (row.quantity !== null && row.delta !== null)
+      ctx.addIssue({ code: "custom", path: ["delta"], message: "Give a quantity or a delta, not both" });
     if (row.delta === 0) ctx.addIssue({ code: "custom", path: ["delta"], message: "A delta of zero changes nothing" });
   });
 export type StockCsvRow = z.output<typeof StockCsvRowSchema> & { line: number };
@@ -77,7 +89,8 @@ export function validateStockCsv(text: string): { rows: StockCsvRow[]; errors: C
   const names = header.map((name) => name.trim().toLowerCase());
   const errors: CsvRowError[] = [];
   if (!names.includes("sku")) errors.push({ row: 1, column: "sku", message: "Missing column" });
-  if (!names.includes("quantity") && !names.includes("delta")) errors.push({ row: 1, column: "quantity", message: "Add a quantity or a delta column" });
+  if (!names.includes("quantity") && !names.includes("delta"))
+    errors.push({ row: 1, column: "quantity", message: "Add a quantity or a delta column" });
   if (errors.length > 0) return { rows: [], errors };
   if (data.length === 0) return { rows: [], errors: [{ row: 1, column: "", message: "The file has no rows" }] };
   const rows: StockCsvRow[] = [];
@@ -87,7 +100,13 @@ export function validateStockCsv(text: string): { rows: StockCsvRow[]; errors: C
     const record = Object.fromEntries(STOCK_CSV_COLUMNS.map((column) => [column, cells[names.indexOf(column)] ?? ""]));
     const result = StockCsvRowSchema.safeParse(record);
     if (!result.success) {
-      errors.push(...result.error.issues.map((issue) => ({ row: line, column: String(issue.path[0] ?? ""), message: issue.message })));
+      errors.push(
+        ...result.error.issues.map((issue) => ({
+          row: line,
+          column: String(issue.path[0] ?? ""),
+          message: issue.message,
+        })),
+      );
       continue;
     }
     const key = result.data.sku.toLowerCase();
@@ -100,5 +119,8 @@ export function validateStockCsv(text: string): { rows: StockCsvRow[]; errors: C
 }
 
 export const StockCsvImportSchema = z
-  .object({ csv: z.string().min(1, "Choose a file").max(5_000_000, "Files may be at most 5 MB"), dryRun: z.boolean().default(false) })
+  .object({
+    csv: z.string().min(1, "Choose a file").max(5_000_000, "Files may be at most 5 MB"),
+    dryRun: z.boolean().default(false),
+  })
   .strict();

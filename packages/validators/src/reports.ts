@@ -6,7 +6,10 @@ const isRealDay = (text: string) => {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 };
-export const LocalDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01").refine(isRealDay, "Not a real date");
+export const LocalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-01")
+  .refine(isRealDay, "Not a real date");
 
 export const RANGE_PRESETS = ["7d", "30d", "90d", "12m", "custom"] as const;
 export const RangePresetSchema = z.enum(RANGE_PRESETS);
@@ -49,7 +52,10 @@ export const ReportInputSchema = z
     ...rangeFields,
     report: ReportKindSchema,
     /** A column key of the report; the server refuses others. */
-    sort: z.string().regex(/^[a-zA-Z]{1,40}$/).optional(),
+    sort: z
+      .string()
+      .regex(/^[a-zA-Z]{1,40}$/)
+      .optional(),
     direction: z.enum(["asc", "desc"]).default("desc"),
   })
   .strict()

@@ -19,7 +19,12 @@ export const UpdateReviewSchema = ReviewInputSchema.extend({ id: IdSchema }).str
 export const ReviewSortSchema = z.enum(["newest", "highest", "lowest", "helpful"]);
 
 export const ReviewListSchema = z
-  .object({ productId: IdSchema, sort: ReviewSortSchema.default("newest"), rating: Rating.optional(), ...paginationFields(10) })
+  .object({
+    productId: IdSchema,
+    sort: ReviewSortSchema.default("newest"),
+    rating: Rating.optional(),
+    ...paginationFields(10),
+  })
   .strict();
 
 export const ProductIdSchema = z.object({ productId: IdSchema }).strict();

@@ -18,15 +18,28 @@ export function BulkBar({ selected, onDone }: { selected: ReadonlySet<number>; o
   );
   if (selected.size === 0) return null;
   return (
-    <div role="toolbar" aria-label="Bulk actions" className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-subtle p-2 text-sm">
+    <div
+      role="toolbar"
+      aria-label="Bulk actions"
+      className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-subtle p-2 text-sm"
+    >
       <span className="px-2 font-medium">{selected.size} selected</span>
       {actions.map((action) => (
-        <Button key={action} variant="secondary" disabled={bulk.isPending} onClick={() => bulk.mutate({ ids: [...selected], action })}>
+        <Button
+          key={action}
+          variant="secondary"
+          disabled={bulk.isPending}
+          onClick={() => bulk.mutate({ ids: [...selected], action })}
+        >
           {action[0]?.toUpperCase()}
           {action.slice(1)}
         </Button>
       ))}
-      {bulk.isError && <span role="alert" className="text-red-700">{bulk.error.message}</span>}
+      {bulk.isError && (
+        <span role="alert" className="text-red-700">
+          {bulk.error.message}
+        </span>
+      )}
     </div>
   );
 }

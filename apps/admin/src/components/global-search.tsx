@@ -10,9 +10,27 @@ type Hit = { key: string; group: string; label: string; detail: string; to: stri
 function hits(results: Results | undefined): Hit[] {
   if (!results) return [];
   return [
-    ...results.orders.map((o) => ({ key: `o${o.id}`, group: "Orders", label: `Order #${o.number}`, detail: `${o.email} · ${o.status.toLowerCase().replaceAll("_", " ")}`, to: `/orders/${o.id}` })),
-    ...results.customers.map((c) => ({ key: `c${c.id}`, group: "Customers", label: c.email, detail: `${c.name} · ${c.role.toLowerCase()}`, to: `/customers/${c.id}` })),
-    ...results.products.map((p) => ({ key: `p${p.id}`, group: "Products", label: p.name, detail: p.matchedSku ? `SKU ${p.matchedSku}` : p.status.toLowerCase(), to: `/products/${p.id}` })),
+    ...results.orders.map((o) => ({
+      key: `o${o.id}`,
+      group: "Orders",
+      label: `Order #${o.number}`,
+      detail: `${o.email} · ${o.status.toLowerCase().replaceAll("_", " ")}`,
+      to: `/orders/${o.id}`,
+    })),
+    ...results.customers.map((c) => ({
+      key: `c${c.id}`,
+      group: "Customers",
+      label: c.email,
+      detail: `${c.name} · ${c.role.toLowerCase()}`,
+      to: `/customers/${c.id}`,
+    })),
+    ...results.products.map((p) => ({
+      key: `p${p.id}`,
+      group: "Products",
+      label: p.name,
+      detail: p.matchedSku ? `SKU ${p.matchedSku}` : p.status.toLowerCase(),
+      to: `/products/${p.id}`,
+    })),
   ];
 }
 
@@ -36,7 +54,9 @@ export function GlobalSearch() {
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       const target = event.target;
-      const typing = target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+      const typing =
+        target instanceof HTMLElement &&
+        (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         input.current?.focus();
@@ -45,7 +65,11 @@ export function GlobalSearch() {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
-  const search = useQuery({ ...trpc.admin.search.queryOptions({ query }), enabled: query.length > 0, placeholderData: keepPreviousData });
+  const search = useQuery({
+    ...trpc.admin.search.queryOptions({ query }),
+    enabled: query.length > 0,
+    placeholderData: keepPreviousData,
+  });
   const list = query ? hits(search.data) : [];
   const expanded = open && query.length > 0;
 
@@ -76,7 +100,9 @@ export function GlobalSearch() {
 
   return (
     <div className="relative" role="search">
-      <label htmlFor={`${id}-input`} className="sr-only">Search orders, customers and products</label>
+      <label htmlFor={`${id}-input`} className="sr-only">
+        Search orders, customers and products
+      </label>
       <input
         ref={input}
         id={`${id}-input`}
@@ -99,7 +125,13 @@ export function GlobalSearch() {
         onKeyDown={onKeyDown}
         className="block min-h-10 w-full rounded-md border border-line bg-surface px-3 text-sm"
       />
-      <div className={expanded ? "absolute left-0 z-40 mt-1 w-[min(24rem,90vw)] rounded-md border border-line bg-surface p-1 shadow-lg" : "hidden"}>
+      <div
+        className={
+          expanded
+            ? "absolute left-0 z-40 mt-1 w-[min(24rem,90vw)] rounded-md border border-line bg-surface p-1 shadow-lg"
+            : "hidden"
+        }
+      >
         <ul id={`${id}-list`} role="listbox" aria-label="Search results" className="max-h-96 overflow-auto">
           {list.map((hit, index) => (
             <li
@@ -112,7 +144,9 @@ export function GlobalSearch() {
               className={`cursor-pointer rounded px-3 py-2 text-sm ${index === active ? "bg-brand-600 text-white" : "hover:bg-subtle"}`}
             >
               <span className="block font-medium">{hit.label}</span>
-              <span className={`block text-xs ${index === active ? "text-white" : "text-muted"}`}>{hit.group} · {hit.detail}</span>
+              <span className={`block text-xs ${index === active ? "text-white" : "text-muted"}`}>
+                {hit.group} · {hit.detail}
+              </span>
             </li>
           ))}
         </ul>

@@ -20,10 +20,16 @@ export function ImageManager({ productId, images }: { productId: number; images:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.products.get.queryKey({ id: productId }) });
-  const upload = useMutation(trpc.admin.products.uploadImage.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }));
-  const update = useMutation(trpc.admin.products.updateImages.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }));
-  const save = (next: Image[]) => update.mutate({ productId, images: next.map((image) => ({ id: image.id, alt: image.alt })) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.admin.products.get.queryKey({ id: productId }) });
+  const upload = useMutation(
+    trpc.admin.products.uploadImage.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }),
+  );
+  const update = useMutation(
+    trpc.admin.products.updateImages.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }),
+  );
+  const save = (next: Image[]) =>
+    update.mutate({ productId, images: next.map((image) => ({ id: image.id, alt: image.alt })) });
   const move = (from: number, to: number) => {
     const next = [...images];
     const [item] = next.splice(from, 1);
@@ -33,17 +39,51 @@ export function ImageManager({ productId, images }: { productId: number; images:
 
   return (
     <section aria-labelledby="images-title" className="rounded-lg border border-line p-4">
-      <h2 id="images-title" className="mb-3 font-semibold">Images</h2>
-      {error && <p role="alert" className="mb-2 text-sm text-red-700">{error}</p>}
+      <h2 id="images-title" className="mb-3 font-semibold">
+        Images
+      </h2>
+      {error && (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <ul className="mb-4 flex flex-col gap-3">
         {images.map((image, index) => (
           <li key={image.id} className="flex flex-wrap items-center gap-3" data-testid="image-row">
-            <img src={image.url} alt={image.alt} width={image.width} height={image.height} loading="lazy" className="size-16 rounded bg-subtle object-cover" />
-            <span className="text-xs text-muted">{image.width}×{image.height}{index === 0 && " · primary"}</span>
-            <Button variant="ghost" disabled={index === 0} onClick={() => move(index, 0)}>Make primary</Button>
-            <Button variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label="Move up">↑</Button>
-            <Button variant="ghost" disabled={index === images.length - 1} onClick={() => move(index, index + 1)} aria-label="Move down">↓</Button>
-            <ConfirmButton title="Remove this image?" description="It is deleted from the product and its file removed." confirmLabel="Remove image" onConfirm={() => save(images.filter((other) => other.id !== image.id))}>Remove<span className="sr-only"> image {index + 1}</span></ConfirmButton>
+            <img
+              src={image.url}
+              alt={image.alt}
+              width={image.width}
+              height={image.height}
+              loading="lazy"
+              className="size-16 rounded bg-subtle object-cover"
+            />
+            <span className="text-xs text-muted">
+              {image.width}×{image.height}
+              {index === 0 && " · primary"}
+            </span>
+            <Button variant="ghost" disabled={index === 0} onClick={() => move(index, 0)}>
+              Make primary
+            </Button>
+            <Button variant="ghost" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label="Move up">
+              ↑
+            </Button>
+            <Button
+              variant="ghost"
+              disabled={index === images.length - 1}
+              onClick={() => move(index, index + 1)}
+              aria-label="Move down"
+            >
+              ↓
+            </Button>
+            <ConfirmButton
+              title="Remove this image?"
+              description="It is deleted from the product and its file removed."
+              confirmLabel="Remove image"
+              onConfirm={() => save(images.filter((other) => other.id !== image.id))}
+            >
+              Remove<span className="sr-only"> image {index + 1}</span>
+            </ConfirmButton>
           </li>
         ))}
       </ul>
@@ -64,7 +104,11 @@ export function ImageManager({ productId, images }: { productId: number; images:
           }}
         />
       </label>
-      {upload.isPending && <p className="mt-2 text-sm text-muted" role="status">Uploading…</p>}
+      {upload.isPending && (
+        <p className="mt-2 text-sm text-muted" role="status">
+          Uploading…
+        </p>
+      )}
     </section>
   );
 }

@@ -12,7 +12,15 @@ const granularityLabels: Record<Granularity, string> = { day: "Day", week: "Week
  * Preset ranges apply at once; a custom range applies with its button. Days are the shop's
  * local days (the server resolves presets in the shop's time zone).
  */
-export function RangePicker({ value, onChange, showGranularity = true }: { value: RangeParams; onChange: (next: RangeParams) => void; showGranularity?: boolean }) {
+export function RangePicker({
+  value,
+  onChange,
+  showGranularity = true,
+}: {
+  value: RangeParams;
+  onChange: (next: RangeParams) => void;
+  showGranularity?: boolean;
+}) {
   const [preset, setPreset] = useState<RangePreset>(value.preset);
   const [error, setError] = useState<string>();
 
@@ -30,7 +38,9 @@ export function RangePicker({ value, onChange, showGranularity = true }: { value
   return (
     <form aria-label="Report period" noValidate onSubmit={submit} className="mb-6 flex flex-wrap items-end gap-3">
       <div className="w-full text-sm sm:w-48">
-        <label htmlFor="range-preset" className="block font-medium">Date range</label>
+        <label htmlFor="range-preset" className="block font-medium">
+          Date range
+        </label>
         <select
           id="range-preset"
           value={preset}
@@ -39,22 +49,38 @@ export function RangePicker({ value, onChange, showGranularity = true }: { value
             const next = event.currentTarget.value;
             if (!isPreset(next)) return;
             setPreset(next);
-            if (next !== "custom") onChange({ preset: next, granularity: next === "12m" ? "month" : value.granularity });
+            if (next !== "custom")
+              onChange({ preset: next, granularity: next === "12m" ? "month" : value.granularity });
           }}
         >
-          {RANGE_PRESETS.map((option) => <option key={option} value={option}>{presetLabels[option]}</option>)}
+          {RANGE_PRESETS.map((option) => (
+            <option key={option} value={option}>
+              {presetLabels[option]}
+            </option>
+          ))}
         </select>
       </div>
       {preset === "custom" && (
         <>
           <TextField label="From" name="from" type="date" defaultValue={value.from ?? ""} className="w-full sm:w-44" />
-          <TextField label="To" name="to" type="date" defaultValue={value.to ?? ""} error={error} className="w-full sm:w-44" />
-          <Button type="submit" variant="secondary">Apply</Button>
+          <TextField
+            label="To"
+            name="to"
+            type="date"
+            defaultValue={value.to ?? ""}
+            error={error}
+            className="w-full sm:w-44"
+          />
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
         </>
       )}
       {showGranularity && (
         <div className="w-full text-sm sm:w-32">
-          <label htmlFor="range-granularity" className="block font-medium">Group by</label>
+          <label htmlFor="range-granularity" className="block font-medium">
+            Group by
+          </label>
           <select
             id="range-granularity"
             value={value.granularity}
@@ -64,7 +90,11 @@ export function RangePicker({ value, onChange, showGranularity = true }: { value
               if (isGranularity(next)) onChange({ ...value, granularity: next });
             }}
           >
-            {GRANULARITIES.map((option) => <option key={option} value={option}>{granularityLabels[option]}</option>)}
+            {GRANULARITIES.map((option) => (
+              <option key={option} value={option}>
+                {granularityLabels[option]}
+              </option>
+            ))}
           </select>
         </div>
       )}

@@ -52,19 +52,21 @@ export function Shell() {
         </div>
         <nav aria-label="Sections">
           <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
-            {sections.filter((section) => !section.adminOnly || staff.role === "ADMIN").map((section) => (
-              <li key={section.to}>
-                <NavLink
-                  to={section.to}
-                  end={section.end}
-                  className={({ isActive }) =>
-                    `block rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-600 text-white" : "hover:bg-line"}`
-                  }
-                >
-                  {section.label}
-                </NavLink>
-              </li>
-            ))}
+            {sections
+              .filter((section) => !section.adminOnly || staff.role === "ADMIN")
+              .map((section) => (
+                <li key={section.to}>
+                  <NavLink
+                    to={section.to}
+                    end={section.end}
+                    className={({ isActive }) =>
+                      `block rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-600 text-white" : "hover:bg-line"}`
+                    }
+                  >
+                    {section.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <Button variant="ghost" className="mt-6" onClick={() => signOut.mutate()}>

@@ -14,7 +14,10 @@ const tones: Record<OrderStatus, string> = {
 /** The status in words; the colour only helps scanning a long table. */
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tones[status]}`} data-status={status}>
+    <span
+      className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tones[status]}`}
+      data-status={status}
+    >
       {statusLabels[status]}
     </span>
   );

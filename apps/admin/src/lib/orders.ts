@@ -6,7 +6,8 @@ export type OrderStatus = Order["status"];
 export type OrderItem = Order["items"][number];
 
 export const orderStatuses = OrderStatusSchema.options;
-export const isOrderStatus = (value: string | null): value is OrderStatus => orderStatuses.some((status) => status === value);
+export const isOrderStatus = (value: string | null): value is OrderStatus =>
+  orderStatuses.some((status) => status === value);
 
 export const statusLabels: Record<OrderStatus, string> = {
   PENDING_PAYMENT: "Pending payment",
@@ -32,7 +33,9 @@ export function refundableAmount(order: Pick<Order, "payments" | "refunds">): nu
   const captured = order.payments
     .filter((payment) => payment.status === "SUCCEEDED")
     .reduce((sum, payment) => sum + payment.capturedAmount - payment.refundedAmount, 0);
-  const pending = order.refunds.filter((refund) => refund.status === "PENDING").reduce((sum, refund) => sum + refund.amount, 0);
+  const pending = order.refunds
+    .filter((refund) => refund.status === "PENDING")
+    .reduce((sum, refund) => sum + refund.amount, 0);
   return Math.max(0, captured - pending);
 }
 
@@ -53,7 +56,10 @@ export function orderActions(order: Money) {
  * The paid price of `quantity` more units of a line, as the server computes it: a share of the
  * line total, the last unit taking the rounding.
  */
-export function lineRefundAmount(item: Pick<OrderItem, "total" | "quantity" | "refundedQuantity">, quantity: number): number {
+export function lineRefundAmount(
+  item: Pick<OrderItem, "total" | "quantity" | "refundedQuantity">,
+  quantity: number,
+): number {
   if (quantity <= 0) return 0;
   const remainingAfter = item.quantity - item.refundedQuantity - quantity;
   if (remainingAfter === 0) return item.total - Math.round((item.total * item.refundedQuantity) / item.quantity);

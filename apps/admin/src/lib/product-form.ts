@@ -3,7 +3,15 @@ import { MoneyCellSchema, ProductCreateSchema, type ProductCreateInput } from "@
 
 type Product = RouterOutputs["admin"]["products"]["get"];
 /** `stockOnHandLoaded`: the level shown when the form opened; the server applies the difference. */
-export type VariantRow = { id?: number; sku: string; price: string; compareAtPrice: string; stockOnHand: string; stockOnHandLoaded?: number; optionValues: string[] };
+export type VariantRow = {
+  id?: number;
+  sku: string;
+  price: string;
+  compareAtPrice: string;
+  stockOnHand: string;
+  stockOnHandLoaded?: number;
+  optionValues: string[];
+};
 export type ProductForm = {
   name: string;
   slug: string;
@@ -20,27 +28,51 @@ export type ProductForm = {
 };
 
 export const emptyForm = (): ProductForm => ({
-  name: "", slug: "", description: "", status: "DRAFT", featured: false, seoTitle: "", seoDescription: "",
-  categoryId: "", brandId: "", options: [], variants: [{ sku: "", price: "", compareAtPrice: "", stockOnHand: "0", optionValues: [] }],
+  name: "",
+  slug: "",
+  description: "",
+  status: "DRAFT",
+  featured: false,
+  seoTitle: "",
+  seoDescription: "",
+  categoryId: "",
+  brandId: "",
+  options: [],
+  variants: [{ sku: "", price: "", compareAtPrice: "", stockOnHand: "0", optionValues: [] }],
 });
 
-const money = (minor: number | null) => (minor === null ? "" : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`);
+const money = (minor: number | null) =>
+  minor === null ? "" : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
 
 export function formFromProduct(product: Product): ProductForm {
   return {
-    name: product.name, slug: product.slug, description: product.description, status: product.status, featured: product.featured,
-    seoTitle: product.seoTitle ?? "", seoDescription: product.seoDescription ?? "",
+    name: product.name,
+    slug: product.slug,
+    description: product.description,
+    status: product.status,
+    featured: product.featured,
+    seoTitle: product.seoTitle ?? "",
+    seoDescription: product.seoDescription ?? "",
     categoryId: product.categoryId === null ? "" : String(product.categoryId),
     brandId: product.brandId === null ? "" : String(product.brandId),
     options: product.options.map((option) => ({ name: option.name, values: option.values.join(", ") })),
     variants: product.variants.map((variant) => ({
-      id: variant.id, sku: variant.sku, price: money(variant.price), compareAtPrice: money(variant.compareAtPrice),
-      stockOnHand: String(variant.stockOnHand), stockOnHandLoaded: variant.stockOnHand, optionValues: variant.optionValues,
+      id: variant.id,
+      sku: variant.sku,
+      price: money(variant.price),
+      compareAtPrice: money(variant.compareAtPrice),
+      stockOnHand: String(variant.stockOnHand),
+      stockOnHandLoaded: variant.stockOnHand,
+      optionValues: variant.optionValues,
     })),
   };
 }
 
-export const splitValues = (text: string) => text.split(",").map((value) => value.trim()).filter(Boolean);
+export const splitValues = (text: string) =>
+  text
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
 const toMinor = (text: string) => {
   const parsed = MoneyCellSchema.safeParse(text);
   return parsed.success ? parsed.data : Number.NaN;
@@ -49,14 +81,21 @@ const toMinor = (text: string) => {
 /** The API input the form describes (validated with the API's own schema before sending). */
 export function inputFromForm(form: ProductForm): ProductCreateInput {
   return {
-    name: form.name, slug: form.slug, description: form.description, status: form.status, featured: form.featured,
-    seoTitle: form.seoTitle.trim() || null, seoDescription: form.seoDescription.trim() || null,
+    name: form.name,
+    slug: form.slug,
+    description: form.description,
+    status: form.status,
+    featured: form.featured,
+    seoTitle: form.seoTitle.trim() || null,
+    seoDescription: form.seoDescription.trim() || null,
     categoryId: form.categoryId ? Number(form.categoryId) : null,
     brandId: form.brandId ? Number(form.brandId) : null,
     options: form.options.map((option) => ({ name: option.name, values: splitValues(option.values) })),
     variants: form.variants.map((variant) => ({
       ...(variant.id !== undefined && { id: variant.id }),
-      sku: variant.sku, price: toMinor(variant.price), compareAtPrice: variant.compareAtPrice.trim() ? toMinor(variant.compareAtPrice) : null,
+      sku: variant.sku,
+      price: toMinor(variant.price),
+      compareAtPrice: variant.compareAtPrice.trim() ? toMinor(variant.compareAtPrice) : null,
       stockOnHand: Number(variant.stockOnHand),
       ...(variant.stockOnHandLoaded !== undefined && { stockOnHandLoaded: variant.stockOnHandLoaded }),
       optionValues: variant.optionValues,
@@ -70,7 +109,12 @@ export function formProblems(form: ProductForm): string[] {
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const [field, index, sub] = issue.path;
-    const where = field === "variants" ? `Variant ${Number(index) + 1}${sub ? ` › ${String(sub)}` : ""}` : field === "options" ? `Option ${Number(index) + 1}` : String(field ?? "Form");
+    const where =
+      field === "variants"
+        ? `Variant ${Number(index) + 1}${sub ? ` › ${String(sub)}` : ""}`
+        : field === "options"
+          ? `Option ${Number(index) + 1}`
+          : String(field ?? "Form");
     return `${where}: ${issue.message}`;
   });
 }
@@ -78,12 +122,29 @@ export function formProblems(form: ProductForm): string[] {
 /** One row per combination of option values, keeping rows that already exist. */
 export function generateVariants(form: ProductForm): VariantRow[] {
   const axes = form.options.map((option) => splitValues(option.values));
-  const combos = axes.reduce<string[][]>((acc, values) => acc.flatMap((combo) => values.map((value) => [...combo, value])), [[]]);
+  const combos = axes.reduce<string[][]>(
+    (acc, values) => acc.flatMap((combo) => values.map((value) => [...combo, value])),
+    [[]],
+  );
   return combos.map((combo) => {
     const existing = form.variants.find((variant) => JSON.stringify(variant.optionValues) === JSON.stringify(combo));
     const base = form.slug.toUpperCase() || "SKU";
-    return existing ?? { sku: [base, ...combo].join("-").replace(/[^A-Za-z0-9._-]+/g, "-"), price: form.variants[0]?.price ?? "", compareAtPrice: "", stockOnHand: "0", optionValues: combo };
+    return (
+      existing ?? {
+        sku: [base, ...combo].join("-").replace(/[^A-Za-z0-9._-]+/g, "-"),
+        price: form.variants[0]?.price ?? "",
+        compareAtPrice: "",
+        stockOnHand: "0",
+        optionValues: combo,
+      }
+    );
   });
 }
 
-export const slugify = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 120);
+export const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 120);

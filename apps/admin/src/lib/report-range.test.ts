@@ -10,7 +10,10 @@ describe("report ranges in the URL", () => {
   it("round-trips a custom range and ignores a custom range without dates", () => {
     const range = { preset: "custom", from: "2026-01-01", to: "2026-01-31", granularity: "week" } as const;
     expect(rangeFromParams(rangeToParams(range))).toEqual(range);
-    expect(rangeFromParams(new URLSearchParams("range=custom&from=2026-01-01"))).toEqual({ preset: "30d", granularity: "day" });
+    expect(rangeFromParams(new URLSearchParams("range=custom&from=2026-01-01"))).toEqual({
+      preset: "30d",
+      granularity: "day",
+    });
   });
 
   it("computes the change against the previous period", () => {

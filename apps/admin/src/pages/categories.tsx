@@ -30,7 +30,8 @@ export function CategoriesPage() {
   const move = useMutation(trpc.admin.categories.move.mutationOptions(options("Category moved.")));
   const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options("Category deleted.")));
 
-  if (categories.isError) return <ErrorState message={categories.error.message} onRetry={() => void categories.refetch()} />;
+  if (categories.isError)
+    return <ErrorState message={categories.error.message} onRetry={() => void categories.refetch()} />;
   if (!categories.data) return <Skeleton className="h-96" />;
   const all = categories.data;
   const children = (parent: number | null) => all.filter((category) => category.parentId === parent);
@@ -40,22 +41,68 @@ export function CategoriesPage() {
     const index = siblings.findIndex((sibling) => sibling.id === category.id);
     return (
       <li key={category.id} data-testid="category-row">
-        <div className="flex flex-wrap items-center gap-2 border-t border-line py-2" style={{ paddingLeft: `${depth * 1.5}rem` }}>
+        <div
+          className="flex flex-wrap items-center gap-2 border-t border-line py-2"
+          style={{ paddingLeft: `${depth * 1.5}rem` }}
+        >
           <span className="min-w-40 font-medium">{category.name}</span>
-          <span className="text-xs text-muted">/{category.slug} · {category.productCount} products</span>
-          <Button variant="ghost" aria-label={`Move ${category.name} up`} disabled={index === 0} onClick={() => move.mutate({ id: category.id, parentId: category.parentId, position: index - 1 })}>↑</Button>
-          <Button variant="ghost" aria-label={`Move ${category.name} down`} disabled={index === siblings.length - 1} onClick={() => move.mutate({ id: category.id, parentId: category.parentId, position: index + 1 })}>↓</Button>
+          <span className="text-xs text-muted">
+            /{category.slug} · {category.productCount} products
+          </span>
+          <Button
+            variant="ghost"
+            aria-label={`Move ${category.name} up`}
+            disabled={index === 0}
+            onClick={() => move.mutate({ id: category.id, parentId: category.parentId, position: index - 1 })}
+          >
+            ↑
+          </Button>
+          <Button
+            variant="ghost"
+            aria-label={`Move ${category.name} down`}
+            disabled={index === siblings.length - 1}
+            onClick={() => move.mutate({ id: category.id, parentId: category.parentId, position: index + 1 })}
+          >
+            ↓
+          </Button>
           <select
             aria-label={`Parent of ${category.name}`}
             value={category.parentId ?? ""}
-            onChange={(event) => move.mutate({ id: category.id, parentId: event.target.value ? Number(event.target.value) : null, position: 10_000 })}
+            onChange={(event) =>
+              move.mutate({
+                id: category.id,
+                parentId: event.target.value ? Number(event.target.value) : null,
+                position: 10_000,
+              })
+            }
             className="min-h-9 rounded border border-line px-2 text-sm"
           >
             <option value="">Top level</option>
-            {all.filter((other) => other.id !== category.id).map((other) => <option key={other.id} value={other.id}>{other.name}</option>)}
+            {all
+              .filter((other) => other.id !== category.id)
+              .map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.name}
+                </option>
+              ))}
           </select>
-          <Button variant="ghost" onClick={() => { const next = window.prompt("New name", category.name); if (next) update.mutate({ id: category.id, name: next, slug: category.slug, description: category.description }); }}>Rename</Button>
-          <ConfirmButton title={`Delete the category ${category.name}?`} confirmLabel="Delete category" onConfirm={() => remove.mutate({ id: category.id })}>Delete<span className="sr-only"> {category.name}</span></ConfirmButton>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              const next = window.prompt("New name", category.name);
+              if (next)
+                update.mutate({ id: category.id, name: next, slug: category.slug, description: category.description });
+            }}
+          >
+            Rename
+          </Button>
+          <ConfirmButton
+            title={`Delete the category ${category.name}?`}
+            confirmLabel="Delete category"
+            onConfirm={() => remove.mutate({ id: category.id })}
+          >
+            Delete<span className="sr-only"> {category.name}</span>
+          </ConfirmButton>
         </div>
         <ul>{children(category.id).map((child) => row(child, depth + 1))}</ul>
       </li>
@@ -64,23 +111,43 @@ export function CategoriesPage() {
 
   return (
     <section aria-labelledby="categories-title" className="max-w-4xl">
-      <h1 id="categories-title" className="mb-4 text-2xl font-bold">Categories</h1>
-      {error && <p role="alert" className="mb-3 text-sm text-red-700">{error}</p>}
+      <h1 id="categories-title" className="mb-4 text-2xl font-bold">
+        Categories
+      </h1>
+      {error && (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <form
         className="mb-6 flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate({ name, slug: slugify(name), parentId: parentId ? Number(parentId) : null }, { onSuccess: () => setName("") });
+          create.mutate(
+            { name, slug: slugify(name), parentId: parentId ? Number(parentId) : null },
+            { onSuccess: () => setName("") },
+          );
         }}
       >
         <TextField label="New category" value={name} onChange={(event) => setName(event.target.value)} />
-        <label className="text-sm font-medium">Parent
-          <select value={parentId} onChange={(event) => setParentId(event.target.value)} className="mt-1 block min-h-10 rounded-md border border-line px-2">
+        <label className="text-sm font-medium">
+          Parent
+          <select
+            value={parentId}
+            onChange={(event) => setParentId(event.target.value)}
+            className="mt-1 block min-h-10 rounded-md border border-line px-2"
+          >
             <option value="">Top level</option>
-            {all.map((category) => <option key={category.id} value={category.id}>{category.name}</option>)}
+            {all.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
           </select>
         </label>
-        <Button type="submit" disabled={!name.trim()}>Add category</Button>
+        <Button type="submit" disabled={!name.trim()}>
+          Add category
+        </Button>
       </form>
       <ul>{children(null).map((category) => row(category, 0))}</ul>
     </section>

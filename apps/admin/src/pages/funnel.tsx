@@ -8,7 +8,8 @@ import { localDay } from "../lib/dates.ts";
 const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
 const count = new Intl.NumberFormat();
 
-const isoDay = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+const isoDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
 
 /** The range in the URL (`?from=2026-11-01&to=2026-11-30`, both days included); the last 30 days by default. */
 function rangeFrom(params: URLSearchParams) {
@@ -24,7 +25,9 @@ export function FunnelPage() {
   const [params, setParams] = useSearchParams();
   const { fromText, toText, from, to } = rangeFrom(params);
   const valid = from !== undefined && to !== undefined && from < to;
-  const funnel = useQuery(trpc.admin.funnel.get.queryOptions({ from: from ?? new Date(0), to: to ?? new Date(0) }, { enabled: valid }));
+  const funnel = useQuery(
+    trpc.admin.funnel.get.queryOptions({ from: from ?? new Date(0), to: to ?? new Date(0) }, { enabled: valid }),
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,12 +43,20 @@ export function FunnelPage() {
   return (
     <section aria-labelledby="funnel-title" className="space-y-6">
       <div>
-        <h1 id="funnel-title" className="text-2xl font-bold">Conversion funnel</h1>
+        <h1 id="funnel-title" className="text-2xl font-bold">
+          Conversion funnel
+        </h1>
         <p className="text-sm text-muted">
-          Unique visitors who reached each step and every step before it. Visitors are anonymous and counted per day; browsers asking not to be tracked are not counted.
+          Unique visitors who reached each step and every step before it. Visitors are anonymous and counted per day;
+          browsers asking not to be tracked are not counted.
         </p>
       </div>
-      <form key={`${fromText}:${toText}`} aria-label="Date range" onSubmit={submit} className="flex flex-wrap items-end gap-3">
+      <form
+        key={`${fromText}:${toText}`}
+        aria-label="Date range"
+        onSubmit={submit}
+        className="flex flex-wrap items-end gap-3"
+      >
         <TextField label="From" name="from" type="date" defaultValue={fromText} />
         <TextField label="To" name="to" type="date" defaultValue={toText} />
         <Button type="submit">Show</Button>
@@ -62,22 +73,39 @@ export function FunnelPage() {
         <table className="w-full max-w-3xl text-sm" data-testid="funnel">
           <thead>
             <tr className="border-b border-line text-left">
-              <th scope="col" className="py-2">Step</th>
-              <th scope="col" className="py-2 text-right">Visitors</th>
-              <th scope="col" className="py-2 text-right">From previous</th>
-              <th scope="col" className="py-2 text-right">Of all visitors</th>
-              <th scope="col" className="w-1/3 py-2"><span className="sr-only">Share</span></th>
+              <th scope="col" className="py-2">
+                Step
+              </th>
+              <th scope="col" className="py-2 text-right">
+                Visitors
+              </th>
+              <th scope="col" className="py-2 text-right">
+                From previous
+              </th>
+              <th scope="col" className="py-2 text-right">
+                Of all visitors
+              </th>
+              <th scope="col" className="w-1/3 py-2">
+                <span className="sr-only">Share</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {funnel.data.steps.map((step, index) => (
               <tr key={step.key} className="border-b border-line" data-step={step.key}>
-                <th scope="row" className="py-2 text-left font-medium">{step.label}</th>
+                <th scope="row" className="py-2 text-left font-medium">
+                  {step.label}
+                </th>
                 <td className="py-2 text-right tabular-nums">{count.format(step.visitors)}</td>
-                <td className="py-2 text-right tabular-nums">{index === 0 ? "—" : percent.format(step.rateFromPrevious)}</td>
+                <td className="py-2 text-right tabular-nums">
+                  {index === 0 ? "—" : percent.format(step.rateFromPrevious)}
+                </td>
                 <td className="py-2 text-right tabular-nums">{percent.format(step.rateFromStart)}</td>
                 <td className="py-2 pl-4" aria-hidden="true">
-                  <div className="h-3 rounded bg-brand-600" style={{ width: `${Math.max(step.rateFromStart * 100, 0.5)}%` }} />
+                  <div
+                    className="h-3 rounded bg-brand-600"
+                    style={{ width: `${Math.max(step.rateFromStart * 100, 0.5)}%` }}
+                  />
                 </td>
               </tr>
             ))}

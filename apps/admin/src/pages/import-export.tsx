@@ -40,7 +40,9 @@ export function ImportExportPage() {
     const found = [...headerErrors];
     for (let start = 0; start < rows.length && headerErrors.length === 0; start += CHUNK) {
       setProgress({ label: "Checking rows", done: start, total: rows.length });
-      rows.slice(start, start + CHUNK).forEach((cells, i) => found.push(...validateCsvRow(cells, index, start + i + 2).errors));
+      rows
+        .slice(start, start + CHUNK)
+        .forEach((cells, i) => found.push(...validateCsvRow(cells, index, start + i + 2).errors));
       await nextFrame();
     }
     if (found.length) {
@@ -62,20 +64,46 @@ export function ImportExportPage() {
 
   return (
     <section aria-labelledby="csv-title" className="flex max-w-4xl flex-col gap-6">
-      <h1 id="csv-title" className="text-2xl font-bold">Import and export products</h1>
-      <div><Button variant="secondary" onClick={() => void exportCsv()}>Export all products (CSV)</Button></div>
+      <h1 id="csv-title" className="text-2xl font-bold">
+        Import and export products
+      </h1>
+      <div>
+        <Button variant="secondary" onClick={() => void exportCsv()}>
+          Export all products (CSV)
+        </Button>
+      </div>
       <label className="text-sm font-medium">
         Import a CSV file (one row per variant, same columns as the export)
-        <input type="file" accept=".csv,text/csv" className="mt-1 block" disabled={progress !== null} onChange={(event) => { const file = event.target.files?.[0]; event.target.value = ""; if (file) void onFile(file); }} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          className="mt-1 block"
+          disabled={progress !== null}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = "";
+            if (file) void onFile(file);
+          }}
+        />
       </label>
       {progress && (
         <div role="status">
-          <p className="text-sm">{progress.label}… {progress.done} of {progress.total} rows</p>
+          <p className="text-sm">
+            {progress.label}… {progress.done} of {progress.total} rows
+          </p>
           <progress className="w-full" value={progress.done} max={progress.total} />
         </div>
       )}
-      {importCsv.isError && <p role="alert" className="text-sm text-red-700">{importCsv.error.message} Nothing was imported.</p>}
-      {result?.ok && <p role="status" className="text-sm text-green-700">Imported {result.rows} rows: {result.created} products created, {result.updated} updated.</p>}
+      {importCsv.isError && (
+        <p role="alert" className="text-sm text-red-700">
+          {importCsv.error.message} Nothing was imported.
+        </p>
+      )}
+      {result?.ok && (
+        <p role="status" className="text-sm text-green-700">
+          Imported {result.rows} rows: {result.created} products created, {result.updated} updated.
+        </p>
+      )}
       <CsvErrors errors={errors} />
     </section>
   );

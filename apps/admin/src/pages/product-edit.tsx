@@ -7,7 +7,14 @@ import { Link, useNavigate, useParams } from "react-router";
 import { ImageManager } from "../components/image-manager.tsx";
 import { VariantsEditor } from "../components/variants-editor.tsx";
 import { ProductReviews } from "./reviews/product-reviews.tsx";
-import { emptyForm, formFromProduct, formProblems, inputFromForm, slugify, type ProductForm } from "../lib/product-form.ts";
+import {
+  emptyForm,
+  formFromProduct,
+  formProblems,
+  inputFromForm,
+  slugify,
+  type ProductForm,
+} from "../lib/product-form.ts";
 
 const select = "mt-1 block min-h-10 w-full rounded-md border border-line bg-surface px-2";
 
@@ -37,75 +44,143 @@ export function ProductEditPage() {
   const create = useMutation(trpc.admin.products.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.admin.products.update.mutationOptions({ onSuccess: onSaved, onError }));
 
-  if (id !== null && product.isError) return <ErrorState message={product.error.message} onRetry={() => void product.refetch()} />;
+  if (id !== null && product.isError)
+    return <ErrorState message={product.error.message} onRetry={() => void product.refetch()} />;
   if (id !== null && !product.data) return <Skeleton className="h-96" />;
   const field = (key: "name" | "slug" | "seoTitle" | "seoDescription") => ({
     value: form[key],
     onChange: (event: { target: { value: string } }) =>
-      setForm({ ...form, [key]: event.target.value, ...(key === "name" && id === null && { slug: slugify(event.target.value) }) }),
+      setForm({
+        ...form,
+        [key]: event.target.value,
+        ...(key === "name" && id === null && { slug: slugify(event.target.value) }),
+      }),
   });
 
   return (
     <>
-    <form
-      className="flex max-w-4xl flex-col gap-6"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(false);
-        const found = formProblems(form);
-        setProblems(found);
-        if (found.length) return;
-        const input = ProductCreateSchema.parse(inputFromForm(form));
-        if (id === null) create.mutate(input);
-        else update.mutate({ ...input, id });
-      }}
-    >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{id === null ? "New product" : form.name || "Product"}</h1>
-        <div className="flex gap-2">
-          {id !== null && form.status === "ACTIVE" && <a href={`/p/${form.slug}`} className="text-sm underline">View in shop</a>}
-          <Link to="/products" className="text-sm underline">Back to products</Link>
+      <form
+        className="flex max-w-4xl flex-col gap-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          const found = formProblems(form);
+          setProblems(found);
+          if (found.length) return;
+          const input = ProductCreateSchema.parse(inputFromForm(form));
+          if (id === null) create.mutate(input);
+          else update.mutate({ ...input, id });
+        }}
+      >
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-bold">{id === null ? "New product" : form.name || "Product"}</h1>
+          <div className="flex gap-2">
+            {id !== null && form.status === "ACTIVE" && (
+              <a href={`/p/${form.slug}`} className="text-sm underline">
+                View in shop
+              </a>
+            )}
+            <Link to="/products" className="text-sm underline">
+              Back to products
+            </Link>
+          </div>
         </div>
-      </div>
-      {problems.length > 0 && (
-        <ul role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          {problems.map((problem) => <li key={problem}>{problem}</li>)}
-        </ul>
-      )}
-      {saved && <p role="status" className="text-sm text-green-700">Saved.</p>}
-      <section className="grid gap-4 rounded-lg border border-line p-4 sm:grid-cols-2">
-        <TextField label="Name" {...field("name")} />
-        <TextField label="Slug" {...field("slug")} />
-        <label className="text-sm font-medium sm:col-span-2">Description
-          <textarea rows={4} className="mt-1 block w-full rounded-md border border-line p-2" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
-        </label>
-        <label className="text-sm font-medium">Status
-          <select aria-label="Status" className={select} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value === "ACTIVE" ? "ACTIVE" : e.target.value === "ARCHIVED" ? "ARCHIVED" : "DRAFT" })}>
-            <option value="DRAFT">Draft</option><option value="ACTIVE">Active (published)</option><option value="ARCHIVED">Archived</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-2 self-end text-sm font-medium"><input type="checkbox" checked={form.featured} onChange={(e) => setForm({ ...form, featured: e.target.checked })} /> Featured on the home page</label>
-        <label className="text-sm font-medium">Brand
-          <select aria-label="Brand" className={select} value={form.brandId} onChange={(e) => setForm({ ...form, brandId: e.target.value })}>
-            <option value="">None</option>
-            {brands.data?.map((brand) => <option key={brand.id} value={brand.id}>{brand.name}</option>)}
-          </select>
-        </label>
-        <label className="text-sm font-medium">Category
-          <select aria-label="Category" className={select} value={form.categoryId} onChange={(e) => setForm({ ...form, categoryId: e.target.value })}>
-            <option value="">None</option>
-            {categories.data?.map((category) => <option key={category.id} value={category.id}>{category.parentId ? "— " : ""}{category.name}</option>)}
-          </select>
-        </label>
-        <TextField label="SEO title" {...field("seoTitle")} />
-        <TextField label="SEO description" {...field("seoDescription")} />
-      </section>
-      <VariantsEditor form={form} setForm={setForm} />
-      {id !== null && product.data && <ImageManager productId={id} images={product.data.images} />}
-      {id === null && <p className="text-sm text-muted">Save the product to add images.</p>}
-      <div><Button type="submit" disabled={create.isPending || update.isPending}>{id === null ? "Create product" : "Save changes"}</Button></div>
-    </form>
-    {id !== null && <ProductReviews productId={id} />}
+        {problems.length > 0 && (
+          <ul role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        )}
+        {saved && (
+          <p role="status" className="text-sm text-green-700">
+            Saved.
+          </p>
+        )}
+        <section className="grid gap-4 rounded-lg border border-line p-4 sm:grid-cols-2">
+          <TextField label="Name" {...field("name")} />
+          <TextField label="Slug" {...field("slug")} />
+          <label className="text-sm font-medium sm:col-span-2">
+            Description
+            <textarea
+              rows={4}
+              className="mt-1 block w-full rounded-md border border-line p-2"
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+            />
+          </label>
+          <label className="text-sm font-medium">
+            Status
+            <select
+              aria-label="Status"
+              className={select}
+              value={form.status}
+              onChange={(e) =>
+                setForm({
+                  ...form,
+                  status: e.target.value === "ACTIVE" ? "ACTIVE" : e.target.value === "ARCHIVED" ? "ARCHIVED" : "DRAFT",
+                })
+              }
+            >
+              <option value="DRAFT">Draft</option>
+              <option value="ACTIVE">Active (published)</option>
+              <option value="ARCHIVED">Archived</option>
+            </select>
+          </label>
+          <label className="flex items-center gap-2 self-end text-sm font-medium">
+            <input
+              type="checkbox"
+              checked={form.featured}
+              onChange={(e) => setForm({ ...form, featured: e.target.checked })}
+            />{" "}
+            Featured on the home page
+          </label>
+          <label className="text-sm font-medium">
+            Brand
+            <select
+              aria-label="Brand"
+              className={select}
+              value={form.brandId}
+              onChange={(e) => setForm({ ...form, brandId: e.target.value })}
+            >
+              <option value="">None</option>
+              {brands.data?.map((brand) => (
+                <option key={brand.id} value={brand.id}>
+                  {brand.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            Category
+            <select
+              aria-label="Category"
+              className={select}
+              value={form.categoryId}
+              onChange={(e) => setForm({ ...form, categoryId: e.target.value })}
+            >
+              <option value="">None</option>
+              {categories.data?.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.parentId ? "— " : ""}
+                  {category.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextField label="SEO title" {...field("seoTitle")} />
+          <TextField label="SEO description" {...field("seoDescription")} />
+        </section>
+        <VariantsEditor form={form} setForm={setForm} />
+        {id !== null && product.data && <ImageManager productId={id} images={product.data.images} />}
+        {id === null && <p className="text-sm text-muted">Save the product to add images.</p>}
+        <div>
+          <Button type="submit" disabled={create.isPending || update.isPending}>
+            {id === null ? "Create product" : "Save changes"}
+          </Button>
+        </div>
+      </form>
+      {id !== null && <ProductReviews productId={id} />}
     </>
   );
 }

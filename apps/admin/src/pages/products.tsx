@@ -50,8 +50,18 @@ export function ProductsPage() {
           Products
         </h1>
         <div className="flex gap-2">
-          <Link to="/products/import" className="inline-flex min-h-10 items-center rounded-md border border-line px-4 text-sm font-medium">Import / export CSV</Link>
-          <Link to="/products/new" className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white">New product</Link>
+          <Link
+            to="/products/import"
+            className="inline-flex min-h-10 items-center rounded-md border border-line px-4 text-sm font-medium"
+          >
+            Import / export CSV
+          </Link>
+          <Link
+            to="/products/new"
+            className="inline-flex min-h-10 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-white"
+          >
+            New product
+          </Link>
         </div>
       </div>
       <form
@@ -88,21 +98,41 @@ export function ProductsPage() {
         </label>
         <label className="text-sm">
           <span className="block font-medium">Brand</span>
-          <select value={brandId ?? ""} onChange={(event) => update({ brand: event.target.value })} className="mt-1 min-h-10 rounded-md border border-line px-3">
+          <select
+            value={brandId ?? ""}
+            onChange={(event) => update({ brand: event.target.value })}
+            className="mt-1 min-h-10 rounded-md border border-line px-3"
+          >
             <option value="">Any</option>
-            {brands.data?.map((brand) => <option key={brand.id} value={brand.id}>{brand.name}</option>)}
+            {brands.data?.map((brand) => (
+              <option key={brand.id} value={brand.id}>
+                {brand.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-medium">Category</span>
-          <select value={categoryId ?? ""} onChange={(event) => update({ category: event.target.value })} className="mt-1 min-h-10 rounded-md border border-line px-3">
+          <select
+            value={categoryId ?? ""}
+            onChange={(event) => update({ category: event.target.value })}
+            className="mt-1 min-h-10 rounded-md border border-line px-3"
+          >
             <option value="">Any</option>
-            {categories.data?.map((category) => <option key={category.id} value={category.id}>{category.name}</option>)}
+            {categories.data?.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-medium">Sort</span>
-          <select value={sort} onChange={(event) => update({ sort: event.target.value })} className="mt-1 min-h-10 rounded-md border border-line px-3">
+          <select
+            value={sort}
+            onChange={(event) => update({ sort: event.target.value })}
+            className="mt-1 min-h-10 rounded-md border border-line px-3"
+          >
             <option value="updated">Recently edited</option>
             <option value="newest">Newest</option>
             <option value="name">Name</option>
@@ -132,16 +162,32 @@ export function ProductsPage() {
                     type="checkbox"
                     aria-label="Select all"
                     checked={rows.length > 0 && rows.every((row) => selected.has(row.id))}
-                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                    onChange={(event) =>
+                      setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())
+                    }
                   />
                 </th>
-                <th scope="col" className="p-3">Product</th>
-                <th scope="col" className="p-3">Status</th>
-                <th scope="col" className="p-3">Brand</th>
-                <th scope="col" className="p-3">Category</th>
-                <th scope="col" className="p-3 text-right">Price</th>
-                <th scope="col" className="p-3 text-right">Variants</th>
-                <th scope="col" className="p-3 text-right">Available</th>
+                <th scope="col" className="p-3">
+                  Product
+                </th>
+                <th scope="col" className="p-3">
+                  Status
+                </th>
+                <th scope="col" className="p-3">
+                  Brand
+                </th>
+                <th scope="col" className="p-3">
+                  Category
+                </th>
+                <th scope="col" className="p-3 text-right">
+                  Price
+                </th>
+                <th scope="col" className="p-3 text-right">
+                  Variants
+                </th>
+                <th scope="col" className="p-3 text-right">
+                  Available
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -163,9 +209,18 @@ export function ProductsPage() {
                   <td className="p-3">
                     <div className="flex items-center gap-3">
                       {product.image && (
-                        <img src={product.image.url} alt="" width={40} height={40} loading="lazy" className="size-10 rounded bg-subtle" />
+                        <img
+                          src={product.image.url}
+                          alt=""
+                          width={40}
+                          height={40}
+                          loading="lazy"
+                          className="size-10 rounded bg-subtle"
+                        />
                       )}
-                      <Link to={`/products/${product.id}`} className="font-medium hover:underline">{product.name}</Link>
+                      <Link to={`/products/${product.id}`} className="font-medium hover:underline">
+                        {product.name}
+                      </Link>
                     </div>
                   </td>
                   <td className="p-3">{product.status.toLowerCase()}</td>
@@ -176,7 +231,9 @@ export function ProductsPage() {
                     {product.priceMax !== product.priceMin && ` – ${formatMoney(product.priceMax, product.currency)}`}
                   </td>
                   <td className="p-3 text-right tabular-nums">{product.variantCount}</td>
-                  <td className={`p-3 text-right tabular-nums ${product.available === 0 ? "font-semibold text-red-700" : ""}`}>
+                  <td
+                    className={`p-3 text-right tabular-nums ${product.available === 0 ? "font-semibold text-red-700" : ""}`}
+                  >
                     {product.available === 0 ? "Sold out" : product.available}
                   </td>
                 </tr>
@@ -187,7 +244,11 @@ export function ProductsPage() {
       )}
       {products.hasNextPage && (
         <div className="mt-4 flex justify-center">
-          <Button variant="secondary" onClick={() => void products.fetchNextPage()} disabled={products.isFetchingNextPage}>
+          <Button
+            variant="secondary"
+            onClick={() => void products.fetchNextPage()}
+            disabled={products.isFetchingNextPage}
+          >
             {products.isFetchingNextPage ? "Loading…" : "Load more"}
           </Button>
         </div>

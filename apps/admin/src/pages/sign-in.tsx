@@ -17,7 +17,8 @@ export function SignInPage() {
         // Seed the session query with the signed-in user, so the guard does not act on the
         // stale "signed out" answer while it refetches.
         queryClient.setQueryData(trpc.auth.me.queryKey(), result.user);
-        const from: unknown = location.state && typeof location.state === "object" && "from" in location.state ? location.state.from : null;
+        const from: unknown =
+          location.state && typeof location.state === "object" && "from" in location.state ? location.state.from : null;
         await navigate(typeof from === "string" ? from : "/", { replace: true });
       },
       onError: (error) => form.fromServer(error),
@@ -36,7 +37,13 @@ export function SignInPage() {
       <h1 className="mb-6 text-2xl font-bold">Sign in to the back office</h1>
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField label="Email" name="email" type="email" autoComplete="username" error={form.errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" error={form.errors.password} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={form.errors.password}
+        />
         {form.errors.form && (
           <p role="alert" className="text-sm text-red-700">
             {form.errors.form}

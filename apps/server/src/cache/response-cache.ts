@@ -66,7 +66,8 @@ export function tolerant(cache: ResponseCache, onError: (error: unknown) => void
   return {
     version: () => cache.version().catch((error: unknown) => (onError(error), "down")),
     get: (key) => cache.get(key).catch((error: unknown) => (onError(error), { body: null, version: "down" })),
-    set: (version, key, body) => (version === "down" ? Promise.resolve() : cache.set(version, key, body).catch(onError)),
+    set: (version, key, body) =>
+      version === "down" ? Promise.resolve() : cache.set(version, key, body).catch(onError),
     invalidate: () => cache.invalidate().catch(onError),
   };
 }

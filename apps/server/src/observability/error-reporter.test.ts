@@ -7,7 +7,14 @@ describe("scrub", () => {
       type: undefined,
       message: "boom",
       exception: { values: [{ type: "Error", value: "boom" }] },
-      request: { method: "POST", url: "https://shop.example/trpc/x?email=a@example.com", cookies: { shop_session: "a.b" }, headers: { authorization: "Bearer a.b" }, data: '{"card":"4242"}', query_string: "email=a@example.com" },
+      request: {
+        method: "POST",
+        url: "https://shop.example/trpc/x?email=a@example.com",
+        cookies: { shop_session: "a.b" },
+        headers: { authorization: "Bearer a.b" },
+        data: '{"card":"4242"}',
+        query_string: "email=a@example.com",
+      },
       user: { ip_address: "203.0.113.9", email: "a@example.com" },
       breadcrumbs: [{ message: "GET /trpc/x?token=a.b" }],
     });

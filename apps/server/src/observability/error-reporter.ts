@@ -13,7 +13,11 @@ const noop: ErrorReporter = { capture() {}, close: async () => {} };
  * own (not Sentry's global hub), so it reports only what is handed to it: no automatic request,
  * HTTP or console instrumentation that could pick up cookies, headers or bodies.
  */
-export async function createErrorReporter(options: { dsn?: string; environment: string; release?: string }): Promise<ErrorReporter> {
+export async function createErrorReporter(options: {
+  dsn?: string;
+  environment: string;
+  release?: string;
+}): Promise<ErrorReporter> {
   if (!options.dsn) return noop;
   const Sentry = await import("@sentry/node");
   const client = new Sentry.NodeClient({

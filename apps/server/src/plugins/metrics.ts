@@ -27,7 +27,12 @@ const sameToken = (given: string, expected: string) =>
 export function metricsPlugin(app: FastifyInstance, options: { db: Database; token: string }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "shop_node_" });
-  const requests = new Counter({ name: "shop_http_requests_total", help: "HTTP requests", labelNames: ["method", "route", "status"], registers: [registry] });
+  const requests = new Counter({
+    name: "shop_http_requests_total",
+    help: "HTTP requests",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: "shop_http_request_duration_seconds",
     help: "HTTP request latency",
@@ -35,10 +40,24 @@ export function metricsPlugin(app: FastifyInstance, options: { db: Database; tok
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const pool = new Gauge({ name: "shop_db_pool_connections", help: "Database pool connections by state", labelNames: ["state"], registers: [registry] });
-  const queue = new Gauge({ name: "shop_queue_depth", help: "Background work waiting", labelNames: ["queue"], registers: [registry] });
+  const pool = new Gauge({
+    name: "shop_db_pool_connections",
+    help: "Database pool connections by state",
+    labelNames: ["state"],
+    registers: [registry],
+  });
+  const queue = new Gauge({
+    name: "shop_queue_depth",
+    help: "Background work waiting",
+    labelNames: ["queue"],
+    registers: [registry],
+  });
   const orders = new Gauge({ name: "shop_orders_paid_total", help: "Orders paid, ever", registers: [registry] });
-  const revenue = new Gauge({ name: "shop_revenue_minor_total", help: "Revenue of paid orders net of refunds, in minor units", registers: [registry] });
+  const revenue = new Gauge({
+    name: "shop_revenue_minor_total",
+    help: "Revenue of paid orders net of refunds, in minor units",
+    registers: [registry],
+  });
 
   app.addHook("onResponse", async (request, reply) => {
     const route = routeOf(request.url, request.routeOptions.url);
@@ -46,10 +65,17 @@ export function metricsPlugin(app: FastifyInstance, options: { db: Database; tok
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  const Totals = z.object({ outbox: z.number(), refunds: z.number(), unpaid: z.number(), paid: z.number(), revenue: z.number() });
+  const Totals = z.object({
+    outbox: z.number(),
+    refunds: z.number(),
+    unpaid: z.number(),
+    paid: z.number(),
+    revenue: z.number(),
+  });
   app.get("/metrics", async (request, reply) => {
     const auth = request.headers.authorization ?? "";
-    if (!auth.startsWith("Bearer ") || !sameToken(auth.slice(7), options.token)) return reply.code(401).send({ error: "Unauthorized" });
+    if (!auth.startsWith("Bearer ") || !sameToken(auth.slice(7), options.token))
+      return reply.code(401).send({ error: "Unauthorized" });
     const stats = options.db.poolStats();
     pool.set({ state: "total" }, stats.total);
     pool.set({ state: "idle" }, stats.idle);

@@ -12,7 +12,10 @@ export function globalRateLimit(app: FastifyInstance, options: { store: RateLimi
     const counter = await options.store.increment(`global:${request.ip}`, 60_000);
     if (counter.count > options.perMinute) {
       const seconds = Math.max(1, Math.ceil((counter.resetAt - Date.now()) / 1000));
-      return reply.code(429).header("retry-after", String(seconds)).send({ error: "Too many requests", retryAfterSeconds: seconds });
+      return reply
+        .code(429)
+        .header("retry-after", String(seconds))
+        .send({ error: "Too many requests", retryAfterSeconds: seconds });
     }
   });
 }

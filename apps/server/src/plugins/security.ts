@@ -29,7 +29,10 @@ export function mediaOrigins(mediaBaseUrl: string): string[] {
   return /^https?:\/\//.test(mediaBaseUrl) ? [new URL(mediaBaseUrl).origin] : [];
 }
 
-export async function securityPlugin(app: FastifyInstance, options: { allowedOrigins: readonly string[]; hsts: boolean; imageOrigins?: readonly string[] }) {
+export async function securityPlugin(
+  app: FastifyInstance,
+  options: { allowedOrigins: readonly string[]; hsts: boolean; imageOrigins?: readonly string[] },
+) {
   const csp = contentSecurityPolicy([], options.imageOrigins);
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("content-security-policy", csp);
@@ -37,7 +40,10 @@ export async function securityPlugin(app: FastifyInstance, options: { allowedOri
     reply.header("referrer-policy", "strict-origin-when-cross-origin");
     reply.header("x-frame-options", "DENY");
     reply.header("cross-origin-opener-policy", "same-origin");
-    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=(self \"https://js.stripe.com\")");
+    reply.header(
+      "permissions-policy",
+      'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")',
+    );
     if (options.hsts) reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
     return payload;
   });

@@ -13,10 +13,15 @@ export async function paymentWebhookRoutes(
   deps: { db: Database; provider: PaymentProvider; verify: WebhookVerifier; publicUrl: string },
 ) {
   await app.register(async (scope) => {
-    scope.addContentTypeParser("application/json", { parseAs: "buffer", bodyLimit: 512 * 1024 }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      "application/json",
+      { parseAs: "buffer", bodyLimit: 512 * 1024 },
+      (_request, body, done) => done(null, body),
+    );
     scope.post("/api/payment/webhook", async (request, reply) => {
       const signature = request.headers["stripe-signature"];
-      if (!Buffer.isBuffer(request.body) || typeof signature !== "string") return reply.code(400).send({ error: "Missing signature" });
+      if (!Buffer.isBuffer(request.body) || typeof signature !== "string")
+        return reply.code(400).send({ error: "Missing signature" });
       const event = deps.verify(request.body, signature);
       if (!event) return reply.code(400).send({ error: "Invalid signature" });
       const outcome = await handlePaymentEvent(deps.db.prisma, deps.provider, event, deps.publicUrl);

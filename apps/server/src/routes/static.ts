@@ -10,7 +10,10 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
  * deploy is seen at once. Unknown paths fall back to the app's index.html (client routing).
  */
 export async function staticRoutes(app: FastifyInstance, dist: { storefront: string; admin: string }) {
-  for (const [prefix, root] of [["/admin/", dist.admin], ["/", dist.storefront]] as const) {
+  for (const [prefix, root] of [
+    ["/admin/", dist.admin],
+    ["/", dist.storefront],
+  ] as const) {
     if (!existsSync(root)) throw new Error(`${root} is missing: run "npm run build" first`);
     await app.register(fastifyStatic, {
       root,
@@ -34,8 +37,6 @@ export async function staticRoutes(app: FastifyInstance, dist: { storefront: str
       return reply.code(404).send({ error: "Not found" });
     }
     const admin = path === "/admin" || path.startsWith("/admin/");
-    return reply
-      .header("cache-control", "no-cache")
-      .sendFile("index.html", admin ? dist.admin : dist.storefront);
+    return reply.header("cache-control", "no-cache").sendFile("index.html", admin ? dist.admin : dist.storefront);
   });
 }

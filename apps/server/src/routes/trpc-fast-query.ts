@@ -1,5 +1,11 @@
 import type { AppRouter, Context } from "@shop/api";
-import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse, TRPCError } from "@trpc/server";
+import {
+  callTRPCProcedure,
+  getTRPCErrorFromUnknown,
+  getTRPCErrorShape,
+  transformTRPCResponse,
+  TRPCError,
+} from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { FastifyRequest } from "fastify";
 
@@ -9,14 +15,29 @@ import type { FastifyRequest } from "fastify";
  * more CPU than a page of products does. The calls are the same: the router's procedures with
  * their middleware, input validation, error formatter and transformer, in tRPC's wire format.
  */
-export const FAST_QUERIES = new Set(["catalog.list", "catalog.get", "catalog.facets", "catalog.suggest", "catalog.categories", "catalog.brands"]);
+export const FAST_QUERIES = new Set([
+  "catalog.list",
+  "catalog.get",
+  "catalog.facets",
+  "catalog.suggest",
+  "catalog.categories",
+  "catalog.brands",
+]);
 
 /**
  * Unbatched POSTs of the cart and checkout mutations take the same shortcut (the storefront
  * sends them one at a time). Their middleware (CSRF and origin checks), rate limits, cookies and
  * error format are the procedure's own, so nothing changes but the cost.
  */
-export const FAST_MUTATIONS = new Set(["cart.add", "cart.setQuantity", "cart.remove", "cart.clear", "cart.applyCoupon", "cart.removeCoupon", "checkout.placeOrder"]);
+export const FAST_MUTATIONS = new Set([
+  "cart.add",
+  "cart.setQuantity",
+  "cart.remove",
+  "cart.clear",
+  "cart.applyCoupon",
+  "cart.removeCoupon",
+  "checkout.placeOrder",
+]);
 
 export type TrpcQuerystring = { input?: string; batch?: string };
 
@@ -64,13 +85,25 @@ export async function fastMutation(options: {
   try {
     if (raw === unparseable) throw new TRPCError({ code: "PARSE_ERROR", message: "The body is not valid JSON" });
     input = raw === undefined ? undefined : config.transformer.input.deserialize(raw);
-    const data: unknown = await callTRPCProcedure({ router, path, ctx, type: "mutation", getRawInput: async () => input, signal: undefined, batchIndex: 0 });
-    const response = isPlainJson(data) ? { result: { data: { json: data } } } : transformTRPCResponse(config, { result: { data } });
+    const data: unknown = await callTRPCProcedure({
+      router,
+      path,
+      ctx,
+      type: "mutation",
+      getRawInput: async () => input,
+      signal: undefined,
+      batchIndex: 0,
+    });
+    const response = isPlainJson(data)
+      ? { result: { data: { json: data } } }
+      : transformTRPCResponse(config, { result: { data } });
     return { status: 200, body: JSON.stringify(response) };
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     options.onError(error, path);
-    const shape = transformTRPCResponse(config, { error: getTRPCErrorShape({ config, error, type: "mutation", path, input, ctx }) });
+    const shape = transformTRPCResponse(config, {
+      error: getTRPCErrorShape({ config, error, type: "mutation", path, input, ctx }),
+    });
     return { status: getHTTPStatusCodeFromError(error), body: JSON.stringify(shape) };
   }
 }
@@ -92,7 +125,16 @@ export async function fastQuery(options: {
   } catch {
     raw = Symbol("unparseable");
   }
-  const rawInputs = new Map(paths.map((_, index) => [index, batch ? (typeof raw === "object" && raw !== null ? Object.entries(raw).find(([key]) => key === String(index))?.[1] : undefined) : raw]));
+  const rawInputs = new Map(
+    paths.map((_, index) => [
+      index,
+      batch
+        ? typeof raw === "object" && raw !== null
+          ? Object.entries(raw).find(([key]) => key === String(index))?.[1]
+          : undefined
+        : raw,
+    ]),
+  );
 
   const statuses: number[] = [];
   const responses = await Promise.all(
@@ -100,18 +142,31 @@ export async function fastQuery(options: {
       let input: unknown;
       try {
         const serialized = rawInputs.get(index);
-        if (typeof serialized === "symbol") throw new TRPCError({ code: "PARSE_ERROR", message: "The input is not valid JSON" });
+        if (typeof serialized === "symbol")
+          throw new TRPCError({ code: "PARSE_ERROR", message: "The input is not valid JSON" });
         input = serialized === undefined ? undefined : config.transformer.input.deserialize(serialized);
-        const data: unknown = await callTRPCProcedure({ router, path, ctx, type: "query", getRawInput: async () => input, signal: undefined, batchIndex: index });
+        const data: unknown = await callTRPCProcedure({
+          router,
+          path,
+          ctx,
+          type: "query",
+          getRawInput: async () => input,
+          signal: undefined,
+          batchIndex: index,
+        });
         statuses.push(200);
         // superjson's output for plain JSON data is `{ json: data }`; checking that is far
         // cheaper than its general walk. Anything else (a Date, a Map…) still goes through it.
-        return isPlainJson(data) ? { result: { data: { json: data } } } : transformTRPCResponse(config, { result: { data } });
+        return isPlainJson(data)
+          ? { result: { data: { json: data } } }
+          : transformTRPCResponse(config, { result: { data } });
       } catch (cause) {
         const error = getTRPCErrorFromUnknown(cause);
         options.onError(error, path);
         statuses.push(getHTTPStatusCodeFromError(error));
-        return transformTRPCResponse(config, { error: getTRPCErrorShape({ config, error, type: "query", path, input, ctx }) });
+        return transformTRPCResponse(config, {
+          error: getTRPCErrorShape({ config, error, type: "query", path, input, ctx }),
+        });
       }
     }),
   );

@@ -44,7 +44,14 @@ export async function trpcRoutes(
     payments,
     cache,
     errors,
-  }: { db: Database; config: ApiConfig; limits: RateLimitStore; payments: PaymentProvider; cache: ResponseCache | null; errors: ErrorReporter },
+  }: {
+    db: Database;
+    config: ApiConfig;
+    limits: RateLimitStore;
+    payments: PaymentProvider;
+    cache: ResponseCache | null;
+    errors: ErrorReporter;
+  },
 ) {
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
@@ -94,14 +101,24 @@ export async function trpcRoutes(
    * before the database, so an answer computed across an invalidation is never served. ETags let
    * browsers and CDNs revalidate for free.
    */
-  async function cachedFastQuery(req: FastifyRequest<{ Querystring: TrpcQuerystring }>, res: FastifyReply, path: string) {
+  async function cachedFastQuery(
+    req: FastifyRequest<{ Querystring: TrpcQuerystring }>,
+    res: FastifyReply,
+    path: string,
+  ) {
     const key = `${path}?${req.query.batch ?? ""}&${req.query.input ?? ""}`;
     const cached = cache ? await cache.get(key) : null;
     let body = cached?.body ?? null;
     let status = 200;
     if (body === null) {
       const compute = async () => {
-        const fresh = await fastQuery({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError: (error, failed) => onError(error, failed, req.id) });
+        const fresh = await fastQuery({
+          router: appRouter,
+          path,
+          request: req,
+          ctx: await createContext({ req, res }),
+          onError: (error, failed) => onError(error, failed, req.id),
+        });
         if (cache && cached && fresh.status === 200) await cache.set(cached.version, key, fresh.body);
         return fresh;
       };
@@ -117,7 +134,8 @@ export async function trpcRoutes(
   // Staff edits to the catalog invalidate before answering, so the next read anywhere is fresh.
   if (cache) {
     app.addHook("onSend", async (request, reply, payload) => {
-      if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url)) await cache.invalidate();
+      if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url))
+        await cache.invalidate();
       return payload;
     });
   }
@@ -127,14 +145,35 @@ export async function trpcRoutes(
   await app.register(async (trpc) => {
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
-    trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>("/trpc/:path", { bodyLimit: TRPC_BODY_LIMIT }, async (req, res) => {
-      const path = req.params.path;
-      if (isFastQuery(req, path)) return cachedFastQuery(req, res, path);
-      if (isFastMutation(req, path)) {
-        const { status, body } = await fastMutation({ router: appRouter, path, request: req, ctx: await createContext({ req, res }), onError: (error, failed) => onError(error, failed, req.id) });
-        return res.status(status).header("vary", "trpc-accept, accept").header("content-type", "application/json").send(body);
-      }
-      await fastifyRequestHandler({ router: appRouter, createContext, req, res, path, onError: ({ error, path: failed }) => onError(error, failed, req.id) });
-    });
+    trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>(
+      "/trpc/:path",
+      { bodyLimit: TRPC_BODY_LIMIT },
+      async (req, res) => {
+        const path = req.params.path;
+        if (isFastQuery(req, path)) return cachedFastQuery(req, res, path);
+        if (isFastMutation(req, path)) {
+          const { status, body } = await fastMutation({
+            router: appRouter,
+            path,
+            request: req,
+            ctx: await createContext({ req, res }),
+            onError: (error, failed) => onError(error, failed, req.id),
+          });
+          return res
+            .status(status)
+            .header("vary", "trpc-accept, accept")
+            .header("content-type", "application/json")
+            .send(body);
+        }
+        await fastifyRequestHandler({
+          router: appRouter,
+          createContext,
+          req,
+          res,
+          path,
+          onError: ({ error, path: failed }) => onError(error, failed, req.id),
+        });
+      },
+    );
   });
 }

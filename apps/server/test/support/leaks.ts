@@ -45,7 +45,9 @@ export async function databaseText(db: Database): Promise<Map<string, string>> {
   );
   const text = new Map<string, string>();
   for (const { table_name: table, column_name: column } of columns) {
-    const rows = z.array(z.object({ value: z.string().nullable() })).parse(await db.sql.query(`SELECT string_agg("${column}"::text, E'\\n') AS value FROM "${table}"`));
+    const rows = z
+      .array(z.object({ value: z.string().nullable() }))
+      .parse(await db.sql.query(`SELECT string_agg("${column}"::text, E'\\n') AS value FROM "${table}"`));
     text.set(`${table}.${column}`, rows[0]?.value ?? "");
   }
   return text;

@@ -13,7 +13,9 @@ export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -24,7 +26,9 @@ function run(command: string, args: string[], options: SpawnOptions = {}): Promi
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${stderr}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -37,7 +41,12 @@ function asPostgres(dir: string): SpawnOptions {
   return { uid, gid, env: { PATH: "/usr/bin:/bin", LANG: "C.UTF-8" } };
 }
 
-export type ThrowawayPostgres = { url: (database?: string) => string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+export type ThrowawayPostgres = {
+  url: (database?: string) => string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+};
 
 /** A PostgreSQL 15 cluster of its own (initdb, trust auth, fsync off: it lives for one test). */
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
@@ -47,7 +56,20 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const port = await freePort();
   await run(`${PG_BIN}/initdb`, ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"], user);
   const start = () =>
-    run(`${PG_BIN}/pg_ctl`, ["-D", data, "-l", join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"], user);
+    run(
+      `${PG_BIN}/pg_ctl`,
+      [
+        "-D",
+        data,
+        "-l",
+        join(dir, "log"),
+        "-w",
+        "-o",
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        "start",
+      ],
+      user,
+    );
   const stop = (mode = "fast") => run(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", mode, "-w", "stop"], user);
   await start();
   return {
@@ -68,7 +90,11 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
   const port = await freePort();
   let child: ReturnType<typeof spawn> | null = null;
   const start = async () => {
-    const started = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+    const started = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     child = started;
     await new Promise<void>((resolve, reject) => {
       started.stdout?.on("data", (chunk: Buffer) => {

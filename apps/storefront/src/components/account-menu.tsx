@@ -10,8 +10,12 @@ export function AccountMenu() {
   if (!me.data) {
     return (
       <div className="flex items-center gap-4 text-sm">
-        <Link to="/sign-in" className="hover:underline">Sign in</Link>
-        <Link to="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-strong">Create account</Link>
+        <Link to="/sign-in" className="hover:underline">
+          Sign in
+        </Link>
+        <Link to="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-strong">
+          Create account
+        </Link>
       </div>
     );
   }

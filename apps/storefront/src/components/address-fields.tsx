@@ -45,5 +45,7 @@ export function AddressFields({
 }
 
 export function readAddress(data: FormData, prefix = "") {
-  return Object.fromEntries(addressFields.map((field) => [field.name, String(data.get(`${prefix}${field.name}`) ?? "")]));
+  return Object.fromEntries(
+    addressFields.map((field) => [field.name, String(data.get(`${prefix}${field.name}`) ?? "")]),
+  );
 }

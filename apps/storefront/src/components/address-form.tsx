@@ -35,8 +35,14 @@ export function AddressForm({
       <AddressFields initial={initial} errors={form.errors} />
       <FormMessage error={form.errors.form ?? (serverError instanceof Error ? serverError.message : undefined)} />
       <div className="flex gap-3">
-        <Button type="submit" disabled={pending}>{submitLabel}</Button>
-        {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   );

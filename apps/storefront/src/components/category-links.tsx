@@ -10,7 +10,10 @@ export function CategoryLinks({ className }: { className: string }) {
     <ul className={className}>
       {categories.data?.map((category) => (
         <li key={category.slug}>
-          <NavLink to={`/c/${category.slug}`} className={({ isActive }) => (isActive ? "font-semibold text-brand-700" : "text-muted hover:text-ink")}>
+          <NavLink
+            to={`/c/${category.slug}`}
+            className={({ isActive }) => (isActive ? "font-semibold text-brand-700" : "text-muted hover:text-ink")}
+          >
             {category.name}
           </NavLink>
         </li>

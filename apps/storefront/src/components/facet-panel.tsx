@@ -15,7 +15,17 @@ function Group({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Check({ label, count, checked, onChange }: { label: string; count: number; checked: boolean; onChange: () => void }) {
+function Check({
+  label,
+  count,
+  checked,
+  onChange,
+}: {
+  label: string;
+  count: number;
+  checked: boolean;
+  onChange: () => void;
+}) {
   return (
     <label className="flex min-h-8 cursor-pointer items-center gap-2">
       <input type="checkbox" checked={checked} onChange={onChange} className="size-4" />
@@ -44,7 +54,11 @@ export function FacetPanel(props: {
       {subcategories.length > 0 && (
         <Group title="Category">
           {subcategories.map((category) => (
-            <Link key={category.slug} to={props.categoryPath(category.slug)} className="flex min-h-8 items-center justify-between hover:underline">
+            <Link
+              key={category.slug}
+              to={props.categoryPath(category.slug)}
+              className="flex min-h-8 items-center justify-between hover:underline"
+            >
               <span>{category.name}</span>
               <span className="text-xs text-muted tabular-nums">{formatCount(category.count)}</span>
             </Link>
@@ -54,7 +68,13 @@ export function FacetPanel(props: {
       {facets.brands.length > 0 && (
         <Group title="Brand">
           {facets.brands.map((brand) => (
-            <Check key={brand.slug} label={brand.name} count={brand.count} checked={filters.brands?.includes(brand.slug) ?? false} onChange={() => setParams(toggleParam(params, "brand", brand.slug))} />
+            <Check
+              key={brand.slug}
+              label={brand.name}
+              count={brand.count}
+              checked={filters.brands?.includes(brand.slug) ?? false}
+              onChange={() => setParams(toggleParam(params, "brand", brand.slug))}
+            />
           ))}
         </Group>
       )}
@@ -62,29 +82,42 @@ export function FacetPanel(props: {
         <Group title="Price">
           {facets.prices.map((bucket) => {
             const checked = filters.priceMin === bucket.min && filters.priceMax === (bucket.max ?? undefined);
-            const label = bucket.max === null ? `${formatMoney(bucket.min, props.currency)} and up` : `${formatMoney(bucket.min, props.currency)} – ${formatMoney(bucket.max, props.currency)}`;
+            const label =
+              bucket.max === null
+                ? `${formatMoney(bucket.min, props.currency)} and up`
+                : `${formatMoney(bucket.min, props.currency)} – ${formatMoney(bucket.max, props.currency)}`;
             return (
               <Check
                 key={bucket.min}
                 label={label}
                 count={bucket.count}
                 checked={checked}
-                onChange={() => setParams(checked ? withParam(withParam(params, "min", null), "max", null) : withParam(withParam(params, "min", bucket.min), "max", bucket.max))}
+                onChange={() =>
+                  setParams(
+                    checked
+                      ? withParam(withParam(params, "min", null), "max", null)
+                      : withParam(withParam(params, "min", bucket.min), "max", bucket.max),
+                  )
+                }
               />
             );
           })}
         </Group>
       )}
       <Group title="Rating">
-        {facets.ratings.filter((rating) => rating.count > 0).map((rating) => (
-          <Check
-            key={rating.stars}
-            label={`${rating.stars} stars & up`}
-            count={rating.count}
-            checked={filters.minRating === rating.stars}
-            onChange={() => setParams(withParam(params, "rating", filters.minRating === rating.stars ? null : rating.stars))}
-          />
-        ))}
+        {facets.ratings
+          .filter((rating) => rating.count > 0)
+          .map((rating) => (
+            <Check
+              key={rating.stars}
+              label={`${rating.stars} stars & up`}
+              count={rating.count}
+              checked={filters.minRating === rating.stars}
+              onChange={() =>
+                setParams(withParam(params, "rating", filters.minRating === rating.stars ? null : rating.stars))
+              }
+            />
+          ))}
       </Group>
       {facets.options.map((option) => (
         <Group key={option.name} title={option.name}>
@@ -101,7 +134,12 @@ export function FacetPanel(props: {
       ))}
       <Group title="Availability">
         <label className="flex min-h-8 cursor-pointer items-center gap-2">
-          <input type="checkbox" className="size-4" checked={filters.inStock ?? false} onChange={() => (filters.inStock ? clear("stock") : setParams(withParam(params, "stock", 1)))} />
+          <input
+            type="checkbox"
+            className="size-4"
+            checked={filters.inStock ?? false}
+            onChange={() => (filters.inStock ? clear("stock") : setParams(withParam(params, "stock", 1)))}
+          />
           In stock only
         </label>
       </Group>

@@ -63,14 +63,24 @@ export function Layout() {
           <nav aria-label="Categories">
             <CategoryLinks className="flex flex-col gap-1 text-base [&_a]:flex [&_a]:min-h-10 [&_a]:items-center" />
           </nav>
-          <Link to="/orders/lookup" className="block underline">Find an order</Link>
+          <Link to="/orders/lookup" className="block underline">
+            Find an order
+          </Link>
         </div>
       </Drawer>
-      <main id="main" ref={main} tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:py-8">
+      <main
+        id="main"
+        ref={main}
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:py-8"
+      >
         <Outlet />
       </main>
       <footer className="border-t border-line py-6 text-center text-sm text-muted">
-        <Link to="/orders/lookup" className="underline">Find an order</Link> · © Shop
+        <Link to="/orders/lookup" className="underline">
+          Find an order
+        </Link>{" "}
+        · © Shop
       </footer>
     </div>
   );

@@ -39,7 +39,13 @@ export function ProductCardView({ product, eager = false }: { product: ProductCa
       <div className="flex flex-1 flex-col gap-1 p-3">
         {product.brand && <p className="text-xs uppercase tracking-wide text-muted">{product.brand.name}</p>}
         <h3 className="text-sm font-medium">
-          <Link to={`/p/${product.slug}`} onMouseEnter={prefetch} onFocus={prefetch} onTouchStart={prefetch} className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-700">
+          <Link
+            to={`/p/${product.slug}`}
+            onMouseEnter={prefetch}
+            onFocus={prefetch}
+            onTouchStart={prefetch}
+            className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-brand-700"
+          >
             {product.name}
           </Link>
         </h3>

@@ -9,7 +9,9 @@ export function RatingSummary({ rating, children }: { rating: Rating; children?:
   const stars = [5, 4, 3, 2, 1] as const;
   return (
     <section id="reviews" aria-labelledby="reviews-title" className="mt-12 border-t border-line pt-8">
-      <h2 id="reviews-title" className="mb-4 text-xl font-bold">Reviews</h2>
+      <h2 id="reviews-title" className="mb-4 text-xl font-bold">
+        Reviews
+      </h2>
       {rating.count === 0 ? (
         <p className="text-sm text-muted">No reviews yet.</p>
       ) : (

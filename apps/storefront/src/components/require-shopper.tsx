@@ -7,6 +7,7 @@ export function RequireShopper() {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Skeleton className="h-64 w-full" />;
-  if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me.data)
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }

@@ -80,8 +80,15 @@ export function SearchBox({ label }: { label?: string } = {}) {
         className="min-h-10 w-full rounded-md border border-line bg-surface px-3 text-sm"
       />
       {showList && (
-        <ul id={listId} role="listbox" aria-label="Suggestions" className="absolute inset-x-0 top-11 z-20 overflow-hidden rounded-md border border-line bg-surface shadow-lg">
-          {suggestions.data?.corrected && <li className="px-3 py-2 text-xs text-muted">Showing results for “{suggestions.data.corrected}”</li>}
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Suggestions"
+          className="absolute inset-x-0 top-11 z-20 overflow-hidden rounded-md border border-line bg-surface shadow-lg"
+        >
+          {suggestions.data?.corrected && (
+            <li className="px-3 py-2 text-xs text-muted">Showing results for “{suggestions.data.corrected}”</li>
+          )}
           {products.map((product, index) => (
             <li
               key={product.id}
@@ -92,7 +99,15 @@ export function SearchBox({ label }: { label?: string } = {}) {
               onClick={() => go(`/p/${product.slug}`)}
               className={`flex cursor-pointer items-center gap-3 px-3 py-2 text-sm ${index === active ? "bg-subtle" : ""}`}
             >
-              {product.image && <img src={product.image.url} alt="" width={40} height={40} className="size-10 rounded bg-subtle object-cover" />}
+              {product.image && (
+                <img
+                  src={product.image.url}
+                  alt=""
+                  width={40}
+                  height={40}
+                  className="size-10 rounded bg-subtle object-cover"
+                />
+              )}
               <span className="flex-1">{product.name}</span>
               <span className="text-muted">{formatMoney(product.price.min, product.price.currency)}</span>
             </li>

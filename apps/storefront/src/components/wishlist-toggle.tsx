@@ -1,7 +1,17 @@
 import { useWishlistToggle } from "../lib/wishlist.ts";
 
 /** The heart on cards and the product page: pressed when saved, described in words for screen readers. */
-export function WishlistToggle({ productId, productName, variantId, className = "" }: { productId: number; productName: string; variantId?: number | null; className?: string }) {
+export function WishlistToggle({
+  productId,
+  productName,
+  variantId,
+  className = "",
+}: {
+  productId: number;
+  productName: string;
+  variantId?: number | null;
+  className?: string;
+}) {
   const wishlist = useWishlistToggle();
   const saved = wishlist.isSaved(productId);
   return (
@@ -13,7 +23,9 @@ export function WishlistToggle({ productId, productName, variantId, className = 
       className={`inline-flex size-10 items-center justify-center rounded-full border border-line bg-surface text-lg shadow-sm hover:bg-subtle ${className}`}
       data-testid="wishlist-toggle"
     >
-      <span aria-hidden="true" className={saved ? "text-red-600" : "text-muted"}>{saved ? "♥" : "♡"}</span>
+      <span aria-hidden="true" className={saved ? "text-red-600" : "text-muted"}>
+        {saved ? "♥" : "♡"}
+      </span>
     </button>
   );
 }

@@ -5,7 +5,9 @@ const KEY = "shop:guest-orders";
 function read(): Record<string, string> {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? "{}");
-    return value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
+    return value && typeof value === "object"
+      ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"))
+      : {};
   } catch {
     return {};
   }

@@ -3,7 +3,9 @@ import { filtersFromParams, toggleParam, withParam } from "./listing-params.ts";
 
 describe("listing URL parameters", () => {
   it("reads filters and sort from the URL, ignoring what is malformed", () => {
-    const params = new URLSearchParams("q=iphone&brand=apple&brand=samsung&min=1000&max=oops&rating=4&stock=1&o.Colour=Black&o.Colour=Blue&sort=price_asc");
+    const params = new URLSearchParams(
+      "q=iphone&brand=apple&brand=samsung&min=1000&max=oops&rating=4&stock=1&o.Colour=Black&o.Colour=Blue&sort=price_asc",
+    );
     expect(filtersFromParams(params)).toEqual({
       q: "iphone",
       category: undefined,
@@ -15,7 +17,11 @@ describe("listing URL parameters", () => {
       options: { Colour: ["Black", "Blue"] },
       sort: "price_asc",
     });
-    expect(filtersFromParams(new URLSearchParams("sort=cheapest&rating=9"), "phones")).toMatchObject({ category: "phones", sort: undefined, minRating: undefined });
+    expect(filtersFromParams(new URLSearchParams("sort=cheapest&rating=9"), "phones")).toMatchObject({
+      category: "phones",
+      sort: undefined,
+      minRating: undefined,
+    });
   });
 
   it("toggles one value of a repeated parameter and replaces single ones", () => {

@@ -35,7 +35,11 @@ export function filtersFromParams(params: URLSearchParams, category?: string): L
 }
 
 /** A copy of `params` with `key` set to `values` (none: removed). */
-export function withParam(params: URLSearchParams, key: string, values: Array<string | number> | string | number | null): URLSearchParams {
+export function withParam(
+  params: URLSearchParams,
+  key: string,
+  values: Array<string | number> | string | number | null,
+): URLSearchParams {
   const next = new URLSearchParams(params);
   next.delete(key);
   for (const value of Array.isArray(values) ? values : values === null ? [] : [values]) next.append(key, String(value));

@@ -11,7 +11,9 @@ export function ForgotPasswordPage() {
   useShopPage("Forgot your password");
   const trpc = useTRPC();
   const form = useFieldErrors();
-  const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions({ onError: (error) => form.fromServer(error) }));
+  const request = useMutation(
+    trpc.auth.requestPasswordReset.mutationOptions({ onError: (error) => form.fromServer(error) }),
+  );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,7 +22,14 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthCard title="Reset your password" footer={<Link to="/sign-in" className="underline">Back to sign in</Link>}>
+    <AuthCard
+      title="Reset your password"
+      footer={
+        <Link to="/sign-in" className="underline">
+          Back to sign in
+        </Link>
+      }
+    >
       {request.isSuccess ? (
         <FormMessage success="If an account exists for that email, we have sent a link to reset its password. It works for one hour." />
       ) : (

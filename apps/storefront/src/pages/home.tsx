@@ -22,11 +22,28 @@ export function prefetchHome(queryClient: QueryClient, trpc: Trpc) {
 
 function preloadImage(href: string) {
   if (document.head.querySelector(`link[rel="preload"][href="${CSS.escape(href)}"]`)) return;
-  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "image", href, fetchPriority: "high" });
+  const link = Object.assign(document.createElement("link"), {
+    rel: "preload",
+    as: "image",
+    href,
+    fetchPriority: "high",
+  });
   document.head.append(link);
 }
 
-function Shelf({ id, title, input, more, eager = 0 }: { id: string; title: string; input: RouterInputs["catalog"]["list"]; more: string; eager?: number }) {
+function Shelf({
+  id,
+  title,
+  input,
+  more,
+  eager = 0,
+}: {
+  id: string;
+  title: string;
+  input: RouterInputs["catalog"]["list"];
+  more: string;
+  eager?: number;
+}) {
   const trpc = useTRPC();
   const products = useQuery(trpc.catalog.list.queryOptions(input));
   if (products.data && products.data.items.length === 0) return null;
@@ -73,7 +90,12 @@ export function HomePage() {
         </ul>
       </section>
       <Shelf id="new-arrivals" title="New arrivals" input={{ sort: "newest", limit: 8 }} more="/search?sort=newest" />
-      <Shelf id="best-sellers" title="Best sellers" input={{ sort: "best_selling", limit: 8 }} more="/search?sort=best_selling" />
+      <Shelf
+        id="best-sellers"
+        title="Best sellers"
+        input={{ sort: "best_selling", limit: 8 }}
+        more="/search?sort=best_selling"
+      />
     </>
   );
 }

@@ -26,7 +26,10 @@ export function ListingPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const { sort, ...filters } = filtersFromParams(params, slug);
   const products = useInfiniteQuery(
-    trpc.catalog.list.infiniteQueryOptions({ ...filters, sort, limit: 24 }, { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData }),
+    trpc.catalog.list.infiniteQueryOptions(
+      { ...filters, sort, limit: 24 },
+      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
+    ),
   );
   const facets = useQuery({ ...trpc.catalog.facets.queryOptions(filters), placeholderData: keepPreviousData });
   const categories = useQuery(trpc.catalog.categories.queryOptions());
@@ -39,12 +42,27 @@ export function ListingPage() {
   useShopPage(title, categoryName ? `${categoryName} at Shop: compare prices, ratings and stock.` : undefined);
   const categoryPath = (child: string) => `/c/${child}${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`;
   const activeFilters = [...params.keys()].filter((key) => !["q", "sort", "cursor"].includes(key)).length;
-  const panel = <FacetPanel facets={facets.data} filters={filters} params={params} setParams={setParams} currency={facets.data?.currency ?? "USD"} categoryPath={categoryPath} />;
+  const panel = (
+    <FacetPanel
+      facets={facets.data}
+      filters={filters}
+      params={params}
+      setParams={setParams}
+      currency={facets.data?.currency ?? "USD"}
+      categoryPath={categoryPath}
+    />
+  );
 
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
       <aside aria-label="Filters">
-        <Button variant="secondary" className="w-full md:hidden" aria-haspopup="dialog" aria-expanded={filtersOpen} onClick={() => setFiltersOpen(true)}>
+        <Button
+          variant="secondary"
+          className="w-full md:hidden"
+          aria-haspopup="dialog"
+          aria-expanded={filtersOpen}
+          onClick={() => setFiltersOpen(true)}
+        >
           Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
         </Button>
         <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
@@ -60,7 +78,11 @@ export function ListingPage() {
           <div>
             <h1 className="text-2xl font-bold">{title}</h1>
             {first?.corrected && <p className="text-sm text-muted">Showing results for “{first.corrected}”</p>}
-            {facets.data && <p className="text-sm text-muted" data-testid="result-count">{formatCount(facets.data.total)} products</p>}
+            {facets.data && (
+              <p className="text-sm text-muted" data-testid="result-count">
+                {formatCount(facets.data.total)} products
+              </p>
+            )}
           </div>
           <label className="text-sm">
             <span className="mr-2">Sort by</span>
@@ -85,7 +107,10 @@ export function ListingPage() {
           <EmptyState title="No products match">
             <p>Try fewer filters or another search.</p>
             {hasFilters && (
-              <Link to={slug ? `/c/${slug}` : `/search${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`} className="mt-3 inline-block font-medium text-brand-700 underline">
+              <Link
+                to={slug ? `/c/${slug}` : `/search${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`}
+                className="mt-3 inline-block font-medium text-brand-700 underline"
+              >
                 Clear filters
               </Link>
             )}
@@ -95,7 +120,11 @@ export function ListingPage() {
         )}
         {products.hasNextPage && (
           <div className="mt-8 flex justify-center">
-            <Button variant="secondary" onClick={() => void products.fetchNextPage()} disabled={products.isFetchingNextPage}>
+            <Button
+              variant="secondary"
+              onClick={() => void products.fetchNextPage()}
+              disabled={products.isFetchingNextPage}
+            >
               {products.isFetchingNextPage ? "Loading…" : "Show more"}
             </Button>
           </div>

@@ -42,7 +42,9 @@ export function OrderConfirmationPage() {
   }, [ready, number]);
 
   if (confirm.isError && !order) {
-    return <ErrorState message={isClientError(confirm.error) ? confirm.error.message : "We could not load your order."} />;
+    return (
+      <ErrorState message={isClientError(confirm.error) ? confirm.error.message : "We could not load your order."} />
+    );
   }
   if (!order) return <Skeleton className="h-96 w-full" />;
   const paid = order.status !== "PENDING_PAYMENT" && order.status !== "CANCELLED";
@@ -56,7 +58,9 @@ export function OrderConfirmationPage() {
       {order.status === "CANCELLED" && (
         <div className="space-y-3">
           <FormMessage error={order.cancelReason ?? "This order was cancelled."} />
-          <Button onClick={() => retry.mutate(access)} disabled={retry.isPending}>Put my items back in the cart</Button>
+          <Button onClick={() => retry.mutate(access)} disabled={retry.isPending}>
+            Put my items back in the cart
+          </Button>
         </div>
       )}
       <OrderView order={order} />

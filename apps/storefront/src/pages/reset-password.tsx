@@ -20,7 +20,10 @@ export function ResetPasswordPage() {
     trpc.auth.resetPassword.mutationOptions({
       onSuccess: async (result) => {
         changed(result.user);
-        await navigate("/account", { replace: true, state: { notice: "Your password was changed. Other devices were signed out." } });
+        await navigate("/account", {
+          replace: true,
+          state: { notice: "Your password was changed. Other devices were signed out." },
+        });
       },
       onError: (error) => form.fromServer(error),
     }),
@@ -28,12 +31,22 @@ export function ResetPasswordPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = form.validate(ResetPasswordSchema, { token, password: new FormData(event.currentTarget).get("password") });
+    const input = form.validate(ResetPasswordSchema, {
+      token,
+      password: new FormData(event.currentTarget).get("password"),
+    });
     if (input) reset.mutate(input);
   }
 
   return (
-    <AuthCard title="Choose a new password" footer={<Link to="/forgot-password" className="underline">Need a new link?</Link>}>
+    <AuthCard
+      title="Choose a new password"
+      footer={
+        <Link to="/forgot-password" className="underline">
+          Need a new link?
+        </Link>
+      }
+    >
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField
           label="New password"

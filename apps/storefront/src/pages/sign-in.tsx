@@ -39,19 +39,30 @@ export function SignInPage() {
       title="Sign in"
       footer={
         <>
-          New here? <Link to={`/sign-up?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">Create an account</Link>
+          New here?{" "}
+          <Link to={`/sign-up?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">
+            Create an account
+          </Link>
         </>
       }
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" error={form.errors.password} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={form.errors.password}
+        />
         <FormMessage error={form.errors.form} />
         <Button type="submit" className="w-full" disabled={signIn.isPending}>
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </Button>
         <p className="text-center text-sm">
-          <Link to="/forgot-password" className="text-brand-700 underline">Forgot your password?</Link>
+          <Link to="/forgot-password" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
         </p>
       </form>
     </AuthCard>

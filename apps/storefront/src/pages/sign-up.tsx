@@ -30,7 +30,11 @@ export function SignUpPage() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = form.validate(RegisterSchema, { name: data.get("name"), email: data.get("email"), password: data.get("password") });
+    const input = form.validate(RegisterSchema, {
+      name: data.get("name"),
+      email: data.get("email"),
+      password: data.get("password"),
+    });
     if (input) register.mutate(input);
   }
 
@@ -39,7 +43,10 @@ export function SignUpPage() {
       title="Create your account"
       footer={
         <>
-          Already have an account? <Link to={`/sign-in?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">Sign in</Link>
+          Already have an account?{" "}
+          <Link to={`/sign-in?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">
+            Sign in
+          </Link>
         </>
       }
     >

@@ -9,7 +9,10 @@ export function cartOwner(ctx: Context): CartOwner {
   return ctx.auth ? { userId: ctx.auth.user.id } : { guestToken: ctx.req.cartToken };
 }
 
-export const customerOf = (ctx: Context) => ({ userId: ctx.auth?.user.id ?? null, email: ctx.auth?.user.email ?? null });
+export const customerOf = (ctx: Context) => ({
+  userId: ctx.auth?.user.id ?? null,
+  email: ctx.auth?.user.email ?? null,
+});
 
 /** The caller's cart, created when needed; a new guest cart's token goes into its cookie. */
 export async function cartFor(ctx: Context): Promise<number> {

@@ -14,7 +14,9 @@ describe("imageInfo", () => {
   });
 
   it("refuses SVG, text and absurd sizes", () => {
-    expect(imageInfo(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'))).toBeNull();
+    expect(
+      imageInfo(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')),
+    ).toBeNull();
     expect(imageInfo(pngBytes(0, 10))).toBeNull();
     expect(imageInfo(pngBytes(50_000, 10))).toBeNull();
   });

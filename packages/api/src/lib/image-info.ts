@@ -3,7 +3,8 @@
 
 export type ImageInfo = { type: "png" | "jpeg" | "gif" | "webp"; contentType: string; width: number; height: number };
 
-const ascii = (bytes: Uint8Array, start: number, length: number) => String.fromCharCode(...bytes.subarray(start, start + length));
+const ascii = (bytes: Uint8Array, start: number, length: number) =>
+  String.fromCharCode(...bytes.subarray(start, start + length));
 
 function jpegSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | null {
   let offset = 2;
@@ -25,7 +26,8 @@ function jpegSize(bytes: Uint8Array, view: DataView): { width: number; height: n
 
 function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | null {
   const chunk = ascii(bytes, 12, 4);
-  if (chunk === "VP8 " && bytes.length >= 30) return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+  if (chunk === "VP8 " && bytes.length >= 30)
+    return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
   if (chunk === "VP8L" && bytes.length >= 25) {
     const bits = view.getUint32(21, true);
     return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };

@@ -11,8 +11,10 @@ const LOOKUP = { max: 10, windowMs: 60 * 60_000 };
  * emails cannot be guessed.
  */
 export async function accessibleOrder(ctx: Context, input: { number: number; email?: string }) {
-  if (ctx.auth && input.email === undefined) return findOrderFor(ctx.db, { number: input.number, userId: ctx.auth.user.id });
-  if (input.email === undefined) throw new AppError("UNAUTHORIZED", "Sign in, or give the email the order was placed with");
+  if (ctx.auth && input.email === undefined)
+    return findOrderFor(ctx.db, { number: input.number, userId: ctx.auth.user.id });
+  if (input.email === undefined)
+    throw new AppError("UNAUTHORIZED", "Sign in, or give the email the order was placed with");
   const key = `order-lookup:${ctx.req.ip ?? "unknown"}`;
   const failures = await ctx.limits.get(key);
   if (failures && failures.count >= LOOKUP.max) throw tooManyRequests(failures.resetAt - Date.now());
@@ -23,4 +25,3 @@ export async function accessibleOrder(ctx: Context, input: { number: number; ema
     throw error;
   }
 }
-

@@ -47,7 +47,13 @@ const asRows = async (result: Promise<unknown>) => {
 // A client made elsewhere has no runner: the same statements through its raw queries.
 const overPrisma = (db: PrismaClient): Sql => ({
   rows: (query) => asRows(db.$queryRaw(query)),
-  transaction: (fn) => db.$transaction((tx: RawClient) => fn({ rows: (query) => asRows(tx.$queryRaw(query)), transaction: () => Promise.reject(new Error("nested transaction")) })),
+  transaction: (fn) =>
+    db.$transaction((tx: RawClient) =>
+      fn({
+        rows: (query) => asRows(tx.$queryRaw(query)),
+        transaction: () => Promise.reject(new Error("nested transaction")),
+      }),
+    ),
 });
 
 const made = new WeakMap<PrismaClient, Sql>();

@@ -19,11 +19,21 @@ function photoPng(width: number, height: number) {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   let seed = 7;
-  const noise = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 24);
+  const noise = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 24;
   const rows = Array.from({ length: height }, (_, y) =>
-    Buffer.from([0, ...Array.from({ length: width }, (_, x) => [(x * 255) / width + noise(), (y * 255) / height + noise(), 128 + noise()].map(Math.floor)).flat()]),
+    Buffer.from([
+      0,
+      ...Array.from({ length: width }, (_, x) =>
+        [(x * 255) / width + noise(), (y * 255) / height + noise(), 128 + noise()].map(Math.floor),
+      ).flat(),
+    ]),
   );
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 describe("WebP copies of uploads", () => {

@@ -28,13 +28,20 @@ export const accountRouter = router({
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.auth.user.id, input)),
 
   changePassword: authedProcedure.input(ChangePasswordInput).mutation(async ({ ctx, input }) => {
-    await changePassword(ctx.db, ctx.limits, { ...input, userId: ctx.auth.user.id, sessionId: ctx.auth.sessionId, ip: ctx.req.ip });
+    await changePassword(ctx.db, ctx.limits, {
+      ...input,
+      userId: ctx.auth.user.id,
+      sessionId: ctx.auth.sessionId,
+      ip: ctx.req.ip,
+    });
     return { ok: true as const };
   }),
 
   changeEmail: authedProcedure
     .input(ChangeEmailSchema)
-    .mutation(({ ctx, input }) => changeEmail(ctx.db, ctx.limits, { ...input, userId: ctx.auth.user.id, ip: ctx.req.ip })),
+    .mutation(({ ctx, input }) =>
+      changeEmail(ctx.db, ctx.limits, { ...input, userId: ctx.auth.user.id, ip: ctx.req.ip }),
+    ),
 
   sessions: router({
     list: authedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.auth.user.id, ctx.auth.sessionId)),
@@ -50,7 +57,9 @@ export const accountRouter = router({
 
   addresses: router({
     list: authedProcedure.query(({ ctx }) => listAddresses(ctx.db, ctx.auth.user.id)),
-    create: authedProcedure.input(AddressSchema).mutation(({ ctx, input }) => createAddress(ctx.db, ctx.auth.user.id, input)),
+    create: authedProcedure
+      .input(AddressSchema)
+      .mutation(({ ctx, input }) => createAddress(ctx.db, ctx.auth.user.id, input)),
     update: authedProcedure
       .input(AddressUpdateSchema)
       .mutation(({ ctx, input }) => updateAddress(ctx.db, ctx.auth.user.id, input.id, input.address)),

@@ -42,7 +42,11 @@ export const authRouter = router({
   }),
 
   requestPasswordReset: publicProcedure.input(RequestPasswordResetSchema).mutation(async ({ ctx, input }) => {
-    await requestPasswordReset(ctx.db, ctx.limits, { email: input.email, ip: ctx.req.ip, publicUrl: ctx.config.publicUrl });
+    await requestPasswordReset(ctx.db, ctx.limits, {
+      email: input.email,
+      ip: ctx.req.ip,
+      publicUrl: ctx.config.publicUrl,
+    });
     // The same answer whether or not the account exists.
     return { ok: true as const };
   }),

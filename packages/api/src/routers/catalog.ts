@@ -12,7 +12,9 @@ export const catalogRouter = router({
   list: publicProcedure.input(CatalogListSchema).query(({ ctx, input }) => listProducts(ctx.db, ctx.config, input)),
   facets: publicProcedure.input(CatalogFiltersSchema).query(({ ctx, input }) => facetCounts(ctx.db, ctx.config, input)),
   suggest: publicProcedure.input(CatalogSuggestSchema).query(({ ctx, input }) => suggest(ctx.db, ctx.config, input.q)),
-  get: publicProcedure.input(CatalogProductSchema).query(({ ctx, input }) => getProduct(ctx.db, ctx.config, input.slug)),
+  get: publicProcedure
+    .input(CatalogProductSchema)
+    .query(({ ctx, input }) => getProduct(ctx.db, ctx.config, input.slug)),
   categories: publicProcedure.query(({ ctx }) => categoryTree(ctx.db)),
   brands: publicProcedure.query(({ ctx }) => listBrands(ctx.db)),
 });

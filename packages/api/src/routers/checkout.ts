@@ -15,7 +15,12 @@ import { publicProcedure, router } from "../trpc.ts";
 
 async function shippingAddressFor(ctx: Context, choice: { addressId: number } | Parameters<typeof createAddress>[2]) {
   if (!("addressId" in choice)) return choice;
-  const saved = ctx.auth ? await ctx.db.address.findFirst({ where: { id: choice.addressId, userId: ctx.auth.user.id }, select: addressSelect }) : null;
+  const saved = ctx.auth
+    ? await ctx.db.address.findFirst({
+        where: { id: choice.addressId, userId: ctx.auth.user.id },
+        select: addressSelect,
+      })
+    : null;
   if (!saved) throw new AppError("NOT_FOUND", "Address not found");
   const { id: _id, ...address } = saved;
   return address;
@@ -35,15 +40,16 @@ export const checkoutRouter = router({
   /** Public payment settings for the storefront: which provider, and Stripe's publishable key. */
   paymentConfig: publicProcedure.query(({ ctx }) => ctx.payments.clientConfig()),
 
-  quote: publicProcedure
-    .input(CheckoutQuoteSchema)
-    .query(async ({ ctx, input }) => ({
-      ...(await quoteCheckout(ctx.db, await existingCartFor(ctx), { ...input, customer: customerOf(ctx) })),
-      currency: ctx.config.currency,
-    })),
+  quote: publicProcedure.input(CheckoutQuoteSchema).query(async ({ ctx, input }) => ({
+    ...(await quoteCheckout(ctx.db, await existingCartFor(ctx), { ...input, customer: customerOf(ctx) })),
+    currency: ctx.config.currency,
+  })),
 
   placeOrder: publicProcedure.input(PlaceOrderSchema).mutation(async ({ ctx, input }) => {
-    await consume(ctx.limits, `checkout:ip:${ctx.req.ip ?? "unknown"}`, { max: ctx.config.checkoutPerMinute, windowMs: 60_000 });
+    await consume(ctx.limits, `checkout:ip:${ctx.req.ip ?? "unknown"}`, {
+      max: ctx.config.checkoutPerMinute,
+      windowMs: 60_000,
+    });
     const email = input.email ?? ctx.auth?.user.email;
     if (!email) throw new AppError("BAD_INPUT", "Enter your email address", { field: "email" });
     const shippingAddress = await shippingAddressFor(ctx, input.shippingAddress);
@@ -61,7 +67,10 @@ export const checkoutRouter = router({
     }
     const { order } = placed;
     const created = placed.payment ? { ...placed.payment, providerRef: null } : undefined;
-    return { order, payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null };
+    return {
+      order,
+      payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null,
+    };
   }),
 
   /** The payment form for an unpaid order (after a reload or a provider hiccup). */
@@ -76,7 +85,11 @@ export const checkoutRouter = router({
    */
   confirm: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
     const order = await accessibleOrder(ctx, input);
-    const payment = await ctx.db.payment.findFirst({ where: { orderId: order.id }, orderBy: { id: "desc" }, select: { providerRef: true } });
+    const payment = await ctx.db.payment.findFirst({
+      where: { orderId: order.id },
+      orderBy: { id: "desc" },
+      select: { providerRef: true },
+    });
     if (payment?.providerRef) await syncPayment(ctx.db, ctx.payments, payment.providerRef, ctx.config.publicUrl);
     return toOrderView(ctx.config, await accessibleOrder(ctx, input));
   }),
@@ -84,9 +97,13 @@ export const checkoutRouter = router({
   /** Puts a cancelled order's items back in the cart, to try again (e.g. after a declined card). */
   retry: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
     const order = await accessibleOrder(ctx, input);
-    if (order.status !== "CANCELLED") throw new AppError("PRECONDITION_FAILED", "Only a cancelled order can be tried again");
+    if (order.status !== "CANCELLED")
+      throw new AppError("PRECONDITION_FAILED", "Only a cancelled order can be tried again");
     const cartId = await cartFor(ctx);
-    const items = await ctx.db.orderItem.findMany({ where: { orderId: order.id, variantId: { not: null } }, select: { variantId: true, quantity: true } });
+    const items = await ctx.db.orderItem.findMany({
+      where: { orderId: order.id, variantId: { not: null } },
+      select: { variantId: true, quantity: true },
+    });
     let restored = 0;
     for (const item of items) {
       if (item.variantId === null) continue;

@@ -11,10 +11,14 @@ export const ordersRouter = router({
   /** One of the signed-in shopper's orders; anyone else's is NOT_FOUND. */
   get: authedProcedure
     .input(OrderNumberSchema)
-    .query(async ({ ctx, input }) => toOrderView(ctx.config, await findOrderFor(ctx.db, { number: input.number, userId: ctx.auth.user.id }))),
+    .query(async ({ ctx, input }) =>
+      toOrderView(ctx.config, await findOrderFor(ctx.db, { number: input.number, userId: ctx.auth.user.id })),
+    ),
 
   /** A guest's order by number and email (mutation: the email stays out of URLs and logs). */
-  lookup: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => toOrderView(ctx.config, await accessibleOrder(ctx, input))),
+  lookup: publicProcedure
+    .input(OrderAccessSchema)
+    .mutation(async ({ ctx, input }) => toOrderView(ctx.config, await accessibleOrder(ctx, input))),
 
   /** The shopper cancels before shipping; a payment is refunded, the stock returned. */
   cancel: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {

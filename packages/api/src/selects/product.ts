@@ -4,7 +4,13 @@ import { mediaUrl } from "../lib/media.ts";
 
 // Named selects: every query says which fields it returns, so nothing leaks by accident.
 
-export const imageSelect = { id: true, path: true, alt: true, width: true, height: true } satisfies Prisma.ProductImageSelect;
+export const imageSelect = {
+  id: true,
+  path: true,
+  alt: true,
+  width: true,
+  height: true,
+} satisfies Prisma.ProductImageSelect;
 
 type ImageRow = Prisma.ProductImageGetPayload<{ select: typeof imageSelect }>;
 

@@ -74,9 +74,15 @@ export async function startStripeDouble() {
     }
     if (match?.[1]) {
       const intent = intents.get(match[1]);
-      if (!intent) return reply(404, { error: { type: "invalid_request_error", message: `No such payment_intent: '${match[1]}'` } });
+      if (!intent)
+        return reply(404, {
+          error: { type: "invalid_request_error", message: `No such payment_intent: '${match[1]}'` },
+        });
       if (match[2] === "cancel") {
-        if (intent.status === "succeeded") return reply(400, { error: { type: "invalid_request_error", message: "This PaymentIntent has already succeeded" } });
+        if (intent.status === "succeeded")
+          return reply(400, {
+            error: { type: "invalid_request_error", message: "This PaymentIntent has already succeeded" },
+          });
         intent.status = "canceled";
       }
       return remember(intent);
@@ -84,7 +90,9 @@ export async function startStripeDouble() {
     if (url.pathname === "/v1/refunds" && request.method === "POST") {
       const intent = intents.get(String(form.get("payment_intent")));
       const amount = Number(form.get("amount"));
-      const refunded = [...refunds.values()].filter((r) => r.payment_intent === intent?.id).reduce((sum, r) => sum + r.amount, 0);
+      const refunded = [...refunds.values()]
+        .filter((r) => r.payment_intent === intent?.id)
+        .reduce((sum, r) => sum + r.amount, 0);
       if (!intent || intent.status !== "succeeded" || refunded + amount > intent.amount_received) {
         return reply(400, { error: { type: "invalid_request_error", message: "Refund amount exceeds the charge" } });
       }
@@ -92,7 +100,12 @@ export async function startStripeDouble() {
       refunds.set(refund.id, refund);
       return remember(refund);
     }
-    reply(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${request.method}: ${url.pathname})` } });
+    reply(404, {
+      error: {
+        type: "invalid_request_error",
+        message: `Unrecognized request URL (${request.method}: ${url.pathname})`,
+      },
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();

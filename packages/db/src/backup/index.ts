@@ -12,13 +12,18 @@ import { openPGlite } from "../pglite.ts";
  * `loadDataDir` turns back into a database; the embedded database is one process, so the
  * server must be stopped while the embedded database is backed up or restored.
  */
-export async function backupDatabase(config: DatabaseConfig, file: string, toolEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+export async function backupDatabase(
+  config: DatabaseConfig,
+  file: string,
+  toolEnv: NodeJS.ProcessEnv = {},
+): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
   if (config.kind === "postgres") {
     await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`], config.url, toolEnv);
     return;
   }
-  if (!config.dataDir || !existsSync(config.dataDir)) throw new Error(`No embedded database in ${config.dataDir ?? "memory"}`);
+  if (!config.dataDir || !existsSync(config.dataDir))
+    throw new Error(`No embedded database in ${config.dataDir ?? "memory"}`);
   const db = await openPGlite({ dataDir: config.dataDir });
   try {
     const dump = await db.dumpDataDir("gzip");
@@ -33,7 +38,11 @@ export async function backupDatabase(config: DatabaseConfig, file: string, toolE
  * It refuses a database that already has tables: restoring over live data is a decision to
  * take by hand (drop or rename the old one first), not a side effect of a script.
  */
-export async function restoreDatabase(config: DatabaseConfig, file: string, toolEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+export async function restoreDatabase(
+  config: DatabaseConfig,
+  file: string,
+  toolEnv: NodeJS.ProcessEnv = {},
+): Promise<void> {
   if (config.kind === "postgres") {
     const client = new pg.Client({ connectionString: config.url });
     await client.connect();
@@ -46,7 +55,12 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, tool
       await client.end();
     }
     // One transaction: a restore that fails halfway leaves the target empty, not half-filled.
-    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", file], config.url, toolEnv);
+    await run(
+      "pg_restore",
+      ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", file],
+      config.url,
+      toolEnv,
+    );
     return;
   }
   if (!config.dataDir) throw new Error("Restoring the embedded database needs a data directory");
@@ -68,10 +82,15 @@ function run(command: string, args: string[], url: string, toolEnv: NodeJS.Proce
   parsed.password = "";
   const env = { PATH: "/usr/local/bin:/usr/bin:/bin", ...toolEnv, ...(password ? { PGPASSWORD: password } : {}) };
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args, `--dbname=${parsed.toString()}`], { env, stdio: ["ignore", "inherit", "pipe"] });
+    const child = spawn(command, [...args, `--dbname=${parsed.toString()}`], {
+      env,
+      stdio: ["ignore", "inherit", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`)),
+    );
   });
 }

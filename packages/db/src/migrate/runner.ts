@@ -78,10 +78,9 @@ async function applyOne(sql: SqlRunner, file: MigrationFile) {
         [id, file.checksum, file.name],
       );
       await tx.exec(file.script);
-      await tx.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await tx.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -33,7 +33,15 @@ export async function seedAccounts(
     const id = userId++;
     const home = address(random, input.name);
     const homeId = addressId++;
-    users.push({ id, email: input.email, name: input.name, role: input.role, passwordHash: input.passwordHash, createdAt: input.since, updatedAt: input.since });
+    users.push({
+      id,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: input.passwordHash,
+      createdAt: input.since,
+      updatedAt: input.since,
+    });
     addresses.push({ id: homeId, userId: id, ...home, createdAt: input.since, updatedAt: input.since });
     return { id, email: input.email, address: home, since: input.since };
   };
@@ -52,18 +60,46 @@ export async function seedAccounts(
   // Guests: orders with an email and no account.
   for (let n = 0; n < Math.ceil(options.count / 5); n++) {
     const name = personName(random);
-    customers.push({ id: null, email: `guest.${n}@example.net`, address: address(random, name), since: new Date(now.getTime() - 400 * DAY) });
+    customers.push({
+      id: null,
+      email: `guest.${n}@example.net`,
+      address: address(random, name),
+      since: new Date(now.getTime() - 400 * DAY),
+    });
   }
 
   const firstUserId = userId - users.length;
-  await insertRows(sql, "User", {
-    id: "int", email: "text", name: "text", role: "enum:Role", passwordHash: "text", createdAt: "timestamptz",
-    updatedAt: "timestamptz",
-  }, users);
-  await insertRows(sql, "Address", {
-    id: "int", userId: "int", fullName: "text", line1: "text", city: "text", region: "text", postalCode: "text",
-    country: "text", createdAt: "timestamptz", updatedAt: "timestamptz",
-  }, addresses);
+  await insertRows(
+    sql,
+    "User",
+    {
+      id: "int",
+      email: "text",
+      name: "text",
+      role: "enum:Role",
+      passwordHash: "text",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    users,
+  );
+  await insertRows(
+    sql,
+    "Address",
+    {
+      id: "int",
+      userId: "int",
+      fullName: "text",
+      line1: "text",
+      city: "text",
+      region: "text",
+      postalCode: "text",
+      country: "text",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    addresses,
+  );
   await sql.query(
     `UPDATE "User" u SET "defaultShippingAddressId" = a."id", "defaultBillingAddressId" = a."id"
        FROM "Address" a WHERE a."userId" = u."id" AND u."id" >= $1`,

@@ -18,7 +18,10 @@ export type SeededVariant = {
 const DAY = 86_400_000;
 
 export function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function roundPrice(minor: number): number {
@@ -67,7 +70,15 @@ export async function seedCatalog(
   await insertRows(
     sql,
     "Category",
-    { id: "int", parentId: "int", name: "text", slug: "text", description: "text", position: "int", updatedAt: "timestamptz" },
+    {
+      id: "int",
+      parentId: "int",
+      name: "text",
+      slug: "text",
+      description: "text",
+      position: "int",
+      updatedAt: "timestamptz",
+    },
     categories.map((category, position) => ({
       id: categoryIds.get(category.slug) ?? 0,
       parentId: category.parent ? (categoryIds.get(category.parent) ?? null) : null,
@@ -121,14 +132,19 @@ export async function seedCatalog(
       `${name} brings ${features.join(", ")}. ` +
       `Designed by ${brand.name} for everyday use, with a two-year warranty and free returns within 30 days.`;
     rows.products.push({
-      id: productId, slug, name, description, status,
+      id: productId,
+      slug,
+      name,
+      description,
+      status,
       featured: status === "ACTIVE" && random.chance(0.06),
       seoTitle: `${name} | Shop`,
       seoDescription: description.slice(0, 155),
       categoryId: categoryIds.get(line.category) ?? null,
       brandId: brandIds.get(brand.slug) ?? null,
       publishedAt: status === "ACTIVE" ? createdAt : null,
-      createdAt, updatedAt: createdAt,
+      createdAt,
+      updatedAt: createdAt,
     });
 
     const axes = chooseOptions(random, line);
@@ -147,8 +163,21 @@ export async function seedCatalog(
     const colourAxis = axes.findIndex(({ axis }) => axis.name === "Colour");
     const imageFor = new Map<string, string>();
     const primaryPath = `products/${slug}.svg`;
-    files.push([primaryPath, productSvg({ category: line.category, colour: axes[colourAxis]?.values[0], hue: brand.hue, label: name })]);
-    rows.images.push({ id: ids.image++, productId, variantId: null, path: primaryPath, alt: name, width: IMAGE_SIZE, height: IMAGE_SIZE, position: 0, createdAt });
+    files.push([
+      primaryPath,
+      productSvg({ category: line.category, colour: axes[colourAxis]?.values[0], hue: brand.hue, label: name }),
+    ]);
+    rows.images.push({
+      id: ids.image++,
+      productId,
+      variantId: null,
+      path: primaryPath,
+      alt: name,
+      width: IMAGE_SIZE,
+      height: IMAGE_SIZE,
+      position: 0,
+      createdAt,
+    });
 
     const combos: number[][] = axes.reduce<number[][]>(
       (acc, { values }) => acc.flatMap((combo) => values.map((_, i) => [...combo, i])),
@@ -167,16 +196,29 @@ export async function seedCatalog(
       const stock = stockRoll < 0.1 ? 0 : stockRoll < 0.25 ? random.int(1, 5) : random.int(6, 120);
       const sku = `${brand.slug.slice(0, 3).toUpperCase()}-${productId}-${position + 1}`;
       rows.variants.push({
-        id: variantId, productId, sku, title, price,
+        id: variantId,
+        productId,
+        sku,
+        title,
+        price,
         compareAtPrice: onSale ? roundPrice(price * (1.15 + random.next() * 0.15)) : null,
-        stockOnHand: stock, position, createdAt, updatedAt: createdAt,
+        stockOnHand: stock,
+        position,
+        createdAt,
+        updatedAt: createdAt,
       });
       combo.forEach((valueIndex, axisIndex) => {
         rows.variantValues.push({ variantId, optionValueId: valueIds[axisIndex]?.[valueIndex] ?? 0 });
       });
       rows.movements.push({
-        variantId, reason: "INITIAL", delta: stock, reservedDelta: 0, stockAfter: stock, reservedAfter: 0,
-        note: "Opening stock", createdAt,
+        variantId,
+        reason: "INITIAL",
+        delta: stock,
+        reservedDelta: 0,
+        stockAfter: stock,
+        reservedAfter: 0,
+        note: "Opening stock",
+        createdAt,
       });
 
       let imagePath = primaryPath;
@@ -187,36 +229,116 @@ export async function seedCatalog(
           imageFor.set(colour, imagePath);
           files.push([imagePath, productSvg({ category: line.category, colour, hue: brand.hue, label: name })]);
           rows.images.push({
-            id: ids.image++, productId, variantId, path: imagePath, alt: `${name} in ${colour}`,
-            width: IMAGE_SIZE, height: IMAGE_SIZE, position: imageFor.size, createdAt,
+            id: ids.image++,
+            productId,
+            variantId,
+            path: imagePath,
+            alt: `${name} in ${colour}`,
+            width: IMAGE_SIZE,
+            height: IMAGE_SIZE,
+            position: imageFor.size,
+            createdAt,
           });
         }
       }
-      seeded.push({ id: variantId, productId, productName: name, title, sku, price, imagePath, active: status === "ACTIVE" });
+      seeded.push({
+        id: variantId,
+        productId,
+        productName: name,
+        title,
+        sku,
+        price,
+        imagePath,
+        active: status === "ACTIVE",
+      });
     });
   }
 
-  await insertRows(sql, "Product", {
-    id: "int", slug: "text", name: "text", description: "text", status: "enum:ProductStatus", featured: "bool", seoTitle: "text",
-    seoDescription: "text", categoryId: "int", brandId: "int", publishedAt: "timestamptz", createdAt: "timestamptz",
-    updatedAt: "timestamptz",
-  }, rows.products);
+  await insertRows(
+    sql,
+    "Product",
+    {
+      id: "int",
+      slug: "text",
+      name: "text",
+      description: "text",
+      status: "enum:ProductStatus",
+      featured: "bool",
+      seoTitle: "text",
+      seoDescription: "text",
+      categoryId: "int",
+      brandId: "int",
+      publishedAt: "timestamptz",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    rows.products,
+  );
   await insertRows(sql, "ProductOption", { id: "int", productId: "int", name: "text", position: "int" }, rows.options);
-  await insertRows(sql, "ProductOptionValue", { id: "int", optionId: "int", value: "text", position: "int" }, rows.values);
-  await insertRows(sql, "Variant", {
-    id: "int", productId: "int", sku: "text", title: "text", price: "int", compareAtPrice: "int", stockOnHand: "int",
-    position: "int", createdAt: "timestamptz", updatedAt: "timestamptz",
-  }, rows.variants);
+  await insertRows(
+    sql,
+    "ProductOptionValue",
+    { id: "int", optionId: "int", value: "text", position: "int" },
+    rows.values,
+  );
+  await insertRows(
+    sql,
+    "Variant",
+    {
+      id: "int",
+      productId: "int",
+      sku: "text",
+      title: "text",
+      price: "int",
+      compareAtPrice: "int",
+      stockOnHand: "int",
+      position: "int",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    rows.variants,
+  );
   await insertRows(sql, "VariantOptionValue", { variantId: "int", optionValueId: "int" }, rows.variantValues);
-  await insertRows(sql, "ProductImage", {
-    id: "int", productId: "int", variantId: "int", path: "text", alt: "text", width: "int", height: "int",
-    position: "int", createdAt: "timestamptz",
-  }, rows.images);
-  await insertRows(sql, "InventoryMovement", {
-    variantId: "int", reason: "enum:InventoryReason", delta: "int", reservedDelta: "int", stockAfter: "int", reservedAfter: "int",
-    note: "text", createdAt: "timestamptz",
-  }, rows.movements);
-  for (const table of ["Category", "Brand", "Product", "ProductOption", "ProductOptionValue", "Variant", "ProductImage"]) {
+  await insertRows(
+    sql,
+    "ProductImage",
+    {
+      id: "int",
+      productId: "int",
+      variantId: "int",
+      path: "text",
+      alt: "text",
+      width: "int",
+      height: "int",
+      position: "int",
+      createdAt: "timestamptz",
+    },
+    rows.images,
+  );
+  await insertRows(
+    sql,
+    "InventoryMovement",
+    {
+      variantId: "int",
+      reason: "enum:InventoryReason",
+      delta: "int",
+      reservedDelta: "int",
+      stockAfter: "int",
+      reservedAfter: "int",
+      note: "text",
+      createdAt: "timestamptz",
+    },
+    rows.movements,
+  );
+  for (const table of [
+    "Category",
+    "Brand",
+    "Product",
+    "ProductOption",
+    "ProductOptionValue",
+    "Variant",
+    "ProductImage",
+  ]) {
     await syncSequence(sql, table);
   }
   for (const [path, content] of files) await writeMedia(options.mediaDir, path, content);

@@ -72,15 +72,20 @@ export async function seedOrders(
     const customer = random.pick(options.customers);
     // Recent months sell a little more, so charts have a trend.
     const ageDays = Math.floor(365 * Math.pow(random.next(), 1.3));
-    const placedAt = new Date(Math.max(now.getTime() - ageDays * DAY - random.int(0, DAY - 1), customer.since.getTime()));
+    const placedAt = new Date(
+      Math.max(now.getTime() - ageDays * DAY - random.int(0, DAY - 1), customer.since.getTime()),
+    );
     const status = statusFor(random, (now.getTime() - placedAt.getTime()) / DAY);
-    const lines = random.sample(sellable, random.int(1, 3)).map((variant) => ({ variant, quantity: random.chance(0.8) ? 1 : 2 }));
+    const lines = random
+      .sample(sellable, random.int(1, 3))
+      .map((variant) => ({ variant, quantity: random.chance(0.8) ? 1 : 2 }));
     const subtotal = lines.reduce((sum, line) => sum + line.variant.price * line.quantity, 0);
     const useCoupon = Boolean(couponRow) && random.chance(0.1);
     const discount = useCoupon ? Math.round(subtotal * 0.1) : 0;
     const method = random.chance(0.15) ? shippingMethods[1] : shippingMethods[0];
     if (!method) throw new Error("no shipping methods");
-    const shipping = method.freeOverSubtotal !== null && subtotal - discount >= method.freeOverSubtotal ? 0 : method.price;
+    const shipping =
+      method.freeOverSubtotal !== null && subtotal - discount >= method.freeOverSubtotal ? 0 : method.price;
     const rate =
       taxRates.find((r) => r.country === customer.address.country && r.region === (customer.address.region ?? "")) ??
       taxRates.find((r) => r.country === customer.address.country && r.region === "");
@@ -92,8 +97,10 @@ export async function seedOrders(
     const paidAt = new Date(placedAt.getTime() + 60_000);
     const cancelled = status === "CANCELLED";
     const shippedAt = ["SHIPPED", "DELIVERED", "REFUNDED", "PARTIALLY_REFUNDED"].includes(status)
-      ? new Date(placedAt.getTime() + random.int(1, 2) * DAY) : null;
-    const deliveredAt = shippedAt && status !== "SHIPPED" ? new Date(shippedAt.getTime() + random.int(1, 4) * DAY) : null;
+      ? new Date(placedAt.getTime() + random.int(1, 2) * DAY)
+      : null;
+    const deliveredAt =
+      shippedAt && status !== "SHIPPED" ? new Date(shippedAt.getTime() + random.int(1, 4) * DAY) : null;
     const cancelledAt = cancelled ? new Date(placedAt.getTime() + 30 * 60_000) : null;
     const carrier = shippedAt ? random.pick(carriers) : null;
     const tracking = shippedAt ? `1Z${String(id).padStart(10, "0")}` : null;
@@ -107,10 +114,18 @@ export async function seedOrders(
       itemIds.push(lineId);
       const lineDiscount = discounts[index] ?? 0;
       rows.items.push({
-        id: lineId, orderId: id, productId: line.variant.productId, variantId: line.variant.id,
-        productName: line.variant.productName, variantTitle: line.variant.title, sku: line.variant.sku,
-        imagePath: line.variant.imagePath, unitPrice: line.variant.price, quantity: line.quantity,
-        discountAmount: lineDiscount, taxAmount: taxes[index] ?? 0,
+        id: lineId,
+        orderId: id,
+        productId: line.variant.productId,
+        variantId: line.variant.id,
+        productName: line.variant.productName,
+        variantTitle: line.variant.title,
+        sku: line.variant.sku,
+        imagePath: line.variant.imagePath,
+        unitPrice: line.variant.price,
+        quantity: line.quantity,
+        discountAmount: lineDiscount,
+        taxAmount: taxes[index] ?? 0,
         total: line.variant.price * line.quantity - lineDiscount,
         refundedQuantity: status === "REFUNDED" ? line.quantity : 0,
       });
@@ -119,39 +134,93 @@ export async function seedOrders(
       }
     });
 
-    const refunded = status === "REFUNDED" ? total : status === "PARTIALLY_REFUNDED" ? Math.min(total, lineTotals[0] ?? 0) : 0;
+    const refunded =
+      status === "REFUNDED" ? total : status === "PARTIALLY_REFUNDED" ? Math.min(total, lineTotals[0] ?? 0) : 0;
     rows.orders.push({
-      id, number: number++, userId: customer.id, email: customer.email, status, currency: "USD",
-      subtotal, discountTotal: discount, shippingTotal: shipping, taxTotal: tax, total, refundedTotal: refunded,
-      couponId: useCoupon ? (couponRow?.id ?? null) : null, couponCode: useCoupon ? "WELCOME10" : null,
-      shippingMethodId: methodId.get(method.code) ?? null, shippingMethodName: method.name,
-      carrier, trackingNumber: tracking, cancelReason: cancelled ? "Cancelled by customer" : null,
-      placedAt, paidAt: cancelled ? null : paidAt, shippedAt, deliveredAt, cancelledAt,
-      createdAt: placedAt, updatedAt: deliveredAt ?? shippedAt ?? cancelledAt ?? paidAt,
+      id,
+      number: number++,
+      userId: customer.id,
+      email: customer.email,
+      status,
+      currency: "USD",
+      subtotal,
+      discountTotal: discount,
+      shippingTotal: shipping,
+      taxTotal: tax,
+      total,
+      refundedTotal: refunded,
+      couponId: useCoupon ? (couponRow?.id ?? null) : null,
+      couponCode: useCoupon ? "WELCOME10" : null,
+      shippingMethodId: methodId.get(method.code) ?? null,
+      shippingMethodName: method.name,
+      carrier,
+      trackingNumber: tracking,
+      cancelReason: cancelled ? "Cancelled by customer" : null,
+      placedAt,
+      paidAt: cancelled ? null : paidAt,
+      shippedAt,
+      deliveredAt,
+      cancelledAt,
+      createdAt: placedAt,
+      updatedAt: deliveredAt ?? shippedAt ?? cancelledAt ?? paidAt,
     });
     rows.addresses.push({ orderId: id, kind: "SHIPPING", ...customer.address, phone: null });
     rows.payments.push({
-      id: paymentId, orderId: id, provider: "test", providerRef: `test_pi_seed_${id}`,
-      status: cancelled ? "CANCELLED" : "SUCCEEDED", amount: total, currency: "USD",
-      capturedAmount: cancelled ? 0 : total, refundedAmount: refunded, createdAt: placedAt, updatedAt: paidAt,
+      id: paymentId,
+      orderId: id,
+      provider: "test",
+      providerRef: `test_pi_seed_${id}`,
+      status: cancelled ? "CANCELLED" : "SUCCEEDED",
+      amount: total,
+      currency: "USD",
+      capturedAmount: cancelled ? 0 : total,
+      refundedAmount: refunded,
+      createdAt: placedAt,
+      updatedAt: paidAt,
     });
     if (refunded > 0) {
       rows.refunds.push({
-        paymentId, orderId: id, amount: refunded, currency: "USD", status: "SUCCEEDED",
-        reason: status === "REFUNDED" ? "Returned" : "Damaged item", idempotencyKey: `seed-refund-${id}`,
-        createdAt: new Date((deliveredAt ?? paidAt).getTime() + DAY), updatedAt: new Date((deliveredAt ?? paidAt).getTime() + DAY),
+        paymentId,
+        orderId: id,
+        amount: refunded,
+        currency: "USD",
+        status: "SUCCEEDED",
+        reason: status === "REFUNDED" ? "Returned" : "Damaged item",
+        idempotencyKey: `seed-refund-${id}`,
+        createdAt: new Date((deliveredAt ?? paidAt).getTime() + DAY),
+        updatedAt: new Date((deliveredAt ?? paidAt).getTime() + DAY),
       });
     }
     paymentId++;
     if (useCoupon && !cancelled && couponRow) {
-      rows.redemptions.push({ couponId: couponRow.id, orderId: id, userId: customer.id, email: customer.email, discountAmount: discount, createdAt: placedAt });
+      rows.redemptions.push({
+        couponId: couponRow.id,
+        orderId: id,
+        userId: customer.id,
+        email: customer.email,
+        discountAmount: discount,
+        createdAt: placedAt,
+      });
     }
 
     const event = (from: string | null, to: string, at: Date, extra: Record<string, unknown> = {}) =>
-      rows.events.push({ orderId: id, fromStatus: from, toStatus: to, actorType: "SYSTEM", message: null, carrier: null, trackingNumber: null, createdAt: at, ...extra });
+      rows.events.push({
+        orderId: id,
+        fromStatus: from,
+        toStatus: to,
+        actorType: "SYSTEM",
+        message: null,
+        carrier: null,
+        trackingNumber: null,
+        createdAt: at,
+        ...extra,
+      });
     event(null, "PENDING_PAYMENT", placedAt, { actorType: "CUSTOMER", message: "Order placed" });
     if (cancelled) {
-      event("PENDING_PAYMENT", "CANCELLED", cancelledAt ?? placedAt, { actorType: "CUSTOMER", message: "Cancelled by customer" });
+      event("PENDING_PAYMENT", "CANCELLED", cancelledAt ?? placedAt, {
+        actorType: "CUSTOMER",
+        message: "Cancelled by customer",
+      });
       continue;
     }
     event("PENDING_PAYMENT", "PAID", paidAt, { message: "Payment received" });
@@ -161,41 +230,145 @@ export async function seedOrders(
     event("PROCESSING", "SHIPPED", shippedAt, { actorType: "STAFF", carrier, trackingNumber: tracking });
     if (!deliveredAt) continue;
     event("SHIPPED", "DELIVERED", deliveredAt, { message: "Delivered" });
-    if (refunded > 0) event("DELIVERED", status, new Date(deliveredAt.getTime() + DAY), { actorType: "STAFF", message: "Refund issued" });
+    if (refunded > 0)
+      event("DELIVERED", status, new Date(deliveredAt.getTime() + DAY), {
+        actorType: "STAFF",
+        message: "Refund issued",
+      });
   }
 
-  await insertRows(sql, "Order", {
-    id: "int", number: "int", userId: "int", email: "text", status: "enum:OrderStatus", currency: "text",
-    subtotal: "int", discountTotal: "int", shippingTotal: "int", taxTotal: "int", total: "int", refundedTotal: "int",
-    couponId: "int", couponCode: "text", shippingMethodId: "int", shippingMethodName: "text", carrier: "text",
-    trackingNumber: "text", cancelReason: "text", placedAt: "timestamptz", paidAt: "timestamptz",
-    shippedAt: "timestamptz", deliveredAt: "timestamptz", cancelledAt: "timestamptz", createdAt: "timestamptz",
-    updatedAt: "timestamptz",
-  }, rows.orders);
-  await insertRows(sql, "OrderAddress", {
-    orderId: "int", kind: "enum:AddressKind", fullName: "text", line1: "text", city: "text", region: "text",
-    postalCode: "text", country: "text", phone: "text",
-  }, rows.addresses);
-  await insertRows(sql, "OrderItem", {
-    id: "int", orderId: "int", productId: "int", variantId: "int", productName: "text", variantTitle: "text",
-    sku: "text", imagePath: "text", unitPrice: "int", quantity: "int", discountAmount: "int", taxAmount: "int",
-    total: "int", refundedQuantity: "int",
-  }, rows.items);
-  await insertRows(sql, "OrderEvent", {
-    orderId: "int", fromStatus: "enum:OrderStatus", toStatus: "enum:OrderStatus", actorType: "enum:ActorType",
-    message: "text", carrier: "text", trackingNumber: "text", createdAt: "timestamptz",
-  }, rows.events);
-  await insertRows(sql, "Payment", {
-    id: "int", orderId: "int", provider: "text", providerRef: "text", status: "enum:PaymentStatus", amount: "int",
-    currency: "text", capturedAmount: "int", refundedAmount: "int", createdAt: "timestamptz", updatedAt: "timestamptz",
-  }, rows.payments);
-  await insertRows(sql, "Refund", {
-    paymentId: "int", orderId: "int", amount: "int", currency: "text", status: "enum:RefundStatus", reason: "text",
-    idempotencyKey: "text", createdAt: "timestamptz", updatedAt: "timestamptz",
-  }, rows.refunds);
-  await insertRows(sql, "CouponRedemption", {
-    couponId: "int", orderId: "int", userId: "int", email: "text", discountAmount: "int", createdAt: "timestamptz",
-  }, rows.redemptions);
+  await insertRows(
+    sql,
+    "Order",
+    {
+      id: "int",
+      number: "int",
+      userId: "int",
+      email: "text",
+      status: "enum:OrderStatus",
+      currency: "text",
+      subtotal: "int",
+      discountTotal: "int",
+      shippingTotal: "int",
+      taxTotal: "int",
+      total: "int",
+      refundedTotal: "int",
+      couponId: "int",
+      couponCode: "text",
+      shippingMethodId: "int",
+      shippingMethodName: "text",
+      carrier: "text",
+      trackingNumber: "text",
+      cancelReason: "text",
+      placedAt: "timestamptz",
+      paidAt: "timestamptz",
+      shippedAt: "timestamptz",
+      deliveredAt: "timestamptz",
+      cancelledAt: "timestamptz",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    rows.orders,
+  );
+  await insertRows(
+    sql,
+    "OrderAddress",
+    {
+      orderId: "int",
+      kind: "enum:AddressKind",
+      fullName: "text",
+      line1: "text",
+      city: "text",
+      region: "text",
+      postalCode: "text",
+      country: "text",
+      phone: "text",
+    },
+    rows.addresses,
+  );
+  await insertRows(
+    sql,
+    "OrderItem",
+    {
+      id: "int",
+      orderId: "int",
+      productId: "int",
+      variantId: "int",
+      productName: "text",
+      variantTitle: "text",
+      sku: "text",
+      imagePath: "text",
+      unitPrice: "int",
+      quantity: "int",
+      discountAmount: "int",
+      taxAmount: "int",
+      total: "int",
+      refundedQuantity: "int",
+    },
+    rows.items,
+  );
+  await insertRows(
+    sql,
+    "OrderEvent",
+    {
+      orderId: "int",
+      fromStatus: "enum:OrderStatus",
+      toStatus: "enum:OrderStatus",
+      actorType: "enum:ActorType",
+      message: "text",
+      carrier: "text",
+      trackingNumber: "text",
+      createdAt: "timestamptz",
+    },
+    rows.events,
+  );
+  await insertRows(
+    sql,
+    "Payment",
+    {
+      id: "int",
+      orderId: "int",
+      provider: "text",
+      providerRef: "text",
+      status: "enum:PaymentStatus",
+      amount: "int",
+      currency: "text",
+      capturedAmount: "int",
+      refundedAmount: "int",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    rows.payments,
+  );
+  await insertRows(
+    sql,
+    "Refund",
+    {
+      paymentId: "int",
+      orderId: "int",
+      amount: "int",
+      currency: "text",
+      status: "enum:RefundStatus",
+      reason: "text",
+      idempotencyKey: "text",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    rows.refunds,
+  );
+  await insertRows(
+    sql,
+    "CouponRedemption",
+    {
+      couponId: "int",
+      orderId: "int",
+      userId: "int",
+      email: "text",
+      discountAmount: "int",
+      createdAt: "timestamptz",
+    },
+    rows.redemptions,
+  );
   for (const table of ["Order", "OrderItem", "Payment"]) await syncSequence(sql, table);
   await syncSequence(sql, "Order", "number");
   await sql.exec(`

@@ -1,7 +1,61 @@
 import type { Random } from "./random.ts";
 
-const first = ["Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Isla", "Jonas", "Kara", "Liam", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wen", "Ximena", "Yusuf", "Zoe"];
-const last = ["Ahmed", "Brown", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen", "Khan", "Lopez", "Martin", "Nguyen", "Okafor", "Patel", "Quint", "Rossi", "Smith", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Young", "Zhang"];
+const first = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Elena",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Isla",
+  "Jonas",
+  "Kara",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olga",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sam",
+  "Tariq",
+  "Uma",
+  "Victor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+];
+const last = [
+  "Ahmed",
+  "Brown",
+  "Chen",
+  "Diaz",
+  "Evans",
+  "Fischer",
+  "Garcia",
+  "Hughes",
+  "Ito",
+  "Jensen",
+  "Khan",
+  "Lopez",
+  "Martin",
+  "Nguyen",
+  "Okafor",
+  "Patel",
+  "Quint",
+  "Rossi",
+  "Smith",
+  "Tanaka",
+  "Ueda",
+  "Varga",
+  "Weber",
+  "Xu",
+  "Young",
+  "Zhang",
+];
 
 export type SeedAddress = {
   fullName: string;

@@ -3,8 +3,26 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 // Shipping methods, tax rates, coupons and settings: small, so typed Prisma upserts.
 
 export const shippingMethods = [
-  { code: "standard", name: "Standard", description: "3–5 business days", price: 499, freeOverSubtotal: 5_000, minDays: 3, maxDays: 5, position: 0 },
-  { code: "express", name: "Express", description: "1–2 business days", price: 1_499, freeOverSubtotal: null, minDays: 1, maxDays: 2, position: 1 },
+  {
+    code: "standard",
+    name: "Standard",
+    description: "3–5 business days",
+    price: 499,
+    freeOverSubtotal: 5_000,
+    minDays: 3,
+    maxDays: 5,
+    position: 0,
+  },
+  {
+    code: "express",
+    name: "Express",
+    description: "1–2 business days",
+    price: 1_499,
+    freeOverSubtotal: null,
+    minDays: 1,
+    maxDays: 2,
+    position: 1,
+  },
 ];
 
 /** A simple rate table: US states charge sales tax on goods; VAT countries include shipping. */
@@ -36,10 +54,20 @@ export async function seedReference(prisma: PrismaClient, now: Date) {
   const coupons = [
     { code: "WELCOME10", description: "10% off your order", type: "PERCENTAGE", value: 10, perCustomerLimit: 1 },
     { code: "FREESHIP", description: "Free shipping on any order", type: "FREE_SHIPPING", value: 0 },
-    { code: "SAVE20", description: "$20 off orders over $200", type: "FIXED_AMOUNT", value: 2_000, minSubtotal: 20_000 },
     {
-      code: "SUMMER15", description: "15% off (expired)", type: "PERCENTAGE", value: 15,
-      startsAt: new Date(now.getTime() - 200 * DAY), endsAt: new Date(now.getTime() - 110 * DAY),
+      code: "SAVE20",
+      description: "$20 off orders over $200",
+      type: "FIXED_AMOUNT",
+      value: 2_000,
+      minSubtotal: 20_000,
+    },
+    {
+      code: "SUMMER15",
+      description: "15% off (expired)",
+      type: "PERCENTAGE",
+      value: 15,
+      startsAt: new Date(now.getTime() - 200 * DAY),
+      endsAt: new Date(now.getTime() - 110 * DAY),
     },
   ] as const;
   for (const coupon of coupons) {

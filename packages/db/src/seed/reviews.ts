@@ -43,20 +43,43 @@ export async function seedReviews(
     const status = statusRoll < 0.92 ? "PUBLISHED" : statusRoll < 0.97 ? "PENDING" : "HIDDEN";
     const createdAt = new Date(Math.min(now.getTime() - 60_000, item.deliveredAt.getTime() + random.int(1, 10) * DAY));
     const reviewId = id++;
-    const voters = status === "PUBLISHED" ? random.sample(options.voterIds, random.int(0, 4)).filter((v) => v !== item.userId) : [];
+    const voters =
+      status === "PUBLISHED" ? random.sample(options.voterIds, random.int(0, 4)).filter((v) => v !== item.userId) : [];
     for (const userId of voters) votes.push({ reviewId, userId, createdAt });
     reviews.push({
-      id: reviewId, productId: item.productId, userId: item.userId, rating,
-      title: random.pick(titles[rating] ?? ["Review"]), body: random.pick(bodies[rating] ?? ["Fine."]),
-      status, verifiedPurchase: true, helpfulCount: voters.length,
-      moderatedAt: status === "PENDING" ? null : createdAt, createdAt, updatedAt: createdAt,
+      id: reviewId,
+      productId: item.productId,
+      userId: item.userId,
+      rating,
+      title: random.pick(titles[rating] ?? ["Review"]),
+      body: random.pick(bodies[rating] ?? ["Fine."]),
+      status,
+      verifiedPurchase: true,
+      helpfulCount: voters.length,
+      moderatedAt: status === "PENDING" ? null : createdAt,
+      createdAt,
+      updatedAt: createdAt,
     });
   }
-  await insertRows(sql, "Review", {
-    id: "int", productId: "int", userId: "int", rating: "int", title: "text", body: "text",
-    status: "enum:ReviewStatus", verifiedPurchase: "bool", helpfulCount: "int", moderatedAt: "timestamptz",
-    createdAt: "timestamptz", updatedAt: "timestamptz",
-  }, reviews);
+  await insertRows(
+    sql,
+    "Review",
+    {
+      id: "int",
+      productId: "int",
+      userId: "int",
+      rating: "int",
+      title: "text",
+      body: "text",
+      status: "enum:ReviewStatus",
+      verifiedPurchase: "bool",
+      helpfulCount: "int",
+      moderatedAt: "timestamptz",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    reviews,
+  );
   await insertRows(sql, "ReviewHelpfulVote", { reviewId: "int", userId: "int", createdAt: "timestamptz" }, votes);
   await syncSequence(sql, "Review");
   await sql.exec(`

@@ -5,8 +5,7 @@ import { createDatabase, type Database } from "../client.ts";
 import { databaseUrl, withAdmin } from "./global-setup.ts";
 
 export type TestDatabaseTarget =
-  | { kind: "pglite"; templatePath: string }
-  | { kind: "postgres"; adminUrl: string; template: string };
+  { kind: "pglite"; templatePath: string } | { kind: "postgres"; adminUrl: string; template: string };
 
 export type TestDatabase = Database & { url?: string };
 

@@ -30,7 +30,9 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const input = auditInput(params);
   const facets = useQuery(trpc.admin.audit.facets.queryOptions());
-  const audit = useInfiniteQuery(trpc.admin.audit.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }));
+  const audit = useInfiniteQuery(
+    trpc.admin.audit.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
+  );
   const rows = audit.data?.pages.flatMap((page) => page.items) ?? [];
   const [entityId, setEntityId] = useState(params.get("id") ?? "");
   const update = (key: Filter, value: string) => {
@@ -43,40 +45,90 @@ export function AuditPage() {
 
   return (
     <section aria-labelledby="audit-title">
-      <h1 id="audit-title" className="mb-4 text-2xl font-bold">Audit trail</h1>
-      <form role="search" aria-label="Filter the audit trail" className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 xl:grid-cols-6" onSubmit={(event) => { event.preventDefault(); update("id", entityId.trim()); }}>
+      <h1 id="audit-title" className="mb-4 text-2xl font-bold">
+        Audit trail
+      </h1>
+      <form
+        role="search"
+        aria-label="Filter the audit trail"
+        className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 xl:grid-cols-6"
+        onSubmit={(event) => {
+          event.preventDefault();
+          update("id", entityId.trim());
+        }}
+      >
         <label>
           <span className="block font-medium">Who</span>
-          <select value={params.get("actor") ?? ""} onChange={(event) => update("actor", event.target.value)} className={select}>
+          <select
+            value={params.get("actor") ?? ""}
+            onChange={(event) => update("actor", event.target.value)}
+            className={select}
+          >
             <option value="">Anyone</option>
-            {facets.data?.actors.map((actor) => <option key={actor.id} value={actor.id}>{actor.name} ({actor.email})</option>)}
+            {facets.data?.actors.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.name} ({actor.email})
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span className="block font-medium">Entity type</span>
-          <select value={input.entityType ?? ""} onChange={(event) => update("type", event.target.value)} className={select}>
+          <select
+            value={input.entityType ?? ""}
+            onChange={(event) => update("type", event.target.value)}
+            className={select}
+          >
             <option value="">Any</option>
-            {facets.data?.entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
+            {facets.data?.entityTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span className="block font-medium">Entity id</span>
-          <input type="search" value={entityId} onChange={(event) => setEntityId(event.target.value)} onBlur={() => update("id", entityId.trim())} className={select} />
+          <input
+            type="search"
+            value={entityId}
+            onChange={(event) => setEntityId(event.target.value)}
+            onBlur={() => update("id", entityId.trim())}
+            className={select}
+          />
         </label>
         <label>
           <span className="block font-medium">Action</span>
-          <select value={input.action ?? ""} onChange={(event) => update("action", event.target.value)} className={select}>
+          <select
+            value={input.action ?? ""}
+            onChange={(event) => update("action", event.target.value)}
+            className={select}
+          >
             <option value="">Any</option>
-            {facets.data?.actions.map((action) => <option key={action} value={action}>{action}</option>)}
+            {facets.data?.actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span className="block font-medium">From</span>
-          <input type="date" value={params.get("from") ?? ""} onChange={(event) => update("from", event.target.value)} className={select} />
+          <input
+            type="date"
+            value={params.get("from") ?? ""}
+            onChange={(event) => update("from", event.target.value)}
+            className={select}
+          />
         </label>
         <label>
           <span className="block font-medium">To</span>
-          <input type="date" value={params.get("to") ?? ""} onChange={(event) => update("to", event.target.value)} className={select} />
+          <input
+            type="date"
+            value={params.get("to") ?? ""}
+            onChange={(event) => update("to", event.target.value)}
+            className={select}
+          />
         </label>
       </form>
       {audit.isError ? (
@@ -90,7 +142,9 @@ export function AuditPage() {
       )}
       {audit.hasNextPage && (
         <div className="mt-4 flex justify-center">
-          <Button variant="secondary" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>Older records</Button>
+          <Button variant="secondary" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
+            Older records
+          </Button>
         </div>
       )}
     </section>

@@ -13,20 +13,35 @@ export function AuditTable({ rows }: { rows: readonly Row[] }) {
         <caption className="sr-only">Audit records, newest first</caption>
         <thead className="bg-subtle text-xs uppercase text-muted">
           <tr>
-            <th scope="col" className="p-3">When</th>
-            <th scope="col" className="p-3">Who</th>
-            <th scope="col" className="p-3">Action</th>
-            <th scope="col" className="p-3">Entity</th>
-            <th scope="col" className="p-3">Change</th>
+            <th scope="col" className="p-3">
+              When
+            </th>
+            <th scope="col" className="p-3">
+              Who
+            </th>
+            <th scope="col" className="p-3">
+              Action
+            </th>
+            <th scope="col" className="p-3">
+              Entity
+            </th>
+            <th scope="col" className="p-3">
+              Change
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-line align-top" data-testid="audit-row">
               <td className="p-3 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
-              <td className="p-3">{row.actor?.name ?? "—"}<span className="block text-xs text-muted">{row.actorEmail ?? row.actor?.email}</span></td>
+              <td className="p-3">
+                {row.actor?.name ?? "—"}
+                <span className="block text-xs text-muted">{row.actorEmail ?? row.actor?.email}</span>
+              </td>
               <td className="p-3 font-mono text-xs">{row.action}</td>
-              <td className="p-3">{row.entityType} <span className="font-mono">#{row.entityId}</span></td>
+              <td className="p-3">
+                {row.entityType} <span className="font-mono">#{row.entityId}</span>
+              </td>
               <td className="p-3">
                 <details>
                   <summary className="cursor-pointer text-brand-700 underline">Before and after</summary>

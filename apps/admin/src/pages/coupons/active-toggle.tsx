@@ -3,7 +3,13 @@ import { Button } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 /** Activates or deactivates a coupon; the button's name says which, and for which code. */
-export function ActiveToggle({ coupon, onError }: { coupon: { id: number; code: string; active: boolean }; onError: (message: string) => void }) {
+export function ActiveToggle({
+  coupon,
+  onError,
+}: {
+  coupon: { id: number; code: string; active: boolean };
+  onError: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const setActive = useMutation(

@@ -7,11 +7,21 @@ import { useStaff } from "../../lib/me.ts";
 import { couponInput, type CouponForm, type CouponType } from "./form-state.ts";
 
 type CouponData = RouterInputs["admin"]["coupons"]["create"];
-const types: Array<[CouponType, string]> = [["PERCENTAGE", "Percentage off"], ["FIXED_AMOUNT", "Fixed amount off"], ["FREE_SHIPPING", "Free shipping"]];
+const types: Array<[CouponType, string]> = [
+  ["PERCENTAGE", "Percentage off"],
+  ["FIXED_AMOUNT", "Fixed amount off"],
+  ["FREE_SHIPPING", "Free shipping"],
+];
 const isType = (value: string): value is CouponType => types.some(([type]) => type === value);
 
 /** Create and edit: validated with the API's own schema, server errors shown beside their fields. */
-export function CouponFormView({ initial, currency, submitLabel, onSave, showActive = true }: {
+export function CouponFormView({
+  initial,
+  currency,
+  submitLabel,
+  onSave,
+  showActive = true,
+}: {
   initial: CouponForm;
   currency: string;
   submitLabel: string;
@@ -26,7 +36,8 @@ export function CouponFormView({ initial, currency, submitLabel, onSave, showAct
   const text = (name: Exclude<keyof CouponForm, "type" | "active">) => ({
     name,
     value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.value })),
     error: form.errors[name],
   });
 
@@ -49,27 +60,52 @@ export function CouponFormView({ initial, currency, submitLabel, onSave, showAct
   }
 
   const admin = staff.role === "ADMIN";
-  const limitNote = admin ? "Leave empty for no limit." : "Only an admin can set or change usage limits: ask one, or leave them as they are. The shop refuses the change from staff.";
+  const limitNote = admin
+    ? "Leave empty for no limit."
+    : "Only an admin can set or change usage limits: ask one, or leave them as they are. The shop refuses the change from staff.";
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="max-w-3xl space-y-5">
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Code" autoComplete="off" hint="Letters, digits, - and _; stored in capitals." {...text("code")} />
+        <TextField
+          label="Code"
+          autoComplete="off"
+          hint="Letters, digits, - and _; stored in capitals."
+          {...text("code")}
+        />
         <TextField label="Description (staff only)" {...text("description")} />
         <div className="text-sm">
-          <label htmlFor="coupon-type" className="block font-medium">Discount type</label>
+          <label htmlFor="coupon-type" className="block font-medium">
+            Discount type
+          </label>
           <select
             id="coupon-type"
             value={values.type}
-            onChange={(event) => { const type = event.target.value; if (isType(type)) setValues((current) => ({ ...current, type })); }}
+            onChange={(event) => {
+              const type = event.target.value;
+              if (isType(type)) setValues((current) => ({ ...current, type }));
+            }}
             className="mt-1 block min-h-10 w-full rounded-md border border-line bg-surface px-3"
           >
-            {types.map(([type, label]) => <option key={type} value={type}>{label}</option>)}
+            {types.map(([type, label]) => (
+              <option key={type} value={type}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         {values.type !== "FREE_SHIPPING" && (
-          <TextField label={values.type === "PERCENTAGE" ? "Percent off" : `Amount off (${currency})`} inputMode="decimal" {...text("value")} />
+          <TextField
+            label={values.type === "PERCENTAGE" ? "Percent off" : `Amount off (${currency})`}
+            inputMode="decimal"
+            {...text("value")}
+          />
         )}
-        <TextField label={`Minimum subtotal (${currency})`} inputMode="decimal" hint="Optional." {...text("minSubtotal")} />
+        <TextField
+          label={`Minimum subtotal (${currency})`}
+          inputMode="decimal"
+          hint="Optional."
+          {...text("minSubtotal")}
+        />
         <div />
         <TextField label="Starts" type="datetime-local" hint="Optional; your local time." {...text("startsAt")} />
         <TextField label="Ends" type="datetime-local" hint="Optional." {...text("endsAt")} />
@@ -78,8 +114,18 @@ export function CouponFormView({ initial, currency, submitLabel, onSave, showAct
         <legend className="px-1 text-sm font-medium">Usage limits</legend>
         <p className="mb-3 text-sm text-muted">{limitNote}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Total uses" inputMode="numeric" hint={admin ? "Optional." : "Admins only."} {...text("usageLimit")} />
-          <TextField label="Uses per customer" inputMode="numeric" hint={admin ? "Optional." : "Admins only."} {...text("perCustomerLimit")} />
+          <TextField
+            label="Total uses"
+            inputMode="numeric"
+            hint={admin ? "Optional." : "Admins only."}
+            {...text("usageLimit")}
+          />
+          <TextField
+            label="Uses per customer"
+            inputMode="numeric"
+            hint={admin ? "Optional." : "Admins only."}
+            {...text("perCustomerLimit")}
+          />
         </div>
       </fieldset>
       <fieldset className="rounded-md border border-line p-4">
@@ -90,12 +136,20 @@ export function CouponFormView({ initial, currency, submitLabel, onSave, showAct
           <TextField label="Category ids" hint="Comma-separated" {...text("categoryIds")} />
         </div>
       </fieldset>
-      {showActive && <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={values.active} onChange={(event) => setValues((current) => ({ ...current, active: event.target.checked }))} />
-        Active (shoppers can use it)
-      </label>}
+      {showActive && (
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={values.active}
+            onChange={(event) => setValues((current) => ({ ...current, active: event.target.checked }))}
+          />
+          Active (shoppers can use it)
+        </label>
+      )}
       <FormMessage error={form.errors.form ?? form.errors.coupon} />
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : submitLabel}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </Button>
     </form>
   );
 }

@@ -5,7 +5,12 @@ import type { Coupon } from "./form-state.ts";
 type Terms = Pick<Coupon, "type" | "value" | "minSubtotal">;
 
 export function describeDiscount(coupon: Terms, currency: string): string {
-  const base = coupon.type === "PERCENTAGE" ? `${coupon.value}% off` : coupon.type === "FIXED_AMOUNT" ? `${formatMoney(coupon.value, currency)} off` : "Free shipping";
+  const base =
+    coupon.type === "PERCENTAGE"
+      ? `${coupon.value}% off`
+      : coupon.type === "FIXED_AMOUNT"
+        ? `${formatMoney(coupon.value, currency)} off`
+        : "Free shipping";
   return coupon.minSubtotal ? `${base} over ${formatMoney(coupon.minSubtotal, currency)}` : base;
 }
 

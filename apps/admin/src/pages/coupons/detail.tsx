@@ -42,10 +42,16 @@ export function CouponPage() {
 
   return (
     <div className="space-y-6">
-      <p><Link to="/coupons" className="text-sm text-brand-700 underline">← Coupons</Link></p>
+      <p>
+        <Link to="/coupons" className="text-sm text-brand-700 underline">
+          ← Coupons
+        </Link>
+      </p>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-bold">{c.code}</h1>
-        <span className={c.active ? "font-medium text-green-800" : "text-muted"}>{c.active ? "Active" : "Inactive"}</span>
+        <span className={c.active ? "font-medium text-green-800" : "text-muted"}>
+          {c.active ? "Active" : "Inactive"}
+        </span>
         <ActiveToggle coupon={c} onError={(error) => setMessage({ error })} />
       </header>
       {c.description && <p className="text-muted">{c.description}</p>}
@@ -59,7 +65,9 @@ export function CouponPage() {
       </dl>
       <FormMessage {...message} />
       <section aria-labelledby="edit-title">
-        <h2 id="edit-title" className="mb-3 text-lg font-semibold">Edit</h2>
+        <h2 id="edit-title" className="mb-3 text-lg font-semibold">
+          Edit
+        </h2>
         <CouponFormView
           key={c.id}
           initial={formFromCoupon(c, currency)}

@@ -23,8 +23,18 @@ export type CouponForm = {
 };
 
 export const emptyCouponForm = (): CouponForm => ({
-  code: "", description: "", type: "PERCENTAGE", value: "", minSubtotal: "", startsAt: "", endsAt: "",
-  usageLimit: "", perCustomerLimit: "", active: true, productIds: "", categoryIds: "",
+  code: "",
+  description: "",
+  type: "PERCENTAGE",
+  value: "",
+  minSubtotal: "",
+  startsAt: "",
+  endsAt: "",
+  usageLimit: "",
+  perCustomerLimit: "",
+  active: true,
+  productIds: "",
+  categoryIds: "",
 });
 
 export function formFromCoupon(coupon: Coupon, currency: string): CouponForm {
@@ -32,7 +42,12 @@ export function formFromCoupon(coupon: Coupon, currency: string): CouponForm {
     code: coupon.code,
     description: coupon.description,
     type: coupon.type,
-    value: coupon.type === "PERCENTAGE" ? String(coupon.value) : coupon.type === "FIXED_AMOUNT" ? moneyText(coupon.value, currency) : "",
+    value:
+      coupon.type === "PERCENTAGE"
+        ? String(coupon.value)
+        : coupon.type === "FIXED_AMOUNT"
+          ? moneyText(coupon.value, currency)
+          : "",
     minSubtotal: moneyText(coupon.minSubtotal, currency),
     startsAt: toLocalInput(coupon.startsAt),
     endsAt: toLocalInput(coupon.endsAt),
@@ -46,13 +61,20 @@ export function formFromCoupon(coupon: Coupon, currency: string): CouponForm {
 
 const whole = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
 const date = (text: string) => (text ? new Date(text) : null);
-const ids = (text: string) => text.split(/[\s,]+/).filter(Boolean).map(Number);
+const ids = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
 
 /**
  * The API input the form describes, to validate with the API's own schema, plus what only the
  * form can say (an amount or an id list it could not read) in words staff understand.
  */
-export function couponInput(form: CouponForm, currency: string): { input: CouponInput; problems: Partial<Record<keyof CouponForm, string>> } {
+export function couponInput(
+  form: CouponForm,
+  currency: string,
+): { input: CouponInput; problems: Partial<Record<keyof CouponForm, string>> } {
   const money = (text: string) => parseMoney(text, currency);
   const value = form.type === "FIXED_AMOUNT" ? money(form.value) : form.type === "PERCENTAGE" ? whole(form.value) : 0;
   const minSubtotal = money(form.minSubtotal);
@@ -61,7 +83,8 @@ export function couponInput(form: CouponForm, currency: string): { input: Coupon
   const problems: Partial<Record<keyof CouponForm, string>> = {};
   const amountHint = "Enter an amount, e.g. 10 or 9.99";
   if (form.type === "FIXED_AMOUNT" && (value === null || Number.isNaN(value))) problems.value = amountHint;
-  if (form.type === "PERCENTAGE" && (value === null || !Number.isInteger(value))) problems.value = "Enter a whole percentage, e.g. 15";
+  if (form.type === "PERCENTAGE" && (value === null || !Number.isInteger(value)))
+    problems.value = "Enter a whole percentage, e.g. 15";
   if (minSubtotal !== null && Number.isNaN(minSubtotal)) problems.minSubtotal = amountHint;
   if (!productIds.every(Number.isInteger)) problems.productIds = "Ids are whole numbers separated by commas";
   if (!categoryIds.every(Number.isInteger)) problems.categoryIds = "Ids are whole numbers separated by commas";

@@ -13,11 +13,21 @@ export function NewCouponPage() {
   const currency = useShopCurrency();
   const [initial] = useState(emptyCouponForm);
   const queryClient = useQueryClient();
-  const create = useMutation(trpc.admin.coupons.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.coupons.pathKey() }) }));
+  const create = useMutation(
+    trpc.admin.coupons.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.coupons.pathKey() }),
+    }),
+  );
   return (
     <section aria-labelledby="new-coupon-title" className="space-y-4">
-      <p><Link to="/coupons" className="text-sm text-brand-700 underline">← Coupons</Link></p>
-      <h1 id="new-coupon-title" className="text-2xl font-bold">New coupon</h1>
+      <p>
+        <Link to="/coupons" className="text-sm text-brand-700 underline">
+          ← Coupons
+        </Link>
+      </p>
+      <h1 id="new-coupon-title" className="text-2xl font-bold">
+        New coupon
+      </h1>
       {currency ? (
         <CouponFormView
           initial={initial}

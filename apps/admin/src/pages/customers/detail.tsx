@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { useStaff } from "../../lib/me.ts";
 
-const date = (value: Date | null) => (value ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value) : "—");
+const date = (value: Date | null) =>
+  value ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value) : "—";
 const roles = ["CUSTOMER", "STAFF", "ADMIN"] as const;
 
 export function CustomerPage() {
@@ -24,12 +25,20 @@ export function CustomerPage() {
 
   return (
     <div className="space-y-6">
-      <p><Link to="/customers" className="text-sm text-brand-700 underline">← Customers</Link></p>
+      <p>
+        <Link to="/customers" className="text-sm text-brand-700 underline">
+          ← Customers
+        </Link>
+      </p>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">{c.name}</h1>
-          <p className="text-muted">{c.email} · {c.role.toLowerCase()} · joined {date(c.createdAt)} · last sign-in {date(c.lastSignInAt)}</p>
-          <p className="mt-1 font-medium">{c.disabledAt ? <span className="text-red-700">Disabled since {date(c.disabledAt)}</span> : "Active"}</p>
+          <p className="text-muted">
+            {c.email} · {c.role.toLowerCase()} · joined {date(c.createdAt)} · last sign-in {date(c.lastSignInAt)}
+          </p>
+          <p className="mt-1 font-medium">
+            {c.disabledAt ? <span className="text-red-700">Disabled since {date(c.disabledAt)}</span> : "Active"}
+          </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           {c.id !== staff.id && (
@@ -56,7 +65,11 @@ export function CustomerPage() {
                 }}
                 className="mt-1 min-h-10 rounded-md border border-line px-3"
               >
-                {roles.map((role) => <option key={role} value={role}>{role.toLowerCase()}</option>)}
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {role.toLowerCase()}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -65,13 +78,20 @@ export function CustomerPage() {
       <FormMessage error={actionError} />
 
       <section aria-labelledby="addresses-title">
-        <h2 id="addresses-title" className="mb-2 text-lg font-semibold">Addresses</h2>
-        {c.addresses.length === 0 ? <p className="text-sm text-muted">None saved.</p> : (
+        <h2 id="addresses-title" className="mb-2 text-lg font-semibold">
+          Addresses
+        </h2>
+        {c.addresses.length === 0 ? (
+          <p className="text-sm text-muted">None saved.</p>
+        ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {c.addresses.map((a) => (
               <li key={a.id} className="rounded-md border border-line p-3 text-sm">
-                {a.fullName}, {a.line1}{a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.country}
-                {a.id === c.defaultShippingAddressId && <span className="ml-2 text-xs text-brand-700">default shipping</span>}
+                {a.fullName}, {a.line1}
+                {a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.country}
+                {a.id === c.defaultShippingAddressId && (
+                  <span className="ml-2 text-xs text-brand-700">default shipping</span>
+                )}
               </li>
             ))}
           </ul>
@@ -79,13 +99,20 @@ export function CustomerPage() {
       </section>
 
       <section aria-labelledby="orders-title">
-        <h2 id="orders-title" className="mb-2 text-lg font-semibold">Orders ({c.orderCount})</h2>
-        {c.orders.length === 0 ? <p className="text-sm text-muted">No orders yet.</p> : (
+        <h2 id="orders-title" className="mb-2 text-lg font-semibold">
+          Orders ({c.orderCount})
+        </h2>
+        {c.orders.length === 0 ? (
+          <p className="text-sm text-muted">No orders yet.</p>
+        ) : (
           <ul className="divide-y divide-line rounded-md border border-line text-sm">
             {c.orders.map((o) => (
               <li key={o.id} className="flex justify-between p-3">
                 <span>
-                  <Link to={`/orders/${o.id}`} className="font-medium text-brand-700 underline">#{o.number}</Link> · {date(o.placedAt)} · {o.status.toLowerCase().replaceAll("_", " ")}
+                  <Link to={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
+                    #{o.number}
+                  </Link>{" "}
+                  · {date(o.placedAt)} · {o.status.toLowerCase().replaceAll("_", " ")}
                 </span>
                 <span className="tabular-nums">{formatMoney(o.total, o.currency)}</span>
               </li>
@@ -94,18 +121,28 @@ export function CustomerPage() {
         )}
         {c.orderCount > 0 && (
           <p className="mt-2 text-sm">
-            <Link to={`/orders?customerId=${c.id}`} className="text-brand-700 underline">See all orders of {c.name}</Link>
+            <Link to={`/orders?customerId=${c.id}`} className="text-brand-700 underline">
+              See all orders of {c.name}
+            </Link>
           </p>
         )}
       </section>
 
       <section aria-labelledby="reviews-title">
-        <h2 id="reviews-title" className="mb-2 text-lg font-semibold">Reviews</h2>
-        {c.reviews.length === 0 ? <p className="text-sm text-muted">No reviews.</p> : (
+        <h2 id="reviews-title" className="mb-2 text-lg font-semibold">
+          Reviews
+        </h2>
+        {c.reviews.length === 0 ? (
+          <p className="text-sm text-muted">No reviews.</p>
+        ) : (
           <ul className="divide-y divide-line rounded-md border border-line text-sm">
             {c.reviews.map((r) => (
               <li key={r.id} className="p-3">
-                <span aria-label={`${r.rating} out of 5 stars`}>{"★".repeat(r.rating)}{"☆".repeat(5 - r.rating)}</span> {r.title} — {r.product.name} ({r.status.toLowerCase()})
+                <span aria-label={`${r.rating} out of 5 stars`}>
+                  {"★".repeat(r.rating)}
+                  {"☆".repeat(5 - r.rating)}
+                </span>{" "}
+                {r.title} — {r.product.name} ({r.status.toLowerCase()})
               </li>
             ))}
           </ul>

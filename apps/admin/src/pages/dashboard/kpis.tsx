@@ -24,7 +24,7 @@ export function Kpis({ dashboard, currency }: { dashboard: Dashboard; currency: 
         const current = dashboard.current[card.key];
         const previous = dashboard.previous[card.key];
         const change = percentChange(current, previous);
-        const good = change === null || change === 0 ? null : (change > 0) !== (card.lowerIsBetter ?? false);
+        const good = change === null || change === 0 ? null : change > 0 !== (card.lowerIsBetter ?? false);
         const show = (value: number) => (card.money ? formatMoney(value, currency) : value.toLocaleString());
         return (
           <div key={card.key} className="rounded-lg border border-line bg-surface p-4" data-kpi={card.key}>

@@ -12,17 +12,31 @@ export function SalesChart({ series, currency }: { series: Bucket[]; currency: s
   return (
     <figure className="rounded-lg border border-line bg-surface p-4" data-testid="sales-chart">
       <figcaption className="mb-2 font-semibold">Revenue and orders</figcaption>
-      <div role="img" aria-label={`Revenue ${money(total)} and ${orders} orders over ${series.length} periods`} className="h-72 w-full">
+      <div
+        role="img"
+        aria-label={`Revenue ${money(total)} and ${orders} orders over ${series.length} periods`}
+        className="h-72 w-full"
+      >
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={series} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="start" tick={{ fontSize: 12 }} minTickGap={16} />
             <YAxis yAxisId="revenue" tick={{ fontSize: 12 }} width={80} tickFormatter={money} />
             <YAxis yAxisId="orders" orientation="right" tick={{ fontSize: 12 }} allowDecimals={false} />
-            <Tooltip formatter={(value, name) => (name === "Revenue" && typeof value === "number" ? money(value) : value)} />
+            <Tooltip
+              formatter={(value, name) => (name === "Revenue" && typeof value === "number" ? money(value) : value)}
+            />
             <Legend />
             <Bar yAxisId="revenue" dataKey="revenue" name="Revenue" fill="#2563eb" isAnimationActive={false} />
-            <Line yAxisId="orders" dataKey="orders" name="Orders" stroke="#ea580c" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line
+              yAxisId="orders"
+              dataKey="orders"
+              name="Orders"
+              stroke="#ea580c"
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -5,7 +5,17 @@ import { Link } from "react-router";
 type Dashboard = RouterOutputs["admin"]["reports"]["dashboard"];
 type Entry = Dashboard["top"]["products"][number];
 
-function TopTable({ title, entries, currency, report }: { title: string; entries: Entry[]; currency: string; report: string }) {
+function TopTable({
+  title,
+  entries,
+  currency,
+  report,
+}: {
+  title: string;
+  entries: Entry[];
+  currency: string;
+  report: string;
+}) {
   return (
     <section className="rounded-lg border border-line bg-surface p-4" aria-label={title}>
       <h2 className="mb-2 font-semibold">{title}</h2>
@@ -15,9 +25,15 @@ function TopTable({ title, entries, currency, report }: { title: string; entries
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-muted">
-              <th scope="col" className="py-1 font-medium">Name</th>
-              <th scope="col" className="py-1 text-right font-medium">Units</th>
-              <th scope="col" className="py-1 text-right font-medium">Revenue</th>
+              <th scope="col" className="py-1 font-medium">
+                Name
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Units
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Revenue
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -31,7 +47,9 @@ function TopTable({ title, entries, currency, report }: { title: string; entries
           </tbody>
         </table>
       )}
-      <Link to={`/reports/${report}`} className="mt-2 inline-block text-sm text-brand-700 underline">Full report</Link>
+      <Link to={`/reports/${report}`} className="mt-2 inline-block text-sm text-brand-700 underline">
+        Full report
+      </Link>
     </section>
   );
 }
@@ -56,10 +74,18 @@ export function Coupons({ dashboard, currency }: { dashboard: Dashboard; currenc
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left text-muted">
-              <th scope="col" className="py-1 font-medium">Code</th>
-              <th scope="col" className="py-1 text-right font-medium">Orders</th>
-              <th scope="col" className="py-1 text-right font-medium">Discount given</th>
-              <th scope="col" className="py-1 text-right font-medium">Order revenue</th>
+              <th scope="col" className="py-1 font-medium">
+                Code
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Orders
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Discount given
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Order revenue
+              </th>
             </tr>
           </thead>
           <tbody>

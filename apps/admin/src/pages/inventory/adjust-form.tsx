@@ -52,12 +52,27 @@ export function AdjustForm({ stock }: { stock: Stock }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3 rounded-lg border border-line p-4" aria-labelledby="adjust-title">
-      <h2 id="adjust-title" className="text-lg font-semibold">Adjust stock</h2>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-3 rounded-lg border border-line p-4"
+      aria-labelledby="adjust-title"
+    >
+      <h2 id="adjust-title" className="text-lg font-semibold">
+        Adjust stock
+      </h2>
       <label className="text-sm">
         <span className="block font-medium">Reason</span>
-        <select value={reason} onChange={(event) => setReason(ADJUST_REASONS.find((r) => r === event.target.value) ?? "RESTOCK")} className="mt-1 min-h-10 w-full rounded-md border border-line px-3">
-          {ADJUST_REASONS.map((value) => <option key={value} value={value}>{reasons[value].label}</option>)}
+        <select
+          value={reason}
+          onChange={(event) => setReason(ADJUST_REASONS.find((r) => r === event.target.value) ?? "RESTOCK")}
+          className="mt-1 min-h-10 w-full rounded-md border border-line px-3"
+        >
+          {ADJUST_REASONS.map((value) => (
+            <option key={value} value={value}>
+              {reasons[value].label}
+            </option>
+          ))}
         </select>
       </label>
       <TextField
@@ -67,11 +82,25 @@ export function AdjustForm({ stock }: { stock: Stock }) {
         value={units}
         onChange={(event) => setUnits(event.target.value)}
         error={form.errors.delta}
-        hint={reasons[reason].sign === 0 ? "Negative to remove, positive to add." : `Up to ${stock.available} can be removed (the rest is reserved by orders).`}
+        hint={
+          reasons[reason].sign === 0
+            ? "Negative to remove, positive to add."
+            : `Up to ${stock.available} can be removed (the rest is reserved by orders).`
+        }
       />
-      <TextField label="Note (optional)" value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} error={form.errors.note} />
+      <TextField
+        label="Note (optional)"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        maxLength={500}
+        error={form.errors.note}
+      />
       <FormMessage error={form.errors.form ?? form.errors.variantId} success={done} />
-      <div><Button type="submit" disabled={adjust.isPending}>{adjust.isPending ? "Saving…" : "Save adjustment"}</Button></div>
+      <div>
+        <Button type="submit" disabled={adjust.isPending}>
+          {adjust.isPending ? "Saving…" : "Save adjustment"}
+        </Button>
+      </div>
     </form>
   );
 }

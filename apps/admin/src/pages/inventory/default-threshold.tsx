@@ -25,7 +25,9 @@ export function DefaultThreshold() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = form.validate(DefaultThresholdSchema, { threshold: value.trim() === "" ? Number.NaN : Number(value) });
+    const input = form.validate(DefaultThresholdSchema, {
+      threshold: value.trim() === "" ? Number.NaN : Number(value),
+    });
     if (input) save.mutate(input);
   }
 
@@ -33,9 +35,19 @@ export function DefaultThreshold() {
     <form onSubmit={submit} noValidate className="mb-4 flex flex-wrap items-end gap-3 text-sm">
       <label>
         <span className="block font-medium">Default low-stock threshold</span>
-        <input type="number" inputMode="numeric" min={0} value={value} onChange={(event) => setDraft(event.target.value)} aria-invalid={form.errors.threshold ? true : undefined} className="mt-1 min-h-10 w-28 rounded-md border border-line px-3" />
+        <input
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={value}
+          onChange={(event) => setDraft(event.target.value)}
+          aria-invalid={form.errors.threshold ? true : undefined}
+          className="mt-1 min-h-10 w-28 rounded-md border border-line px-3"
+        />
       </label>
-      <Button type="submit" variant="secondary" disabled={draft === null || save.isPending}>Save default</Button>
+      <Button type="submit" variant="secondary" disabled={draft === null || save.isPending}>
+        Save default
+      </Button>
       <FormMessage error={form.errors.threshold ?? form.errors.form} />
     </form>
   );

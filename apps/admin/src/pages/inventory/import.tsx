@@ -40,24 +40,57 @@ export function StockImportPage() {
   return (
     <section aria-labelledby="stock-csv-title" className="flex max-w-4xl flex-col gap-6">
       <div>
-        <Link to="/inventory" className="text-sm text-brand-700 underline">← Inventory</Link>
-        <h1 id="stock-csv-title" className="mt-2 text-2xl font-bold">Bulk stock update</h1>
+        <Link to="/inventory" className="text-sm text-brand-700 underline">
+          ← Inventory
+        </Link>
+        <h1 id="stock-csv-title" className="mt-2 text-2xl font-bold">
+          Bulk stock update
+        </h1>
       </div>
       <div className="text-sm">
         <p>A CSV file with a header row and these columns:</p>
         <ul className="ml-5 list-disc">
-          <li><code>sku</code>: the variant</li>
-          <li><code>quantity</code>: the count on hand, or <code>delta</code>: units to add (<code>12</code>) or remove (<code>-3</code>); one of the two per row</li>
-          <li><code>note</code> (optional): kept in each variant's history</li>
+          <li>
+            <code>sku</code>: the variant
+          </li>
+          <li>
+            <code>quantity</code>: the count on hand, or <code>delta</code>: units to add (<code>12</code>) or remove (
+            <code>-3</code>); one of the two per row
+          </li>
+          <li>
+            <code>note</code> (optional): kept in each variant's history
+          </li>
         </ul>
       </div>
       <label className="text-sm font-medium">
         CSV file
-        <input type="file" accept=".csv,text/csv" className="mt-1 block" disabled={importCsv.isPending} onChange={(event) => { const file = event.target.files?.[0]; event.target.value = ""; if (file) void onFile(file); }} />
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          className="mt-1 block"
+          disabled={importCsv.isPending}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = "";
+            if (file) void onFile(file);
+          }}
+        />
       </label>
-      {importCsv.isPending && <p role="status" className="text-sm">Updating stock (all rows in one transaction)…</p>}
-      {importCsv.isError && <p role="alert" className="text-sm text-red-700">{importCsv.error.message} Nothing was changed.</p>}
-      {result?.ok && <p role="status" className="text-sm text-green-700">Updated {result.changed} of {result.rows} variants.</p>}
+      {importCsv.isPending && (
+        <p role="status" className="text-sm">
+          Updating stock (all rows in one transaction)…
+        </p>
+      )}
+      {importCsv.isError && (
+        <p role="alert" className="text-sm text-red-700">
+          {importCsv.error.message} Nothing was changed.
+        </p>
+      )}
+      {result?.ok && (
+        <p role="status" className="text-sm text-green-700">
+          Updated {result.changed} of {result.rows} variants.
+        </p>
+      )}
       <CsvErrors errors={errors.list} total={errors.total} />
     </section>
   );

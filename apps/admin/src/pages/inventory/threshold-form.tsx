@@ -28,15 +28,26 @@ export function ThresholdForm({ stock }: { stock: Stock }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setDone("");
-    const input = form.validate(ThresholdSchema, { variantId: stock.id, threshold: value.trim() === "" ? null : Number(value) });
+    const input = form.validate(ThresholdSchema, {
+      variantId: stock.id,
+      threshold: value.trim() === "" ? null : Number(value),
+    });
     if (input) save.mutate(input);
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3 rounded-lg border border-line p-4" aria-labelledby="threshold-title">
-      <h2 id="threshold-title" className="text-lg font-semibold">Low-stock alert</h2>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-3 rounded-lg border border-line p-4"
+      aria-labelledby="threshold-title"
+    >
+      <h2 id="threshold-title" className="text-lg font-semibold">
+        Low-stock alert
+      </h2>
       <p className="text-sm text-muted">
-        Staff get one email when available units fall to the threshold or below, and another only after stock has risen above it again.
+        Staff get one email when available units fall to the threshold or below, and another only after stock has risen
+        above it again.
       </p>
       <TextField
         label="Threshold"
@@ -49,7 +60,11 @@ export function ThresholdForm({ stock }: { stock: Stock }) {
         hint={`Leave empty for the shop default${stock.lowStockThreshold === null ? ` (now ${stock.threshold})` : ""}.`}
       />
       <FormMessage error={form.errors.form} success={done} />
-      <div><Button type="submit" variant="secondary" disabled={save.isPending}>Save threshold</Button></div>
+      <div>
+        <Button type="submit" variant="secondary" disabled={save.isPending}>
+          Save threshold
+        </Button>
+      </div>
     </form>
   );
 }

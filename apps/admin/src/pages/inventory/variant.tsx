@@ -11,7 +11,10 @@ import { ThresholdForm } from "./threshold-form.tsx";
 export function VariantStockPage() {
   const trpc = useTRPC();
   const variantId = Number(useParams().variantId);
-  const stock = useQuery({ ...trpc.admin.inventory.get.queryOptions({ variantId }), enabled: Number.isInteger(variantId) && variantId > 0 });
+  const stock = useQuery({
+    ...trpc.admin.inventory.get.queryOptions({ variantId }),
+    enabled: Number.isInteger(variantId) && variantId > 0,
+  });
   if (stock.isError) return <ErrorState title="Variant not found" message={stock.error.message} />;
   if (!stock.data) return <Skeleton className="h-96 w-full" />;
   const row = stock.data;
@@ -24,12 +27,17 @@ export function VariantStockPage() {
   return (
     <section aria-labelledby="variant-title" className="flex max-w-5xl flex-col gap-6">
       <div>
-        <Link to="/inventory" className="text-sm text-brand-700 underline">← Inventory</Link>
+        <Link to="/inventory" className="text-sm text-brand-700 underline">
+          ← Inventory
+        </Link>
         <h1 id="variant-title" className="mt-2 text-2xl font-bold">
-          <span className="font-mono">{row.sku}</span> <StockBadge available={row.available} threshold={row.threshold} />
+          <span className="font-mono">{row.sku}</span>{" "}
+          <StockBadge available={row.available} threshold={row.threshold} />
         </h1>
         <p className="text-sm text-muted">
-          <Link to={`/products/${row.productId}`} className="underline">{row.productName}</Link>
+          <Link to={`/products/${row.productId}`} className="underline">
+            {row.productName}
+          </Link>
           {row.title && ` · ${row.title}`}
         </p>
       </div>
@@ -37,7 +45,9 @@ export function VariantStockPage() {
         {levels.map((level) => (
           <div key={level.label} className="rounded-lg border border-line p-3">
             <dt className="text-xs uppercase text-muted">{level.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid={level.testId}>{level.value}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={level.testId}>
+              {level.value}
+            </dd>
           </div>
         ))}
       </dl>

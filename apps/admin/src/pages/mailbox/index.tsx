@@ -3,7 +3,8 @@ import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 
-const when = (value: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(value);
+const when = (value: Date) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(value);
 
 function Message({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -13,7 +14,9 @@ function Message({ id }: { id: number }) {
   return (
     <article aria-label="Message" className="rounded-lg border border-line p-4">
       <h2 className="text-lg font-semibold">{message.data.subject}</h2>
-      <p className="mb-4 text-sm text-muted">To {message.data.to} · {when(message.data.createdAt)}</p>
+      <p className="mb-4 text-sm text-muted">
+        To {message.data.to} · {when(message.data.createdAt)}
+      </p>
       {/* Rendered as text, never HTML. Links are plain text to copy. */}
       <pre className="whitespace-pre-wrap break-words font-sans text-sm">{message.data.text}</pre>
     </article>
@@ -27,18 +30,32 @@ export function MailboxPage() {
   const selected = Number(params.get("id")) || null;
   const status = useQuery(trpc.admin.mailbox.status.queryOptions());
   const messages = useInfiniteQuery(
-    trpc.admin.mailbox.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor, enabled: status.data?.enabled === true }),
+    trpc.admin.mailbox.list.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor, enabled: status.data?.enabled === true },
+    ),
   );
   if (status.data && !status.data.enabled) {
-    return <EmptyState title="The dev mailbox is off">Email is delivered over SMTP, so it is not shown here.</EmptyState>;
+    return (
+      <EmptyState title="The dev mailbox is off">Email is delivered over SMTP, so it is not shown here.</EmptyState>
+    );
   }
-  if (messages.isError) return <ErrorState message="Could not load the mailbox." onRetry={() => void messages.refetch()} />;
+  if (messages.isError)
+    return <ErrorState message="Could not load the mailbox." onRetry={() => void messages.refetch()} />;
   const rows = messages.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section aria-labelledby="mailbox-title">
-      <h1 id="mailbox-title" className="mb-1 text-2xl font-bold">Dev mailbox</h1>
-      <p className="mb-4 text-sm text-muted">Emails the shop would send. No SMTP server is configured, so they stay here.</p>
-      {messages.isPending ? <Skeleton className="h-64 w-full" /> : rows.length === 0 ? <EmptyState title="No email yet" /> : (
+      <h1 id="mailbox-title" className="mb-1 text-2xl font-bold">
+        Dev mailbox
+      </h1>
+      <p className="mb-4 text-sm text-muted">
+        Emails the shop would send. No SMTP server is configured, so they stay here.
+      </p>
+      {messages.isPending ? (
+        <Skeleton className="h-64 w-full" />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No email yet" />
+      ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,22rem)_1fr]">
           <ul className="divide-y divide-line rounded-lg border border-line">
             {rows.map((row) => (
@@ -50,7 +67,9 @@ export function MailboxPage() {
                   className={`block w-full p-3 text-left text-sm hover:bg-subtle ${row.id === selected ? "bg-brand-50" : ""}`}
                 >
                   <span className="block font-medium">{row.subject}</span>
-                  <span className="block text-muted">{row.to} · {when(row.createdAt)}</span>
+                  <span className="block text-muted">
+                    {row.to} · {when(row.createdAt)}
+                  </span>
                 </button>
               </li>
             ))}
@@ -58,7 +77,11 @@ export function MailboxPage() {
           {selected ? <Message id={selected} /> : <p className="text-sm text-muted">Choose a message.</p>}
         </div>
       )}
-      {messages.hasNextPage && <Button variant="secondary" className="mt-4" onClick={() => void messages.fetchNextPage()}>Load more</Button>}
+      {messages.hasNextPage && (
+        <Button variant="secondary" className="mt-4" onClick={() => void messages.fetchNextPage()}>
+          Load more
+        </Button>
+      )}
     </section>
   );
 }

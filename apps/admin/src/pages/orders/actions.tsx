@@ -13,10 +13,20 @@ export function OrderActions({ order, onDone }: { order: Order; onDone: (message
   const updated = useOrderUpdated();
   const [dialog, setDialog] = useState<"ship" | "cancel" | null>(null);
   const markProcessing = useMutation(
-    trpc.admin.orders.markProcessing.mutationOptions({ onSuccess: (next) => { updated(next); onDone(`Order #${next.number} is being processed.`); } }),
+    trpc.admin.orders.markProcessing.mutationOptions({
+      onSuccess: (next) => {
+        updated(next);
+        onDone(`Order #${next.number} is being processed.`);
+      },
+    }),
   );
   const markDelivered = useMutation(
-    trpc.admin.orders.markDelivered.mutationOptions({ onSuccess: (next) => { updated(next); onDone(`Order #${next.number} marked as delivered.`); } }),
+    trpc.admin.orders.markDelivered.mutationOptions({
+      onSuccess: (next) => {
+        updated(next);
+        onDone(`Order #${next.number} marked as delivered.`);
+      },
+    }),
   );
   const allowed = orderActions(order);
   const busy = markProcessing.isPending || markDelivered.isPending;
@@ -26,19 +36,47 @@ export function OrderActions({ order, onDone }: { order: Order; onDone: (message
   };
 
   if (!allowed.markProcessing && !allowed.ship && !allowed.markDelivered && !allowed.cancel) {
-    return <p className="text-sm text-muted">A {statusLabels[order.status].toLowerCase()} order has no further fulfilment steps.</p>;
+    return (
+      <p className="text-sm text-muted">
+        A {statusLabels[order.status].toLowerCase()} order has no further fulfilment steps.
+      </p>
+    );
   }
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Order actions">
         {allowed.markProcessing && (
-          <Button disabled={busy} onClick={() => { markDelivered.reset(); markProcessing.mutate({ orderId: order.id }); }}>Mark as processing</Button>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              markDelivered.reset();
+              markProcessing.mutate({ orderId: order.id });
+            }}
+          >
+            Mark as processing
+          </Button>
         )}
-        {allowed.ship && <Button variant={allowed.markProcessing ? "secondary" : "primary"} onClick={() => setDialog("ship")}>Ship…</Button>}
+        {allowed.ship && (
+          <Button variant={allowed.markProcessing ? "secondary" : "primary"} onClick={() => setDialog("ship")}>
+            Ship…
+          </Button>
+        )}
         {allowed.markDelivered && (
-          <Button disabled={busy} onClick={() => { markProcessing.reset(); markDelivered.mutate({ orderId: order.id }); }}>Mark as delivered</Button>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              markProcessing.reset();
+              markDelivered.mutate({ orderId: order.id });
+            }}
+          >
+            Mark as delivered
+          </Button>
         )}
-        {allowed.cancel && <Button variant="danger" onClick={() => setDialog("cancel")}>Cancel order…</Button>}
+        {allowed.cancel && (
+          <Button variant="danger" onClick={() => setDialog("cancel")}>
+            Cancel order…
+          </Button>
+        )}
       </div>
       <FormMessage error={markProcessing.error?.message ?? markDelivered.error?.message} />
       {dialog === "ship" && <ShipDialog order={order} open onClose={() => setDialog(null)} onDone={finish} />}

@@ -23,8 +23,13 @@ function Dates({ order }: { order: Order }) {
   ];
   return (
     <p className="text-sm text-muted">
-      {dates.filter(([, date]) => date).map(([label, date]) => `${label} ${formatDateTime(date)}`).join(" · ")}
-      {order.status === "PENDING_PAYMENT" && order.reservationExpiresAt && ` · stock held until ${formatDateTime(order.reservationExpiresAt)}`}
+      {dates
+        .filter(([, date]) => date)
+        .map(([label, date]) => `${label} ${formatDateTime(date)}`)
+        .join(" · ")}
+      {order.status === "PENDING_PAYMENT" &&
+        order.reservationExpiresAt &&
+        ` · stock held until ${formatDateTime(order.reservationExpiresAt)}`}
     </p>
   );
 }
@@ -37,15 +42,31 @@ export function OrderPage() {
   const [done, setDone] = useState<string>();
 
   if (!valid) return <ErrorState title="Order not found" message="This address does not name an order." />;
-  if (order.isPending) return <div aria-busy="true" className="space-y-4"><Skeleton className="h-10 w-64" /><Skeleton className="h-96 w-full" /></div>;
+  if (order.isPending)
+    return (
+      <div aria-busy="true" className="space-y-4">
+        <Skeleton className="h-10 w-64" />
+        <Skeleton className="h-96 w-full" />
+      </div>
+    );
   if (order.isError) {
     const missing = order.error.data?.code === "NOT_FOUND";
-    return <ErrorState title={missing ? "Order not found" : "Could not load the order"} message={order.error.message} onRetry={missing ? undefined : () => void order.refetch()} />;
+    return (
+      <ErrorState
+        title={missing ? "Order not found" : "Could not load the order"}
+        message={order.error.message}
+        onRetry={missing ? undefined : () => void order.refetch()}
+      />
+    );
   }
   const o = order.data;
   return (
     <div className="space-y-6">
-      <p><Link to="/orders" className="text-sm text-brand-700 underline">← Orders</Link></p>
+      <p>
+        <Link to="/orders" className="text-sm text-brand-700 underline">
+          ← Orders
+        </Link>
+      </p>
       <header className="space-y-1">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
           Order #{o.number} <StatusBadge status={o.status} />

@@ -9,9 +9,21 @@ const words = (value: string) => value.toLowerCase().replaceAll("_", " ");
 function AddressLines({ address }: { address: Address }) {
   return (
     <address className="not-italic">
-      {[address.fullName, address.company, address.line1, address.line2, `${address.postalCode} ${address.city}`, [address.region, address.country].filter(Boolean).join(", "), address.phone]
+      {[
+        address.fullName,
+        address.company,
+        address.line1,
+        address.line2,
+        `${address.postalCode} ${address.city}`,
+        [address.region, address.country].filter(Boolean).join(", "),
+        address.phone,
+      ]
         .filter(Boolean)
-        .map((line, index) => <span key={index} className="block">{line}</span>)}
+        .map((line, index) => (
+          <span key={index} className="block">
+            {line}
+          </span>
+        ))}
     </address>
   );
 }
@@ -19,18 +31,32 @@ function AddressLines({ address }: { address: Address }) {
 export function CustomerAndAddresses({ order }: { order: Order }) {
   return (
     <section aria-labelledby="customer-title" className={box}>
-      <h2 id="customer-title" className="mb-2 font-semibold">Customer</h2>
+      <h2 id="customer-title" className="mb-2 font-semibold">
+        Customer
+      </h2>
       {order.user ? (
-        <p><Link to={`/customers/${order.user.id}`} className="font-medium text-brand-700 underline">{order.user.name}</Link></p>
+        <p>
+          <Link to={`/customers/${order.user.id}`} className="font-medium text-brand-700 underline">
+            {order.user.name}
+          </Link>
+        </p>
       ) : (
         <p className="text-muted">Guest checkout</p>
       )}
       <p className="break-all">{order.email}</p>
       <h3 className="mb-1 mt-4 font-semibold">Shipping address</h3>
       {order.shippingAddress ? <AddressLines address={order.shippingAddress} /> : <p className="text-muted">None</p>}
-      {order.carrier && <p className="mt-2">{order.carrier} · tracking <span className="font-mono">{order.trackingNumber}</span></p>}
+      {order.carrier && (
+        <p className="mt-2">
+          {order.carrier} · tracking <span className="font-mono">{order.trackingNumber}</span>
+        </p>
+      )}
       <h3 className="mb-1 mt-4 font-semibold">Billing address</h3>
-      {order.billingAddress ? <AddressLines address={order.billingAddress} /> : <p className="text-muted">Same as shipping</p>}
+      {order.billingAddress ? (
+        <AddressLines address={order.billingAddress} />
+      ) : (
+        <p className="text-muted">Same as shipping</p>
+      )}
     </section>
   );
 }
@@ -39,16 +65,25 @@ export function Payments({ order }: { order: Order }) {
   const money = (minor: number) => formatMoney(minor, order.currency);
   return (
     <section aria-labelledby="payments-title" className={box}>
-      <h2 id="payments-title" className="mb-2 font-semibold">Payments</h2>
-      {order.payments.length === 0 ? <p className="text-muted">No payment yet.</p> : (
+      <h2 id="payments-title" className="mb-2 font-semibold">
+        Payments
+      </h2>
+      {order.payments.length === 0 ? (
+        <p className="text-muted">No payment yet.</p>
+      ) : (
         <ul className="space-y-3">
           {order.payments.map((payment) => (
             <li key={payment.id}>
-              <p className="font-medium">{payment.provider === "test" ? "Test provider" : payment.provider} · {words(payment.status)}</p>
+              <p className="font-medium">
+                {payment.provider === "test" ? "Test provider" : payment.provider} · {words(payment.status)}
+              </p>
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-muted">
-                <dt>Amount</dt><dd className="tabular-nums">{money(payment.amount)}</dd>
-                <dt>Captured</dt><dd className="tabular-nums">{money(payment.capturedAmount)}</dd>
-                <dt>Refunded</dt><dd className="tabular-nums">{money(payment.refundedAmount)}</dd>
+                <dt>Amount</dt>
+                <dd className="tabular-nums">{money(payment.amount)}</dd>
+                <dt>Captured</dt>
+                <dd className="tabular-nums">{money(payment.capturedAmount)}</dd>
+                <dt>Refunded</dt>
+                <dd className="tabular-nums">{money(payment.refundedAmount)}</dd>
               </dl>
               {payment.failureReason && <p className="mt-1 text-red-700">Failed: {payment.failureReason}</p>}
             </li>

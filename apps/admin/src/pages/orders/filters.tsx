@@ -8,7 +8,15 @@ import { filterParams } from "./list-input.ts";
 const selectClass = "mt-1 block min-h-10 rounded-md border border-line bg-surface px-3";
 
 /** The filter form. It is uncontrolled and keyed by the URL, so back and forward refill it. */
-export function OrderFilters({ params, currency, onApply }: { params: URLSearchParams; currency: string | undefined; onApply: (next: URLSearchParams) => void }) {
+export function OrderFilters({
+  params,
+  currency,
+  onApply,
+}: {
+  params: URLSearchParams;
+  currency: string | undefined;
+  onApply: (next: URLSearchParams) => void;
+}) {
   const [errors, setErrors] = useState<{ min?: string; max?: string }>({});
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -21,7 +29,9 @@ export function OrderFilters({ params, currency, onApply }: { params: URLSearchP
     }
     const bad = (key: "min" | "max") => {
       const text = next.get(key);
-      return text && currency && Number.isNaN(parseMoney(text, currency)) ? "Enter an amount, e.g. 25 or 19.99" : undefined;
+      return text && currency && Number.isNaN(parseMoney(text, currency))
+        ? "Enter an amount, e.g. 25 or 19.99"
+        : undefined;
     };
     const problems = { min: bad("min"), max: bad("max") };
     setErrors(problems);
@@ -29,10 +39,25 @@ export function OrderFilters({ params, currency, onApply }: { params: URLSearchP
   }
 
   return (
-    <form role="search" aria-label="Filter orders" noValidate onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-3">
-      <TextField label="Number or email" name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder="#1042" className="w-full sm:w-64" />
+    <form
+      role="search"
+      aria-label="Filter orders"
+      noValidate
+      onSubmit={submit}
+      className="mb-4 flex flex-wrap items-end gap-3"
+    >
+      <TextField
+        label="Number or email"
+        name="q"
+        type="search"
+        defaultValue={params.get("q") ?? ""}
+        placeholder="#1042"
+        className="w-full sm:w-64"
+      />
       <div className="w-full text-sm sm:w-auto">
-        <label htmlFor="order-status" className="block font-medium">Status</label>
+        <label htmlFor="order-status" className="block font-medium">
+          Status
+        </label>
         <select
           id="order-status"
           name="status"
@@ -41,16 +66,52 @@ export function OrderFilters({ params, currency, onApply }: { params: URLSearchP
           className={`${selectClass} w-full`}
         >
           <option value="">Any</option>
-          {orderStatuses.map((status) => <option key={status} value={status}>{statusLabels[status]}</option>)}
+          {orderStatuses.map((status) => (
+            <option key={status} value={status}>
+              {statusLabels[status]}
+            </option>
+          ))}
         </select>
       </div>
-      <TextField label="Placed from" name="from" type="date" defaultValue={params.get("from") ?? ""} className="w-full sm:w-44" />
-      <TextField label="Placed to" name="to" type="date" defaultValue={params.get("to") ?? ""} className="w-full sm:w-44" />
-      <TextField label={`Total from${currency ? ` (${currency})` : ""}`} name="min" inputMode="decimal" defaultValue={params.get("min") ?? ""} error={errors.min} className="w-full sm:w-36" />
-      <TextField label={`Total up to${currency ? ` (${currency})` : ""}`} name="max" inputMode="decimal" defaultValue={params.get("max") ?? ""} error={errors.max} className="w-full sm:w-36" />
+      <TextField
+        label="Placed from"
+        name="from"
+        type="date"
+        defaultValue={params.get("from") ?? ""}
+        className="w-full sm:w-44"
+      />
+      <TextField
+        label="Placed to"
+        name="to"
+        type="date"
+        defaultValue={params.get("to") ?? ""}
+        className="w-full sm:w-44"
+      />
+      <TextField
+        label={`Total from${currency ? ` (${currency})` : ""}`}
+        name="min"
+        inputMode="decimal"
+        defaultValue={params.get("min") ?? ""}
+        error={errors.min}
+        className="w-full sm:w-36"
+      />
+      <TextField
+        label={`Total up to${currency ? ` (${currency})` : ""}`}
+        name="max"
+        inputMode="decimal"
+        defaultValue={params.get("max") ?? ""}
+        error={errors.max}
+        className="w-full sm:w-36"
+      />
       <div className="flex gap-2">
-        <Button type="submit" variant="secondary">Apply</Button>
-        {[...params.keys()].length > 0 && <Link to="/orders" className="inline-flex min-h-10 items-center px-2 text-sm text-brand-700 underline">Clear</Link>}
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        {[...params.keys()].length > 0 && (
+          <Link to="/orders" className="inline-flex min-h-10 items-center px-2 text-sm text-brand-700 underline">
+            Clear
+          </Link>
+        )}
       </div>
     </form>
   );

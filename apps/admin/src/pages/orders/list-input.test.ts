@@ -3,7 +3,10 @@ import { orderListInput } from "./list-input.ts";
 
 describe("orders list filters in the URL", () => {
   it("become the API input", () => {
-    const input = orderListInput(new URLSearchParams("q=%231042&status=SHIPPED&from=2026-03-01&to=2026-03-31&customerId=7&min=10&max=99.5"), "USD");
+    const input = orderListInput(
+      new URLSearchParams("q=%231042&status=SHIPPED&from=2026-03-01&to=2026-03-31&customerId=7&min=10&max=99.5"),
+      "USD",
+    );
     expect(input).toEqual({
       search: "#1042",
       status: "SHIPPED",

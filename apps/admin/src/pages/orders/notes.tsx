@@ -30,21 +30,35 @@ export function Notes({ order }: { order: Order }) {
 
   return (
     <section aria-labelledby="notes-title">
-      <h2 id="notes-title" className="mb-2 text-lg font-semibold">Staff notes</h2>
-      {order.notes.length === 0 ? <p className="mb-3 text-sm text-muted">No notes yet. Only staff see them.</p> : (
+      <h2 id="notes-title" className="mb-2 text-lg font-semibold">
+        Staff notes
+      </h2>
+      {order.notes.length === 0 ? (
+        <p className="mb-3 text-sm text-muted">No notes yet. Only staff see them.</p>
+      ) : (
         <ul className="mb-3 space-y-2 text-sm">
           {order.notes.map((note) => (
             <li key={note.id} className="rounded-md bg-subtle p-3">
               <p className="whitespace-pre-wrap break-words">{note.body}</p>
-              <p className="mt-1 text-xs text-muted">{note.author?.name ?? "Former staff"} · {formatDateTime(note.createdAt)}</p>
+              <p className="mt-1 text-xs text-muted">
+                {note.author?.name ?? "Former staff"} · {formatDateTime(note.createdAt)}
+              </p>
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={submit} noValidate className="space-y-2">
-        <TextAreaField label="Add a note" value={body} onChange={(event) => setBody(event.target.value)} maxLength={2000} error={form.errors.body} />
+        <TextAreaField
+          label="Add a note"
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          maxLength={2000}
+          error={form.errors.body}
+        />
         <FormMessage error={form.errors.form ?? form.errors.orderId} />
-        <Button type="submit" variant="secondary" disabled={addNote.isPending}>{addNote.isPending ? "Saving…" : "Add note"}</Button>
+        <Button type="submit" variant="secondary" disabled={addNote.isPending}>
+          {addNote.isPending ? "Saving…" : "Add note"}
+        </Button>
       </form>
     </section>
   );

@@ -18,7 +18,17 @@ export function linesAmount(order: Order, quantities: Quantities): number {
   }, 0);
 }
 
-export function RefundLines({ order, quantities, onChange, error }: { order: Order; quantities: Quantities; onChange: (next: Quantities) => void; error?: string }) {
+export function RefundLines({
+  order,
+  quantities,
+  onChange,
+  error,
+}: {
+  order: Order;
+  quantities: Quantities;
+  onChange: (next: Quantities) => void;
+  error?: string;
+}) {
   return (
     <fieldset aria-describedby={error ? "refund-lines-error" : undefined}>
       <legend className="mb-2 text-sm font-medium">Units to refund per line</legend>
@@ -29,9 +39,14 @@ export function RefundLines({ order, quantities, onChange, error }: { order: Ord
           return (
             <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
               <label htmlFor={id} className="min-w-0 flex-1">
-                <span className="block font-medium">{item.productName}{item.variantTitle ? ` (${item.variantTitle})` : ""}</span>
+                <span className="block font-medium">
+                  {item.productName}
+                  {item.variantTitle ? ` (${item.variantTitle})` : ""}
+                </span>
                 <span className="block text-muted">
-                  {remaining > 0 ? `${remaining} of ${item.quantity} refundable · ${formatMoney(lineRefundAmount(item, remaining), order.currency)}` : "Fully refunded"}
+                  {remaining > 0
+                    ? `${remaining} of ${item.quantity} refundable · ${formatMoney(lineRefundAmount(item, remaining), order.currency)}`
+                    : "Fully refunded"}
                 </span>
               </label>
               <input
@@ -51,7 +66,11 @@ export function RefundLines({ order, quantities, onChange, error }: { order: Ord
           );
         })}
       </ul>
-      {error && <p id="refund-lines-error" role="alert" className="mt-1 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id="refund-lines-error" role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -6,7 +6,17 @@ import type { FormEvent } from "react";
 import type { Order } from "../../lib/orders.ts";
 import { useOrderUpdated } from "./use-order-updated.ts";
 
-export function ShipDialog({ order, open, onClose, onDone }: { order: Order; open: boolean; onClose: () => void; onDone: (message: string) => void }) {
+export function ShipDialog({
+  order,
+  open,
+  onClose,
+  onDone,
+}: {
+  order: Order;
+  open: boolean;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const trpc = useTRPC();
   const form = useFieldErrors();
   const updated = useOrderUpdated();
@@ -23,7 +33,11 @@ export function ShipDialog({ order, open, onClose, onDone }: { order: Order; ope
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = form.validate(ShipOrderSchema, { orderId: order.id, carrier: data.get("carrier"), trackingNumber: data.get("trackingNumber") });
+    const input = form.validate(ShipOrderSchema, {
+      orderId: order.id,
+      carrier: data.get("carrier"),
+      trackingNumber: data.get("trackingNumber"),
+    });
     if (input) ship.mutate(input);
   }
 
@@ -32,11 +46,21 @@ export function ShipDialog({ order, open, onClose, onDone }: { order: Order; ope
       <form onSubmit={submit} noValidate className="space-y-4">
         <p className="text-sm text-muted">The customer gets an email with the carrier and tracking number.</p>
         <TextField label="Carrier" name="carrier" autoComplete="off" required error={form.errors.carrier} />
-        <TextField label="Tracking number" name="trackingNumber" autoComplete="off" required error={form.errors.trackingNumber} />
+        <TextField
+          label="Tracking number"
+          name="trackingNumber"
+          autoComplete="off"
+          required
+          error={form.errors.trackingNumber}
+        />
         <FormMessage error={form.errors.form ?? form.errors.orderId} />
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>Back</Button>
-          <Button type="submit" disabled={ship.isPending}>{ship.isPending ? "Shipping…" : "Mark as shipped"}</Button>
+          <Button variant="secondary" onClick={onClose}>
+            Back
+          </Button>
+          <Button type="submit" disabled={ship.isPending}>
+            {ship.isPending ? "Shipping…" : "Mark as shipped"}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -10,7 +10,13 @@ import { useShopCurrency } from "../../lib/settings.ts";
 import { ReportTable } from "./report-table.tsx";
 
 const labels: Record<ReportKind, string> = {
-  sales: "Sales", products: "Products", categories: "Categories", brands: "Brands", customers: "Customers", tax: "Tax", refunds: "Refunds",
+  sales: "Sales",
+  products: "Products",
+  categories: "Categories",
+  brands: "Brands",
+  customers: "Customers",
+  tax: "Tax",
+  refunds: "Refunds",
 };
 const isKind = (value: string | undefined): value is ReportKind => REPORT_KINDS.some((kind) => kind === value);
 const byPeriod: readonly ReportKind[] = ["sales", "tax"];
@@ -53,14 +59,18 @@ export function ReportsPage() {
 
   return (
     <section aria-labelledby="reports-title">
-      <h1 id="reports-title" className="mb-4 text-2xl font-bold">Reports</h1>
+      <h1 id="reports-title" className="mb-4 text-2xl font-bold">
+        Reports
+      </h1>
       <nav aria-label="Reports" className="mb-4">
         <ul className="flex flex-wrap gap-2">
           {REPORT_KINDS.map((kind) => (
             <li key={kind}>
               <NavLink
                 to={`/reports/${kind}?${rangeToParams(range).toString()}`}
-                className={() => `block rounded-md px-3 py-1.5 text-sm ${kind === report ? "bg-brand-600 text-white" : "border border-line hover:bg-subtle"}`}
+                className={() =>
+                  `block rounded-md px-3 py-1.5 text-sm ${kind === report ? "bg-brand-600 text-white" : "border border-line hover:bg-subtle"}`
+                }
                 aria-current={kind === report ? "page" : undefined}
               >
                 {labels[kind]}
@@ -69,25 +79,49 @@ export function ReportsPage() {
           ))}
         </ul>
       </nav>
-      <RangePicker key={params.toString()} value={range} showGranularity={byPeriod.includes(report)} onChange={(next) => setParams(rangeToParams(next, params))} />
+      <RangePicker
+        key={params.toString()}
+        value={range}
+        showGranularity={byPeriod.includes(report)}
+        onChange={(next) => setParams(rangeToParams(next, params))}
+      />
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={() => void downloadCsv()} disabled={download.busy}>
           {download.busy ? "Preparing…" : "Download CSV"}
         </Button>
-        {data && <p className="text-sm text-muted">{data.title}: {data.range.from} to {data.range.to} ({data.range.timeZone})</p>}
-        {download.error && <p role="alert" className="text-sm text-red-700">{download.error}</p>}
+        {data && (
+          <p className="text-sm text-muted">
+            {data.title}: {data.range.from} to {data.range.to} ({data.range.timeZone})
+          </p>
+        )}
+        {download.error && (
+          <p role="alert" className="text-sm text-red-700">
+            {download.error}
+          </p>
+        )}
       </div>
       <div aria-busy={query.isFetching}>
         {query.isError ? (
-          <ErrorState message={`Could not load the report: ${query.error.message}`} onRetry={() => void query.refetch()} />
+          <ErrorState
+            message={`Could not load the report: ${query.error.message}`}
+            onRetry={() => void query.refetch()}
+          />
         ) : !data || !currency ? (
-          <div className="space-y-2" aria-hidden="true">{Array.from({ length: 8 }, (_, i) => <Skeleton key={i} className="h-9 w-full" />)}</div>
+          <div className="space-y-2" aria-hidden="true">
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} className="h-9 w-full" />
+            ))}
+          </div>
         ) : data.rows.length === 0 ? (
           <EmptyState title="Nothing to report in this range">Choose a longer range.</EmptyState>
         ) : (
           <>
             <ReportTable report={data} currency={currency} onSort={setSort} />
-            {data.truncated && <p className="mt-2 text-sm text-muted">Showing the first {data.rows.length} rows; the CSV has them all.</p>}
+            {data.truncated && (
+              <p className="mt-2 text-sm text-muted">
+                Showing the first {data.rows.length} rows; the CSV has them all.
+              </p>
+            )}
           </>
         )}
       </div>

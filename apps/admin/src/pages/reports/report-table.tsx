@@ -13,7 +13,15 @@ function show(column: Column, value: Cell | undefined, currency: string): string
 }
 
 /** A report's rows; clicking a column heading sorts by it on the server (again to reverse). */
-export function ReportTable({ report, currency, onSort }: { report: Report; currency: string; onSort: (key: string, direction: "asc" | "desc") => void }) {
+export function ReportTable({
+  report,
+  currency,
+  onSort,
+}: {
+  report: Report;
+  currency: string;
+  onSort: (key: string, direction: "asc" | "desc") => void;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line">
       <table className="w-full text-sm">
@@ -22,7 +30,8 @@ export function ReportTable({ report, currency, onSort }: { report: Report; curr
             {report.columns.map((column) => {
               const active = report.sort.key === column.key;
               const numeric = column.kind === "money" || column.kind === "int";
-              const next = active && report.sort.direction === "desc" ? "asc" : active ? "desc" : numeric ? "desc" : "asc";
+              const next =
+                active && report.sort.direction === "desc" ? "asc" : active ? "desc" : numeric ? "desc" : "asc";
               return (
                 <th
                   key={column.key}
@@ -30,7 +39,11 @@ export function ReportTable({ report, currency, onSort }: { report: Report; curr
                   aria-sort={active ? (report.sort.direction === "asc" ? "ascending" : "descending") : "none"}
                   className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}
                 >
-                  <button type="button" className="inline-flex items-center gap-1 hover:underline" onClick={() => onSort(column.key, next)}>
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 hover:underline"
+                    onClick={() => onSort(column.key, next)}
+                  >
                     {column.label}
                     <span aria-hidden="true">{active ? (report.sort.direction === "asc" ? "▲" : "▼") : ""}</span>
                   </button>
@@ -43,7 +56,10 @@ export function ReportTable({ report, currency, onSort }: { report: Report; curr
           {report.rows.map((row, index) => (
             <tr key={index} className="border-t border-line">
               {report.columns.map((column) => (
-                <td key={column.key} className={`px-3 py-2 ${column.kind === "money" || column.kind === "int" ? "text-right tabular-nums" : ""}`}>
+                <td
+                  key={column.key}
+                  className={`px-3 py-2 ${column.kind === "money" || column.kind === "int" ? "text-right tabular-nums" : ""}`}
+                >
                   {show(column, row[column.key], currency)}
                 </td>
               ))}

@@ -13,7 +13,12 @@ const date = (value: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "m
 export function ReviewTable({ filter, showProduct = true }: { filter: Filter; showProduct?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const reviews = useInfiniteQuery(trpc.admin.reviews.list.infiniteQueryOptions({ ...filter, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }));
+  const reviews = useInfiniteQuery(
+    trpc.admin.reviews.list.infiniteQueryOptions(
+      { ...filter, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.reviews.pathKey() });
   const approve = useMutation(trpc.admin.reviews.approve.mutationOptions({ onSuccess: refresh }));
   const toast = useToast();
@@ -24,7 +29,8 @@ export function ReviewTable({ filter, showProduct = true }: { filter: Filter; sh
         // Its status before hiding, read from the list as it was (the refresh replaces it).
         const hidden = reviews.data?.pages.flatMap((page) => page.items).find((review) => review.id === input.id);
         await refresh();
-        if (hidden?.status === "PUBLISHED") toast(`Review “${hidden.title}” hidden.`, { label: "Undo", onClick: () => approve.mutate({ id: input.id }) });
+        if (hidden?.status === "PUBLISHED")
+          toast(`Review “${hidden.title}” hidden.`, { label: "Undo", onClick: () => approve.mutate({ id: input.id }) });
         else toast("Review hidden.");
       },
     }),
@@ -42,7 +48,9 @@ export function ReviewTable({ filter, showProduct = true }: { filter: Filter; sh
         {rows.map((review) => (
           <li key={review.id} className="space-y-2 p-4" data-testid="admin-review">
             <p className="flex flex-wrap items-center gap-2 text-sm">
-              <span aria-hidden="true" className="text-amber-500">{"★".repeat(review.rating)}</span>
+              <span aria-hidden="true" className="text-amber-500">
+                {"★".repeat(review.rating)}
+              </span>
               <span className="sr-only">{review.rating} out of 5 stars</span>
               <strong>{review.title}</strong>
               <span className="rounded bg-subtle px-2 py-0.5 text-xs">{status[review.status]}</span>
@@ -51,19 +59,44 @@ export function ReviewTable({ filter, showProduct = true }: { filter: Filter; sh
             <p className="whitespace-pre-line text-sm">{review.body}</p>
             <p className="text-xs text-muted">
               {review.user.name} ({review.user.email}) · {date(review.createdAt)}
-              {showProduct && <> · <Link to={`/products/${review.product.id}`} className="underline">{review.product.name}</Link></>}
+              {showProduct && (
+                <>
+                  {" "}
+                  ·{" "}
+                  <Link to={`/products/${review.product.id}`} className="underline">
+                    {review.product.name}
+                  </Link>
+                </>
+              )}
             </p>
             <div className="flex flex-wrap gap-2">
-              {review.status !== "PUBLISHED" && <Button onClick={() => approve.mutate({ id: review.id })}>Approve<span className="sr-only"> “{review.title}”</span></Button>}
-              {review.status !== "HIDDEN" && <Button variant="secondary" onClick={() => hide.mutate({ id: review.id })}>Hide<span className="sr-only"> “{review.title}”</span></Button>}
-              <ConfirmButton title="Delete this review for good?" description={`“${review.title}” cannot be restored; hiding it keeps it.`} confirmLabel="Delete review" onConfirm={() => remove.mutate({ id: review.id })}>
+              {review.status !== "PUBLISHED" && (
+                <Button onClick={() => approve.mutate({ id: review.id })}>
+                  Approve<span className="sr-only"> “{review.title}”</span>
+                </Button>
+              )}
+              {review.status !== "HIDDEN" && (
+                <Button variant="secondary" onClick={() => hide.mutate({ id: review.id })}>
+                  Hide<span className="sr-only"> “{review.title}”</span>
+                </Button>
+              )}
+              <ConfirmButton
+                title="Delete this review for good?"
+                description={`“${review.title}” cannot be restored; hiding it keeps it.`}
+                confirmLabel="Delete review"
+                onConfirm={() => remove.mutate({ id: review.id })}
+              >
                 Delete<span className="sr-only"> “{review.title}”</span>
               </ConfirmButton>
             </div>
           </li>
         ))}
       </ul>
-      {reviews.hasNextPage && <Button variant="secondary" onClick={() => void reviews.fetchNextPage()}>Load more</Button>}
+      {reviews.hasNextPage && (
+        <Button variant="secondary" onClick={() => void reviews.fetchNextPage()}>
+          Load more
+        </Button>
+      )}
     </div>
   );
 }

@@ -30,12 +30,21 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
   return (
     <li className="flex gap-4 py-4" data-testid="cart-line">
       {line.image ? (
-        <img src={line.image.url} alt={line.image.alt || line.name} width={96} height={96} loading="lazy" className="size-24 shrink-0 rounded-md bg-subtle object-cover" />
+        <img
+          src={line.image.url}
+          alt={line.image.alt || line.name}
+          width={96}
+          height={96}
+          loading="lazy"
+          className="size-24 shrink-0 rounded-md bg-subtle object-cover"
+        />
       ) : (
         <div className="size-24 shrink-0 rounded-md bg-subtle" />
       )}
       <div className="flex min-w-0 flex-1 flex-col gap-1">
-        <Link to={`/p/${line.slug}`} className="font-medium hover:underline">{line.name}</Link>
+        <Link to={`/p/${line.slug}`} className="font-medium hover:underline">
+          {line.name}
+        </Link>
         {line.variantTitle && <p className="text-sm text-muted">{line.variantTitle}</p>}
         <p className="text-sm">
           {formatMoney(line.unitPrice, currency)}
@@ -45,8 +54,16 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
             </span>
           )}
         </p>
-        {line.problem && <p role="status" className="text-sm font-medium text-red-700">{problems[line.problem](line)}</p>}
-        {isClientError(error) && <p role="alert" className="text-sm text-red-700">{error.message}</p>}
+        {line.problem && (
+          <p role="status" className="text-sm font-medium text-red-700">
+            {problems[line.problem](line)}
+          </p>
+        )}
+        {isClientError(error) && (
+          <p role="alert" className="text-sm text-red-700">
+            {error.message}
+          </p>
+        )}
         <div className="mt-auto flex flex-wrap items-center gap-3">
           <label className="text-sm">
             <span className="mr-2">Quantity</span>
@@ -56,7 +73,11 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
               onChange={(event) => setQuantity.mutate({ itemId: line.id, quantity: Number(event.target.value) })}
               className="min-h-10 rounded-md border border-line px-2"
             >
-              {options.map((n) => <option key={n} value={n}>{n}</option>)}
+              {options.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
             </select>
           </label>
           <Button variant="ghost" onClick={() => remove.mutate({ itemId: line.id })} disabled={remove.isPending}>

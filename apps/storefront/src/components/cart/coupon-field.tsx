@@ -18,10 +18,20 @@ export function CouponField({ cart }: { cart: Cart }) {
       <div className="rounded-md border border-line p-3 text-sm" data-testid="coupon">
         <p>
           Code <strong>{cart.coupon.code}</strong>{" "}
-          {cart.coupon.applied ? (cart.coupon.freeShipping ? "gives you free shipping." : "is applied.") : "does not apply."}
+          {cart.coupon.applied
+            ? cart.coupon.freeShipping
+              ? "gives you free shipping."
+              : "is applied."
+            : "does not apply."}
         </p>
-        {cart.coupon.message && <p role="status" className="mt-1 text-red-700">{cart.coupon.message}</p>}
-        <Button variant="ghost" className="mt-2" onClick={() => remove.mutate()}>Remove code</Button>
+        {cart.coupon.message && (
+          <p role="status" className="mt-1 text-red-700">
+            {cart.coupon.message}
+          </p>
+        )}
+        <Button variant="ghost" className="mt-2" onClick={() => remove.mutate()}>
+          Remove code
+        </Button>
       </div>
     );
   }
@@ -32,8 +42,16 @@ export function CouponField({ cart }: { cart: Cart }) {
   }
   return (
     <form onSubmit={submit} noValidate className="flex items-end gap-2">
-      <TextField label="Discount code" name="code" autoComplete="off" error={form.errors.code ?? form.errors.form} className="flex-1" />
-      <Button type="submit" variant="secondary" disabled={apply.isPending}>Apply</Button>
+      <TextField
+        label="Discount code"
+        name="code"
+        autoComplete="off"
+        error={form.errors.code ?? form.errors.form}
+        className="flex-1"
+      />
+      <Button type="submit" variant="secondary" disabled={apply.isPending}>
+        Apply
+      </Button>
     </form>
   );
 }

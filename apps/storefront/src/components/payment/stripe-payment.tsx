@@ -5,7 +5,13 @@ import { useState, type FormEvent } from "react";
 
 const loaded = new Map<string, Promise<Stripe | null>>();
 
-function Form({ returnUrl, onDone }: { returnUrl: string; onDone: (result: { succeeded: boolean; error: string | null }) => void }) {
+function Form({
+  returnUrl,
+  onDone,
+}: {
+  returnUrl: string;
+  onDone: (result: { succeeded: boolean; error: string | null }) => void;
+}) {
   const stripe = useStripe();
   const elements = useElements();
   const [error, setError] = useState<string>();
@@ -15,7 +21,11 @@ function Form({ returnUrl, onDone }: { returnUrl: string; onDone: (result: { suc
     if (!stripe || !elements) return;
     setPending(true);
     // Card details go from Stripe's iframe to Stripe; our server only ever sees the outcome.
-    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: "if_required" });
+    const result = await stripe.confirmPayment({
+      elements,
+      confirmParams: { return_url: returnUrl },
+      redirect: "if_required",
+    });
     setPending(false);
     if (result.error) return setError(result.error.message ?? "Payment failed.");
     onDone({ succeeded: result.paymentIntent.status === "succeeded", error: null });
@@ -24,13 +34,20 @@ function Form({ returnUrl, onDone }: { returnUrl: string; onDone: (result: { suc
     <form onSubmit={submit} className="space-y-4" aria-label="Card payment">
       <PaymentElement />
       <FormMessage error={error} />
-      <Button type="submit" className="w-full" disabled={!stripe || pending}>{pending ? "Paying…" : "Pay now"}</Button>
+      <Button type="submit" className="w-full" disabled={!stripe || pending}>
+        {pending ? "Paying…" : "Pay now"}
+      </Button>
     </form>
   );
 }
 
 /** Stripe's Payment Element: loaded only when the shop uses Stripe, in this chunk only. */
-export function StripePayment(props: { publishableKey: string; clientSecret: string; returnUrl: string; onDone: (result: { succeeded: boolean; error: string | null }) => void }) {
+export function StripePayment(props: {
+  publishableKey: string;
+  clientSecret: string;
+  returnUrl: string;
+  onDone: (result: { succeeded: boolean; error: string | null }) => void;
+}) {
   let stripe = loaded.get(props.publishableKey);
   if (!stripe) {
     stripe = loadStripe(props.publishableKey);

@@ -7,7 +7,13 @@ import { useState, type FormEvent } from "react";
  * The built-in test provider's card form (used when the shop has no Stripe keys). It behaves
  * like Stripe in test mode: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.
  */
-export function TestCardForm({ clientSecret, onDone }: { clientSecret: string; onDone: (result: { succeeded: boolean; error: string | null }) => void }) {
+export function TestCardForm({
+  clientSecret,
+  onDone,
+}: {
+  clientSecret: string;
+  onDone: (result: { succeeded: boolean; error: string | null }) => void;
+}) {
   const trpc = useTRPC();
   const [error, setError] = useState<string | undefined>();
   const confirm = useMutation(
@@ -20,7 +26,9 @@ export function TestCardForm({ clientSecret, onDone }: { clientSecret: string; o
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const [month, year] = String(data.get("expiry") ?? "").split("/").map((part) => Number(part.trim()));
+    const [month, year] = String(data.get("expiry") ?? "")
+      .split("/")
+      .map((part) => Number(part.trim()));
     if (!month || !year) return setError("Enter the expiry date as MM/YY.");
     setError(undefined);
     confirm.mutate({

@@ -21,15 +21,25 @@ export function ReviewsSection({ productId }: { productId: number }) {
     <div className="mt-6 space-y-6">
       {!me.data ? (
         <p className="text-sm">
-          <Link to={`/sign-in?next=${encodeURIComponent(`${location.pathname}#reviews`)}`} className="font-medium text-brand-700 underline">Sign in</Link> to write a review.
+          <Link
+            to={`/sign-in?next=${encodeURIComponent(`${location.pathname}#reviews`)}`}
+            className="font-medium text-brand-700 underline"
+          >
+            Sign in
+          </Link>{" "}
+          to write a review.
         </p>
       ) : writing ? (
         <ReviewForm productId={productId} existing={existing} onDone={() => setWriting(false)} />
       ) : (
         <div className="space-y-2">
-          {existing?.status === "PENDING" && <FormMessage success="Thanks! Your review will appear once the shop has checked it." />}
+          {existing?.status === "PENDING" && (
+            <FormMessage success="Thanks! Your review will appear once the shop has checked it." />
+          )}
           {existing?.status === "HIDDEN" && <p className="text-sm text-muted">Your review was hidden by the shop.</p>}
-          <Button variant="secondary" onClick={() => setWriting(true)}>{existing ? "Edit your review" : "Write a review"}</Button>
+          <Button variant="secondary" onClick={() => setWriting(true)}>
+            {existing ? "Edit your review" : "Write a review"}
+          </Button>
         </div>
       )}
       <ReviewList productId={productId} rating={rating} onRating={setRating} />

@@ -17,23 +17,47 @@ function AddressCard({ address, onEdit }: { address: Address; onEdit: () => void
     <li className="rounded-lg border border-line p-4" data-testid="address">
       <address className="text-sm not-italic">
         <strong>{address.fullName}</strong>
-        {address.company && <><br />{address.company}</>}
-        <br />{address.line1}
-        {address.line2 && <><br />{address.line2}</>}
-        <br />{address.postalCode} {address.city}{address.region ? `, ${address.region}` : ""}
-        <br />{address.country}
+        {address.company && (
+          <>
+            <br />
+            {address.company}
+          </>
+        )}
+        <br />
+        {address.line1}
+        {address.line2 && (
+          <>
+            <br />
+            {address.line2}
+          </>
+        )}
+        <br />
+        {address.postalCode} {address.city}
+        {address.region ? `, ${address.region}` : ""}
+        <br />
+        {address.country}
       </address>
       <p className="mt-2 flex flex-wrap gap-2 text-xs">
-        {address.isDefaultShipping && <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">Default shipping</span>}
-        {address.isDefaultBilling && <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">Default billing</span>}
+        {address.isDefaultShipping && (
+          <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">Default shipping</span>
+        )}
+        {address.isDefaultBilling && (
+          <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">Default billing</span>
+        )}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={onEdit}>Edit</Button>
+        <Button variant="secondary" onClick={onEdit}>
+          Edit
+        </Button>
         {!address.isDefaultShipping && (
-          <Button variant="ghost" onClick={() => setDefault.mutate({ id: address.id, kind: "shipping" })}>Use for shipping</Button>
+          <Button variant="ghost" onClick={() => setDefault.mutate({ id: address.id, kind: "shipping" })}>
+            Use for shipping
+          </Button>
         )}
         {!address.isDefaultBilling && (
-          <Button variant="ghost" onClick={() => setDefault.mutate({ id: address.id, kind: "billing" })}>Use for billing</Button>
+          <Button variant="ghost" onClick={() => setDefault.mutate({ id: address.id, kind: "billing" })}>
+            Use for billing
+          </Button>
         )}
         <Button
           variant="ghost"
@@ -61,7 +85,8 @@ export function AddressesPage() {
   const update = useMutation(trpc.account.addresses.update.mutationOptions({ onSuccess: done }));
 
   if (addresses.isPending) return <Skeleton className="h-48 w-full" />;
-  if (addresses.isError) return <ErrorState message="Could not load your addresses." onRetry={() => void addresses.refetch()} />;
+  if (addresses.isError)
+    return <ErrorState message="Could not load your addresses." onRetry={() => void addresses.refetch()} />;
   const current = addresses.data.find((address) => address.id === editing);
 
   return (
@@ -69,12 +94,25 @@ export function AddressesPage() {
       {editing === "new" ? (
         <section aria-label="New address" className="rounded-lg border border-line p-6">
           <h2 className="mb-4 font-semibold">New address</h2>
-          <AddressForm submitLabel="Save address" pending={create.isPending} serverError={create.error} onSubmit={(address) => create.mutate(address)} onCancel={() => setEditing(null)} />
+          <AddressForm
+            submitLabel="Save address"
+            pending={create.isPending}
+            serverError={create.error}
+            onSubmit={(address) => create.mutate(address)}
+            onCancel={() => setEditing(null)}
+          />
         </section>
       ) : current ? (
         <section aria-label="Edit address" className="rounded-lg border border-line p-6">
           <h2 className="mb-4 font-semibold">Edit address</h2>
-          <AddressForm initial={current} submitLabel="Save changes" pending={update.isPending} serverError={update.error} onSubmit={(address) => update.mutate({ id: current.id, address })} onCancel={() => setEditing(null)} />
+          <AddressForm
+            initial={current}
+            submitLabel="Save changes"
+            pending={update.isPending}
+            serverError={update.error}
+            onSubmit={(address) => update.mutate({ id: current.id, address })}
+            onCancel={() => setEditing(null)}
+          />
         </section>
       ) : (
         <Button onClick={() => setEditing("new")}>Add an address</Button>

@@ -14,7 +14,8 @@ const tabs = [
 export function AccountLayout() {
   useShopPage("Your account");
   const location = useLocation();
-  const notice: unknown = location.state && typeof location.state === "object" && "notice" in location.state ? location.state.notice : null;
+  const notice: unknown =
+    location.state && typeof location.state === "object" && "notice" in location.state ? location.state.notice : null;
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">Your account</h1>
@@ -25,7 +26,9 @@ export function AccountLayout() {
               <NavLink
                 to={tab.to}
                 end={tab.end}
-                className={({ isActive }) => `inline-block border-b-2 px-1 pb-2 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-muted hover:text-ink"}`}
+                className={({ isActive }) =>
+                  `inline-block border-b-2 px-1 pb-2 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-muted hover:text-ink"}`
+                }
               >
                 {tab.label}
               </NavLink>
@@ -33,7 +36,11 @@ export function AccountLayout() {
           ))}
         </ul>
       </nav>
-      {typeof notice === "string" && <div className="mb-4"><FormMessage success={notice} /></div>}
+      {typeof notice === "string" && (
+        <div className="mb-4">
+          <FormMessage success={notice} />
+        </div>
+      )}
       <Outlet />
     </div>
   );

@@ -20,9 +20,13 @@ export function ProfilePage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.account.profile.queryKey() });
 
   const nameForm = useFieldErrors();
-  const rename = useMutation(trpc.account.updateProfile.mutationOptions({ onSuccess: refresh, onError: nameForm.fromServer }));
+  const rename = useMutation(
+    trpc.account.updateProfile.mutationOptions({ onSuccess: refresh, onError: nameForm.fromServer }),
+  );
   const emailForm = useFieldErrors();
-  const changeEmail = useMutation(trpc.account.changeEmail.mutationOptions({ onSuccess: refresh, onError: emailForm.fromServer }));
+  const changeEmail = useMutation(
+    trpc.account.changeEmail.mutationOptions({ onSuccess: refresh, onError: emailForm.fromServer }),
+  );
   const passwordForm = useFieldErrors();
   const changePassword = useMutation(trpc.account.changePassword.mutationOptions({ onError: passwordForm.fromServer }));
 
@@ -45,9 +49,17 @@ export function ProfilePage() {
             if (input) rename.mutate(input);
           })}
         >
-          <TextField label="Name" name="name" autoComplete="name" defaultValue={profile.data.name} error={nameForm.errors.name} />
+          <TextField
+            label="Name"
+            name="name"
+            autoComplete="name"
+            defaultValue={profile.data.name}
+            error={nameForm.errors.name}
+          />
           <FormMessage error={nameForm.errors.form} success={rename.isSuccess ? "Saved." : undefined} />
-          <Button type="submit" disabled={rename.isPending}>Save</Button>
+          <Button type="submit" disabled={rename.isPending}>
+            Save
+          </Button>
         </form>
       </Section>
 
@@ -56,15 +68,29 @@ export function ProfilePage() {
           noValidate
           className="space-y-4"
           onSubmit={submit((data, form) => {
-            const input = emailForm.validate(ChangeEmailSchema, { email: data.get("email"), password: data.get("password") });
+            const input = emailForm.validate(ChangeEmailSchema, {
+              email: data.get("email"),
+              password: data.get("password"),
+            });
             if (input) changeEmail.mutate(input, { onSuccess: () => form.reset() });
           })}
         >
           <p className="text-sm text-muted">Currently {profile.data.email}</p>
           <TextField label="New email" name="email" type="email" autoComplete="email" error={emailForm.errors.email} />
-          <TextField label="Your password" name="password" type="password" autoComplete="current-password" error={emailForm.errors.password} />
-          <FormMessage error={emailForm.errors.form} success={changeEmail.isSuccess ? "Email address changed." : undefined} />
-          <Button type="submit" disabled={changeEmail.isPending}>Change email</Button>
+          <TextField
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            error={emailForm.errors.password}
+          />
+          <FormMessage
+            error={emailForm.errors.form}
+            success={changeEmail.isSuccess ? "Email address changed." : undefined}
+          />
+          <Button type="submit" disabled={changeEmail.isPending}>
+            Change email
+          </Button>
         </form>
       </Section>
 
@@ -99,7 +125,9 @@ export function ProfilePage() {
             error={passwordForm.errors.form}
             success={changePassword.isSuccess ? "Password changed. Your other devices were signed out." : undefined}
           />
-          <Button type="submit" disabled={changePassword.isPending}>Change password</Button>
+          <Button type="submit" disabled={changePassword.isPending}>
+            Change password
+          </Button>
         </form>
       </Section>
     </div>

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { useSessionChanged } from "../../lib/session.ts";
 
-const when = (date: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
+const when = (date: Date) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
 
 export function SessionsPage() {
   const trpc = useTRPC();
@@ -25,7 +26,8 @@ export function SessionsPage() {
   );
 
   if (sessions.isPending) return <Skeleton className="h-48 w-full" />;
-  if (sessions.isError) return <ErrorState message="Could not load your devices." onRetry={() => void sessions.refetch()} />;
+  if (sessions.isError)
+    return <ErrorState message="Could not load your devices." onRetry={() => void sessions.refetch()} />;
 
   return (
     <div className="space-y-6">
@@ -36,10 +38,13 @@ export function SessionsPage() {
             <div>
               <p className="font-medium">
                 {session.device}
-                {session.current && <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">This device</span>}
+                {session.current && (
+                  <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">This device</span>
+                )}
               </p>
               <p className="text-sm text-muted">
-                {session.ip ?? "Unknown IP"} · last active {when(session.lastUsedAt)} · signed in {when(session.createdAt)}
+                {session.ip ?? "Unknown IP"} · last active {when(session.lastUsedAt)} · signed in{" "}
+                {when(session.createdAt)}
               </p>
             </div>
             {!session.current && (

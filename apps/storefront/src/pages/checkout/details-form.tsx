@@ -32,7 +32,11 @@ export function DetailsForm({
   const where = chosen ? { country: chosen.country, region: chosen.region ?? "" } : destination;
   const quote = useQuery(
     trpc.checkout.quote.queryOptions(
-      { country: /^[A-Za-z]{2}$/.test(where.country) ? where.country : "US", region: where.region || null, shippingMethod: shippingMethod ?? undefined },
+      {
+        country: /^[A-Za-z]{2}$/.test(where.country) ? where.country : "US",
+        region: where.region || null,
+        shippingMethod: shippingMethod ?? undefined,
+      },
       { placeholderData: (previous) => previous },
     ),
   );
@@ -40,14 +44,20 @@ export function DetailsForm({
   const form = useRef<HTMLFormElement>(null);
   // Each error is announced with its field; when a new set of errors appears, focus goes to the
   // first field to fix (keyed by content: the parent rebuilds the object on every render).
-  const errorKey = Object.entries(errors).filter(([, message]) => message).map(([name, message]) => `${name}:${message}`).join("|");
+  const errorKey = Object.entries(errors)
+    .filter(([, message]) => message)
+    .map(([name, message]) => `${name}:${message}`)
+    .join("|");
   useEffect(() => {
     if (errorKey) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [errorKey]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(new FormData(event.currentTarget), { addressId, shippingMethod: shippingMethod ?? quote.data?.shippingMethod ?? null });
+    onSubmit(new FormData(event.currentTarget), {
+      addressId,
+      shippingMethod: shippingMethod ?? quote.data?.shippingMethod ?? null,
+    });
   }
 
   return (
@@ -56,9 +66,18 @@ export function DetailsForm({
         <fieldset className="space-y-3">
           <legend className="text-lg font-semibold">Contact</legend>
           {signedInEmail ? (
-            <p className="text-sm">Order updates go to <strong>{signedInEmail}</strong>.</p>
+            <p className="text-sm">
+              Order updates go to <strong>{signedInEmail}</strong>.
+            </p>
           ) : (
-            <TextField label="Email" name="email" type="email" autoComplete="email" hint="For your receipt and delivery updates." error={errors.email} />
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              hint="For your receipt and delivery updates."
+              error={errors.email}
+            />
           )}
         </fieldset>
 
@@ -68,12 +87,24 @@ export function DetailsForm({
             <div className="space-y-2">
               {saved.map((address) => (
                 <label key={address.id} className="flex gap-2 rounded-md border border-line p-3 text-sm">
-                  <input type="radio" name="savedAddress" checked={addressId === address.id} onChange={() => setAddressId(address.id)} />
-                  <span>{address.fullName}, {address.line1}, {address.postalCode} {address.city}, {address.country}</span>
+                  <input
+                    type="radio"
+                    name="savedAddress"
+                    checked={addressId === address.id}
+                    onChange={() => setAddressId(address.id)}
+                  />
+                  <span>
+                    {address.fullName}, {address.line1}, {address.postalCode} {address.city}, {address.country}
+                  </span>
                 </label>
               ))}
               <label className="flex gap-2 rounded-md border border-line p-3 text-sm">
-                <input type="radio" name="savedAddress" checked={addressId === null} onChange={() => setAddressId(null)} />
+                <input
+                  type="radio"
+                  name="savedAddress"
+                  checked={addressId === null}
+                  onChange={() => setAddressId(null)}
+                />
                 <span>A new address</span>
               </label>
             </div>
@@ -83,7 +114,8 @@ export function DetailsForm({
               <AddressFields
                 errors={errors}
                 onChange={(name, value) => {
-                  if (name === "country" || name === "region") setDestination((current) => ({ ...current, [name]: value.trim() }));
+                  if (name === "country" || name === "region")
+                    setDestination((current) => ({ ...current, [name]: value.trim() }));
                 }}
               />
               {signedInEmail && (
@@ -98,7 +130,10 @@ export function DetailsForm({
         <fieldset className="space-y-2">
           <legend className="text-lg font-semibold">Shipping method</legend>
           {quote.data?.shippingMethods.map((method) => (
-            <label key={method.code} className="flex items-center justify-between gap-3 rounded-md border border-line p-3 text-sm">
+            <label
+              key={method.code}
+              className="flex items-center justify-between gap-3 rounded-md border border-line p-3 text-sm"
+            >
               <span className="flex items-center gap-2">
                 <input
                   type="radio"
@@ -114,7 +149,11 @@ export function DetailsForm({
               <span className="tabular-nums">{method.cost === 0 ? "Free" : formatMoney(method.cost, currency)}</span>
             </label>
           ))}
-          {errors.shippingMethod && <p role="alert" className="text-sm text-red-700">{errors.shippingMethod}</p>}
+          {errors.shippingMethod && (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.shippingMethod}
+            </p>
+          )}
         </fieldset>
       </div>
 

@@ -45,7 +45,9 @@ export function CheckoutPage() {
       },
     }),
   );
-  const payment = useMutation(trpc.checkout.payment.mutationOptions({ onSuccess: (p) => placed && setPlaced({ ...placed, payment: p }) }));
+  const payment = useMutation(
+    trpc.checkout.payment.mutationOptions({ onSuccess: (p) => placed && setPlaced({ ...placed, payment: p }) }),
+  );
   const startedCheckout = (cart.data?.items.length ?? 0) > 0;
   useEffect(() => {
     if (startedCheckout) track({ type: "CHECKOUT_STEP", path: currentPath(), step: "details" });
@@ -79,9 +81,14 @@ export function CheckoutPage() {
   if (placed && declined) {
     return (
       <section className="mx-auto max-w-md space-y-4" aria-labelledby="declined-title">
-        <h1 id="declined-title" className="text-2xl font-bold">Payment declined</h1>
+        <h1 id="declined-title" className="text-2xl font-bold">
+          Payment declined
+        </h1>
         <FormMessage error={`${declined} Nothing was charged, and order #${placed.order.number} was cancelled.`} />
-        <Button onClick={() => retry.mutate({ number: placed.order.number, email: placed.order.email })} disabled={retry.isPending}>
+        <Button
+          onClick={() => retry.mutate({ number: placed.order.number, email: placed.order.email })}
+          disabled={retry.isPending}
+        >
           Put my items back in the cart and try again
         </Button>
       </section>
@@ -92,7 +99,9 @@ export function CheckoutPage() {
       return (
         <section className="mx-auto max-w-md space-y-4">
           <FormMessage error="We could not start the payment just now. Your order is saved and your items are held." />
-          <Button onClick={() => payment.mutate({ number: placed.order.number, email: placed.order.email })}>Try the payment again</Button>
+          <Button onClick={() => payment.mutate({ number: placed.order.number, email: placed.order.email })}>
+            Try the payment again
+          </Button>
         </section>
       );
     }
@@ -101,16 +110,24 @@ export function CheckoutPage() {
   if (cart.data.items.length === 0) {
     return (
       <EmptyState title="Your cart is empty">
-        <Link to="/" className="font-medium text-brand-700 underline">Continue shopping</Link>
+        <Link to="/" className="font-medium text-brand-700 underline">
+          Continue shopping
+        </Link>
       </EmptyState>
     );
   }
   return (
     <section aria-labelledby="checkout-title">
-      <h1 id="checkout-title" className="mb-6 text-2xl font-bold">Checkout</h1>
+      <h1 id="checkout-title" className="mb-6 text-2xl font-bold">
+        Checkout
+      </h1>
       {!me.data && (
         <p className="mb-6 text-sm">
-          Have an account? <Link to="/sign-in?next=%2Fcheckout" className="font-medium text-brand-700 underline">Sign in</Link> for saved addresses.
+          Have an account?{" "}
+          <Link to="/sign-in?next=%2Fcheckout" className="font-medium text-brand-700 underline">
+            Sign in
+          </Link>{" "}
+          for saved addresses.
         </p>
       )}
       <DetailsForm

@@ -9,7 +9,15 @@ import { useMe } from "../../lib/session.ts";
 
 type Order = RouterOutputs["orders"]["get"];
 
-function CancelButton({ order, email, onCancelled }: { order: Order; email?: string; onCancelled: (order: Order) => void }) {
+function CancelButton({
+  order,
+  email,
+  onCancelled,
+}: {
+  order: Order;
+  email?: string;
+  onCancelled: (order: Order) => void;
+}) {
   const trpc = useTRPC();
   const cancel = useMutation(trpc.orders.cancel.mutationOptions({ onSuccess: onCancelled }));
   if (!order.canCancel) return null;
@@ -19,7 +27,8 @@ function CancelButton({ order, email, onCancelled }: { order: Order; email?: str
         variant="danger"
         disabled={cancel.isPending}
         onClick={() => {
-          if (window.confirm(`Cancel order #${order.number}? If you paid, we refund you in full.`)) cancel.mutate({ number: order.number, email });
+          if (window.confirm(`Cancel order #${order.number}? If you paid, we refund you in full.`))
+            cancel.mutate({ number: order.number, email });
         }}
       >
         Cancel this order
@@ -48,11 +57,19 @@ export function OrderPage() {
   if (!me.data && !email) return <Navigate to={`/orders/lookup?number=${number}`} replace />;
   const query = email ? guest : mine;
   if (query.isPending) return <Skeleton className="h-96 w-full" />;
-  if (query.isError) return <ErrorState message={isClientError(query.error) ? query.error.message : "We could not load this order."} onRetry={() => void query.refetch()} />;
+  if (query.isError)
+    return (
+      <ErrorState
+        message={isClientError(query.error) ? query.error.message : "We could not load this order."}
+        onRetry={() => void query.refetch()}
+      />
+    );
   const order = query.data;
   return (
     <section aria-labelledby="order-title" className="space-y-6">
-      <h1 id="order-title" className="text-2xl font-bold">Order #{order.number}</h1>
+      <h1 id="order-title" className="text-2xl font-bold">
+        Order #{order.number}
+      </h1>
       <OrderView order={order} />
       <CancelButton
         order={order}

@@ -36,7 +36,9 @@ export function OrderLookupPage() {
   if (order) {
     return (
       <section aria-labelledby="order-title" className="space-y-6">
-        <h1 id="order-title" className="text-2xl font-bold">Order #{order.number}</h1>
+        <h1 id="order-title" className="text-2xl font-bold">
+          Order #{order.number}
+        </h1>
         <OrderView order={order} />
       </section>
     );
@@ -44,10 +46,24 @@ export function OrderLookupPage() {
   return (
     <AuthCard title="Find your order">
       <form onSubmit={submit} noValidate className="space-y-4">
-        <TextField label="Order number" name="number" inputMode="numeric" defaultValue={params.get("number") ?? ""} error={form.errors.number} />
-        <TextField label="Email used for the order" name="email" type="email" autoComplete="email" error={form.errors.email} />
+        <TextField
+          label="Order number"
+          name="number"
+          inputMode="numeric"
+          defaultValue={params.get("number") ?? ""}
+          error={form.errors.number}
+        />
+        <TextField
+          label="Email used for the order"
+          name="email"
+          type="email"
+          autoComplete="email"
+          error={form.errors.email}
+        />
         <FormMessage error={form.errors.form} />
-        <Button type="submit" className="w-full" disabled={lookup.isPending}>Find order</Button>
+        <Button type="submit" className="w-full" disabled={lookup.isPending}>
+          Find order
+        </Button>
       </form>
     </AuthCard>
   );

@@ -25,7 +25,9 @@ export const limits = {
 
 export function tooManyRequests(retryAfterMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new AppError("RATE_LIMITED", `Too many attempts. Try again in ${describe(seconds)}.`, { retryAfterSeconds: seconds });
+  return new AppError("RATE_LIMITED", `Too many attempts. Try again in ${describe(seconds)}.`, {
+    retryAfterSeconds: seconds,
+  });
 }
 
 function describe(seconds: number): string {
@@ -79,7 +81,11 @@ export async function recordSignInSuccess(store: RateLimitStore, email: string, 
 }
 
 /** Counts one attempt against a simple fixed-window rule; throws once it is exceeded. */
-export async function consume(store: RateLimitStore, key: string, rule: { max: number; windowMs: number }): Promise<void> {
+export async function consume(
+  store: RateLimitStore,
+  key: string,
+  rule: { max: number; windowMs: number },
+): Promise<void> {
   const counter = await store.increment(key, rule.windowMs);
   if (counter.count > rule.max) throw tooManyRequests(counter.resetAt - Date.now());
 }

@@ -18,7 +18,9 @@ describe("rate-limit counters in Redis", () => {
   it("counts concurrent hits from several clients exactly, in one window", async () => {
     const stores = [createRedisStore(redis, prefix), createRedisStore(redis.duplicate(), prefix)];
     const counts = await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 2]?.increment("k", 60_000)));
-    expect(counts.map((c) => c?.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(counts.map((c) => c?.count).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     const resetAts = new Set(counts.map((c) => Math.round((c?.resetAt ?? 0) / 1000)));
     expect(resetAts.size).toBeLessThanOrEqual(2);
   });
@@ -33,7 +35,12 @@ describe("rate-limit counters in Redis", () => {
   });
 
   it("falls back to memory when Redis is unreachable", async () => {
-    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const dead = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     const errors: unknown[] = [];
     const store = withFallback(createRedisStore(dead), createMemoryStore(), (error) => errors.push(error));
     expect((await store.increment("x", 1000)).count).toBe(1);

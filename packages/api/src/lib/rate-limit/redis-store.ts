@@ -48,7 +48,11 @@ export function createRedisStore(redis: Redis, prefix = "shop:rl:"): RateLimitSt
  * Redis first; if Redis fails, the same counters in process memory, so limits still hold per
  * instance while Redis is down instead of failing open or failing every request.
  */
-export function withFallback(primary: RateLimitStore, fallback: RateLimitStore, onError: (error: unknown) => void): RateLimitStore {
+export function withFallback(
+  primary: RateLimitStore,
+  fallback: RateLimitStore,
+  onError: (error: unknown) => void,
+): RateLimitStore {
   const guard =
     <A extends unknown[], R>(call: (store: RateLimitStore) => (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

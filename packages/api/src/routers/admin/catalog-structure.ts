@@ -1,19 +1,46 @@
-import { BrandCreateSchema, BrandUpdateSchema, CategoryCreateSchema, CategoryMoveSchema, CategoryUpdateSchema, IdInputSchema } from "@shop/validators";
+import {
+  BrandCreateSchema,
+  BrandUpdateSchema,
+  CategoryCreateSchema,
+  CategoryMoveSchema,
+  CategoryUpdateSchema,
+  IdInputSchema,
+} from "@shop/validators";
 import { createBrand, deleteBrand, listAdminBrands, updateBrand } from "../../services/admin/brands.ts";
-import { createCategory, deleteCategory, listAdminCategories, moveCategory, updateCategory } from "../../services/admin/categories.ts";
+import {
+  createCategory,
+  deleteCategory,
+  listAdminCategories,
+  moveCategory,
+  updateCategory,
+} from "../../services/admin/categories.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
 export const adminCategoriesRouter = router({
   list: staffProcedure.query(({ ctx }) => listAdminCategories(ctx.db)),
-  create: staffProcedure.input(CategoryCreateSchema).mutation(({ ctx, input }) => createCategory(ctx.db, ctx.auth.user, input)),
-  update: staffProcedure.input(CategoryUpdateSchema).mutation(({ ctx, input }) => updateCategory(ctx.db, ctx.auth.user, input)),
-  move: staffProcedure.input(CategoryMoveSchema).mutation(({ ctx, input }) => moveCategory(ctx.db, ctx.auth.user, input)),
-  delete: staffProcedure.input(IdInputSchema).mutation(({ ctx, input }) => deleteCategory(ctx.db, ctx.auth.user, input.id)),
+  create: staffProcedure
+    .input(CategoryCreateSchema)
+    .mutation(({ ctx, input }) => createCategory(ctx.db, ctx.auth.user, input)),
+  update: staffProcedure
+    .input(CategoryUpdateSchema)
+    .mutation(({ ctx, input }) => updateCategory(ctx.db, ctx.auth.user, input)),
+  move: staffProcedure
+    .input(CategoryMoveSchema)
+    .mutation(({ ctx, input }) => moveCategory(ctx.db, ctx.auth.user, input)),
+  delete: staffProcedure
+    .input(IdInputSchema)
+    .mutation(({ ctx, input }) => deleteCategory(ctx.db, ctx.auth.user, input.id)),
 });
 
 export const adminBrandsRouter = router({
   list: staffProcedure.query(({ ctx }) => listAdminBrands(ctx.db)),
-  create: staffProcedure.input(BrandCreateSchema).mutation(({ ctx, input }) => createBrand(ctx.db, ctx.auth.user, input)),
-  update: staffProcedure.input(BrandUpdateSchema).mutation(({ ctx, input }) => updateBrand(ctx.db, ctx.auth.user, input)),
-  delete: staffProcedure.input(IdInputSchema).mutation(({ ctx, input }) => deleteBrand(ctx.db, ctx.auth.user, input.id)),
+  create: staffProcedure
+    .input(BrandCreateSchema)
+    .mutation(({ ctx, input }) => createBrand(ctx.db, ctx.auth.user, input)),
+  update: staffProcedure
+    .input(BrandUpdateSchema)
+    .mutation(({ ctx, input }) => updateBrand(ctx.db, ctx.auth.user, input)),
+  delete: staffProcedure
+    .input(IdInputSchema)
+    .mutation(({ ctx, input }) => deleteBrand(ctx.db, ctx.auth.user, input.id)),
 });

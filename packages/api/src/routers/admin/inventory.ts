@@ -1,4 +1,12 @@
-import { DefaultThresholdSchema, InventoryListSchema, StockAdjustSchema, StockCsvImportSchema, StockHistorySchema, ThresholdSchema, VariantIdSchema } from "@shop/validators";
+import {
+  DefaultThresholdSchema,
+  InventoryListSchema,
+  StockAdjustSchema,
+  StockCsvImportSchema,
+  StockHistorySchema,
+  ThresholdSchema,
+  VariantIdSchema,
+} from "@shop/validators";
 import { adjustStock, setDefaultThreshold, setThreshold } from "../../services/inventory/adjust.ts";
 import { importStockCsv } from "../../services/inventory/csv-import.ts";
 import { getDefaultThreshold, lowStockCount } from "../../services/inventory/low-stock.ts";
@@ -11,10 +19,18 @@ export const adminInventoryRouter = router({
   history: staffProcedure.input(StockHistorySchema).query(({ ctx, input }) => stockHistory(ctx.db, input)),
   /** For the dashboard's low-stock tile. */
   lowStockCount: staffProcedure.query(({ ctx }) => lowStockCount(ctx.db)),
-  adjust: staffProcedure.input(StockAdjustSchema).mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.auth.user, input, ctx.req.ip)),
-  setThreshold: staffProcedure.input(ThresholdSchema).mutation(({ ctx, input }) => setThreshold(ctx.db, ctx.auth.user, input, ctx.req.ip)),
+  adjust: staffProcedure
+    .input(StockAdjustSchema)
+    .mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.auth.user, input, ctx.req.ip)),
+  setThreshold: staffProcedure
+    .input(ThresholdSchema)
+    .mutation(({ ctx, input }) => setThreshold(ctx.db, ctx.auth.user, input, ctx.req.ip)),
   defaultThreshold: staffProcedure.query(async ({ ctx }) => ({ threshold: await getDefaultThreshold(ctx.db) })),
-  setDefaultThreshold: staffProcedure.input(DefaultThresholdSchema).mutation(({ ctx, input }) => setDefaultThreshold(ctx.db, ctx.auth.user, input.threshold, ctx.req.ip)),
+  setDefaultThreshold: staffProcedure
+    .input(DefaultThresholdSchema)
+    .mutation(({ ctx, input }) => setDefaultThreshold(ctx.db, ctx.auth.user, input.threshold, ctx.req.ip)),
   /** Bulk update by CSV: sku with quantity or delta; all rows or none. */
-  importCsv: staffProcedure.input(StockCsvImportSchema).mutation(({ ctx, input }) => importStockCsv(ctx.db, ctx.auth.user, input, ctx.req.ip)),
+  importCsv: staffProcedure
+    .input(StockCsvImportSchema)
+    .mutation(({ ctx, input }) => importStockCsv(ctx.db, ctx.auth.user, input, ctx.req.ip)),
 });

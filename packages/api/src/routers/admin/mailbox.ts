@@ -5,6 +5,10 @@ import { router, staffProcedure } from "../../trpc.ts";
 export const adminMailboxRouter = router({
   /** Whether the dev mailbox is on (no SMTP configured). */
   status: staffProcedure.query(({ ctx }) => ({ enabled: ctx.config.devMailbox })),
-  list: staffProcedure.input(MailboxListSchema).query(({ ctx, input }) => listMailbox(ctx.db, ctx.config.devMailbox, input)),
-  get: staffProcedure.input(ByIdSchema).query(({ ctx, input }) => getMailboxMessage(ctx.db, ctx.config.devMailbox, input.id)),
+  list: staffProcedure
+    .input(MailboxListSchema)
+    .query(({ ctx, input }) => listMailbox(ctx.db, ctx.config.devMailbox, input)),
+  get: staffProcedure
+    .input(ByIdSchema)
+    .query(({ ctx, input }) => getMailboxMessage(ctx.db, ctx.config.devMailbox, input.id)),
 });

@@ -1,4 +1,11 @@
-import { AdminOrderListSchema, CancelOrderSchema, OrderIdSchema, OrderNoteSchema, RefundOrderSchema, ShipOrderSchema } from "@shop/validators";
+import {
+  AdminOrderListSchema,
+  CancelOrderSchema,
+  OrderIdSchema,
+  OrderNoteSchema,
+  RefundOrderSchema,
+  ShipOrderSchema,
+} from "@shop/validators";
 import { recordAudit } from "../../services/audit/record.ts";
 import { refundOrder } from "../../services/orders/admin-refund.ts";
 import { cancelOrder } from "../../services/orders/cancel.ts";
@@ -10,7 +17,9 @@ const staff = (user: { id: number; email: string }) => ({ type: "STAFF" as const
 
 export const adminOrdersRouter = router({
   list: staffProcedure.input(AdminOrderListSchema).query(({ ctx, input }) => listOrders(ctx.db, input)),
-  get: staffProcedure.input(OrderIdSchema).query(({ ctx, input }) => getOrderForStaff(ctx.db, ctx.config, input.orderId)),
+  get: staffProcedure
+    .input(OrderIdSchema)
+    .query(({ ctx, input }) => getOrderForStaff(ctx.db, ctx.config, input.orderId)),
 
   markProcessing: staffProcedure.input(OrderIdSchema).mutation(async ({ ctx, input }) => {
     await markProcessing(ctx.db, input.orderId, staff(ctx.auth.user));
@@ -28,7 +37,12 @@ export const adminOrdersRouter = router({
   }),
 
   cancel: staffProcedure.input(CancelOrderSchema).mutation(async ({ ctx, input }) => {
-    await cancelOrder(ctx.db, ctx.payments, { orderId: input.orderId, actor: staff(ctx.auth.user), reason: input.reason, publicUrl: ctx.config.publicUrl });
+    await cancelOrder(ctx.db, ctx.payments, {
+      orderId: input.orderId,
+      actor: staff(ctx.auth.user),
+      reason: input.reason,
+      publicUrl: ctx.config.publicUrl,
+    });
     return getOrderForStaff(ctx.db, ctx.config, input.orderId);
   }),
 
@@ -39,8 +53,18 @@ export const adminOrdersRouter = router({
 
   addNote: staffProcedure.input(OrderNoteSchema).mutation(async ({ ctx, input }) => {
     await ctx.db.$transaction(async (tx) => {
-      const note = await tx.orderNote.create({ data: { orderId: input.orderId, authorId: ctx.auth.user.id, body: input.body }, select: { id: true } });
-      await recordAudit(tx, { actor: ctx.auth.user, action: "order.note", entityType: "Order", entityId: input.orderId, after: { noteId: note.id, body: input.body }, ip: ctx.req.ip });
+      const note = await tx.orderNote.create({
+        data: { orderId: input.orderId, authorId: ctx.auth.user.id, body: input.body },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actor: ctx.auth.user,
+        action: "order.note",
+        entityType: "Order",
+        entityId: input.orderId,
+        after: { noteId: note.id, body: input.body },
+        ip: ctx.req.ip,
+      });
     });
     return getOrderForStaff(ctx.db, ctx.config, input.orderId);
   }),

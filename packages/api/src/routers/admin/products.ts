@@ -18,16 +18,35 @@ import { createProduct, updateProduct } from "../../services/admin/products/save
 import { router, staffProcedure } from "../../trpc.ts";
 
 export const adminProductsRouter = router({
-  list: staffProcedure.input(AdminProductListSchema).query(({ ctx, input }) => listAdminProducts(ctx.db, ctx.config, input)),
+  list: staffProcedure
+    .input(AdminProductListSchema)
+    .query(({ ctx, input }) => listAdminProducts(ctx.db, ctx.config, input)),
   get: staffProcedure.input(IdInputSchema).query(({ ctx, input }) => getAdminProduct(ctx.db, ctx.config, input.id)),
-  create: staffProcedure.input(ProductCreateSchema).mutation(({ ctx, input }) => createProduct(ctx.db, ctx.auth.user, input)),
-  update: staffProcedure.input(ProductUpdateSchema).mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.auth.user, input)),
+  create: staffProcedure
+    .input(ProductCreateSchema)
+    .mutation(({ ctx, input }) => createProduct(ctx.db, ctx.auth.user, input)),
+  update: staffProcedure
+    .input(ProductUpdateSchema)
+    .mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.auth.user, input)),
   /** Publish, unpublish, archive, feature or unfeature a selection. */
-  bulk: staffProcedure.input(ProductBulkActionSchema).mutation(({ ctx, input }) => bulkUpdateProducts(ctx.db, ctx.auth.user, input)),
-  uploadImage: staffProcedure.input(ImageUploadSchema).mutation(({ ctx, input }) => uploadImage(ctx.db, ctx.config, ctx.auth.user, input)),
-  updateImages: staffProcedure.input(ImagesUpdateSchema).mutation(({ ctx, input }) => updateImages(ctx.db, ctx.config, ctx.auth.user, input)),
+  bulk: staffProcedure
+    .input(ProductBulkActionSchema)
+    .mutation(({ ctx, input }) => bulkUpdateProducts(ctx.db, ctx.auth.user, input)),
+  uploadImage: staffProcedure
+    .input(ImageUploadSchema)
+    .mutation(({ ctx, input }) => uploadImage(ctx.db, ctx.config, ctx.auth.user, input)),
+  updateImages: staffProcedure
+    .input(ImagesUpdateSchema)
+    .mutation(({ ctx, input }) => updateImages(ctx.db, ctx.config, ctx.auth.user, input)),
   exportCsv: staffProcedure.query(({ ctx }) => exportProductsCsv(ctx.db)),
   importCsv: staffProcedure
-    .input(z.object({ csv: z.string().min(1).max(12_000_000, "Files may be at most 12 MB"), dryRun: z.boolean().default(false) }).strict())
+    .input(
+      z
+        .object({
+          csv: z.string().min(1).max(12_000_000, "Files may be at most 12 MB"),
+          dryRun: z.boolean().default(false),
+        })
+        .strict(),
+    )
     .mutation(({ ctx, input }) => importProductsCsv(ctx.db, ctx.auth.user, input)),
 });

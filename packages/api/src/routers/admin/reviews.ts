@@ -5,8 +5,12 @@ import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
 export const adminReviewsRouter = router({
   list: staffProcedure.input(AdminReviewListSchema).query(({ ctx, input }) => listReviewsForStaff(ctx.db, input)),
-  approve: staffProcedure.input(ByIdSchema).mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "PUBLISHED" })),
-  hide: staffProcedure.input(ByIdSchema).mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "HIDDEN" })),
+  approve: staffProcedure
+    .input(ByIdSchema)
+    .mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "PUBLISHED" })),
+  hide: staffProcedure
+    .input(ByIdSchema)
+    .mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "HIDDEN" })),
   delete: staffProcedure.input(ByIdSchema).mutation(async ({ ctx, input }) => {
     await deleteReviewAsStaff(ctx.db, ctx.auth.user, input.id);
     return { ok: true as const };
@@ -21,5 +25,7 @@ export const adminReviewsRouter = router({
   }),
   moderation: staffProcedure.query(async ({ ctx }) => ({ mode: await moderationMode(ctx.db) })),
   /** Whether new reviews publish at once or wait: shop policy, so an admin's call. */
-  setModeration: adminProcedure.input(ModerationModeSchema).mutation(({ ctx, input }) => setModerationMode(ctx.db, ctx.auth.user, input.mode, ctx.req.ip)),
+  setModeration: adminProcedure
+    .input(ModerationModeSchema)
+    .mutation(({ ctx, input }) => setModerationMode(ctx.db, ctx.auth.user, input.mode, ctx.req.ip)),
 });

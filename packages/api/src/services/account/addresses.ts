@@ -30,7 +30,10 @@ const MAX_ADDRESSES = 20;
 
 export async function listAddresses(db: PrismaClient, userId: number) {
   const [user, addresses] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { defaultShippingAddressId: true, defaultBillingAddressId: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { defaultShippingAddressId: true, defaultBillingAddressId: true },
+    }),
     db.address.findMany({ where: { userId }, select: addressSelect, orderBy: { id: "asc" } }),
   ]);
   return addresses.map((address) => ({
@@ -44,10 +47,14 @@ export async function listAddresses(db: PrismaClient, userId: number) {
 export async function createAddress(db: PrismaClient, userId: number, data: AddressData) {
   return db.$transaction(async (tx) => {
     const count = await tx.address.count({ where: { userId } });
-    if (count >= MAX_ADDRESSES) throw new AppError("PRECONDITION_FAILED", `You can keep at most ${MAX_ADDRESSES} addresses`);
+    if (count >= MAX_ADDRESSES)
+      throw new AppError("PRECONDITION_FAILED", `You can keep at most ${MAX_ADDRESSES} addresses`);
     const address = await tx.address.create({ data: { ...data, userId }, select: addressSelect });
     if (count === 0) {
-      await tx.user.update({ where: { id: userId }, data: { defaultShippingAddressId: address.id, defaultBillingAddressId: address.id } });
+      await tx.user.update({
+        where: { id: userId },
+        data: { defaultShippingAddressId: address.id, defaultBillingAddressId: address.id },
+      });
     }
     return address;
   });
@@ -69,7 +76,12 @@ export async function deleteAddress(db: PrismaClient, userId: number, id: number
   if (count === 0) throw new AppError("NOT_FOUND", "Address not found");
 }
 
-export async function setDefaultAddress(db: PrismaClient, userId: number, id: number, kind: "shipping" | "billing" | "both") {
+export async function setDefaultAddress(
+  db: PrismaClient,
+  userId: number,
+  id: number,
+  kind: "shipping" | "billing" | "both",
+) {
   await assertOwned(db, userId, id);
   await db.user.update({
     where: { id: userId },

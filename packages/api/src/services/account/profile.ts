@@ -30,7 +30,11 @@ export async function changePassword(
   store: RateLimitStore,
   input: { userId: number; sessionId: string; currentPassword: string; newPassword: string; ip: string | null },
 ): Promise<void> {
-  const user = await confirmPassword(db, store, { userId: input.userId, password: input.currentPassword, ip: input.ip });
+  const user = await confirmPassword(db, store, {
+    userId: input.userId,
+    password: input.currentPassword,
+    ip: input.ip,
+  });
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
@@ -54,11 +58,16 @@ export async function changeEmail(
         data: { email: input.email, emailVerifiedAt: null },
         select: profileSelect,
       });
-      await enqueueEmail(tx, { to: user.email, template: "email-changed", email: emailChangedEmail({ name: user.name, newEmail: input.email }) });
+      await enqueueEmail(tx, {
+        to: user.email,
+        template: "email-changed",
+        email: emailChangedEmail({ name: user.name, newEmail: input.email }),
+      });
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Another account already uses this email address", { field: "email" });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "Another account already uses this email address", { field: "email" });
     throw error;
   }
 }

@@ -5,7 +5,10 @@ import { recordAudit, type AuditActor } from "../audit/record.ts";
 const brandSelect = { id: true, name: true, slug: true } as const;
 
 export async function listAdminBrands(db: PrismaClient) {
-  const brands = await db.brand.findMany({ select: { id: true, name: true, slug: true, _count: { select: { products: true } } }, orderBy: { name: "asc" } });
+  const brands = await db.brand.findMany({
+    select: { id: true, name: true, slug: true, _count: { select: { products: true } } },
+    orderBy: { name: "asc" },
+  });
   return brands.map(({ _count, ...brand }) => ({ ...brand, productCount: _count.products }));
 }
 

@@ -8,25 +8,53 @@ const categorySelect = { id: true, name: true, slug: true, description: true, pa
 /** Every category with its direct product count (all statuses), for the staff tree. */
 export async function listAdminCategories(db: PrismaClient) {
   const categories = await db.category.findMany({
-    select: { id: true, parentId: true, name: true, slug: true, description: true, position: true, _count: { select: { products: true } } },
+    select: {
+      id: true,
+      parentId: true,
+      name: true,
+      slug: true,
+      description: true,
+      position: true,
+      _count: { select: { products: true } },
+    },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   });
   return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
 }
 
-export async function createCategory(db: PrismaClient, actor: AuditActor, input: { name: string; slug: string; description: string | null; parentId: number | null }) {
+export async function createCategory(
+  db: PrismaClient,
+  actor: AuditActor,
+  input: { name: string; slug: string; description: string | null; parentId: number | null },
+) {
   return db.$transaction(async (tx) => {
-    if (input.parentId !== null && !(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))) {
+    if (
+      input.parentId !== null &&
+      !(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))
+    ) {
       throw new AppError("NOT_FOUND", "No such parent category");
     }
     const last = await tx.category.aggregate({ where: { parentId: input.parentId }, _max: { position: true } });
-    const category = await tx.category.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: categorySelect });
-    await recordAudit(tx, { actor, action: "category.create", entityType: "Category", entityId: category.id, after: category });
+    const category = await tx.category.create({
+      data: { ...input, position: (last._max.position ?? -1) + 1 },
+      select: categorySelect,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "category.create",
+      entityType: "Category",
+      entityId: category.id,
+      after: category,
+    });
     return { id: category.id };
   });
 }
 
-export async function updateCategory(db: PrismaClient, actor: AuditActor, input: { id: number; name: string; slug: string; description: string | null }) {
+export async function updateCategory(
+  db: PrismaClient,
+  actor: AuditActor,
+  input: { id: number; name: string; slug: string; description: string | null },
+) {
   const { id, ...data } = input;
   return db.$transaction(async (tx) => {
     const before = await tx.category.findUnique({ where: { id }, select: categorySelect });
@@ -43,9 +71,16 @@ const Ids = z.array(z.object({ id: z.number() }));
  * Moves a category to a new parent and position, renumbering both sibling lists. Refuses to
  * put a category inside itself or its own descendants (the tree would become a cycle).
  */
-export async function moveCategory(db: PrismaClient, actor: AuditActor, input: { id: number; parentId: number | null; position: number }) {
+export async function moveCategory(
+  db: PrismaClient,
+  actor: AuditActor,
+  input: { id: number; parentId: number | null; position: number },
+) {
   return db.$transaction(async (tx) => {
-    const category = await tx.category.findUnique({ where: { id: input.id }, select: { id: true, parentId: true, position: true } });
+    const category = await tx.category.findUnique({
+      where: { id: input.id },
+      select: { id: true, parentId: true, position: true },
+    });
     if (!category) throw new AppError("NOT_FOUND", "No such category");
     if (input.parentId !== null) {
       const subtree = Ids.parse(
@@ -55,8 +90,10 @@ export async function moveCategory(db: PrismaClient, actor: AuditActor, input: {
             UNION SELECT c."id" FROM "Category" c JOIN tree ON c."parentId" = tree."id"
           ) SELECT "id" FROM tree`),
       );
-      if (subtree.some((row) => row.id === input.parentId)) throw new AppError("BAD_INPUT", "A category cannot move inside itself");
-      if (!(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such parent category");
+      if (subtree.some((row) => row.id === input.parentId))
+        throw new AppError("BAD_INPUT", "A category cannot move inside itself");
+      if (!(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } })))
+        throw new AppError("NOT_FOUND", "No such parent category");
     }
     const siblings = await tx.category.findMany({
       where: { parentId: input.parentId, id: { not: input.id } },
@@ -68,11 +105,26 @@ export async function moveCategory(db: PrismaClient, actor: AuditActor, input: {
     await tx.category.update({ where: { id: input.id }, data: { parentId: input.parentId } });
     for (const [position, id] of order.entries()) await tx.category.update({ where: { id }, data: { position } });
     if (category.parentId !== input.parentId) {
-      const old = await tx.category.findMany({ where: { parentId: category.parentId }, select: { id: true }, orderBy: [{ position: "asc" }, { id: "asc" }] });
-      for (const [position, sibling] of old.entries()) await tx.category.update({ where: { id: sibling.id }, data: { position } });
+      const old = await tx.category.findMany({
+        where: { parentId: category.parentId },
+        select: { id: true },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+      });
+      for (const [position, sibling] of old.entries())
+        await tx.category.update({ where: { id: sibling.id }, data: { position } });
     }
-    const after = await tx.category.findUniqueOrThrow({ where: { id: input.id }, select: { parentId: true, position: true } });
-    await recordAudit(tx, { actor, action: "category.move", entityType: "Category", entityId: input.id, before: { parentId: category.parentId, position: category.position }, after });
+    const after = await tx.category.findUniqueOrThrow({
+      where: { id: input.id },
+      select: { parentId: true, position: true },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "category.move",
+      entityType: "Category",
+      entityId: input.id,
+      before: { parentId: category.parentId, position: category.position },
+      after,
+    });
     return { id: input.id };
   });
 }

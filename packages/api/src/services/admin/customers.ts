@@ -57,7 +57,14 @@ export async function getCustomer(db: PrismaClient, userId: number) {
         take: 20,
       },
       reviews: {
-        select: { id: true, rating: true, title: true, status: true, createdAt: true, product: { select: { name: true, slug: true } } },
+        select: {
+          id: true,
+          rating: true,
+          title: true,
+          status: true,
+          createdAt: true,
+          product: { select: { name: true, slug: true } },
+        },
         orderBy: { createdAt: "desc" },
         take: 20,
       },
@@ -72,10 +79,17 @@ export async function getCustomer(db: PrismaClient, userId: number) {
  * Disabling ends the user's sessions at once. Staff may disable customers; only admins may
  * disable staff or admins; nobody disables themselves.
  */
-export async function setUserDisabled(db: PrismaClient, actor: AuthUser, input: { userId: number; disabled: boolean; ip: string | null }) {
+export async function setUserDisabled(
+  db: PrismaClient,
+  actor: AuthUser,
+  input: { userId: number; disabled: boolean; ip: string | null },
+) {
   if (input.userId === actor.id) throw new AppError("FORBIDDEN", "You cannot disable your own account");
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, disabledAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, role: true, disabledAt: true },
+    });
     if (!user) throw new AppError("NOT_FOUND", "Customer not found");
     if (user.role !== "CUSTOMER" && actor.role !== "ADMIN") {
       throw new AppError("FORBIDDEN", "Only an admin can disable staff accounts");
@@ -97,7 +111,11 @@ export async function setUserDisabled(db: PrismaClient, actor: AuthUser, input: 
 }
 
 /** Admins change roles; the last admin cannot be demoted, and admins do not demote themselves. */
-export async function setUserRole(db: PrismaClient, actor: AuthUser, input: { userId: number; role: Role; ip: string | null }) {
+export async function setUserRole(
+  db: PrismaClient,
+  actor: AuthUser,
+  input: { userId: number; role: Role; ip: string | null },
+) {
   if (input.userId === actor.id) throw new AppError("FORBIDDEN", "You cannot change your own role");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true } });

@@ -10,11 +10,18 @@ function assertEnabled(enabled: boolean) {
   if (!enabled) throw new AppError("PRECONDITION_FAILED", "The dev mailbox is off: email is delivered over SMTP");
 }
 
-export async function listMailbox(db: PrismaClient, enabled: boolean, input: { to?: string; cursor?: string | null; limit: number }) {
+export async function listMailbox(
+  db: PrismaClient,
+  enabled: boolean,
+  input: { to?: string; cursor?: string | null; limit: number },
+) {
   assertEnabled(enabled);
   const after = decodeCursor(input.cursor);
   const rows = await db.emailOutbox.findMany({
-    where: { ...(input.to && { to: { contains: input.to, mode: "insensitive" } }), ...(after && { id: { lt: after[1] } }) },
+    where: {
+      ...(input.to && { to: { contains: input.to, mode: "insensitive" } }),
+      ...(after && { id: { lt: after[1] } }),
+    },
     select: { id: true, to: true, subject: true, template: true, status: true, createdAt: true },
     orderBy: { id: "desc" },
     take: input.limit + 1,
@@ -28,7 +35,16 @@ export async function getMailboxMessage(db: PrismaClient, enabled: boolean, id: 
   assertEnabled(enabled);
   const message = await db.emailOutbox.findUnique({
     where: { id },
-    select: { id: true, to: true, subject: true, text: true, template: true, status: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      template: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   if (!message) throw new AppError("NOT_FOUND", "Message not found");
   return message;

@@ -11,7 +11,11 @@ export async function adminSearch(db: PrismaClient, query: string) {
   const [orders, customers, products] = await Promise.all([
     digits === null
       ? []
-      : db.order.findMany({ where: { number: digits }, select: { id: true, number: true, email: true, status: true, total: true, currency: true }, take: PER_GROUP }),
+      : db.order.findMany({
+          where: { number: digits },
+          select: { id: true, number: true, email: true, status: true, total: true, currency: true },
+          take: PER_GROUP,
+        }),
     db.user.findMany({
       where: { email: { contains: query, mode: "insensitive" } },
       select: { id: true, email: true, name: true, role: true },
@@ -19,8 +23,22 @@ export async function adminSearch(db: PrismaClient, query: string) {
       take: PER_GROUP,
     }),
     db.product.findMany({
-      where: { OR: [{ name: { contains: query, mode: "insensitive" } }, { variants: { some: { sku: { startsWith: query, mode: "insensitive" } } } }] },
-      select: { id: true, name: true, status: true, variants: { where: { sku: { startsWith: query, mode: "insensitive" } }, select: { id: true, sku: true }, take: 1 } },
+      where: {
+        OR: [
+          { name: { contains: query, mode: "insensitive" } },
+          { variants: { some: { sku: { startsWith: query, mode: "insensitive" } } } },
+        ],
+      },
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        variants: {
+          where: { sku: { startsWith: query, mode: "insensitive" } },
+          select: { id: true, sku: true },
+          take: 1,
+        },
+      },
       orderBy: { name: "asc" },
       take: PER_GROUP,
     }),

@@ -29,7 +29,8 @@ export async function saltOfTheDay(db: PrismaClient, now = new Date()): Promise<
     RETURNING "value"`,
   );
   const value =
-    rows[0]?.value ?? SaltSchema.parse((await db.setting.findUniqueOrThrow({ where: { key: SALT_KEY }, select: { value: true } })).value);
+    rows[0]?.value ??
+    SaltSchema.parse((await db.setting.findUniqueOrThrow({ where: { key: SALT_KEY }, select: { value: true } })).value);
   // A clock a little behind another instance's could read tomorrow's salt: only cache today's.
   if (value.day === day) cache.set(db, value);
   return value.salt;

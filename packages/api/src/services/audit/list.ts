@@ -34,8 +34,11 @@ export async function listAudit(db: PrismaClient, input: AuditFilter) {
       ...(input.entityType && { entityType: input.entityType }),
       ...(input.entityId && { entityId: input.entityId }),
       // An action filter of "order." matches every order action.
-      ...(input.action && (input.action.endsWith(".") ? { action: { startsWith: input.action } } : { action: input.action })),
-      ...((input.from || input.to) && { createdAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) } }),
+      ...(input.action &&
+        (input.action.endsWith(".") ? { action: { startsWith: input.action } } : { action: input.action })),
+      ...((input.from || input.to) && {
+        createdAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
+      }),
       ...(after && { id: { lt: after[1] } }),
     },
     select: auditSelect,
@@ -52,7 +55,11 @@ export async function auditFacets(db: PrismaClient) {
   const [types, actions, actors] = await Promise.all([
     db.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
     db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.user.findMany({ where: { auditLogs: { some: {} } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({
+      where: { auditLogs: { some: {} } },
+      select: { id: true, name: true, email: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return { entityTypes: types.map((t) => t.entityType), actions: actions.map((a) => a.action), actors };
 }

@@ -30,7 +30,10 @@ export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, i
 }
 
 /** Several records in one insert, e.g. one per product of a bulk action. */
-export async function recordAudits(db: PrismaClient | Prisma.TransactionClient, inputs: readonly AuditInput[]): Promise<void> {
+export async function recordAudits(
+  db: PrismaClient | Prisma.TransactionClient,
+  inputs: readonly AuditInput[],
+): Promise<void> {
   if (inputs.length > 0) await db.auditLog.createMany({ data: inputs.map(row) });
 }
 

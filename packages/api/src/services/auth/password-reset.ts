@@ -33,7 +33,11 @@ export async function requestPasswordReset(
     await tx.passwordResetToken.create({
       data: { id, secretHash: hashSecret(secret), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
     });
-    await enqueueEmail(tx, { to: user.email, template: "password-reset", email: passwordResetEmail({ name: user.name, url }) });
+    await enqueueEmail(tx, {
+      to: user.email,
+      template: "password-reset",
+      email: passwordResetEmail({ name: user.name, url }),
+    });
   });
 }
 
@@ -53,11 +57,22 @@ export async function resetPassword(
   const stored = parts
     ? await db.passwordResetToken.findUnique({
         where: { id: parts.id },
-        select: { id: true, secretHash: true, expiresAt: true, usedAt: true, user: { select: { id: true, disabledAt: true } } },
+        select: {
+          id: true,
+          secretHash: true,
+          expiresAt: true,
+          usedAt: true,
+          user: { select: { id: true, disabledAt: true } },
+        },
       })
     : null;
   const valid =
-    parts && stored && secretMatches(parts.secret, stored.secretHash) && !stored.usedAt && stored.expiresAt > new Date() && !stored.user.disabledAt;
+    parts &&
+    stored &&
+    secretMatches(parts.secret, stored.secretHash) &&
+    !stored.usedAt &&
+    stored.expiresAt > new Date() &&
+    !stored.user.disabledAt;
   if (!valid || !stored) {
     await store.increment(ipKey, limits.resetTokenIp.windowMs);
     throw new AppError("BAD_INPUT", INVALID, { field: "token" });
@@ -65,7 +80,10 @@ export async function resetPassword(
   const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
     // The conditional update is the single-use guarantee: of two concurrent resets, one wins.
-    const claimed = await tx.passwordResetToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { id: stored.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (claimed.count !== 1) throw new AppError("BAD_INPUT", INVALID, { field: "token" });
     await tx.session.deleteMany({ where: { userId: stored.user.id } });
     await tx.passwordResetToken.deleteMany({ where: { userId: stored.user.id, id: { not: stored.id } } });
@@ -75,6 +93,11 @@ export async function resetPassword(
       select: { id: true, email: true, name: true, role: true },
     });
   });
-  const session = await createSession(db, { userId: user.id, role: user.role, userAgent: input.userAgent, ip: input.ip });
+  const session = await createSession(db, {
+    userId: user.id,
+    role: user.role,
+    userAgent: input.userAgent,
+    ip: input.ip,
+  });
   return { ...session, user };
 }

@@ -18,7 +18,12 @@ export async function register(
       data: { name: input.name, email: input.email, passwordHash, lastSignInAt: new Date() },
       select: { id: true, email: true, name: true, role: true },
     });
-    const session = await createSession(db, { userId: user.id, role: user.role, userAgent: input.userAgent, ip: input.ip });
+    const session = await createSession(db, {
+      userId: user.id,
+      role: user.role,
+      userAgent: input.userAgent,
+      ip: input.ip,
+    });
     return { ...session, user };
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -17,7 +17,13 @@ export type SignInResult = NewSession & { user: AuthUser };
 export async function signIn(
   db: PrismaClient,
   store: RateLimitStore,
-  input: { email: string; password: string; audience: "storefront" | "admin"; userAgent: string | null; ip: string | null },
+  input: {
+    email: string;
+    password: string;
+    audience: "storefront" | "admin";
+    userAgent: string | null;
+    ip: string | null;
+  },
 ): Promise<SignInResult> {
   const ip = input.ip ?? "unknown";
   await beginSignInAttempt(store, input.email, ip);
@@ -38,7 +44,12 @@ export async function signIn(
   }
   const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), passwordHash } });
-  const session = await createSession(db, { userId: user.id, role: user.role, userAgent: input.userAgent, ip: input.ip });
+  const session = await createSession(db, {
+    userId: user.id,
+    role: user.role,
+    userAgent: input.userAgent,
+    ip: input.ip,
+  });
   return { ...session, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
 }
 

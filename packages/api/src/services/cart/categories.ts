@@ -4,12 +4,20 @@ import { sqlRows, type Sql } from "../../lib/sql.ts";
 
 /** For each category, itself and all its ancestors: a coupon scoped to "Audio" covers "Earbuds". */
 export async function categoryLineage(sql: Sql): Promise<Map<number, number[]>> {
-  const rows = await sqlRows(sql, z.object({ id: z.number(), parentId: z.number().nullable() }), Prisma.sql`SELECT c."id", c."parentId" FROM "Category" c`);
+  const rows = await sqlRows(
+    sql,
+    z.object({ id: z.number(), parentId: z.number().nullable() }),
+    Prisma.sql`SELECT c."id", c."parentId" FROM "Category" c`,
+  );
   const parent = new Map(rows.map((row) => [row.id, row.parentId]));
   const lineage = new Map<number, number[]>();
   for (const { id } of rows) {
     const chain: number[] = [];
-    for (let current: number | null | undefined = id; current != null && !chain.includes(current); current = parent.get(current)) {
+    for (
+      let current: number | null | undefined = id;
+      current != null && !chain.includes(current);
+      current = parent.get(current)
+    ) {
       chain.push(current);
     }
     lineage.set(id, chain);

@@ -38,7 +38,11 @@ export const CouponRuleJson = z.object({
 export const normaliseCode = (code: string) => code.trim().toUpperCase();
 
 /** How often this customer (by account, or by email for guests) has used the coupon. */
-export async function customerRedemptions(sql: Sql, couponId: number, customer: { userId: number | null; email: string | null }): Promise<number> {
+export async function customerRedemptions(
+  sql: Sql,
+  couponId: number,
+  customer: { userId: number | null; email: string | null },
+): Promise<number> {
   if (customer.userId === null && !customer.email) return 0;
   const [row] = await sqlRows(
     sql,

@@ -33,14 +33,19 @@ async function purchasable(sql: Sql, variantId: number, cartId: number | null) {
 function checkQuantity(quantity: number, available: number) {
   if (available === 0) throw new AppError("PRECONDITION_FAILED", "This item is out of stock");
   if (quantity > available) throw new AppError("PRECONDITION_FAILED", `Only ${available} left in stock`, { available });
-  if (quantity > MAX_LINE_QUANTITY) throw new AppError("BAD_INPUT", `You can buy at most ${MAX_LINE_QUANTITY} of an item`);
+  if (quantity > MAX_LINE_QUANTITY)
+    throw new AppError("BAD_INPUT", `You can buy at most ${MAX_LINE_QUANTITY} of an item`);
 }
 
 /**
  * Adds units of a variant (merging with the same line), never beyond what is available, and
  * returns the cart as it is now: the upsert and the cart's read are one statement.
  */
-export async function addToCart(db: PrismaClient, cartId: number, input: { variantId: number; quantity: number }): Promise<CartState> {
+export async function addToCart(
+  db: PrismaClient,
+  cartId: number,
+  input: { variantId: number; quantity: number },
+): Promise<CartState> {
   const sql = sqlOf(db);
   const variant = await purchasable(sql, input.variantId, cartId);
   const quantity = (variant.inCart ?? 0) + input.quantity;
@@ -67,8 +72,14 @@ export async function addToCart(db: PrismaClient, cartId: number, input: { varia
   return cart;
 }
 
-export async function setCartQuantity(db: PrismaClient, cartId: number | null, input: { itemId: number; quantity: number }) {
-  const item = cartId ? await db.cartItem.findFirst({ where: { id: input.itemId, cartId }, select: { variantId: true } }) : null;
+export async function setCartQuantity(
+  db: PrismaClient,
+  cartId: number | null,
+  input: { itemId: number; quantity: number },
+) {
+  const item = cartId
+    ? await db.cartItem.findFirst({ where: { id: input.itemId, cartId }, select: { variantId: true } })
+    : null;
   if (!item || !cartId) throw new AppError("NOT_FOUND", "This item is not in your cart");
   const variant = await purchasable(sqlOf(db), item.variantId, null);
   checkQuantity(input.quantity, variant.available);
@@ -82,7 +93,10 @@ export async function removeFromCart(db: PrismaClient, cartId: number | null, it
 
 export async function clearCart(db: PrismaClient, cartId: number | null) {
   if (!cartId) return;
-  await db.$transaction([db.cartItem.deleteMany({ where: { cartId } }), db.cart.update({ where: { id: cartId }, data: { couponId: null } })]);
+  await db.$transaction([
+    db.cartItem.deleteMany({ where: { cartId } }),
+    db.cart.update({ where: { id: cartId }, data: { couponId: null } }),
+  ]);
 }
 
 /**
@@ -93,15 +107,25 @@ export async function mergeGuestCart(db: PrismaClient, guestCartId: number, user
   if (guestCartId === userCartId) return;
   await db.$transaction(async (tx) => {
     const [guest, mine] = await Promise.all([
-      tx.cart.findUnique({ where: { id: guestCartId }, select: { couponId: true, items: { select: { variantId: true, quantity: true, priceWhenAdded: true } } } }),
+      tx.cart.findUnique({
+        where: { id: guestCartId },
+        select: { couponId: true, items: { select: { variantId: true, quantity: true, priceWhenAdded: true } } },
+      }),
       tx.cartItem.findMany({ where: { cartId: userCartId }, select: { variantId: true, quantity: true } }),
     ]);
     if (!guest) return;
     const current = new Map(mine.map((item) => [item.variantId, item.quantity]));
-    const variants = await tx.variant.findMany({ where: { id: { in: guest.items.map((item) => item.variantId) } }, select: { id: true, stockOnHand: true, reserved: true } });
+    const variants = await tx.variant.findMany({
+      where: { id: { in: guest.items.map((item) => item.variantId) } },
+      select: { id: true, stockOnHand: true, reserved: true },
+    });
     const available = new Map(variants.map((v) => [v.id, Math.max(0, v.stockOnHand - v.reserved)]));
     for (const item of guest.items) {
-      const quantity = Math.min((current.get(item.variantId) ?? 0) + item.quantity, available.get(item.variantId) ?? 0, MAX_LINE_QUANTITY);
+      const quantity = Math.min(
+        (current.get(item.variantId) ?? 0) + item.quantity,
+        available.get(item.variantId) ?? 0,
+        MAX_LINE_QUANTITY,
+      );
       if (quantity <= 0) continue;
       await tx.cartItem.upsert({
         where: { cartId_variantId: { cartId: userCartId, variantId: item.variantId } },

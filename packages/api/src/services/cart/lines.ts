@@ -51,6 +51,10 @@ export const cartStateColumns = (lines: Prisma.Sql = storedLines) => Prisma.sql`
   (SELECT ${couponRuleJson} FROM "Coupon" k WHERE k."id" = c."couponId") AS "coupon"`;
 
 export async function loadCart(sql: Sql, cartId: number): Promise<CartState | null> {
-  const [state] = await sqlRows(sql, CartState, Prisma.sql`SELECT ${cartStateColumns()} FROM "Cart" c WHERE c."id" = ${cartId}`);
+  const [state] = await sqlRows(
+    sql,
+    CartState,
+    Prisma.sql`SELECT ${cartStateColumns()} FROM "Cart" c WHERE c."id" = ${cartId}`,
+  );
   return state ?? null;
 }

@@ -13,7 +13,11 @@ export const newCartToken = () => randomBytes(24).toString("base64url");
 
 /** The condition on `Cart` (alias `c`) that finds the owner's cart; null for a guest without a token. */
 export const ownerMatch = (owner: CartOwner): Prisma.Sql | null =>
-  "userId" in owner ? Prisma.sql`c."userId" = ${owner.userId}` : owner.guestToken ? Prisma.sql`c."tokenHash" = ${hashSecret(owner.guestToken)}` : null;
+  "userId" in owner
+    ? Prisma.sql`c."userId" = ${owner.userId}`
+    : owner.guestToken
+      ? Prisma.sql`c."tokenHash" = ${hashSecret(owner.guestToken)}`
+      : null;
 
 const Id = z.object({ id: z.number() });
 
@@ -25,7 +29,11 @@ export async function findCartId(sql: Sql, owner: CartOwner): Promise<number | n
 }
 
 /** The owner's cart, created on first use; a new guest gets a token to put in their cookie. */
-export async function ensureCart(db: PrismaClient, owner: CartOwner, currency: string): Promise<{ cartId: number; newGuestToken: string | null }> {
+export async function ensureCart(
+  db: PrismaClient,
+  owner: CartOwner,
+  currency: string,
+): Promise<{ cartId: number; newGuestToken: string | null }> {
   const sql = sqlOf(db);
   const existing = await findCartId(sql, owner);
   if (existing) return { cartId: existing, newGuestToken: null };

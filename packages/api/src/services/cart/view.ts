@@ -17,19 +17,35 @@ export type LineProblem = "UNAVAILABLE" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
  * when one changed since the item was added), availability, the coupon's discount or the
  * reason it does not apply, and the totals before shipping and tax.
  */
-export async function cartView(db: PrismaClient, config: Pick<ApiConfig, "currency" | "mediaBaseUrl">, cartId: number | null, customer: { userId: number | null; email: string | null }) {
+export async function cartView(
+  db: PrismaClient,
+  config: Pick<ApiConfig, "currency" | "mediaBaseUrl">,
+  cartId: number | null,
+  customer: { userId: number | null; email: string | null },
+) {
   const sql = sqlOf(db);
   return presentCart(sql, config, cartId ? await loadCart(sql, cartId) : null, customer);
 }
 
-export async function presentCart(sql: Sql, config: Pick<ApiConfig, "currency" | "mediaBaseUrl">, cart: CartState | null, customer: { userId: number | null; email: string | null }) {
+export async function presentCart(
+  sql: Sql,
+  config: Pick<ApiConfig, "currency" | "mediaBaseUrl">,
+  cart: CartState | null,
+  customer: { userId: number | null; email: string | null },
+) {
   const items = cart?.items ?? [];
   const rule = cart?.coupon ?? null;
   const lineage = items.length ? await lineageFor(sql, rule) : new Map<number, number[]>();
   const lines = items.map((item) => {
     const available = Math.max(0, item.stockOnHand - item.reserved);
     const problem: LineProblem | null =
-      item.status !== "ACTIVE" ? "UNAVAILABLE" : available === 0 ? "OUT_OF_STOCK" : item.quantity > available ? "INSUFFICIENT_STOCK" : null;
+      item.status !== "ACTIVE"
+        ? "UNAVAILABLE"
+        : available === 0
+          ? "OUT_OF_STOCK"
+          : item.quantity > available
+            ? "INSUFFICIENT_STOCK"
+            : null;
     return {
       id: item.id,
       variantId: item.variantId,
@@ -48,7 +64,13 @@ export async function presentCart(sql: Sql, config: Pick<ApiConfig, "currency" |
       problem,
       image:
         item.imagePath !== null
-          ? { path: item.imagePath, alt: item.imageAlt ?? "", width: item.imageWidth ?? 0, height: item.imageHeight ?? 0, url: mediaUrl(config, item.imagePath) }
+          ? {
+              path: item.imagePath,
+              alt: item.imageAlt ?? "",
+              width: item.imageWidth ?? 0,
+              height: item.imageHeight ?? 0,
+              url: mediaUrl(config, item.imagePath),
+            }
           : null,
       categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
     };
@@ -67,7 +89,10 @@ export async function presentCart(sql: Sql, config: Pick<ApiConfig, "currency" |
       ? {
           code: rule.code,
           applied: priced.coupon?.ok === true,
-          message: priced.coupon && !priced.coupon.ok ? couponMessage(priced.coupon.problem, config.currency, priced.coupon.shortfall) : null,
+          message:
+            priced.coupon && !priced.coupon.ok
+              ? couponMessage(priced.coupon.problem, config.currency, priced.coupon.shortfall)
+              : null,
           freeShipping: priced.coupon?.ok === true && priced.coupon.freeShipping,
         }
       : null,

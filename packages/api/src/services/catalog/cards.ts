@@ -36,7 +36,14 @@ const cardColumns = Prisma.sql`p."id", p."slug", p."name", p."priceMin", p."pric
  * The card query. `narrow` suits orders no index gives (search relevance): rank the matches
  * reading only ids, then fetch card columns for the page alone.
  */
-export function cardQuery(options: { where: Prisma.Sql; order: Prisma.Sql; sortKey?: Prisma.Sql; limit: number; narrow?: boolean; wordsKnown?: Prisma.Sql }) {
+export function cardQuery(options: {
+  where: Prisma.Sql;
+  order: Prisma.Sql;
+  sortKey?: Prisma.Sql;
+  limit: number;
+  narrow?: boolean;
+  wordsKnown?: Prisma.Sql;
+}) {
   const columns = Prisma.sql`${cardColumns}, ${options.sortKey ?? Prisma.sql`NULL::int`} AS "sortKey"${
     options.wordsKnown ? Prisma.sql`, ${options.wordsKnown} AS "wordsKnown"` : Prisma.empty
   }`;
@@ -72,7 +79,12 @@ export function toCard(config: Pick<ApiConfig, "mediaBaseUrl" | "currency">, row
     rating: row.ratingCount > 0 ? { average: row.ratingAverage, count: row.ratingCount } : null,
     image:
       row.imagePath !== null
-        ? { url: mediaUrl(config, row.imagePath), alt: row.imageAlt ?? "", width: row.imageWidth ?? 0, height: row.imageHeight ?? 0 }
+        ? {
+            url: mediaUrl(config, row.imagePath),
+            alt: row.imageAlt ?? "",
+            width: row.imageWidth ?? 0,
+            height: row.imageHeight ?? 0,
+          }
         : null,
   };
 }

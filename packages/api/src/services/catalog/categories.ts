@@ -1,9 +1,22 @@
 import type { PrismaClient } from "@shop/db";
 import { z } from "zod";
 
-export type CategoryRow = { id: number; parentId: number | null; slug: string; name: string; parentSlug: string | null; position: number };
+export type CategoryRow = {
+  id: number;
+  parentId: number | null;
+  slug: string;
+  name: string;
+  parentSlug: string | null;
+  position: number;
+};
 
-const Row = z.object({ id: z.number(), parentId: z.number().nullable(), slug: z.string(), name: z.string(), position: z.number() });
+const Row = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  slug: z.string(),
+  name: z.string(),
+  position: z.number(),
+});
 
 /** The whole category table: small (tens to hundreds of rows) and read in one query. */
 export async function loadCategories(db: PrismaClient): Promise<CategoryRow[]> {
@@ -18,7 +31,10 @@ export async function loadCategories(db: PrismaClient): Promise<CategoryRow[]> {
 }
 
 /** Adds each category's count to all its ancestors: a category counts its whole subtree. */
-export function subtreeCounts(categories: readonly CategoryRow[], own: ReadonlyMap<number, number>): Map<number, number> {
+export function subtreeCounts(
+  categories: readonly CategoryRow[],
+  own: ReadonlyMap<number, number>,
+): Map<number, number> {
   const parent = new Map(categories.map((category) => [category.id, category.parentId]));
   const totals = new Map<number, number>();
   for (const [id, count] of own) {
@@ -44,7 +60,10 @@ export async function categoryTree(db: PrismaClient) {
     new Map(counts.flatMap((row) => (row.categoryId === null ? [] : [[row.categoryId, row._count._all] as const]))),
   );
   const nodes = new Map<number, CategoryNode>(
-    categories.map((category) => [category.id, { slug: category.slug, name: category.name, productCount: totals.get(category.id) ?? 0, children: [] }]),
+    categories.map((category) => [
+      category.id,
+      { slug: category.slug, name: category.name, productCount: totals.get(category.id) ?? 0, children: [] },
+    ]),
   );
   const roots: CategoryNode[] = [];
   for (const category of categories) {

@@ -10,7 +10,12 @@ import { resolveSearch } from "./resolve-search.ts";
 /** Upper bounds (exclusive, minor units) of the price buckets; the last bucket is open. */
 export const PRICE_BOUNDS = [2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 200_000];
 
-const FacetRow = z.object({ facet: z.string(), key: z.string().nullable(), label: z.string().nullable(), count: z.number() });
+const FacetRow = z.object({
+  facet: z.string(),
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  count: z.number(),
+});
 
 /**
  * Facet counts for the current filters, as shoppers expect: each group counts what its options
@@ -32,7 +37,9 @@ export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "cur
   const optionWhere = whereAll([...filterConditions({ ...filters, options: undefined }), ...ownOptionExcluded]);
 
   const [rows, categories] = await Promise.all([
-    readRows(db, Prisma.sql`
+    readRows(
+      db,
+      Prisma.sql`
       SELECT 'category' AS "facet", p."categoryId"::text AS "key", NULL AS "label", count(*)::int AS "count"
         FROM "Product" p WHERE ${where("category")} GROUP BY p."categoryId"
       UNION ALL
@@ -49,16 +56,14 @@ export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "cur
         FROM "Product" p JOIN "ProductOption" o ON o."productId" = p."id" JOIN "ProductOptionValue" v ON v."optionId" = o."id"
        WHERE ${optionWhere} GROUP BY o."name", v."value"
       UNION ALL
-      SELECT 'total', NULL, NULL, count(*)::int FROM "Product" p WHERE ${where()}`),
+      SELECT 'total', NULL, NULL, count(*)::int FROM "Product" p WHERE ${where()}`,
+    ),
     loadCategories(db),
   ]);
   const facets = z.array(FacetRow).parse(rows);
   const of = (facet: string) => facets.filter((row) => row.facet === facet);
 
-  const categoryCounts = subtreeCounts(
-    categories,
-    new Map(of("category").map((row) => [Number(row.key), row.count])),
-  );
+  const categoryCounts = subtreeCounts(categories, new Map(of("category").map((row) => [Number(row.key), row.count])));
   const byRating = new Map(of("rating").map((row) => [Number(row.key), row.count]));
   const options = new Map<string, Array<{ value: string; count: number }>>();
   for (const row of of("option")) {
@@ -70,13 +75,22 @@ export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "cur
     currency: config.currency,
     total: of("total")[0]?.count ?? 0,
     categories: categories
-      .map((category) => ({ slug: category.slug, name: category.name, parentSlug: category.parentSlug, count: categoryCounts.get(category.id) ?? 0 }))
+      .map((category) => ({
+        slug: category.slug,
+        name: category.name,
+        parentSlug: category.parentSlug,
+        count: categoryCounts.get(category.id) ?? 0,
+      }))
       .filter((category) => category.count > 0),
     brands: of("brand")
       .flatMap((row) => (row.key && row.label ? [{ slug: row.key, name: row.label, count: row.count }] : []))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     prices: [0, ...PRICE_BOUNDS]
-      .map((min, index) => ({ min, max: PRICE_BOUNDS[index] === undefined ? null : (PRICE_BOUNDS[index] ?? 0) - 1, count: byBucket.get(index) ?? 0 }))
+      .map((min, index) => ({
+        min,
+        max: PRICE_BOUNDS[index] === undefined ? null : (PRICE_BOUNDS[index] ?? 0) - 1,
+        count: byBucket.get(index) ?? 0,
+      }))
       .filter((bucket) => bucket.count > 0),
     // "4 stars & up": cumulative counts.
     ratings: [4, 3, 2, 1].map((stars) => ({

@@ -38,7 +38,9 @@ export function filterConditions(filters: ListingFilters, except?: FacetGroup): 
   if (filters.search) conditions.push(searchMatch(filters.search));
   if (filters.category && except !== "category") conditions.push(categorySubtree(filters.category));
   if (filters.brands?.length && except !== "brand") {
-    conditions.push(Prisma.sql`p."brandId" IN (SELECT b."id" FROM "Brand" b WHERE b."slug" = ANY(${filters.brands}::text[]))`);
+    conditions.push(
+      Prisma.sql`p."brandId" IN (SELECT b."id" FROM "Brand" b WHERE b."slug" = ANY(${filters.brands}::text[]))`,
+    );
   }
   if (except !== "price") {
     if (filters.priceMin !== undefined) conditions.push(Prisma.sql`p."priceMin" >= ${filters.priceMin}`);

@@ -17,7 +17,10 @@ const LOW_STOCK = 5;
 export async function getProduct(db: PrismaClient, config: ApiConfig, slug: string) {
   const [rows, related] = await Promise.all([
     readRows(db, productQuery(slug)),
-    queryCards(db, cardQuery({ where: relatedWhere(slug), order: Prisma.sql`p."unitsSold" DESC, p."id" ASC`, limit: 8 })),
+    queryCards(
+      db,
+      cardQuery({ where: relatedWhere(slug), order: Prisma.sql`p."unitsSold" DESC, p."id" ASC`, limit: 8 }),
+    ),
   ]);
   const product = z.array(ProductRow).parse(rows)[0];
   if (!product) throw new AppError("NOT_FOUND", "This product is not available");
@@ -45,7 +48,11 @@ export async function getProduct(db: PrismaClient, config: ApiConfig, slug: stri
       };
     }),
     rating: rating
-      ? { average: rating.average, count: rating.count, distribution: { 5: rating.star5, 4: rating.star4, 3: rating.star3, 2: rating.star2, 1: rating.star1 } }
+      ? {
+          average: rating.average,
+          count: rating.count,
+          distribution: { 5: rating.star5, 4: rating.star4, 3: rating.star3, 2: rating.star2, 1: rating.star1 },
+        }
       : { average: 0, count: 0, distribution: { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 } },
     related: related.map((row) => toCard(config, row)),
   };

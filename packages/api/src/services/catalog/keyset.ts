@@ -43,8 +43,7 @@ export const sorts: Record<CatalogSort, SortSpec> = {
   best_selling: {
     key: () => Prisma.sql`p."unitsSold"`,
     order: () => Prisma.sql`p."unitsSold" DESC, p."id" ASC`,
-    after: (_, v, id) =>
-      Prisma.sql`p."unitsSold" <= ${v}::int AND (p."unitsSold" < ${v}::int OR p."id" > ${id})`,
+    after: (_, v, id) => Prisma.sql`p."unitsSold" <= ${v}::int AND (p."unitsSold" < ${v}::int OR p."id" > ${id})`,
     value: number,
   },
   rating: {

@@ -23,7 +23,13 @@ export async function listProducts(db: PrismaClient, config: ApiConfig, input: L
   return search.tsquery === guess.tsquery ? first.result : (await listPage(db, config, input, search)).result;
 }
 
-async function listPage(db: PrismaClient, config: ApiConfig, input: ListInput, search: ResolvedSearch | null, check?: Prisma.Sql) {
+async function listPage(
+  db: PrismaClient,
+  config: ApiConfig,
+  input: ListInput,
+  search: ResolvedSearch | null,
+  check?: Prisma.Sql,
+) {
   const { cursor, limit, sort: requested, q: _q, direction: _direction, ...filters } = input;
   const sort: CatalogSort = requested ?? (search?.tsquery ? "relevance" : "newest");
   if (sort === "relevance" && !search?.tsquery) {
@@ -37,7 +43,14 @@ async function listPage(db: PrismaClient, config: ApiConfig, input: ListInput, s
 
   const rows = await queryCards(
     db,
-    cardQuery({ where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1, narrow: sort === "relevance", wordsKnown: check }),
+    cardQuery({
+      where: whereAll(conditions),
+      order: spec.order(rank),
+      sortKey: spec.key(rank),
+      limit: limit + 1,
+      narrow: sort === "relevance",
+      wordsKnown: check,
+    }),
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -16,7 +16,9 @@ export const ProductRow = z.object({
   inStock: z.boolean(),
   brandName: z.string().nullable(),
   brandSlug: z.string().nullable(),
-  options: z.array(z.object({ id: z.number(), name: z.string(), values: z.array(z.object({ id: z.number(), value: z.string() })) })),
+  options: z.array(
+    z.object({ id: z.number(), name: z.string(), values: z.array(z.object({ id: z.number(), value: z.string() })) }),
+  ),
   variants: z.array(
     z.object({
       id: z.number(),
@@ -29,8 +31,27 @@ export const ProductRow = z.object({
       optionValueIds: z.array(z.number()),
     }),
   ),
-  images: z.array(z.object({ id: z.number(), path: z.string(), alt: z.string(), width: z.number(), height: z.number(), variantId: z.number().nullable() })),
-  rating: z.object({ count: z.number(), average: z.number(), star1: z.number(), star2: z.number(), star3: z.number(), star4: z.number(), star5: z.number() }).nullable(),
+  images: z.array(
+    z.object({
+      id: z.number(),
+      path: z.string(),
+      alt: z.string(),
+      width: z.number(),
+      height: z.number(),
+      variantId: z.number().nullable(),
+    }),
+  ),
+  rating: z
+    .object({
+      count: z.number(),
+      average: z.number(),
+      star1: z.number(),
+      star2: z.number(),
+      star3: z.number(),
+      star4: z.number(),
+      star5: z.number(),
+    })
+    .nullable(),
   breadcrumb: z.array(z.object({ slug: z.string(), name: z.string() })),
 });
 

@@ -54,7 +54,9 @@ export async function resolveSearch(db: PrismaClient, q: string | undefined): Pr
   const last = words.length - 1;
   const prefix = words.map((_, index) => index === last);
   const rows = z.array(Row).parse(
-    await readRows(db, Prisma.sql`
+    await readRows(
+      db,
+      Prisma.sql`
       SELECT k."word", k."known",
              -- Nearest dictionary words only for a word the dictionary does not know.
              CASE WHEN k."known" THEN ARRAY[]::text[]
@@ -63,7 +65,8 @@ export async function resolveSearch(db: PrismaClient, q: string | undefined): Pr
                      EXISTS (SELECT 1 FROM "SearchTerm" t
                               WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')) AS "known"
                 FROM unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY AS w("word", "prefix", "n")) k
-       ORDER BY k."n"`),
+       ORDER BY k."n"`,
+    ),
   );
   let changed = false;
   const parts: string[] = [];

@@ -35,7 +35,8 @@ export function closestTerm(word: string, candidates: readonly string[], prefix:
       ? [term.slice(0, word.length - 1), term.slice(0, word.length), term.slice(0, word.length + 1)]
       : [term];
     const distance = Math.min(...forms.map((form) => editDistance(word, form)));
-    if (distance <= limit && (!best || distance < best.distance)) best = { term: prefix ? term.slice(0, word.length) : term, distance };
+    if (distance <= limit && (!best || distance < best.distance))
+      best = { term: prefix ? term.slice(0, word.length) : term, distance };
   }
   return best?.term ?? null;
 }

@@ -69,7 +69,10 @@ export async function insertOrder(
     taxAmount: line.tax,
     total: line.total,
   }));
-  const addresses = [addressRow("SHIPPING", input.shippingAddress), ...(input.billingAddress ? [addressRow("BILLING", input.billingAddress)] : [])];
+  const addresses = [
+    addressRow("SHIPPING", input.shippingAddress),
+    ...(input.billingAddress ? [addressRow("BILLING", input.billingAddress)] : []),
+  ];
   const expires = new Date(Date.now() + RESERVATION_MS).toISOString();
   const [order] = await sqlRows(
     tx,

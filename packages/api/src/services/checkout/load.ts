@@ -19,7 +19,11 @@ function taxRateJson(country: string, region: string | null) {
 }
 
 export async function findTaxRate(sql: Sql, country: string, region: string | null) {
-  const [row] = await sqlRows(sql, z.object({ rate: TaxRateJson.nullable() }), Prisma.sql`SELECT ${taxRateJson(country, region)} AS "rate"`);
+  const [row] = await sqlRows(
+    sql,
+    z.object({ rate: TaxRateJson.nullable() }),
+    Prisma.sql`SELECT ${taxRateJson(country, region)} AS "rate"`,
+  );
   return row?.rate ?? null;
 }
 
@@ -30,13 +34,24 @@ const ExistingOrder = z.object({
   email: z.string(),
   total: z.number(),
   currency: z.string(),
-  status: z.enum(["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"]),
+  status: z.enum([
+    "PENDING_PAYMENT",
+    "PAID",
+    "PROCESSING",
+    "SHIPPED",
+    "DELIVERED",
+    "CANCELLED",
+    "REFUNDED",
+    "PARTIALLY_REFUNDED",
+  ]),
 });
 
 const CheckoutRow = z.object({
   existing: ExistingOrder.nullable(),
   cart: CartState.nullable(),
-  shippingMethod: z.object({ id: z.number(), name: z.string(), price: z.number(), freeOverSubtotal: z.number().nullable() }).nullable(),
+  shippingMethod: z
+    .object({ id: z.number(), name: z.string(), price: z.number(), freeOverSubtotal: z.number().nullable() })
+    .nullable(),
   taxRate: TaxRateJson.nullable(),
 });
 
@@ -72,11 +87,18 @@ export function orderableCart(loaded: Loaded) {
   const cart = loaded.cart;
   if (!cart || cart.items.length === 0) throw new AppError("PRECONDITION_FAILED", "Your cart is empty");
   const unavailable = cart.items.find((item) => item.status !== "ACTIVE");
-  if (unavailable) throw new AppError("PRECONDITION_FAILED", `${unavailable.name} is no longer sold. Remove it to continue.`);
+  if (unavailable)
+    throw new AppError("PRECONDITION_FAILED", `${unavailable.name} is no longer sold. Remove it to continue.`);
   if (!loaded.shippingMethod) throw new AppError("BAD_INPUT", "Choose a shipping method", { field: "shippingMethod" });
   // Variant order: reservations lock rows in it, so concurrent orders never deadlock.
   const items = cart.items.toSorted((a, b) => a.variantId - b.variantId);
-  return { cartId: cart.cartId, items, coupon: cart.coupon, shippingMethod: loaded.shippingMethod, taxRate: loaded.taxRate };
+  return {
+    cartId: cart.cartId,
+    items,
+    coupon: cart.coupon,
+    shippingMethod: loaded.shippingMethod,
+    taxRate: loaded.taxRate,
+  };
 }
 
 type Orderable = ReturnType<typeof orderableCart>;
@@ -86,7 +108,12 @@ type Orderable = ReturnType<typeof orderableCart>;
  * it no longer does, the checkout stops and says why rather than charging something else than
  * the shopper saw.
  */
-export async function priceCheckout(tx: Sql, checkout: Orderable, customer: { userId: number | null; email: string }, currency: string) {
+export async function priceCheckout(
+  tx: Sql,
+  checkout: Orderable,
+  customer: { userId: number | null; email: string },
+  currency: string,
+) {
   const rule = checkout.coupon;
   if (rule?.perCustomerLimit) {
     // Serialise this customer's checkouts with this coupon, so the per-customer limit holds.

@@ -26,7 +26,12 @@ export type PlaceOrderInput = {
  * Two statements in the common case: read everything (loadCheckout), then write it all in one
  * statement (insertOrder); see "Checkout performance" in docs/architecture.md.
  */
-export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "currency">, providerName: string, input: PlaceOrderInput) {
+export async function placeOrder(
+  db: PrismaClient,
+  config: Pick<ApiConfig, "currency">,
+  providerName: string,
+  input: PlaceOrderInput,
+) {
   const sql = sqlOf(db);
   const loaded = await loadCheckout(sql, {
     idempotencyKey: input.idempotencyKey,
@@ -49,7 +54,12 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
       priced,
     });
     const { id, paymentId, ...summary } = order;
-    return { orderId: id, order: summary, payment: { id: paymentId, amount: summary.total, currency: summary.currency }, created: true };
+    return {
+      orderId: id,
+      order: summary,
+      payment: { id: paymentId, amount: summary.total, currency: summary.currency },
+      created: true,
+    };
   };
   try {
     // One statement is atomic on its own; a per-customer coupon limit also needs its lock held.
@@ -58,15 +68,29 @@ export async function placeOrder(db: PrismaClient, config: Pick<ApiConfig, "curr
     const refusal = refusalOf(error);
     if (refusal?.startsWith("OUT_OF_STOCK")) {
       const short = checkout.items.find((item) => refusal === `OUT_OF_STOCK:${item.variantId}`);
-      throw new AppError("PRECONDITION_FAILED", `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`, { reason: "OUT_OF_STOCK" });
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `Sorry, ${short?.name ?? "an item"} is no longer available in that quantity.`,
+        { reason: "OUT_OF_STOCK" },
+      );
     }
     if (refusal === "COUPON") {
       const code = checkout.coupon?.code ?? "";
-      throw new AppError("PRECONDITION_FAILED", `The code ${code} has reached its usage limit. Remove it to continue.`, { reason: "COUPON" });
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `The code ${code} has reached its usage limit. Remove it to continue.`,
+        { reason: "COUPON" },
+      );
     }
     // A double submission raced us: the other one created the order; return it.
     if (isUniqueViolation(error)) {
-      const raced = await loadCheckout(sql, { idempotencyKey: input.idempotencyKey, owner: input.owner, country: input.shippingAddress.country, region: null, shippingMethod: input.shippingMethod });
+      const raced = await loadCheckout(sql, {
+        idempotencyKey: input.idempotencyKey,
+        owner: input.owner,
+        country: input.shippingAddress.country,
+        region: null,
+        shippingMethod: input.shippingMethod,
+      });
       if (raced.existing) return replayed(raced.existing, input);
     }
     throw error;

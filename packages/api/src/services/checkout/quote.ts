@@ -24,7 +24,12 @@ const ShippingMethodRow = z.object({
 export async function quoteCheckout(
   db: PrismaClient,
   cartId: number | null,
-  input: { country: string; region?: string | null; shippingMethod?: string; customer: { userId: number | null; email: string | null } },
+  input: {
+    country: string;
+    region?: string | null;
+    shippingMethod?: string;
+    customer: { userId: number | null; email: string | null };
+  },
 ) {
   const sql = sqlOf(db);
   const [cart, methods, taxRate] = await Promise.all([

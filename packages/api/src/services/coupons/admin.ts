@@ -33,7 +33,11 @@ const toView = ({ products, categories, ...coupon }: Prisma.CouponGetPayload<{ s
 });
 
 /** Usage limits are an admin's call (they cap what the shop gives away); staff edit the rest. */
-function assertMayChangeLimits(actor: AuthUser, before: { usageLimit: number | null; perCustomerLimit: number | null } | null, data: CouponData) {
+function assertMayChangeLimits(
+  actor: AuthUser,
+  before: { usageLimit: number | null; perCustomerLimit: number | null } | null,
+  data: CouponData,
+) {
   if (actor.role === "ADMIN") return;
   const limit = data.usageLimit ?? null;
   const perCustomer = data.perCustomerLimit ?? null;
@@ -67,11 +71,18 @@ export async function createCoupon(db: PrismaClient, actor: AuthUser, data: Coup
         },
         select: couponSelect,
       });
-      await recordAudit(tx, { actor, action: "coupon.create", entityType: "Coupon", entityId: coupon.id, after: jsonSnapshot(toView(coupon)) });
+      await recordAudit(tx, {
+        actor,
+        action: "coupon.create",
+        entityType: "Coupon",
+        entityId: coupon.id,
+        after: jsonSnapshot(toView(coupon)),
+      });
       return toView(coupon);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A coupon with this code already exists", { field: "code" });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "A coupon with this code already exists", { field: "code" });
     throw error;
   }
 }
@@ -107,7 +118,8 @@ export async function updateCoupon(db: PrismaClient, actor: AuthUser, id: number
       return toView(coupon);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "A coupon with this code already exists", { field: "code" });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "A coupon with this code already exists", { field: "code" });
     throw error;
   }
 }
@@ -117,7 +129,14 @@ export async function setCouponActive(db: PrismaClient, actor: AuthUser, id: num
     const before = await tx.coupon.findUnique({ where: { id }, select: { active: true } });
     if (!before) throw new AppError("NOT_FOUND", "Coupon not found");
     await tx.coupon.update({ where: { id }, data: { active }, select: { id: true } });
-    await recordAudit(tx, { actor, action: active ? "coupon.activate" : "coupon.deactivate", entityType: "Coupon", entityId: id, before, after: { active } });
+    await recordAudit(tx, {
+      actor,
+      action: active ? "coupon.activate" : "coupon.deactivate",
+      entityType: "Coupon",
+      entityId: id,
+      before,
+      after: { active },
+    });
     return { id, active };
   });
 }
@@ -126,30 +145,49 @@ export async function setCouponActive(db: PrismaClient, actor: AuthUser, id: num
 export async function listCoupons(db: PrismaClient, input: { search?: string; cursor?: string | null; limit: number }) {
   const after = decodeCursor(input.cursor);
   const rows = await db.coupon.findMany({
-    where: { ...(input.search && { code: { contains: input.search.toUpperCase() } }), ...(after && { id: { lt: after[1] } }) },
+    where: {
+      ...(input.search && { code: { contains: input.search.toUpperCase() } }),
+      ...(after && { id: { lt: after[1] } }),
+    },
     select: couponSelect,
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  const stats = await couponStats(db, page.map((c) => c.id));
+  const stats = await couponStats(
+    db,
+    page.map((c) => c.id),
+  );
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ ...toView(row), ...(stats.get(row.id) ?? { redemptions: 0, discountTotal: 0, revenue: 0 }) })),
+    items: page.map((row) => ({
+      ...toView(row),
+      ...(stats.get(row.id) ?? { redemptions: 0, discountTotal: 0, revenue: 0 }),
+    })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
   };
 }
 
 async function couponStats(db: PrismaClient, ids: number[]) {
   if (ids.length === 0) return new Map<number, { redemptions: number; discountTotal: number; revenue: number }>();
-  const groups = await db.couponRedemption.groupBy({ by: ["couponId"], where: { couponId: { in: ids } }, _count: true, _sum: { discountAmount: true } });
+  const groups = await db.couponRedemption.groupBy({
+    by: ["couponId"],
+    where: { couponId: { in: ids } },
+    _count: true,
+    _sum: { discountAmount: true },
+  });
   const revenue = await db.order.groupBy({
     by: ["couponId"],
     where: { couponId: { in: ids }, status: { notIn: ["PENDING_PAYMENT", "CANCELLED"] } },
     _sum: { total: true, refundedTotal: true },
   });
   const revenueBy = new Map(revenue.map((r) => [r.couponId, (r._sum.total ?? 0) - (r._sum.refundedTotal ?? 0)]));
-  return new Map(groups.map((g) => [g.couponId, { redemptions: g._count, discountTotal: g._sum.discountAmount ?? 0, revenue: revenueBy.get(g.couponId) ?? 0 }]));
+  return new Map(
+    groups.map((g) => [
+      g.couponId,
+      { redemptions: g._count, discountTotal: g._sum.discountAmount ?? 0, revenue: revenueBy.get(g.couponId) ?? 0 },
+    ]),
+  );
 }
 
 export async function getCoupon(db: PrismaClient, id: number) {
@@ -157,7 +195,13 @@ export async function getCoupon(db: PrismaClient, id: number) {
   if (!coupon) throw new AppError("NOT_FOUND", "Coupon not found");
   const redemptions = await db.couponRedemption.findMany({
     where: { couponId: id },
-    select: { id: true, email: true, discountAmount: true, createdAt: true, order: { select: { id: true, number: true, total: true, status: true } } },
+    select: {
+      id: true,
+      email: true,
+      discountAmount: true,
+      createdAt: true,
+      order: { select: { id: true, number: true, total: true, status: true } },
+    },
     orderBy: { id: "desc" },
     take: 100,
   });

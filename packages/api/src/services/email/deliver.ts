@@ -42,7 +42,10 @@ export async function deliverDueEmails(db: PrismaClient, transport: EmailTranspo
     try {
       await transport.send(email);
       const redact = SECRET_TEMPLATES.has(email.template) ? { text: REDACTED, html: null } : {};
-      await db.emailOutbox.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), lastError: null, ...redact } });
+      await db.emailOutbox.update({
+        where: { id },
+        data: { status: "SENT", sentAt: new Date(), lastError: null, ...redact },
+      });
       sent++;
     } catch (error) {
       const failed = email.attempts >= MAX_ATTEMPTS;

@@ -9,8 +9,12 @@ export const LOW_STOCK_INTRO = "These variants fell to or below their low-stock 
 
 /** To staff: variants that just fell to or below their low-stock threshold. */
 export function lowStockEmail(variants: readonly LowVariant[]): Email {
-  const lines = variants.map((v) => `${v.productName}${v.title ? ` (${v.title})` : ""}, SKU ${v.sku}: ${v.available} available (threshold ${v.threshold})`);
-  const subject = variants.length === 1 ? `Low stock: ${variants[0]?.sku ?? ""}` : `Low stock: ${variants.length} variants`;
+  const lines = variants.map(
+    (v) =>
+      `${v.productName}${v.title ? ` (${v.title})` : ""}, SKU ${v.sku}: ${v.available} available (threshold ${v.threshold})`,
+  );
+  const subject =
+    variants.length === 1 ? `Low stock: ${variants[0]?.sku ?? ""}` : `Low stock: ${variants.length} variants`;
   const intro = LOW_STOCK_INTRO;
   return {
     subject,

@@ -25,17 +25,34 @@ export const lowStockAlertSql = (available: Prisma.Sql) =>
 export async function alertLowStock(tx: Tx, variantIds: readonly number[]): Promise<void> {
   const [variants, staff] = await Promise.all([
     parseRows(
-      z.object({ id: z.number(), sku: z.string(), title: z.string(), productName: z.string(), available: z.number(), threshold: z.number() }),
+      z.object({
+        id: z.number(),
+        sku: z.string(),
+        title: z.string(),
+        productName: z.string(),
+        available: z.number(),
+        threshold: z.number(),
+      }),
       tx.$queryRaw`SELECT v."id", v."sku", v."title", p."name" AS "productName", v."stockOnHand" - v."reserved" AS "available", ${thresholdSql} AS "threshold"
                      FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
                     WHERE v."id" = ANY(${[...variantIds]}::int[]) AND p."status" <> 'ARCHIVED' ORDER BY v."id"`,
     ),
-    tx.user.findMany({ where: { role: { in: ["STAFF", "ADMIN"] }, disabledAt: null }, select: { email: true }, orderBy: { id: "asc" } }),
+    tx.user.findMany({
+      where: { role: { in: ["STAFF", "ADMIN"] }, disabledAt: null },
+      select: { email: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   if (variants.length === 0 || staff.length === 0) return;
   const email = lowStockEmail(variants);
   await tx.emailOutbox.createMany({
-    data: staff.map((member) => ({ to: member.email, template: "low-stock", subject: email.subject, text: email.text, html: email.html })),
+    data: staff.map((member) => ({
+      to: member.email,
+      template: "low-stock",
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    })),
   });
 }
 
@@ -70,6 +87,9 @@ export async function getDefaultThreshold(db: Pick<PrismaClient, "setting">): Pr
 export const lowStockWhere = Prisma.sql`v."stockOnHand" - v."reserved" <= ${thresholdSql} AND p."status" <> 'ARCHIVED'`;
 
 export async function lowStockCount(db: PrismaClient): Promise<{ count: number }> {
-  const [row] = await parseRows(z.object({ count: z.number() }), db.$queryRaw`SELECT count(*)::int AS "count" FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" WHERE ${lowStockWhere}`);
+  const [row] = await parseRows(
+    z.object({ count: z.number() }),
+    db.$queryRaw`SELECT count(*)::int AS "count" FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" WHERE ${lowStockWhere}`,
+  );
   return { count: row?.count ?? 0 };
 }

@@ -29,7 +29,10 @@ const columns = Prisma.sql`v."id", v."sku", v."title", p."id" AS "productId", p.
  * Stock per variant. The low-stock list is ordered by units available (reorder the emptiest
  * first), everything else by SKU; both page by keyset on (key, id).
  */
-export async function listStock(db: PrismaClient, input: { search?: string; lowStock?: boolean; cursor?: string | null; limit: number }) {
+export async function listStock(
+  db: PrismaClient,
+  input: { search?: string; lowStock?: boolean; cursor?: string | null; limit: number },
+) {
   const after = decodeCursor(input.cursor);
   const filters: Prisma.Sql[] = [];
   if (input.lowStock) filters.push(lowStockWhere);
@@ -52,12 +55,16 @@ export async function listStock(db: PrismaClient, input: { search?: string; lowS
   );
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > input.limit && last ? encodeCursor([input.lowStock ? last.available : last.sku, last.id]) : null;
+  const nextCursor =
+    rows.length > input.limit && last ? encodeCursor([input.lowStock ? last.available : last.sku, last.id]) : null;
   return { items, nextCursor };
 }
 
 export async function getStock(db: PrismaClient, variantId: number): Promise<StockRow> {
-  const [row] = await parseRows(StockRow, db.$queryRaw`SELECT ${columns} FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" WHERE v."id" = ${variantId}`);
+  const [row] = await parseRows(
+    StockRow,
+    db.$queryRaw`SELECT ${columns} FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" WHERE v."id" = ${variantId}`,
+  );
   if (!row) throw new AppError("NOT_FOUND", "No such variant");
   return row;
 }
@@ -76,7 +83,10 @@ export const movementSelect = {
 } satisfies Prisma.InventoryMovementSelect;
 
 /** A variant's movements, newest first. */
-export async function stockHistory(db: PrismaClient, input: { variantId: number; cursor?: string | null; limit: number }) {
+export async function stockHistory(
+  db: PrismaClient,
+  input: { variantId: number; cursor?: string | null; limit: number },
+) {
   const after = decodeCursor(input.cursor);
   const rows = await db.inventoryMovement.findMany({
     where: { variantId: input.variantId, ...(after && { id: { lt: after[1] } }) },

@@ -8,7 +8,13 @@ export type Movement = { variantId: number; orderId?: number | null; actorId?: n
 /** A change of on-hand units (relative, or an absolute count) and of reserved units. */
 export type StockChange = { onHand?: { add: number } | { set: number }; reserved?: number };
 
-const Changed = z.object({ stockOnHand: z.number(), reserved: z.number(), stockBefore: z.number(), reservedBefore: z.number(), crossed: z.boolean() });
+const Changed = z.object({
+  stockOnHand: z.number(),
+  reserved: z.number(),
+  stockBefore: z.number(),
+  reservedBefore: z.number(),
+  crossed: z.boolean(),
+});
 export type Changed = z.infer<typeof Changed>;
 
 // Every stock change is one conditional UPDATE that cannot take stock below zero (the CHECK
@@ -22,9 +28,18 @@ export type Changed = z.infer<typeof Changed>;
  * would leave fewer on hand than reserved (or negative reservations). A crossing below the
  * low-stock threshold queues the staff alert in the same transaction.
  */
-export async function moveStock(tx: Tx, reason: InventoryReason, move: Movement, change: StockChange): Promise<Changed | null> {
+export async function moveStock(
+  tx: Tx,
+  reason: InventoryReason,
+  move: Movement,
+  change: StockChange,
+): Promise<Changed | null> {
   const onHand = change.onHand;
-  const newStock = !onHand ? Prisma.sql`v."stockOnHand"` : "set" in onHand ? Prisma.sql`${onHand.set}::int` : Prisma.sql`v."stockOnHand" + ${onHand.add}::int`;
+  const newStock = !onHand
+    ? Prisma.sql`v."stockOnHand"`
+    : "set" in onHand
+      ? Prisma.sql`${onHand.set}::int`
+      : Prisma.sql`v."stockOnHand" + ${onHand.add}::int`;
   const newReserved = Prisma.sql`v."reserved" + ${change.reserved ?? 0}::int`;
   const [levels] = await parseRows(
     Changed,

@@ -22,7 +22,8 @@ export async function cancelOrderTx(
   reason: string,
   publicUrl: string,
 ): Promise<CancelEffects> {
-  if (!beforeShipping.includes(order.status)) throw new AppError("PRECONDITION_FAILED", "This order has shipped and can no longer be cancelled");
+  if (!beforeShipping.includes(order.status))
+    throw new AppError("PRECONDITION_FAILED", "This order has shipped and can no longer be cancelled");
   await transition(tx, order, "CANCELLED", actor, {
     message: reason,
     data: { cancelledAt: new Date(), cancelReason: reason, reservationExpiresAt: null },
@@ -36,7 +37,14 @@ export async function cancelOrderTx(
   });
   for (const payment of payments) {
     if (payment.status === "SUCCEEDED" && payment.capturedAmount > payment.refundedAmount) {
-      effects.refundIds.push(await createRefund(tx, { orderId: order.id, amount: payment.capturedAmount - payment.refundedAmount, reason, actorId: actor.id }));
+      effects.refundIds.push(
+        await createRefund(tx, {
+          orderId: order.id,
+          amount: payment.capturedAmount - payment.refundedAmount,
+          reason,
+          actorId: actor.id,
+        }),
+      );
     } else if (payment.status === "PENDING" || payment.status === "REQUIRES_ACTION") {
       await tx.payment.update({ where: { id: payment.id }, data: { status: "CANCELLED" } });
       if (payment.providerRef) effects.intentsToCancel.push(payment.providerRef);
@@ -53,8 +61,14 @@ export async function cancelOrderTx(
  * After commit: refund and void at the provider. Failures are not fatal here: the worker
  * retries pending refunds, and a payment that still arrives on a voided intent is refunded.
  */
-export async function applyCancelEffects(db: PrismaClient, provider: PaymentProvider, effects: CancelEffects, publicUrl: string) {
-  for (const refundId of effects.refundIds) await processRefund(db, provider, refundId, publicUrl).catch(() => undefined);
+export async function applyCancelEffects(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  effects: CancelEffects,
+  publicUrl: string,
+) {
+  for (const refundId of effects.refundIds)
+    await processRefund(db, provider, refundId, publicUrl).catch(() => undefined);
   for (const intentId of effects.intentsToCancel) await provider.cancelIntent(intentId).catch(() => undefined);
 }
 

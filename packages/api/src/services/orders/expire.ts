@@ -11,7 +11,12 @@ import { SYSTEM } from "./transitions.ts";
  * transaction (a payment may have just arrived), so running this on several instances at once
  * cancels each order once; the status-guarded transition backs that up.
  */
-export async function expireReservations(db: PrismaClient, provider: PaymentProvider, publicUrl: string, now = new Date()): Promise<number> {
+export async function expireReservations(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  publicUrl: string,
+  now = new Date(),
+): Promise<number> {
   const due = await db.order.findMany({
     where: { status: "PENDING_PAYMENT", reservationExpiresAt: { lte: now } },
     select: { id: true },
@@ -23,10 +28,22 @@ export async function expireReservations(db: PrismaClient, provider: PaymentProv
     const effects = await db
       .$transaction(async (tx): Promise<CancelEffects | null> => {
         // Another instance working on this order holds its row: skip it rather than queue behind.
-        const [locked] = await parseRows(z.object({ id: z.number() }), tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${id} FOR UPDATE SKIP LOCKED`);
+        const [locked] = await parseRows(
+          z.object({ id: z.number() }),
+          tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${id} FOR UPDATE SKIP LOCKED`,
+        );
         if (!locked) return null;
-        const order = await tx.order.findUnique({ where: { id }, select: { id: true, status: true, reservationExpiresAt: true } });
-        if (!order || order.status !== "PENDING_PAYMENT" || !order.reservationExpiresAt || order.reservationExpiresAt > now) return null;
+        const order = await tx.order.findUnique({
+          where: { id },
+          select: { id: true, status: true, reservationExpiresAt: true },
+        });
+        if (
+          !order ||
+          order.status !== "PENDING_PAYMENT" ||
+          !order.reservationExpiresAt ||
+          order.reservationExpiresAt > now
+        )
+          return null;
         return cancelOrderTx(tx, order, SYSTEM, "Payment was not completed in time", publicUrl);
       })
       .catch(() => null); // lost a race with a payment or another instance: nothing to do

@@ -12,11 +12,16 @@ async function load(db: Prisma.TransactionClient, orderId: number) {
 }
 
 export async function markProcessing(db: PrismaClient, orderId: number, actor: Actor) {
-  await db.$transaction(async (tx) => transition(tx, await load(tx, orderId), "PROCESSING", actor, { message: "Being prepared" }));
+  await db.$transaction(async (tx) =>
+    transition(tx, await load(tx, orderId), "PROCESSING", actor, { message: "Being prepared" }),
+  );
 }
 
 /** Ships the order: held stock leaves the warehouse, the shopper gets the tracking number by email. */
-export async function shipOrder(db: PrismaClient, input: { orderId: number; carrier: string; trackingNumber: string; actor: Actor; publicUrl: string }) {
+export async function shipOrder(
+  db: PrismaClient,
+  input: { orderId: number; carrier: string; trackingNumber: string; actor: Actor; publicUrl: string },
+) {
   await db.$transaction(async (tx) => {
     const order = await load(tx, input.orderId);
     await transition(tx, order, "SHIPPED", input.actor, {
@@ -31,17 +36,27 @@ export async function shipOrder(db: PrismaClient, input: { orderId: number; carr
     });
     for (const item of items) {
       const quantity = item.quantity - item.refundedQuantity;
-      if (item.variantId !== null && quantity > 0) await shipStock(tx, { variantId: item.variantId, quantity, orderId: order.id, actorId: input.actor.id });
+      if (item.variantId !== null && quantity > 0)
+        await shipStock(tx, { variantId: item.variantId, quantity, orderId: order.id, actorId: input.actor.id });
     }
-    await notifyOrder(tx, order.id, "order-shipped", (o, url) => orderShippedEmail({ ...o, carrier: input.carrier, trackingNumber: input.trackingNumber }, url), {
-      publicUrl: input.publicUrl,
-      dedupeKey: `order-shipped:${order.id}`,
-    });
+    await notifyOrder(
+      tx,
+      order.id,
+      "order-shipped",
+      (o, url) => orderShippedEmail({ ...o, carrier: input.carrier, trackingNumber: input.trackingNumber }, url),
+      {
+        publicUrl: input.publicUrl,
+        dedupeKey: `order-shipped:${order.id}`,
+      },
+    );
   });
 }
 
 export async function markDelivered(db: PrismaClient, orderId: number, actor: Actor) {
   await db.$transaction(async (tx) =>
-    transition(tx, await load(tx, orderId), "DELIVERED", actor, { message: "Delivered", data: { deliveredAt: new Date() } }),
+    transition(tx, await load(tx, orderId), "DELIVERED", actor, {
+      message: "Delivered",
+      data: { deliveredAt: new Date() },
+    }),
   );
 }

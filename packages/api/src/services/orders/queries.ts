@@ -5,7 +5,18 @@ import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 import { mediaUrl } from "../../lib/media.ts";
 import { beforeShipping } from "./transitions.ts";
 
-const addressFields = { kind: true, fullName: true, company: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true } as const;
+const addressFields = {
+  kind: true,
+  fullName: true,
+  company: true,
+  line1: true,
+  line2: true,
+  city: true,
+  region: true,
+  postalCode: true,
+  country: true,
+  phone: true,
+} as const;
 
 export const orderDetailSelect = {
   id: true,
@@ -31,12 +42,48 @@ export const orderDetailSelect = {
   deliveredAt: true,
   cancelledAt: true,
   items: {
-    select: { id: true, productName: true, variantTitle: true, sku: true, imagePath: true, unitPrice: true, quantity: true, discountAmount: true, taxAmount: true, total: true, refundedQuantity: true, product: { select: { slug: true } } },
+    select: {
+      id: true,
+      productName: true,
+      variantTitle: true,
+      sku: true,
+      imagePath: true,
+      unitPrice: true,
+      quantity: true,
+      discountAmount: true,
+      taxAmount: true,
+      total: true,
+      refundedQuantity: true,
+      product: { select: { slug: true } },
+    },
     orderBy: { id: "asc" },
   },
   addresses: { select: addressFields },
-  events: { select: { id: true, fromStatus: true, toStatus: true, actorType: true, message: true, carrier: true, trackingNumber: true, createdAt: true }, orderBy: { id: "asc" } },
-  payments: { select: { id: true, provider: true, status: true, amount: true, capturedAmount: true, refundedAmount: true, failureReason: true }, orderBy: { id: "asc" } },
+  events: {
+    select: {
+      id: true,
+      fromStatus: true,
+      toStatus: true,
+      actorType: true,
+      message: true,
+      carrier: true,
+      trackingNumber: true,
+      createdAt: true,
+    },
+    orderBy: { id: "asc" },
+  },
+  payments: {
+    select: {
+      id: true,
+      provider: true,
+      status: true,
+      amount: true,
+      capturedAmount: true,
+      refundedAmount: true,
+      failureReason: true,
+    },
+    orderBy: { id: "asc" },
+  },
 } satisfies Prisma.OrderSelect;
 
 type Row = Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>;
@@ -46,7 +93,11 @@ export function toOrderView(config: Pick<ApiConfig, "mediaBaseUrl">, row: Row) {
   const { items, addresses, payments, ...order } = row;
   return {
     ...order,
-    items: items.map(({ imagePath, product, ...item }) => ({ ...item, slug: product?.slug ?? null, imageUrl: imagePath ? mediaUrl(config, imagePath) : null })),
+    items: items.map(({ imagePath, product, ...item }) => ({
+      ...item,
+      slug: product?.slug ?? null,
+      imageUrl: imagePath ? mediaUrl(config, imagePath) : null,
+    })),
     shippingAddress: addresses.find((a) => a.kind === "SHIPPING") ?? null,
     billingAddress: addresses.find((a) => a.kind === "BILLING") ?? null,
     payment: payments.at(-1) ?? null,
@@ -58,7 +109,16 @@ export async function listMyOrders(db: PrismaClient, userId: number, input: { cu
   const after = decodeCursor(input.cursor);
   const rows = await db.order.findMany({
     where: { userId, ...(after && { id: { lt: after[1] } }) },
-    select: { id: true, number: true, status: true, total: true, currency: true, placedAt: true, refundedTotal: true, _count: { select: { items: true } } },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      total: true,
+      currency: true,
+      placedAt: true,
+      refundedTotal: true,
+      _count: { select: { items: true } },
+    },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
@@ -73,7 +133,10 @@ export async function listMyOrders(db: PrismaClient, userId: number, input: { cu
 /** An order the caller may see: their own, or a guest's matched by number and email. */
 export async function findOrderFor(db: PrismaClient, where: { number: number; userId?: number; email?: string }) {
   const row = await db.order.findFirst({
-    where: { number: where.number, ...(where.userId !== undefined ? { userId: where.userId } : { email: where.email ?? "" }) },
+    where: {
+      number: where.number,
+      ...(where.userId !== undefined ? { userId: where.userId } : { email: where.email ?? "" }),
+    },
     select: orderDetailSelect,
   });
   if (!row) throw new AppError("NOT_FOUND", "We could not find that order");
@@ -100,12 +163,30 @@ export async function listOrders(db: PrismaClient, input: AdminOrderFilter) {
     where: {
       ...(input.status && { status: input.status }),
       ...(input.customerId && { userId: input.customerId }),
-      ...((input.from || input.to) && { placedAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) } }),
-      ...((input.minTotal !== undefined || input.maxTotal !== undefined) && { total: { ...(input.minTotal !== undefined && { gte: input.minTotal }), ...(input.maxTotal !== undefined && { lte: input.maxTotal }) } }),
+      ...((input.from || input.to) && {
+        placedAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
+      }),
+      ...((input.minTotal !== undefined || input.maxTotal !== undefined) && {
+        total: {
+          ...(input.minTotal !== undefined && { gte: input.minTotal }),
+          ...(input.maxTotal !== undefined && { lte: input.maxTotal }),
+        },
+      }),
       ...(search && (number !== null ? { number } : { email: { contains: search.toLowerCase() } })),
       ...(after && { id: { lt: after[1] } }),
     },
-    select: { id: true, number: true, email: true, status: true, total: true, currency: true, refundedTotal: true, placedAt: true, user: { select: { id: true, name: true } }, _count: { select: { items: true } } },
+    select: {
+      id: true,
+      number: true,
+      email: true,
+      status: true,
+      total: true,
+      currency: true,
+      refundedTotal: true,
+      placedAt: true,
+      user: { select: { id: true, name: true } },
+      _count: { select: { items: true } },
+    },
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
@@ -123,8 +204,21 @@ export async function getOrderForStaff(db: PrismaClient, config: Pick<ApiConfig,
     select: {
       ...orderDetailSelect,
       user: { select: { id: true, name: true, email: true } },
-      notes: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } }, orderBy: { id: "asc" } },
-      refunds: { select: { id: true, amount: true, status: true, reason: true, createdAt: true, actor: { select: { name: true } } }, orderBy: { id: "asc" } },
+      notes: {
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+        orderBy: { id: "asc" },
+      },
+      refunds: {
+        select: {
+          id: true,
+          amount: true,
+          status: true,
+          reason: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
+        orderBy: { id: "asc" },
+      },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "Order not found");

@@ -16,17 +16,32 @@ type Tx = Prisma.TransactionClient;
  */
 export async function createRefund(
   tx: Tx,
-  input: { orderId: number; amount: number; reason: string; actorId: number | null; items?: Array<{ orderItemId: number; quantity: number; amount: number }> },
+  input: {
+    orderId: number;
+    amount: number;
+    reason: string;
+    actorId: number | null;
+    items?: Array<{ orderItemId: number; quantity: number; amount: number }>;
+  },
 ): Promise<number> {
   const payment = await tx.payment.findFirst({
     where: { orderId: input.orderId, status: "SUCCEEDED" },
-    select: { id: true, currency: true, capturedAmount: true, refundedAmount: true, refunds: { where: { status: "PENDING" }, select: { amount: true } } },
+    select: {
+      id: true,
+      currency: true,
+      capturedAmount: true,
+      refundedAmount: true,
+      refunds: { where: { status: "PENDING" }, select: { amount: true } },
+    },
   });
   if (!payment) throw new AppError("PRECONDITION_FAILED", "This order has no captured payment to refund");
   const pending = payment.refunds.reduce((sum, refund) => sum + refund.amount, 0);
   const refundable = payment.capturedAmount - payment.refundedAmount - pending;
   if (input.amount <= 0 || input.amount > refundable) {
-    throw new AppError("BAD_INPUT", `You can refund at most ${refundable} (minor units) on this order`, { field: "amount", refundable });
+    throw new AppError("BAD_INPUT", `You can refund at most ${refundable} (minor units) on this order`, {
+      field: "amount",
+      refundable,
+    });
   }
   const refund = await tx.refund.create({
     data: {
@@ -45,20 +60,42 @@ export async function createRefund(
 }
 
 /** Sends a pending refund to the provider and books it: payment, order totals, status, email. */
-export async function processRefund(db: PrismaClient, provider: PaymentProvider, refundId: number, publicUrl: string): Promise<void> {
+export async function processRefund(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  refundId: number,
+  publicUrl: string,
+): Promise<void> {
   const refund = await db.refund.findUnique({
     where: { id: refundId },
-    select: { status: true, amount: true, idempotencyKey: true, actorId: true, orderId: true, payment: { select: { id: true, providerRef: true } } },
+    select: {
+      status: true,
+      amount: true,
+      idempotencyKey: true,
+      actorId: true,
+      orderId: true,
+      payment: { select: { id: true, providerRef: true } },
+    },
   });
   if (!refund || refund.status !== "PENDING") return;
   if (!refund.payment.providerRef) throw new Error(`payment ${refund.payment.id} has no provider reference`);
-  const result = await provider.refund({ intentId: refund.payment.providerRef, amount: refund.amount, idempotencyKey: refund.idempotencyKey });
+  const result = await provider.refund({
+    intentId: refund.payment.providerRef,
+    amount: refund.amount,
+    idempotencyKey: refund.idempotencyKey,
+  });
   if (result.status === "failed") {
-    await db.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "FAILED", providerRef: result.id } });
+    await db.refund.updateMany({
+      where: { id: refundId, status: "PENDING" },
+      data: { status: "FAILED", providerRef: result.id },
+    });
     return;
   }
   await db.$transaction(async (tx) => {
-    const claimed = await tx.refund.updateMany({ where: { id: refundId, status: "PENDING" }, data: { status: "SUCCEEDED", providerRef: result.id } });
+    const claimed = await tx.refund.updateMany({
+      where: { id: refundId, status: "PENDING" },
+      data: { status: "SUCCEEDED", providerRef: result.id },
+    });
     if (claimed.count !== 1) return;
     await tx.$executeRaw`UPDATE "Payment" SET "refundedAmount" = "refundedAmount" + ${refund.amount}, "updatedAt" = now() WHERE "id" = ${refund.payment.id}`;
     const order = await tx.order.update({
@@ -89,7 +126,12 @@ const LEASE_MS = 5 * 60_000;
  * be retried when the lease runs out. (The provider call carries the refund's idempotency key
  * too, so even a retry after a lost answer pays once.)
  */
-export async function processPendingRefunds(db: PrismaClient, provider: PaymentProvider, publicUrl: string, olderThanMs = 60_000) {
+export async function processPendingRefunds(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  publicUrl: string,
+  olderThanMs = 60_000,
+) {
   const claimed = await parseRows(
     z.object({ id: z.number() }),
     db.$queryRaw`

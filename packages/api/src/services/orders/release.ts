@@ -12,7 +12,8 @@ export async function releaseOrderStock(tx: Tx, orderId: number, actorId: number
   });
   for (const item of items) {
     const quantity = item.quantity - item.refundedQuantity;
-    if (item.variantId !== null && quantity > 0) await releaseStock(tx, { variantId: item.variantId, quantity, orderId, actorId });
+    if (item.variantId !== null && quantity > 0)
+      await releaseStock(tx, { variantId: item.variantId, quantity, orderId, actorId });
   }
 }
 

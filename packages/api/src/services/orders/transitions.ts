@@ -45,12 +45,20 @@ export async function transition(
   order: { id: number; status: OrderStatus },
   to: OrderStatus,
   actor: Actor,
-  extra: { message?: string; carrier?: string; trackingNumber?: string; data?: Prisma.OrderUpdateManyMutationInput } = {},
+  extra: {
+    message?: string;
+    carrier?: string;
+    trackingNumber?: string;
+    data?: Prisma.OrderUpdateManyMutationInput;
+  } = {},
 ): Promise<void> {
   if (!canTransition(order.status, to)) {
     throw new AppError("PRECONDITION_FAILED", `An order that is ${label(order.status)} cannot become ${label(to)}`);
   }
-  const { count } = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: to, ...extra.data } });
+  const { count } = await tx.order.updateMany({
+    where: { id: order.id, status: order.status },
+    data: { status: to, ...extra.data },
+  });
   if (count !== 1) throw new AppError("CONFLICT", "The order changed meanwhile; reload and try again");
   await tx.orderEvent.create({
     data: {
@@ -73,7 +81,12 @@ export async function transition(
       entityType: "Order",
       entityId: order.id,
       before: { status: order.status },
-      after: { status: to, message: extra.message ?? null, carrier: extra.carrier ?? null, trackingNumber: extra.trackingNumber ?? null },
+      after: {
+        status: to,
+        message: extra.message ?? null,
+        carrier: extra.carrier ?? null,
+        trackingNumber: extra.trackingNumber ?? null,
+      },
     });
   }
 }

@@ -3,7 +3,13 @@ import { isUniqueViolation } from "../../errors.ts";
 import type { PaymentEvent, PaymentProvider } from "./provider.ts";
 import { syncPayment, type SyncOutcome } from "./sync.ts";
 
-const HANDLED = new Set(["payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled", "payment_intent.processing", "payment_intent.requires_action"]);
+const HANDLED = new Set([
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "payment_intent.canceled",
+  "payment_intent.processing",
+  "payment_intent.requires_action",
+]);
 
 /**
  * Processes a provider event once: its id is recorded (a duplicate answers "duplicate" and does
@@ -18,10 +24,16 @@ export async function handlePaymentEvent(
   publicUrl: string,
 ): Promise<SyncOutcome | "duplicate" | "ignored"> {
   try {
-    await db.webhookEvent.create({ data: { provider: provider.name, eventId: event.id, type: event.type }, select: { id: true } });
+    await db.webhookEvent.create({
+      data: { provider: provider.name, eventId: event.id, type: event.type },
+      select: { id: true },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const seen = await db.webhookEvent.findUnique({ where: { provider_eventId: { provider: provider.name, eventId: event.id } }, select: { processedAt: true } });
+    const seen = await db.webhookEvent.findUnique({
+      where: { provider_eventId: { provider: provider.name, eventId: event.id } },
+      select: { processedAt: true },
+    });
     if (seen?.processedAt) return "duplicate";
   }
   const key = { provider_eventId: { provider: provider.name, eventId: event.id } };
@@ -31,12 +43,18 @@ export async function handlePaymentEvent(
   }
   try {
     const outcome = await syncPayment(db, provider, event.intentId, publicUrl);
-    await db.webhookEvent.update({ where: key, data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null } });
+    await db.webhookEvent.update({
+      where: key,
+      data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
+    });
     return outcome;
   } catch (error) {
     await db.webhookEvent.update({
       where: key,
-      data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+      data: {
+        attempts: { increment: 1 },
+        lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      },
     });
     throw error;
   }

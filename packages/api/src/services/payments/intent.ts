@@ -10,7 +10,12 @@ type OpenPayment = { id: number; amount: number; currency: string; providerRef: 
  * from our payment id: retried checkouts and page reloads reuse it instead of charging twice.
  * `created` is the payment record an order was just placed with (saves looking it up).
  */
-export async function ensurePaymentIntent(db: PrismaClient, provider: PaymentProvider, orderId: number, created?: OpenPayment) {
+export async function ensurePaymentIntent(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  orderId: number,
+  created?: OpenPayment,
+) {
   const payment =
     created ??
     (await db.payment.findFirst({
@@ -21,9 +26,22 @@ export async function ensurePaymentIntent(db: PrismaClient, provider: PaymentPro
   if (!payment) throw new AppError("PRECONDITION_FAILED", "This order is not awaiting payment");
   const intent = payment.providerRef
     ? await provider.retrieveIntent(payment.providerRef)
-    : await provider.createIntent({ amount: payment.amount, currency: payment.currency, orderId, paymentId: payment.id, idempotencyKey: `payment-${payment.id}` });
+    : await provider.createIntent({
+        amount: payment.amount,
+        currency: payment.currency,
+        orderId,
+        paymentId: payment.id,
+        idempotencyKey: `payment-${payment.id}`,
+      });
   if (!payment.providerRef) {
-    await sqlOf(db).rows(Prisma.sql`UPDATE "Payment" SET "providerRef" = ${intent.id}, "updatedAt" = ${utcNow} WHERE "id" = ${payment.id} AND "providerRef" IS NULL`);
+    await sqlOf(db).rows(
+      Prisma.sql`UPDATE "Payment" SET "providerRef" = ${intent.id}, "updatedAt" = ${utcNow} WHERE "id" = ${payment.id} AND "providerRef" IS NULL`,
+    );
   }
-  return { intentId: intent.id, clientSecret: intent.clientSecret, status: intent.status, client: provider.clientConfig() };
+  return {
+    intentId: intent.id,
+    clientSecret: intent.clientSecret,
+    status: intent.status,
+    client: provider.clientConfig(),
+  };
 }

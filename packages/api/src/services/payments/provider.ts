@@ -31,7 +31,13 @@ export type PaymentClientConfig = { provider: "stripe"; publishableKey: string }
  */
 export type PaymentProvider = {
   readonly name: "stripe" | "test";
-  createIntent(input: { amount: number; currency: string; orderId: number; paymentId: number; idempotencyKey: string }): Promise<ProviderIntent>;
+  createIntent(input: {
+    amount: number;
+    currency: string;
+    orderId: number;
+    paymentId: number;
+    idempotencyKey: string;
+  }): Promise<ProviderIntent>;
   retrieveIntent(id: string): Promise<ProviderIntent>;
   cancelIntent(id: string): Promise<ProviderIntent>;
   refund(input: { intentId: string; amount: number; idempotencyKey: string }): Promise<ProviderRefund>;

@@ -33,7 +33,9 @@ function toIntent(intent: Stripe.PaymentIntent): ProviderIntent {
   };
 }
 
-export function createStripeProvider(settings: StripeSettings): PaymentProvider & { parseWebhook(body: Buffer, signature: string): PaymentEvent | null } {
+export function createStripeProvider(
+  settings: StripeSettings,
+): PaymentProvider & { parseWebhook(body: Buffer, signature: string): PaymentEvent | null } {
   const stripe = new Stripe(settings.secretKey, {
     maxNetworkRetries: 2,
     timeout: 15_000,
@@ -65,7 +67,10 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
         { payment_intent: input.intentId, amount: input.amount },
         { idempotencyKey: input.idempotencyKey },
       );
-      return { id: refund.id, status: refund.status === "succeeded" ? "succeeded" : refund.status === "failed" ? "failed" : "pending" };
+      return {
+        id: refund.id,
+        status: refund.status === "succeeded" ? "succeeded" : refund.status === "failed" ? "failed" : "pending",
+      };
     },
     clientConfig: () => ({ provider: "stripe", publishableKey: settings.publishableKey }),
     /** Verifies the signature over the raw body; null when it does not match. */
@@ -77,7 +82,14 @@ export function createStripeProvider(settings: StripeSettings): PaymentProvider 
         return null;
       }
       const object: unknown = event.data.object;
-      const intentId = object && typeof object === "object" && "object" in object && object.object === "payment_intent" && "id" in object ? String(object.id) : null;
+      const intentId =
+        object &&
+        typeof object === "object" &&
+        "object" in object &&
+        object.object === "payment_intent" &&
+        "id" in object
+          ? String(object.id)
+          : null;
       return intentId ? { id: event.id, type: event.type, intentId } : { id: event.id, type: event.type, intentId: "" };
     },
   };

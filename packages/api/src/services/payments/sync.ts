@@ -9,29 +9,49 @@ import { SYSTEM, transition } from "../orders/transitions.ts";
 import type { PaymentProvider, ProviderIntent } from "./provider.ts";
 
 type Tx = Prisma.TransactionClient;
-export type SyncOutcome = "paid" | "already-paid" | "refunded-late" | "amount-mismatch" | "failed" | "pending" | "unknown";
+export type SyncOutcome =
+  "paid" | "already-paid" | "refunded-late" | "amount-mismatch" | "failed" | "pending" | "unknown";
 
 /**
  * The one fulfilment function, shared by the webhook, the test provider and the success page:
  * it re-reads the intent from the provider (never trusting event contents or the client) and
  * applies it under a lock on our payment row, so racing callers fulfil exactly once.
  */
-export async function syncPayment(db: PrismaClient, provider: PaymentProvider, intentId: string, publicUrl: string): Promise<SyncOutcome> {
+export async function syncPayment(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  intentId: string,
+  publicUrl: string,
+): Promise<SyncOutcome> {
   const intent = await provider.retrieveIntent(intentId);
   const payment =
-    (await db.payment.findFirst({ where: { provider: provider.name, providerRef: intent.id }, select: { id: true } })) ??
-    (intent.paymentId ? await db.payment.findFirst({ where: { id: intent.paymentId, provider: provider.name }, select: { id: true } }) : null);
+    (await db.payment.findFirst({
+      where: { provider: provider.name, providerRef: intent.id },
+      select: { id: true },
+    })) ??
+    (intent.paymentId
+      ? await db.payment.findFirst({ where: { id: intent.paymentId, provider: provider.name }, select: { id: true } })
+      : null);
   if (!payment) return "unknown";
   const effects: CancelEffects = { refundIds: [], intentsToCancel: [] };
   const outcome = await db.$transaction(async (tx) => {
-    await parseRows(z.object({ id: z.number() }), tx.$queryRaw`SELECT "id" FROM "Payment" WHERE "id" = ${payment.id} FOR UPDATE`);
+    await parseRows(
+      z.object({ id: z.number() }),
+      tx.$queryRaw`SELECT "id" FROM "Payment" WHERE "id" = ${payment.id} FOR UPDATE`,
+    );
     return apply(tx, payment.id, intent, effects, publicUrl);
   });
   await applyCancelEffects(db, provider, effects, publicUrl);
   return outcome;
 }
 
-async function apply(tx: Tx, paymentId: number, intent: ProviderIntent, effects: CancelEffects, publicUrl: string): Promise<SyncOutcome> {
+async function apply(
+  tx: Tx,
+  paymentId: number,
+  intent: ProviderIntent,
+  effects: CancelEffects,
+  publicUrl: string,
+): Promise<SyncOutcome> {
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
     select: { id: true, status: true, amount: true, currency: true, order: { select: { id: true, status: true } } },
@@ -45,25 +65,60 @@ async function apply(tx: Tx, paymentId: number, intent: ProviderIntent, effects:
     });
     if (intent.amount !== payment.amount || intent.currency !== payment.currency.toLowerCase()) {
       // Never fulfil for a different amount than the server computed: give it back.
-      effects.refundIds.push(await createRefund(tx, { orderId: order.id, amount: intent.amountReceived, reason: "Payment amount did not match the order", actorId: null }));
-      await tx.orderNote.create({ data: { orderId: order.id, body: `Payment ${intent.id} was for ${intent.amount} ${intent.currency}, not the order's amount; refunded automatically.` } });
+      effects.refundIds.push(
+        await createRefund(tx, {
+          orderId: order.id,
+          amount: intent.amountReceived,
+          reason: "Payment amount did not match the order",
+          actorId: null,
+        }),
+      );
+      await tx.orderNote.create({
+        data: {
+          orderId: order.id,
+          body: `Payment ${intent.id} was for ${intent.amount} ${intent.currency}, not the order's amount; refunded automatically.`,
+        },
+      });
       return "amount-mismatch";
     }
     if (order.status !== "PENDING_PAYMENT") {
       // The reservation expired (or the order was cancelled) before the money arrived.
-      effects.refundIds.push(await createRefund(tx, { orderId: order.id, amount: intent.amountReceived, reason: "Payment arrived after the order was cancelled", actorId: null }));
-      await tx.orderNote.create({ data: { orderId: order.id, body: "Payment arrived after the reservation had expired and the order was cancelled; it was refunded automatically." } });
+      effects.refundIds.push(
+        await createRefund(tx, {
+          orderId: order.id,
+          amount: intent.amountReceived,
+          reason: "Payment arrived after the order was cancelled",
+          actorId: null,
+        }),
+      );
+      await tx.orderNote.create({
+        data: {
+          orderId: order.id,
+          body: "Payment arrived after the reservation had expired and the order was cancelled; it was refunded automatically.",
+        },
+      });
       return "refunded-late";
     }
-    await transition(tx, order, "PAID", SYSTEM, { message: "Payment received", data: { paidAt: new Date(), reservationExpiresAt: null } });
-    const items = await tx.orderItem.findMany({ where: { orderId: order.id, productId: { not: null } }, select: { productId: true, quantity: true } });
+    await transition(tx, order, "PAID", SYSTEM, {
+      message: "Payment received",
+      data: { paidAt: new Date(), reservationExpiresAt: null },
+    });
+    const items = await tx.orderItem.findMany({
+      where: { orderId: order.id, productId: { not: null } },
+      select: { productId: true, quantity: true },
+    });
     for (const item of items) {
-      if (item.productId !== null) await tx.product.update({ where: { id: item.productId }, data: { unitsSold: { increment: item.quantity } } });
+      if (item.productId !== null)
+        await tx.product.update({ where: { id: item.productId }, data: { unitsSold: { increment: item.quantity } } });
     }
-    await notifyOrder(tx, order.id, "order-confirmed", orderConfirmedEmail, { publicUrl, dedupeKey: `order-confirmed:${order.id}` });
+    await notifyOrder(tx, order.id, "order-confirmed", orderConfirmedEmail, {
+      publicUrl,
+      dedupeKey: `order-confirmed:${order.id}`,
+    });
     return "paid";
   }
-  const failed = intent.status === "canceled" || (intent.status === "requires_payment_method" && intent.lastError !== null);
+  const failed =
+    intent.status === "canceled" || (intent.status === "requires_payment_method" && intent.lastError !== null);
   if (!failed || payment.status === "SUCCEEDED") {
     if (intent.status === "requires_action" && payment.status === "PENDING") {
       await tx.payment.update({ where: { id: payment.id }, data: { status: "REQUIRES_ACTION" } });

@@ -62,7 +62,10 @@ export function createTestProvider(db: PrismaClient): PaymentProvider {
     },
     retrieveIntent: async (intentId) => toIntent(await find(intentId)),
     async cancelIntent(intentId) {
-      await db.testPaymentIntent.updateMany({ where: { id: intentId, status: { not: "succeeded" } }, data: { status: "canceled" } });
+      await db.testPaymentIntent.updateMany({
+        where: { id: intentId, status: { not: "succeeded" } },
+        data: { status: "canceled" },
+      });
       return toIntent(await find(intentId));
     },
     async refund(input) {
@@ -113,26 +116,39 @@ export type TestCard = { number: string; expMonth: number; expYear: number; cvc:
  * The card number is checked and forgotten: it is never stored or logged. Returns the event
  * Stripe would send by webhook.
  */
-export async function confirmTestIntent(db: PrismaClient, input: { clientSecret: string; card: TestCard; now?: Date }): Promise<PaymentEvent> {
+export async function confirmTestIntent(
+  db: PrismaClient,
+  input: { clientSecret: string; card: TestCard; now?: Date },
+): Promise<PaymentEvent> {
   const row = await db.testPaymentIntent.findUnique({ where: { clientSecret: input.clientSecret } });
   if (!row) throw new AppError("NOT_FOUND", "No such payment");
   if (row.status === "succeeded") throw new AppError("CONFLICT", "This payment has already succeeded");
   if (row.status === "canceled") throw new AppError("PRECONDITION_FAILED", "This payment was cancelled");
   const number = input.card.number.replace(/[\s-]/g, "");
   const now = input.now ?? new Date();
-  const expired = input.card.expYear < now.getFullYear() || (input.card.expYear === now.getFullYear() && input.card.expMonth < now.getMonth() + 1);
-  const problem = !/^\d{12,19}$/.test(number) || !luhnValid(number)
-    ? "Your card number is invalid."
-    : expired
-      ? "Your card has expired."
-      : !/^\d{3,4}$/.test(input.card.cvc)
-        ? "Your card's security code is invalid."
-        : SUCCEEDS.has(number)
-          ? null
-          : (DECLINES[number] ?? "Your card was declined. In test mode, use a test card such as 4242 4242 4242 4242.");
+  const expired =
+    input.card.expYear < now.getFullYear() ||
+    (input.card.expYear === now.getFullYear() && input.card.expMonth < now.getMonth() + 1);
+  const problem =
+    !/^\d{12,19}$/.test(number) || !luhnValid(number)
+      ? "Your card number is invalid."
+      : expired
+        ? "Your card has expired."
+        : !/^\d{3,4}$/.test(input.card.cvc)
+          ? "Your card's security code is invalid."
+          : SUCCEEDS.has(number)
+            ? null
+            : (DECLINES[number] ??
+              "Your card was declined. In test mode, use a test card such as 4242 4242 4242 4242.");
   await db.testPaymentIntent.update({
     where: { id: row.id },
-    data: problem ? { status: "requires_payment_method", lastError: problem } : { status: "succeeded", lastError: null },
+    data: problem
+      ? { status: "requires_payment_method", lastError: problem }
+      : { status: "succeeded", lastError: null },
   });
-  return { id: id("evt_test"), type: problem ? "payment_intent.payment_failed" : "payment_intent.succeeded", intentId: row.id };
+  return {
+    id: id("evt_test"),
+    type: problem ? "payment_intent.payment_failed" : "payment_intent.succeeded",
+    intentId: row.id,
+  };
 }

@@ -46,7 +46,8 @@ export function evaluateCoupon(
   if (!coupon.active) return { ok: false, problem: "INACTIVE" };
   if (coupon.startsAt && context.now < coupon.startsAt) return { ok: false, problem: "NOT_STARTED" };
   if (coupon.endsAt && context.now >= coupon.endsAt) return { ok: false, problem: "EXPIRED" };
-  if (coupon.usageLimit !== null && coupon.usageCount >= coupon.usageLimit) return { ok: false, problem: "USAGE_LIMIT" };
+  if (coupon.usageLimit !== null && coupon.usageCount >= coupon.usageLimit)
+    return { ok: false, problem: "USAGE_LIMIT" };
   if (coupon.perCustomerLimit !== null && context.customerRedemptions >= coupon.perCustomerLimit) {
     return { ok: false, problem: "CUSTOMER_LIMIT" };
   }
@@ -56,7 +57,10 @@ export function evaluateCoupon(
   }
   const scoped = coupon.productIds.length > 0 || coupon.categoryIds.length > 0;
   const eligible = lines.map(
-    (line) => !scoped || coupon.productIds.includes(line.productId) || line.categoryIds.some((id) => coupon.categoryIds.includes(id)),
+    (line) =>
+      !scoped ||
+      coupon.productIds.includes(line.productId) ||
+      line.categoryIds.some((id) => coupon.categoryIds.includes(id)),
   );
   const eligibleTotal = lines.reduce((sum, line, index) => sum + (eligible[index] ? line.lineTotal : 0), 0);
   if (eligibleTotal === 0) return { ok: false, problem: "NO_ELIGIBLE_ITEMS" };

@@ -1,7 +1,13 @@
 import { allocate, roundMinor } from "./allocate.ts";
 import { evaluateCoupon, type CouponEvaluation, type CouponRule } from "./coupons.ts";
 
-export type PriceLine = { variantId: number; productId: number; categoryIds: number[]; unitPrice: number; quantity: number };
+export type PriceLine = {
+  variantId: number;
+  productId: number;
+  categoryIds: number[];
+  unitPrice: number;
+  quantity: number;
+};
 export type ShippingRule = { price: number; freeOverSubtotal: number | null };
 export type TaxRule = { rateBps: number; appliesToShipping: boolean };
 
@@ -31,11 +37,17 @@ export function priceOrder<L extends PriceLine>(input: {
   const withTotals = input.lines.map((line) => ({ ...line, lineTotal: line.unitPrice * line.quantity }));
   const subtotal = withTotals.reduce((sum, line) => sum + line.lineTotal, 0);
   const coupon = input.coupon
-    ? evaluateCoupon(input.coupon.rule, withTotals, { now: input.now ?? new Date(), customerRedemptions: input.coupon.customerRedemptions })
+    ? evaluateCoupon(input.coupon.rule, withTotals, {
+        now: input.now ?? new Date(),
+        customerRedemptions: input.coupon.customerRedemptions,
+      })
     : null;
   const discount = coupon?.ok ? coupon.discount : 0;
   const discounts = coupon?.ok
-    ? allocate(discount, withTotals.map((line, index) => (coupon.eligible[index] ? line.lineTotal : 0)))
+    ? allocate(
+        discount,
+        withTotals.map((line, index) => (coupon.eligible[index] ? line.lineTotal : 0)),
+      )
     : withTotals.map(() => 0);
 
   const goods = subtotal - discount;
@@ -49,7 +61,10 @@ export function priceOrder<L extends PriceLine>(input: {
   const rate = input.tax?.rateBps ?? 0;
   const goodsTax = roundMinor((goods * rate) / 10_000);
   const shippingTax = input.tax?.appliesToShipping ? roundMinor((shipping * rate) / 10_000) : 0;
-  const lineTaxes = allocate(goodsTax, withTotals.map((line, index) => line.lineTotal - (discounts[index] ?? 0)));
+  const lineTaxes = allocate(
+    goodsTax,
+    withTotals.map((line, index) => line.lineTotal - (discounts[index] ?? 0)),
+  );
   const tax = goodsTax + shippingTax;
 
   return {

@@ -5,7 +5,13 @@ import { counted, localDayBounds, type LocalRange } from "./shop.ts";
 
 type Range = { from: string; to: string };
 
-const TopRow = z.object({ kind: z.enum(["product", "category", "brand"]), id: z.number().nullable(), name: z.string(), units: z.number(), revenue: z.number() });
+const TopRow = z.object({
+  kind: z.enum(["product", "category", "brand"]),
+  id: z.number().nullable(),
+  name: z.string(),
+  units: z.number(),
+  revenue: z.number(),
+});
 export type TopEntry = Omit<z.infer<typeof TopRow>, "kind">;
 
 /**
@@ -35,7 +41,8 @@ export async function topSellers(db: PrismaClient, range: Range, limit: number) 
           GROUP BY n."brandId", b."name" ORDER BY 5 DESC, 4 DESC, 2 LIMIT ${limit})`,
     ),
   );
-  const of = (kind: z.infer<typeof TopRow>["kind"]) => rows.filter((row) => row.kind === kind).map(({ kind: _kind, ...entry }) => entry);
+  const of = (kind: z.infer<typeof TopRow>["kind"]) =>
+    rows.filter((row) => row.kind === kind).map(({ kind: _kind, ...entry }) => entry);
   return { products: of("product"), categories: of("category"), brands: of("brand") };
 }
 
@@ -56,7 +63,12 @@ export function couponPerformance(db: PrismaClient, range: LocalRange) {
   );
 }
 
-const CustomersRow = z.object({ newCurrent: z.number(), returningCurrent: z.number(), newPrevious: z.number(), returningPrevious: z.number() });
+const CustomersRow = z.object({
+  newCurrent: z.number(),
+  returningCurrent: z.number(),
+  newPrevious: z.number(),
+  returningPrevious: z.number(),
+});
 
 /**
  * Customers (by order email, so guests count too) who paid in each period: new when their first
@@ -86,5 +98,8 @@ export async function customerMix(db: PrismaClient, range: LocalRange & { previo
     ),
   );
   if (!row) throw new Error("no customer row");
-  return { current: { new: row.newCurrent, returning: row.returningCurrent }, previous: { new: row.newPrevious, returning: row.returningPrevious } };
+  return {
+    current: { new: row.newCurrent, returning: row.returningCurrent },
+    previous: { new: row.newPrevious, returning: row.returningPrevious },
+  };
 }

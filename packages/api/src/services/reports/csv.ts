@@ -24,7 +24,8 @@ function cell(column: ReportColumn, value: ReportCell): string {
 export async function reportCsv(db: PrismaClient, input: z.output<typeof ReportInputSchema>) {
   const report = await runReport(db, input, { limit: EXPORT_ROWS });
   const lines = [report.columns.map((column) => csvCell(column.label)).join(",")];
-  for (const row of report.rows) lines.push(report.columns.map((column) => cell(column, row[column.key] ?? null)).join(","));
+  for (const row of report.rows)
+    lines.push(report.columns.map((column) => cell(column, row[column.key] ?? null)).join(","));
   return {
     filename: `${input.report}-${report.range.from}-to-${report.range.to}.csv`,
     csv: `${lines.join("\r\n")}\r\n`,

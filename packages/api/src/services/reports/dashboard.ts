@@ -26,8 +26,16 @@ export async function salesDashboard(db: PrismaClient, input: z.output<typeof Da
   ]);
   return {
     range: { ...range, granularity: input.granularity, today: calendar.today },
-    current: { ...totals.current, newCustomers: customers.current.new, returningCustomers: customers.current.returning },
-    previous: { ...totals.previous, newCustomers: customers.previous.new, returningCustomers: customers.previous.returning },
+    current: {
+      ...totals.current,
+      newCustomers: customers.current.new,
+      returningCustomers: customers.current.returning,
+    },
+    previous: {
+      ...totals.previous,
+      newCustomers: customers.previous.new,
+      returningCustomers: customers.previous.returning,
+    },
     series: series.map((bucket) => ({ start: bucket.start, revenue: bucket.revenue, orders: bucket.orders })),
     top,
     coupons,

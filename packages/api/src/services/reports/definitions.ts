@@ -40,9 +40,16 @@ export const reports: Record<ReportKind, ReportDefinition> = {
   sales: {
     title: "Sales",
     columns: [
-      { key: "period", label: "Period", kind: "date" }, int("orders", "Orders"), int("units", "Units"),
-      money("grossSales", "Gross sales"), money("discounts", "Discounts"), money("netSales", "Net sales"),
-      money("shipping", "Shipping"), money("tax", "Tax"), money("refunds", "Refunds"), money("revenue", "Revenue"),
+      { key: "period", label: "Period", kind: "date" },
+      int("orders", "Orders"),
+      int("units", "Units"),
+      money("grossSales", "Gross sales"),
+      money("discounts", "Discounts"),
+      money("netSales", "Net sales"),
+      money("shipping", "Shipping"),
+      money("tax", "Tax"),
+      money("refunds", "Refunds"),
+      money("revenue", "Revenue"),
     ],
     defaultSort: "period",
     query: perPeriod,
@@ -51,8 +58,12 @@ export const reports: Record<ReportKind, ReportDefinition> = {
   products: {
     title: "Sales by product",
     columns: [
-      { key: "product", label: "Product", kind: "text" }, { key: "category", label: "Category", kind: "text" },
-      { key: "brand", label: "Brand", kind: "text" }, int("orders", "Orders"), int("units", "Units"), money("revenue", "Revenue"),
+      { key: "product", label: "Product", kind: "text" },
+      { key: "category", label: "Category", kind: "text" },
+      { key: "brand", label: "Brand", kind: "text" },
+      int("orders", "Orders"),
+      int("units", "Units"),
+      money("revenue", "Revenue"),
     ],
     defaultSort: "revenue",
     query: (range) => Prisma.sql`
@@ -66,7 +77,12 @@ export const reports: Record<ReportKind, ReportDefinition> = {
   },
   categories: {
     title: "Sales by category",
-    columns: [{ key: "category", label: "Category", kind: "text" }, int("products", "Products sold"), int("units", "Units"), money("revenue", "Revenue")],
+    columns: [
+      { key: "category", label: "Category", kind: "text" },
+      int("products", "Products sold"),
+      int("units", "Units"),
+      money("revenue", "Revenue"),
+    ],
     defaultSort: "revenue",
     query: (range) => Prisma.sql`
       SELECT COALESCE(c."name", 'Uncategorised') AS "category", count(*)::int AS "products", sum(sold.units)::int AS "units",
@@ -79,7 +95,12 @@ export const reports: Record<ReportKind, ReportDefinition> = {
   },
   brands: {
     title: "Sales by brand",
-    columns: [{ key: "brand", label: "Brand", kind: "text" }, int("products", "Products sold"), int("units", "Units"), money("revenue", "Revenue")],
+    columns: [
+      { key: "brand", label: "Brand", kind: "text" },
+      int("products", "Products sold"),
+      int("units", "Units"),
+      money("revenue", "Revenue"),
+    ],
     defaultSort: "revenue",
     query: (range) => Prisma.sql`
       SELECT COALESCE(b."name", 'No brand') AS "brand", count(*)::int AS "products", sum(sold.units)::int AS "units",
@@ -93,8 +114,11 @@ export const reports: Record<ReportKind, ReportDefinition> = {
   customers: {
     title: "Sales by customer",
     columns: [
-      { key: "email", label: "Email", kind: "text" }, { key: "name", label: "Name", kind: "text" }, int("orders", "Orders"),
-      money("revenue", "Order totals"), { key: "lastOrder", label: "Last order", kind: "date" },
+      { key: "email", label: "Email", kind: "text" },
+      { key: "name", label: "Name", kind: "text" },
+      int("orders", "Orders"),
+      money("revenue", "Order totals"),
+      { key: "lastOrder", label: "Last order", kind: "date" },
     ],
     defaultSort: "revenue",
     // Grouped first, names joined after: one lookup per customer, not per order.
@@ -112,18 +136,25 @@ export const reports: Record<ReportKind, ReportDefinition> = {
   tax: {
     title: "Tax collected",
     columns: [
-      { key: "period", label: "Period", kind: "date" }, int("orders", "Orders"), money("netSales", "Net sales"),
-      money("shipping", "Shipping"), money("tax", "Tax collected"),
+      { key: "period", label: "Period", kind: "date" },
+      int("orders", "Orders"),
+      money("netSales", "Net sales"),
+      money("shipping", "Shipping"),
+      money("tax", "Tax collected"),
     ],
     defaultSort: "period",
-    query: (range, granularity) => Prisma.sql`SELECT "period", "orders", "netSales", "shipping", "tax" FROM (${perPeriod(range, granularity)}) t`,
+    query: (range, granularity) =>
+      Prisma.sql`SELECT "period", "orders", "netSales", "shipping", "tax" FROM (${perPeriod(range, granularity)}) t`,
     tieBreak: Prisma.sql`"period"`,
   },
   refunds: {
     title: "Refunds",
     columns: [
-      { key: "date", label: "Date", kind: "date" }, int("order", "Order"), { key: "email", label: "Email", kind: "text" },
-      { key: "reason", label: "Reason", kind: "text" }, money("amount", "Amount"),
+      { key: "date", label: "Date", kind: "date" },
+      int("order", "Order"),
+      { key: "email", label: "Email", kind: "text" },
+      { key: "reason", label: "Reason", kind: "text" },
+      money("amount", "Amount"),
     ],
     defaultSort: "date",
     query: (range) => Prisma.sql`

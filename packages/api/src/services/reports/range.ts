@@ -12,7 +12,10 @@ export type ResolvedRange = { from: string; to: string; previousFrom: string; pr
  * length just before it, which the dashboard compares against. "12m" ends today and starts the
  * day after the same date a year ago.
  */
-export function resolveRange(input: { preset: RangePreset; from?: string | undefined; to?: string | undefined }, today: string): ResolvedRange {
+export function resolveRange(
+  input: { preset: RangePreset; from?: string | undefined; to?: string | undefined },
+  today: string,
+): ResolvedRange {
   let from: string;
   let to = today;
   if (input.preset === "custom" && input.from && input.to) {

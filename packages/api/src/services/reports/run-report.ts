@@ -18,11 +18,17 @@ export const EXPORT_ROWS = 200_000;
  * One report for a range, sorted in SQL by any of its columns (through jsonb, so the column is
  * a parameter and values keep their type's order), followed by a stable tie-break.
  */
-export async function runReport(db: PrismaClient, input: z.output<typeof ReportInputSchema>, options: { limit?: number } = {}) {
+export async function runReport(
+  db: PrismaClient,
+  input: z.output<typeof ReportInputSchema>,
+  options: { limit?: number } = {},
+) {
   const definition = reports[input.report];
   const sort = input.sort ?? definition.defaultSort;
   if (!definition.columns.some((column) => column.key === sort)) {
-    throw new AppError("BAD_INPUT", `The ${definition.title.toLowerCase()} report cannot be sorted by "${sort}"`, { field: "sort" });
+    throw new AppError("BAD_INPUT", `The ${definition.title.toLowerCase()} report cannot be sorted by "${sort}"`, {
+      field: "sort",
+    });
   }
   const calendar = await shopCalendar(db);
   const range = { ...resolveRange(input, calendar.today), timeZone: calendar.timeZone };
@@ -43,7 +49,9 @@ export async function runReport(db: PrismaClient, input: z.output<typeof ReportI
     range: { ...range, granularity: input.granularity },
     sort: { key: sort, direction: input.direction },
     columns: definition.columns,
-    rows: rows.slice(0, limit).map((row): Record<string, ReportCell> => Object.fromEntries(keys.map((key) => [key, row[key] ?? null]))),
+    rows: rows
+      .slice(0, limit)
+      .map((row): Record<string, ReportCell> => Object.fromEntries(keys.map((key) => [key, row[key] ?? null]))),
     truncated: rows.length > limit,
   };
 }

@@ -22,7 +22,11 @@ export async function shopCalendar(db: PrismaClient) {
   );
   if (!row) throw new Error("no calendar row");
   const threshold = z.number().int().min(0).safeParse(row.lowStockThreshold);
-  return { timeZone: row.timeZone, today: row.today, lowStockThreshold: threshold.success ? threshold.data : DEFAULT_LOW_STOCK };
+  return {
+    timeZone: row.timeZone,
+    today: row.today,
+    lowStockThreshold: threshold.success ? threshold.data : DEFAULT_LOW_STOCK,
+  };
 }
 
 /** Local days of the shop, with its zone: passed as a parameter so SQL does not look it up per row. */
@@ -34,7 +38,8 @@ export const localDayBounds = (column: Prisma.Sql, range: LocalRange) =>
          AND ${column} < shop_day_start(${range.to}::date + 1, ${range.timeZone})`;
 
 /** A stored (UTC) timestamp's local date in the shop's zone, as "YYYY-MM-DD". */
-export const localDate = (column: Prisma.Sql, timeZone: string) => Prisma.sql`to_char(shop_local_day(${column}, ${timeZone}), 'YYYY-MM-DD')`;
+export const localDate = (column: Prisma.Sql, timeZone: string) =>
+  Prisma.sql`to_char(shop_local_day(${column}, ${timeZone}), 'YYYY-MM-DD')`;
 
 /** The orders reports count (see docs/architecture.md, "Reports"); same rule as the summary triggers. */
 export const counted = (alias: Prisma.Sql) => Prisma.sql`shop_order_counted(${alias}."status", ${alias}."paidAt")`;

@@ -34,7 +34,10 @@ function finish(row: Omit<z.infer<typeof TotalsRow>, "period">): SalesTotals {
 }
 
 /** Both periods' totals from the daily summary in one statement. */
-export async function periodTotals(db: PrismaClient, range: { from: string; to: string; previousFrom: string; previousTo: string }) {
+export async function periodTotals(
+  db: PrismaClient,
+  range: { from: string; to: string; previousFrom: string; previousTo: string },
+) {
   const rows = await parseRows(
     TotalsRow,
     readRows(
@@ -61,7 +64,11 @@ export type SalesBucket = SalesTotals & { start: string };
 /** Totals per day, week (from Monday) or month of the range, empty buckets included. */
 // Days join their bucket by equality (date_trunc), a hash join: with a range condition the
 // prepared statement's generic plan compared every bucket with every day row (8 shards a day).
-export async function salesByPeriod(db: PrismaClient, range: { from: string; to: string }, granularity: Granularity): Promise<SalesBucket[]> {
+export async function salesByPeriod(
+  db: PrismaClient,
+  range: { from: string; to: string },
+  granularity: Granularity,
+): Promise<SalesBucket[]> {
   const rows = await parseRows(
     BucketRow,
     readRows(

@@ -31,7 +31,10 @@ export async function adjustRating(tx: Tx, productId: number, change: { add?: nu
 }
 
 /** The change a review's move from (status, rating) to (status, rating) makes to the aggregates. */
-export function ratingChange(before: { status: string; rating: number } | null, after: { status: string; rating: number } | null) {
+export function ratingChange(
+  before: { status: string; rating: number } | null,
+  after: { status: string; rating: number } | null,
+) {
   const was = before?.status === "PUBLISHED" ? before.rating : undefined;
   const is = after?.status === "PUBLISHED" ? after.rating : undefined;
   return was === is ? {} : { add: is, remove: was };

@@ -8,7 +8,14 @@ import { lockReview } from "./shopper.ts";
 
 export async function listReviewsForStaff(
   db: PrismaClient,
-  input: { status?: ReviewStatus; rating?: number; productId?: number; search?: string; cursor?: string | null; limit: number },
+  input: {
+    status?: ReviewStatus;
+    rating?: number;
+    productId?: number;
+    search?: string;
+    cursor?: string | null;
+    limit: number;
+  },
 ) {
   const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
@@ -17,7 +24,9 @@ export async function listReviewsForStaff(
       ...(input.status && { status: input.status }),
       ...(input.rating && { rating: input.rating }),
       ...(input.productId && { productId: input.productId }),
-      ...(search && { OR: [{ title: { contains: search, mode: "insensitive" } }, { body: { contains: search, mode: "insensitive" } }] }),
+      ...(search && {
+        OR: [{ title: { contains: search, mode: "insensitive" } }, { body: { contains: search, mode: "insensitive" } }],
+      }),
       ...(after && { id: { lt: after[1] } }),
     },
     select: {
@@ -42,11 +51,18 @@ export async function listReviewsForStaff(
 }
 
 /** Approve (publish) or hide a review; the aggregates follow in the same transaction. */
-export async function moderateReview(db: PrismaClient, actor: AuthUser, input: { id: number; status: "PUBLISHED" | "HIDDEN" }) {
+export async function moderateReview(
+  db: PrismaClient,
+  actor: AuthUser,
+  input: { id: number; status: "PUBLISHED" | "HIDDEN" },
+) {
   return db.$transaction(async (tx) => {
     const before = await lockReview(tx, input.id);
     if (!before) throw new AppError("NOT_FOUND", "Review not found");
-    await tx.review.update({ where: { id: input.id }, data: { status: input.status, moderatedAt: new Date(), moderatedById: actor.id } });
+    await tx.review.update({
+      where: { id: input.id },
+      data: { status: input.status, moderatedAt: new Date(), moderatedById: actor.id },
+    });
     await adjustRating(tx, before.productId, ratingChange(before, { status: input.status, rating: before.rating }));
     await recordAudit(tx, {
       actor,
@@ -64,8 +80,17 @@ export async function deleteReviewAsStaff(db: PrismaClient, actor: AuthUser, id:
   await db.$transaction(async (tx) => {
     const before = await lockReview(tx, id);
     if (!before) throw new AppError("NOT_FOUND", "Review not found");
-    const review = await tx.review.delete({ where: { id }, select: { title: true, body: true, rating: true, userId: true } });
+    const review = await tx.review.delete({
+      where: { id },
+      select: { title: true, body: true, rating: true, userId: true },
+    });
     await adjustRating(tx, before.productId, ratingChange(before, null));
-    await recordAudit(tx, { actor, action: "review.delete", entityType: "Review", entityId: id, before: { ...review, status: before.status } });
+    await recordAudit(tx, {
+      actor,
+      action: "review.delete",
+      entityType: "Review",
+      entityId: id,
+      before: { ...review, status: before.status },
+    });
   });
 }

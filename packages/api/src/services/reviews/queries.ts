@@ -59,7 +59,18 @@ export async function listReviews(
 export async function myReviews(db: PrismaClient, userId: number) {
   return db.review.findMany({
     where: { userId },
-    select: { id: true, rating: true, title: true, body: true, status: true, verifiedPurchase: true, helpfulCount: true, createdAt: true, updatedAt: true, product: { select: { id: true, name: true, slug: true } } },
+    select: {
+      id: true,
+      rating: true,
+      title: true,
+      body: true,
+      status: true,
+      verifiedPurchase: true,
+      helpfulCount: true,
+      createdAt: true,
+      updatedAt: true,
+      product: { select: { id: true, name: true, slug: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
 }

@@ -13,11 +13,24 @@ export async function moderationMode(db: Pick<PrismaClient, "setting">): Promise
   return parsed.success ? parsed.data : "publish";
 }
 
-export async function setModerationMode(db: PrismaClient, actor: AuditActor, mode: ModerationMode, ip: string | null = null) {
+export async function setModerationMode(
+  db: PrismaClient,
+  actor: AuditActor,
+  mode: ModerationMode,
+  ip: string | null = null,
+) {
   await db.$transaction(async (tx) => {
     const before = await moderationMode(tx);
     await tx.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: mode }, update: { value: mode } });
-    await recordAudit(tx, { actor, action: "settings.reviews", entityType: "Setting", entityId: KEY, before: { mode: before }, after: { mode }, ip });
+    await recordAudit(tx, {
+      actor,
+      action: "settings.reviews",
+      entityType: "Setting",
+      entityId: KEY,
+      before: { mode: before },
+      after: { mode },
+      ip,
+    });
   });
   return { mode };
 }

@@ -16,13 +16,19 @@ async function boughtIt(tx: Tx, userId: number, productId: number) {
 /** Locks a review for a change, so concurrent edits and moderation see each other's result. */
 export async function lockReview(tx: Tx, id: number) {
   await parseRows(z.object({ id: z.number() }), tx.$queryRaw`SELECT "id" FROM "Review" WHERE "id" = ${id} FOR UPDATE`);
-  return tx.review.findUnique({ where: { id }, select: { id: true, userId: true, productId: true, status: true, rating: true } });
+  return tx.review.findUnique({
+    where: { id },
+    select: { id: true, userId: true, productId: true, status: true, rating: true },
+  });
 }
 
 type ReviewText = { rating: number; title: string; body: string };
 
 export async function createReview(db: PrismaClient, userId: number, input: ReviewText & { productId: number }) {
-  const product = await db.product.findFirst({ where: { id: input.productId, status: "ACTIVE" }, select: { id: true } });
+  const product = await db.product.findFirst({
+    where: { id: input.productId, status: "ACTIVE" },
+    select: { id: true },
+  });
   if (!product) throw new AppError("NOT_FOUND", "Product not found");
   try {
     return await db.$transaction(async (tx) => {
@@ -35,7 +41,8 @@ export async function createReview(db: PrismaClient, userId: number, input: Revi
       return review;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You have already reviewed this product. Edit your review instead.");
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "You have already reviewed this product. Edit your review instead.");
     throw error;
   }
 }
@@ -45,9 +52,14 @@ export async function updateReview(db: PrismaClient, userId: number, input: Revi
   return db.$transaction(async (tx) => {
     const before = await lockReview(tx, input.id);
     if (!before || before.userId !== userId) throw new AppError("NOT_FOUND", "Review not found");
-    const status = before.status === "HIDDEN" ? "HIDDEN" : (await moderationMode(tx)) === "hold" ? "PENDING" : "PUBLISHED";
+    const status =
+      before.status === "HIDDEN" ? "HIDDEN" : (await moderationMode(tx)) === "hold" ? "PENDING" : "PUBLISHED";
     const { id, ...text } = input;
-    const review = await tx.review.update({ where: { id }, data: { ...text, status }, select: { id: true, status: true, verifiedPurchase: true } });
+    const review = await tx.review.update({
+      where: { id },
+      data: { ...text, status },
+      select: { id: true, status: true, verifiedPurchase: true },
+    });
     await adjustRating(tx, before.productId, ratingChange(before, { status, rating: input.rating }));
     return review;
   });
@@ -70,11 +82,18 @@ export async function markHelpful(db: PrismaClient, userId: number, reviewId: nu
   try {
     await db.$transaction(async (tx) => {
       await tx.reviewHelpfulVote.create({ data: { reviewId, userId }, select: { reviewId: true } });
-      await tx.review.update({ where: { id: reviewId }, data: { helpfulCount: { increment: 1 } }, select: { id: true } });
+      await tx.review.update({
+        where: { id: reviewId },
+        data: { helpfulCount: { increment: 1 } },
+        select: { id: true },
+      });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-  const { helpfulCount } = await db.review.findUniqueOrThrow({ where: { id: reviewId }, select: { helpfulCount: true } });
+  const { helpfulCount } = await db.review.findUniqueOrThrow({
+    where: { id: reviewId },
+    select: { helpfulCount: true },
+  });
   return { helpfulCount, voted: true };
 }

@@ -7,7 +7,15 @@ import { mediaUrl } from "../../lib/media.ts";
 async function snapshot(db: PrismaClient, productId: number, variantId: number | null) {
   const product = await db.product.findFirst({
     where: { id: productId, status: "ACTIVE" },
-    select: { id: true, priceMin: true, inStock: true, variants: { where: variantId ? { id: variantId } : { id: -1 }, select: { id: true, price: true, stockOnHand: true, reserved: true } } },
+    select: {
+      id: true,
+      priceMin: true,
+      inStock: true,
+      variants: {
+        where: variantId ? { id: variantId } : { id: -1 },
+        select: { id: true, price: true, stockOnHand: true, reserved: true },
+      },
+    },
   });
   if (!product) throw new AppError("NOT_FOUND", "Product not found");
   const variant = product.variants[0];
@@ -18,11 +26,21 @@ async function snapshot(db: PrismaClient, productId: number, variantId: number |
 }
 
 /** Saves a product (one entry per product; saving again updates the chosen variant). */
-export async function addToWishlist(db: PrismaClient, userId: number, input: { productId: number; variantId?: number | null }) {
+export async function addToWishlist(
+  db: PrismaClient,
+  userId: number,
+  input: { productId: number; variantId?: number | null },
+) {
   const now = await snapshot(db, input.productId, input.variantId ?? null);
   await db.wishlistItem.upsert({
     where: { userId_productId: { userId, productId: input.productId } },
-    create: { userId, productId: input.productId, variantId: now.variantId, priceWhenAdded: now.price, inStockWhenAdded: now.inStock },
+    create: {
+      userId,
+      productId: input.productId,
+      variantId: now.variantId,
+      priceWhenAdded: now.price,
+      inStockWhenAdded: now.inStock,
+    },
     update: { variantId: now.variantId, priceWhenAdded: now.price, inStockWhenAdded: now.inStock },
   });
   return { productId: input.productId, saved: true };
@@ -34,14 +52,20 @@ export async function removeFromWishlist(db: PrismaClient, userId: number, produ
 }
 
 export async function savedProductIds(db: PrismaClient, userId: number) {
-  return (await db.wishlistItem.findMany({ where: { userId }, select: { productId: true } })).map((item) => item.productId);
+  return (await db.wishlistItem.findMany({ where: { userId }, select: { productId: true } })).map(
+    (item) => item.productId,
+  );
 }
 
 /**
  * The wishlist with today's price and stock, flagging a price drop or a return to stock since
  * the product was saved.
  */
-export async function listWishlist(db: PrismaClient, config: Pick<ApiConfig, "mediaBaseUrl" | "currency">, userId: number) {
+export async function listWishlist(
+  db: PrismaClient,
+  config: Pick<ApiConfig, "mediaBaseUrl" | "currency">,
+  userId: number,
+) {
   const items = await db.wishlistItem.findMany({
     where: { userId },
     select: {
@@ -50,7 +74,21 @@ export async function listWishlist(db: PrismaClient, config: Pick<ApiConfig, "me
       inStockWhenAdded: true,
       createdAt: true,
       variant: { select: { id: true, title: true, price: true, stockOnHand: true, reserved: true } },
-      product: { select: { name: true, slug: true, status: true, priceMin: true, inStock: true, brandName: true, imagePath: true, imageAlt: true, imageWidth: true, imageHeight: true, variants: { select: { id: true } } } },
+      product: {
+        select: {
+          name: true,
+          slug: true,
+          status: true,
+          priceMin: true,
+          inStock: true,
+          brandName: true,
+          imagePath: true,
+          imageAlt: true,
+          imageWidth: true,
+          imageHeight: true,
+          variants: { select: { id: true } },
+        },
+      },
     },
     orderBy: { createdAt: "desc" },
   });
@@ -62,7 +100,14 @@ export async function listWishlist(db: PrismaClient, config: Pick<ApiConfig, "me
       name: product.name,
       slug: product.slug,
       brand: product.brandName,
-      image: product.imagePath ? { url: mediaUrl(config, product.imagePath), alt: product.imageAlt ?? product.name, width: product.imageWidth ?? 800, height: product.imageHeight ?? 800 } : null,
+      image: product.imagePath
+        ? {
+            url: mediaUrl(config, product.imagePath),
+            alt: product.imageAlt ?? product.name,
+            width: product.imageWidth ?? 800,
+            height: product.imageHeight ?? 800,
+          }
+        : null,
       variantId: variant?.id ?? (product.variants.length === 1 ? (product.variants[0]?.id ?? null) : null),
       variantTitle: variant?.title ?? null,
       available: product.status === "ACTIVE",

@@ -5,10 +5,18 @@ import { jsonSnapshot, recordAudits, type AuditActor } from "../../audit/record.
 export type BulkAction = "publish" | "unpublish" | "archive" | "feature" | "unfeature";
 
 /** One action on a selection of products, all or nothing. Publishing needs a priced variant. */
-export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, input: { ids: number[]; action: BulkAction }) {
+export async function bulkUpdateProducts(
+  db: PrismaClient,
+  actor: AuditActor,
+  input: { ids: number[]; action: BulkAction },
+) {
   return db.$transaction(async (tx) => {
     const state = { id: true, status: true, featured: true, publishedAt: true } as const;
-    const before = await tx.product.findMany({ where: { id: { in: input.ids } }, select: state, orderBy: { id: "asc" } });
+    const before = await tx.product.findMany({
+      where: { id: { in: input.ids } },
+      select: state,
+      orderBy: { id: "asc" },
+    });
     if (input.action === "publish") {
       const unpublishable = await tx.product.findMany({
         where: { id: { in: input.ids }, variants: { none: { price: { gt: 0 } } } },
@@ -16,22 +24,40 @@ export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, in
         take: 5,
       });
       if (unpublishable.length > 0) {
-        throw new AppError("PRECONDITION_FAILED", `Add a priced variant before publishing: ${unpublishable.map((p) => p.name).join(", ")}`);
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          `Add a priced variant before publishing: ${unpublishable.map((p) => p.name).join(", ")}`,
+        );
       }
-      await tx.product.updateMany({ where: { id: { in: input.ids }, publishedAt: null }, data: { publishedAt: new Date() } });
+      await tx.product.updateMany({
+        where: { id: { in: input.ids }, publishedAt: null },
+        data: { publishedAt: new Date() },
+      });
     }
     const data =
-      input.action === "publish" ? { status: "ACTIVE" as const }
-      : input.action === "unpublish" ? { status: "DRAFT" as const }
-      : input.action === "archive" ? { status: "ARCHIVED" as const }
-      : { featured: input.action === "feature" };
+      input.action === "publish"
+        ? { status: "ACTIVE" as const }
+        : input.action === "unpublish"
+          ? { status: "DRAFT" as const }
+          : input.action === "archive"
+            ? { status: "ARCHIVED" as const }
+            : { featured: input.action === "feature" };
     const { count } = await tx.product.updateMany({ where: { id: { in: input.ids } }, data });
-    const after = new Map((await tx.product.findMany({ where: { id: { in: input.ids } }, select: state })).map((row) => [row.id, row]));
+    const after = new Map(
+      (await tx.product.findMany({ where: { id: { in: input.ids } }, select: state })).map((row) => [row.id, row]),
+    );
     await recordAudits(
       tx,
       before.map(({ id, ...was }) => {
         const now = after.get(id);
-        return { actor, action: `product.${input.action}`, entityType: "Product", entityId: id, before: jsonSnapshot(was), after: jsonSnapshot(now && { status: now.status, featured: now.featured, publishedAt: now.publishedAt }) };
+        return {
+          actor,
+          action: `product.${input.action}`,
+          entityType: "Product",
+          entityId: id,
+          before: jsonSnapshot(was),
+          after: jsonSnapshot(now && { status: now.status, featured: now.featured, publishedAt: now.publishedAt }),
+        };
       }),
     );
     return { updated: count };

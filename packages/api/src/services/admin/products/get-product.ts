@@ -17,11 +17,23 @@ export const adminProductSelect = {
   publishedAt: true,
   updatedAt: true,
   options: {
-    select: { id: true, name: true, values: { select: { id: true, value: true }, orderBy: [{ position: "asc" }, { id: "asc" }] } },
+    select: {
+      id: true,
+      name: true,
+      values: { select: { id: true, value: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+    },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   },
   variants: {
-    select: { id: true, sku: true, price: true, compareAtPrice: true, stockOnHand: true, reserved: true, optionValues: { select: { optionValueId: true } } },
+    select: {
+      id: true,
+      sku: true,
+      price: true,
+      compareAtPrice: true,
+      stockOnHand: true,
+      reserved: true,
+      optionValues: { select: { optionValueId: true } },
+    },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   },
   images: { select: imageSelect, orderBy: [{ position: "asc" }, { id: "asc" }] },
@@ -29,13 +41,24 @@ export const adminProductSelect = {
 
 /** A product as the edit form needs it: variants name their option values in option order. */
 export async function getAdminProduct(db: PrismaClient, config: ApiConfig, id: number) {
-  const product = await db.product.findUnique({ where: { id }, select: adminProductSelect, relationLoadStrategy: "join" });
+  const product = await db.product.findUnique({
+    where: { id },
+    select: adminProductSelect,
+    relationLoadStrategy: "join",
+  });
   if (!product) throw new AppError("NOT_FOUND", "No such product");
-  const valueNames = new Map(product.options.flatMap((option) => option.values.map((value) => [value.id, { optionId: option.id, value: value.value }] as const)));
+  const valueNames = new Map(
+    product.options.flatMap((option) =>
+      option.values.map((value) => [value.id, { optionId: option.id, value: value.value }] as const),
+    ),
+  );
   return {
     ...product,
     currency: config.currency,
-    options: product.options.map((option) => ({ name: option.name, values: option.values.map((value) => value.value) })),
+    options: product.options.map((option) => ({
+      name: option.name,
+      values: option.values.map((value) => value.value),
+    })),
     variants: product.variants.map(({ optionValues, ...variant }) => {
       const chosen = optionValues.flatMap((link) => {
         const found = valueNames.get(link.optionValueId);
@@ -43,7 +66,9 @@ export async function getAdminProduct(db: PrismaClient, config: ApiConfig, id: n
       });
       return {
         ...variant,
-        optionValues: product.options.map((option) => chosen.find((value) => value.optionId === option.id)?.value ?? ""),
+        optionValues: product.options.map(
+          (option) => chosen.find((value) => value.optionId === option.id)?.value ?? "",
+        ),
       };
     }),
     images: product.images.map((image) => toImage(config, image)),

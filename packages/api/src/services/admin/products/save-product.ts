@@ -26,11 +26,21 @@ const productColumns = (input: ProductData) => ({
  * with an id are updated in place (keeping their orders and carts), the rest created, those
  * left out deleted. Every stock change is recorded as an inventory movement by `actorId`.
  */
-export async function writeVariants(tx: Tx, productId: number, input: ProductData, actorId: number, reason: "INITIAL" | "CORRECTION" | "IMPORT") {
-  const existing = await tx.variant.findMany({ where: { productId }, select: { id: true, stockOnHand: true, reserved: true } });
+export async function writeVariants(
+  tx: Tx,
+  productId: number,
+  input: ProductData,
+  actorId: number,
+  reason: "INITIAL" | "CORRECTION" | "IMPORT",
+) {
+  const existing = await tx.variant.findMany({
+    where: { productId },
+    select: { id: true, stockOnHand: true, reserved: true },
+  });
   const byId = new Map(existing.map((variant) => [variant.id, variant]));
   for (const variant of input.variants) {
-    if (variant.id !== undefined && !byId.has(variant.id)) throw new AppError("BAD_INPUT", `Variant ${variant.id} belongs to another product`);
+    if (variant.id !== undefined && !byId.has(variant.id))
+      throw new AppError("BAD_INPUT", `Variant ${variant.id} belongs to another product`);
   }
   const keep = new Set(input.variants.flatMap((variant) => (variant.id === undefined ? [] : [variant.id])));
   await tx.variant.deleteMany({ where: { productId, id: { notIn: [...keep] } } });
@@ -38,7 +48,12 @@ export async function writeVariants(tx: Tx, productId: number, input: ProductDat
   const valueIds: number[][] = [];
   for (const [position, option] of input.options.entries()) {
     const created = await tx.productOption.create({
-      data: { productId, name: option.name, position, values: { create: option.values.map((value, index) => ({ value, position: index })) } },
+      data: {
+        productId,
+        name: option.name,
+        position,
+        values: { create: option.values.map((value, index) => ({ value, position: index })) },
+      },
       select: { values: { select: { id: true, value: true } } },
     });
     valueIds.push(option.values.map((value) => created.values.find((row) => row.value === value)?.id ?? 0));
@@ -46,22 +61,52 @@ export async function writeVariants(tx: Tx, productId: number, input: ProductDat
   // Free the SKUs first, so two variants may swap SKUs in one save.
   for (const id of keep) await tx.variant.update({ where: { id }, data: { sku: `~${id}~${Date.now()}` } });
   for (const [position, variant] of input.variants.entries()) {
-    const links = variant.optionValues.map((value, axis) => ({ optionValueId: valueIds[axis]?.[input.options[axis]?.values.indexOf(value) ?? -1] ?? 0 }));
+    const links = variant.optionValues.map((value, axis) => ({
+      optionValueId: valueIds[axis]?.[input.options[axis]?.values.indexOf(value) ?? -1] ?? 0,
+    }));
     const title = variant.optionValues.join(" / ");
     const fields = { sku: variant.sku, title, price: variant.price, compareAtPrice: variant.compareAtPrice, position };
     const before = variant.id === undefined ? undefined : byId.get(variant.id);
     if (!before) {
-      const created = await tx.variant.create({ data: { ...fields, stockOnHand: variant.stockOnHand, productId, optionValues: { create: links } }, select: { id: true } });
+      const created = await tx.variant.create({
+        data: { ...fields, stockOnHand: variant.stockOnHand, productId, optionValues: { create: links } },
+        select: { id: true },
+      });
       await tx.inventoryMovement.create({
-        data: { variantId: created.id, reason: "INITIAL", delta: variant.stockOnHand, stockAfter: variant.stockOnHand, reservedAfter: 0, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" },
+        data: {
+          variantId: created.id,
+          reason: "INITIAL",
+          delta: variant.stockOnHand,
+          stockAfter: variant.stockOnHand,
+          reservedAfter: 0,
+          actorId,
+          note: reason === "IMPORT" ? "CSV import" : "Product editor",
+        },
       });
       continue;
     }
-    await tx.variant.update({ where: { id: before.id }, data: { ...fields, optionValues: { create: links } }, select: { id: true } });
+    await tx.variant.update({
+      where: { id: before.id },
+      data: { ...fields, optionValues: { create: links } },
+      select: { id: true },
+    });
     // Through moveStock, so a sale shipped meanwhile is not overwritten and low-stock alerts follow.
-    const onHand = variant.stockOnHandLoaded === undefined ? { set: variant.stockOnHand } : { add: variant.stockOnHand - variant.stockOnHandLoaded };
-    const moved = await moveStock(tx, reason, { variantId: before.id, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" }, { onHand });
-    if (!moved) throw new AppError("BAD_INPUT", `SKU ${variant.sku}: ${before.reserved} units are reserved by orders, so stock cannot go below that`, { field: "variants" });
+    const onHand =
+      variant.stockOnHandLoaded === undefined
+        ? { set: variant.stockOnHand }
+        : { add: variant.stockOnHand - variant.stockOnHandLoaded };
+    const moved = await moveStock(
+      tx,
+      reason,
+      { variantId: before.id, actorId, note: reason === "IMPORT" ? "CSV import" : "Product editor" },
+      { onHand },
+    );
+    if (!moved)
+      throw new AppError(
+        "BAD_INPUT",
+        `SKU ${variant.sku}: ${before.reserved} units are reserved by orders, so stock cannot go below that`,
+        { field: "variants" },
+      );
   }
 }
 
@@ -72,7 +117,13 @@ export async function createProduct(db: PrismaClient, actor: AuditActor, input: 
       select: { id: true },
     });
     await writeVariants(tx, product.id, input, actor.id, "INITIAL");
-    await recordAudit(tx, { actor, action: "product.create", entityType: "Product", entityId: product.id, after: await productSnapshot(tx, product.id) });
+    await recordAudit(tx, {
+      actor,
+      action: "product.create",
+      entityType: "Product",
+      entityId: product.id,
+      after: await productSnapshot(tx, product.id),
+    });
     return product;
   });
 }
@@ -84,10 +135,20 @@ export async function updateProduct(db: PrismaClient, actor: AuditActor, input: 
     const before = await productSnapshot(tx, input.id);
     await tx.product.update({
       where: { id: input.id },
-      data: { ...productColumns(input), publishedAt: current.publishedAt ?? (input.status === "ACTIVE" ? new Date() : null) },
+      data: {
+        ...productColumns(input),
+        publishedAt: current.publishedAt ?? (input.status === "ACTIVE" ? new Date() : null),
+      },
     });
     await writeVariants(tx, input.id, input, actor.id, "CORRECTION");
-    await recordAudit(tx, { actor, action: "product.update", entityType: "Product", entityId: input.id, before, after: await productSnapshot(tx, input.id) });
+    await recordAudit(tx, {
+      actor,
+      action: "product.update",
+      entityType: "Product",
+      entityId: input.id,
+      before,
+      after: await productSnapshot(tx, input.id),
+    });
     return { id: input.id };
   });
 }

@@ -11,8 +11,14 @@ const productAuditSelect = {
   seoDescription: true,
   categoryId: true,
   brandId: true,
-  options: { select: { name: true, values: { select: { value: true }, orderBy: { position: "asc" } } }, orderBy: { position: "asc" } },
-  variants: { select: { id: true, sku: true, title: true, price: true, compareAtPrice: true, stockOnHand: true }, orderBy: { position: "asc" } },
+  options: {
+    select: { name: true, values: { select: { value: true }, orderBy: { position: "asc" } } },
+    orderBy: { position: "asc" },
+  },
+  variants: {
+    select: { id: true, sku: true, title: true, price: true, compareAtPrice: true, stockOnHand: true },
+    orderBy: { position: "asc" },
+  },
   images: { select: { id: true, path: true, alt: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
 } satisfies Prisma.ProductSelect;
 
