@@ -4,13 +4,13 @@ import {
   createMemoryStore,
   createStripeProvider,
   createTestProvider,
-  localDiskStorage,
   type ApiConfig,
   type PaymentProvider,
   type RateLimitStore,
   type StripeSettings,
 } from "@shop/api";
 import type { Database } from "@shop/db";
+import { mediaStorageFrom, type MediaStorage } from "@shop/media";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { listenForCatalogChanges } from "./cache/invalidation.ts";
@@ -25,14 +25,14 @@ import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-web
 import { staticRoutes } from "./routes/static.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
 
-export function apiConfigFrom(env: ServerEnv): ApiConfig {
+export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig {
   return {
     publicUrl: env.publicUrl,
     devMailbox: !env.SMTP_URL,
     allowedOrigins: env.allowedOrigins,
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
-    storage: localDiskStorage(env.mediaDir),
+    storage,
     currency: env.SHOP_CURRENCY,
     checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     isDev: !env.production,
@@ -48,6 +48,8 @@ export type AppServices = {
   cache?: ResponseCache | null;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
+  /** Where images are stored; defaults to what MEDIA_STORAGE says. */
+  storage?: MediaStorage;
 };
 
 /** Stripe when its keys are set; otherwise the offline test provider. */
@@ -104,7 +106,15 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     const unlisten = await listenForCatalogChanges(db, cache, app.log);
     app.addHook("onClose", unlisten);
   }
-  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache, errors });
+  const storage = services.storage ?? mediaStorageFrom(env.media, env.mediaDir);
+  await trpcRoutes(app, {
+    db,
+    config: apiConfigFrom(env, storage),
+    limits,
+    payments: payments.provider,
+    cache,
+    errors,
+  });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, {
       db,
@@ -113,7 +123,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
       publicUrl: env.publicUrl,
     });
   }
-  await mediaRoutes(app, env.mediaDir);
+  await mediaRoutes(app, storage);
   if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });
   return app;
 }

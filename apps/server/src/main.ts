@@ -1,11 +1,13 @@
 import { createSmtpTransport } from "@shop/api";
 import { createDatabase, databaseConfigFrom, migrate, prismaPaths } from "@shop/db";
+import { mediaStorageFrom } from "@shop/media";
 import pino from "pino";
 import { demoSeed, seed } from "@shop/db/seed";
 import { buildApp, paymentsFrom } from "./app.ts";
 import { parseServerEnv } from "./env.ts";
 import { createSharedState } from "./services.ts";
 import { startEmailWorker } from "./workers/email.ts";
+import { startMediaWorker } from "./workers/media.ts";
 import { startOrderWorker } from "./workers/orders.ts";
 
 let env;
@@ -28,12 +30,19 @@ const db = await createDatabase(
 );
 const shared = createSharedState(env.REDIS_URL, rootLogger, env.catalogCache);
 const payments = paymentsFrom(env, db);
-const app = await buildApp(env, db, { limits: shared.store, cache: shared.cache, logger: rootLogger, payments });
+const storage = mediaStorageFrom(env.media, env.mediaDir);
+const app = await buildApp(env, db, {
+  limits: shared.store,
+  cache: shared.cache,
+  logger: rootLogger,
+  payments,
+  storage,
+});
 
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
 if (env.seedIfEmpty) {
-  const result = await seed(db, { ...demoSeed, mediaDir: env.mediaDir, log: (message) => app.log.info(message) });
+  const result = await seed(db, { ...demoSeed, media: storage, log: (message) => app.log.info(message) });
   if (result.seeded) app.log.info("seeded the demo shop");
 }
 
@@ -43,6 +52,7 @@ const emailWorker = env.SMTP_URL
   : null;
 
 const orderWorker = startOrderWorker(db, payments.provider, env.publicUrl, app.log);
+const mediaWorker = startMediaWorker(db, storage, app.log);
 
 await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);
@@ -60,6 +70,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       .close()
       .then(() => emailWorker?.stop())
       .then(() => orderWorker.stop())
+      .then(() => mediaWorker.stop())
       .then(() => shared.close())
       .then(() => db.close())
       .then(() => process.exit(0))

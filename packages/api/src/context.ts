@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@shop/db";
 import type { RateLimitStore } from "./lib/rate-limit/index.ts";
 import type { PaymentProvider } from "./services/payments/provider.ts";
-import type { MediaStorage } from "./lib/storage.ts";
+import type { MediaStorage } from "@shop/media";
 import type { AuthState } from "./services/auth/sessions.ts";
 
 export type CookieOptions = { expires?: Date; maxAge?: number };
@@ -36,7 +36,7 @@ export type ApiConfig = {
   mediaBaseUrl: string;
   /** Orders one IP may place per minute (checkout abuse); payment attempts are limited separately. */
   checkoutPerMinute: number;
-  /** Where uploaded images are written (local disk under the data directory by default). */
+  /** Where uploaded images are written: local disk under the data directory, or a bucket. */
   storage: MediaStorage;
   /** The shop's currency (ISO 4217); every amount is in its minor units. */
   currency: string;
