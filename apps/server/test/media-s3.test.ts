@@ -60,6 +60,7 @@ describe("images in an S3-compatible bucket, shared by two instances", () => {
       body: JSON.stringify({ json: { email: staff.email, password: "uploading passphrase" } }),
     });
     const cookie = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+    await signedIn.arrayBuffer();
     const photo = await testPhoto(900, 600, "jpeg");
     const response = await fetch(`${node.url}/trpc/admin.products.uploadImage`, {
       method: "POST",

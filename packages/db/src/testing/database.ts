@@ -36,3 +36,17 @@ export async function createTestDatabase(options: { poolSize?: number; dataDir?:
 export function testDatabaseKind(): TestDatabaseTarget["kind"] {
   return inject("testDatabase").kind;
 }
+
+/** An empty PostgreSQL database (no tables), e.g. to restore a backup into; dropped by `drop`. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const target = inject("testDatabase");
+  if (target.kind !== "postgres") throw new Error("only on PostgreSQL");
+  const name = `shop_test_empty_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await withAdmin(target.adminUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  return {
+    url: databaseUrl(target.adminUrl, name),
+    async drop() {
+      await withAdmin(target.adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
