@@ -1,10 +1,20 @@
-/// <reference path="./s3rver.d.ts" />
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import S3rver from "s3rver";
 import sharp from "sharp";
 import type { S3Settings } from "./s3.ts";
+
+// s3rver ships no types: this is the part of it the tests use.
+type S3rverOptions = {
+  port: number;
+  address: string;
+  directory: string;
+  silent: boolean;
+  configureBuckets: Array<{ name: string }>;
+};
+type S3rverServer = { run(): Promise<{ port: number }>; close(): Promise<void> };
+const S3rver: new (options: S3rverOptions) => S3rverServer = createRequire(import.meta.url)("s3rver");
 
 export type TestS3 = {
   endpoint: string;
