@@ -13,3 +13,4 @@ export { usePageMeta } from "./page-meta.ts";
 export { ToastProvider, useToast, type ToastAction } from "./toast.tsx";
 export { formatCount } from "./number.ts";
 export { RouteErrorState } from "./route-error.tsx";
+export { preloadImage, ResponsiveImage, type ImageSources } from "./responsive-image.tsx";

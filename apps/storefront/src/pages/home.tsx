@@ -1,9 +1,9 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { ErrorState, formatCount } from "@shop/ui";
+import { ErrorState, formatCount, preloadImage } from "@shop/ui";
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { ProductGrid } from "../components/product-card.tsx";
+import { CARD_IMAGE_SIZES, ProductGrid } from "../components/product-card.tsx";
 import { useShopPage } from "../lib/page-meta.ts";
 
 type Trpc = ReturnType<typeof useTRPC>;
@@ -14,21 +14,10 @@ export function prefetchHome(queryClient: QueryClient, trpc: Trpc) {
   // The first featured pictures are the largest paint on a phone: request them as soon as their
   // URLs arrive, while React is still rendering, instead of when the <img> elements exist.
   void queryClient.fetchQuery(trpc.catalog.list.queryOptions(featured)).then(
-    (page) => page.items.slice(0, 2).forEach((item) => item.image && preloadImage(item.image.url)),
+    (page) => page.items.slice(0, 2).forEach((item) => item.image && preloadImage(item.image, CARD_IMAGE_SIZES)),
     () => undefined,
   );
   void queryClient.prefetchQuery(trpc.catalog.categories.queryOptions());
-}
-
-function preloadImage(href: string) {
-  if (document.head.querySelector(`link[rel="preload"][href="${CSS.escape(href)}"]`)) return;
-  const link = Object.assign(document.createElement("link"), {
-    rel: "preload",
-    as: "image",
-    href,
-    fetchPriority: "high",
-  });
-  document.head.append(link);
 }
 
 function Shelf({
