@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase, type Database } from "@shop/db";
@@ -108,6 +109,45 @@ describe("images in an S3-compatible bucket, shared by two instances", () => {
       expect(csp).toMatch(new RegExp(`img-src [^;]*${s3.endpoint.replace(/[.:/]/g, "\\$&")}`));
     } finally {
       await node.close();
+    }
+  });
+
+  it("answers 503 for images, and refuses uploads with a message, when the bucket does not answer", async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const endpoint = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const product = await factories(db.prisma).product({ name: "Stranded Lamp", status: "ACTIVE" });
+    const node = await startInstance(db, { S3_ENDPOINT: endpoint, S3_TIMEOUT_MS: "300" });
+    try {
+      const started = Date.now();
+      const image = await fetch(`${node.url}/media/products/${product.id}/abc.jpg`);
+      expect(image.status).toBe(503);
+      expect(image.headers.get("retry-after")).toBe("5");
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const staff = await factories(db.prisma).user({ role: "STAFF", password: "uploading passphrase" });
+      const signedIn = await fetch(`${node.url}/trpc/auth.signIn`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { email: staff.email, password: "uploading passphrase" } }),
+      });
+      const cookie = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+      await signedIn.arrayBuffer();
+      const photo = await testPhoto(400, 300, "jpeg");
+      const upload = await fetch(`${node.url}/trpc/admin.products.uploadImage`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
+        body: JSON.stringify({ json: { productId: product.id, dataBase64: photo.toString("base64"), alt: "" } }),
+      });
+      expect(upload.status).toBe(503);
+      expect(JSON.stringify(await upload.json())).toContain("The image storage is not answering");
+      expect(await db.prisma.productImage.count({ where: { productId: product.id } })).toBe(0);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await node.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 });

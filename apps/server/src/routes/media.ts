@@ -15,8 +15,15 @@ export async function mediaRoutes(app: FastifyInstance, storage: MediaStorage) {
     if (!type || !isMediaKey(key)) return reply.code(404).send({ error: "Not found" });
     const negotiable = type === "image/png" || type === "image/jpeg";
     const wantsWebp = negotiable && /\bimage\/webp\b/.test(request.headers.accept ?? "");
-    const webp = wantsWebp ? await storage.get(`${key}.webp`) : null;
-    const found = webp ?? (await storage.get(key));
+    let webp, found;
+    try {
+      webp = wantsWebp ? await storage.get(`${key}.webp`) : null;
+      found = webp ?? (await storage.get(key));
+    } catch (error) {
+      // The bucket is unreachable or slow (each call is bounded by S3_TIMEOUT_MS): say so briefly.
+      request.log.warn({ err: error }, "media storage unavailable");
+      return reply.code(503).header("retry-after", "5").send({ error: "Image storage unavailable" });
+    }
     if (!found) return reply.code(404).send({ error: "Not found" });
     if (negotiable) reply.header("vary", "Accept");
     if (found.lastModified) reply.header("last-modified", found.lastModified.toUTCString());

@@ -23,11 +23,10 @@ export async function uploadImage(
   const prepared = await prepareUpload(Buffer.from(input.dataBase64, "base64")).catch((error: unknown) => {
     throw error instanceof ImageRefused ? new AppError("BAD_INPUT", error.message) : error;
   });
-  const stored = await storeImage(
-    config.storage,
-    `products/${product.id}/${randomBytes(12).toString("hex")}`,
-    prepared,
-  );
+  const stem = `products/${product.id}/${randomBytes(12).toString("hex")}`;
+  const stored = await storeImage(config.storage, stem, prepared).catch(() => {
+    throw new AppError("UNAVAILABLE", "The image storage is not answering; nothing was saved. Try again in a moment.");
+  });
   const image = await db.$transaction(async (tx) => {
     const last = await tx.productImage.aggregate({ where: { productId: product.id }, _max: { position: true } });
     const created = await tx.productImage.create({
