@@ -138,7 +138,7 @@ describe("product images: upload checks, responsive widths, deletion through the
     };
     expect(await deleteQueuedMedia(shop.prisma, broken)).toMatchObject({ jobs: 0, failed: 1 });
     const job = await shop.prisma.job.findFirstOrThrow({ where: { type: "media.delete" } });
-    expect(job).toMatchObject({ attempts: 1, lastError: "bucket unreachable", lockedAt: null });
+    expect(job).toMatchObject({ attempts: 1, maxAttempts: 20, lastError: "bucket unreachable", lockedAt: null });
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
     expect(await deleteQueuedMedia(shop.prisma, testConfig.storage)).toMatchObject({ jobs: 0 });
     await shop.prisma.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
