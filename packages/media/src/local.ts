@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -30,7 +31,7 @@ export function localDiskStorage(root: string): MediaStorage {
       const file = fileFor(key);
       await mkdir(dirname(file), { recursive: true });
       // Write then rename: a reader never sees half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
+      const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
       await writeFile(temporary, bytes);
       await rename(temporary, file);
     },
