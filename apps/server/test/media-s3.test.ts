@@ -50,7 +50,15 @@ describe("images in an S3-compatible bucket, shared by two instances", () => {
     });
     const app = await buildApp(env, database, { cache: null });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
-    return { url, close: () => app.close() };
+    // Every request is answered by then: drop fetch's keep-alive sockets rather than wait them out.
+    return {
+      url,
+      close: async () => {
+        const closing = app.close();
+        app.server.closeAllConnections();
+        await closing;
+      },
+    };
   }
 
   async function uploadThrough(node: Instance, productId: number) {

@@ -1,10 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { localDiskStorage } from "@shop/media";
+import { localDiskStorage, s3Storage } from "@shop/media";
+import { startTestS3 } from "@shop/media/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, backupShop, restoreShop } from "../src/backup/index.ts";
 import { createDatabase } from "../src/client.ts";
+import { copyMedia } from "../src/media/copy.ts";
 import { migrate } from "../src/migrate/index.ts";
 import { prismaPaths } from "../src/paths.ts";
 import { seed } from "../src/seed/index.ts";
@@ -65,6 +67,32 @@ describe("backup and restore of the embedded database with its images", () => {
       expect(await orderSnapshot(restored)).toEqual(before);
     } finally {
       await restored.close();
+    }
+  });
+
+  it("with images in a bucket, records the bucket and the keys, and a restore names the ones missing", async () => {
+    const s3 = await startTestS3();
+    try {
+      const bucket = s3Storage(s3.settings);
+      await copyMedia(liveMedia, bucket);
+      const file = join(work, "backups", "bucket.tar");
+      const manifest = await backupShop({ database: live.database, media: bucket, file });
+      expect(manifest.media).toMatchObject({ storage: "s3", included: false, missing: [] });
+      expect(manifest.media.location).toBe(`s3://${s3.bucket} at ${s3.endpoint}`);
+      expect(manifest.media.keys.length).toBeGreaterThanOrEqual(12);
+
+      // The bucket lost an object since (no versioning): the restore says which.
+      const lost = manifest.media.keys[0] ?? "";
+      await bucket.delete([lost]);
+      const report = await restoreShop({
+        database: { kind: "pglite", dataDir: join(work, "from-bucket", "pglite") },
+        media: bucket,
+        file,
+      });
+      expect(report.restoredFiles).toBe(0);
+      expect(report.missing).toEqual([lost]);
+    } finally {
+      await s3.stop();
     }
   });
 });
