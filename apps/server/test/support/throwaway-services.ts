@@ -1,6 +1,6 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -83,7 +83,16 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
 }
 
-export type ThrowawayRedis = { url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+export type ThrowawayRedis = {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections open but answers nothing (a stalled host). */
+  pause(): void;
+  /** SIGCONT: it answers again, including what it was sent meanwhile. */
+  resume(): void;
+  destroy(): Promise<void>;
+};
 
 /** A redis-server of its own, without persistence. */
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
@@ -108,9 +117,45 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
     child = null;
     if (!running || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGCONT"); // a paused server would never act on SIGTERM
     running.kill("SIGTERM");
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, stop, start, destroy: stop };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    start,
+    pause: () => void child?.kill("SIGSTOP"),
+    resume: () => void child?.kill("SIGCONT"),
+    destroy: stop,
+  };
+}
+
+export type SilentServer = { host: string; port: number; url: (scheme: string) => string; close(): Promise<void> };
+
+/**
+ * A TCP server that accepts connections and never says a word: what a hung SMTP server,
+ * payment API or object store looks like to a client (connected, then nothing).
+ */
+export async function startSilentServer(): Promise<SilentServer> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    host: "127.0.0.1",
+    port,
+    url: (scheme) => `${scheme}://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
