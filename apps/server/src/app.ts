@@ -37,6 +37,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
     storage: localDiskStorage(env.mediaDir),
     currency: env.SHOP_CURRENCY,
     checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    reservationMinutes: env.RESERVATION_MINUTES,
     isDev: !env.production,
   };
 }

@@ -25,6 +25,12 @@ const ServerEnvSchema = z.object({
     .default("USD"),
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Fractions are allowed (0.5 = 30 s) down to 3 s, so a test can watch an order expire.
+  RESERVATION_MINUTES: z.coerce
+    .number()
+    .min(0.05, "must be at least 0.05 (3 seconds)")
+    .max(7 * 24 * 60)
+    .default(15),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
   METRICS_TOKEN: z

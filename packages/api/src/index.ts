@@ -20,4 +20,5 @@ export type { PaymentProvider, PaymentEvent } from "./services/payments/provider
 export { createStripeProvider, type StripeSettings } from "./services/payments/stripe.ts";
 export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";
+export { reconcilePayments } from "./services/payments/reconcile.ts";
 export { processPendingRefunds } from "./services/orders/refunds.ts";

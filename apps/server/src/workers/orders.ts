@@ -1,4 +1,4 @@
-import { expireReservations, processPendingRefunds, type PaymentProvider } from "@shop/api";
+import { expireReservations, processPendingRefunds, reconcilePayments, type PaymentProvider } from "@shop/api";
 import { isDatabaseUnavailable, type Database } from "@shop/db";
 import type { FastifyBaseLogger } from "fastify";
 import type { OutageLog } from "../observability/outage-log.ts";
@@ -6,7 +6,8 @@ import type { OutageLog } from "../observability/outage-log.ts";
 const INTERVAL_MS = 30_000;
 
 /**
- * Releases the stock of orders left unpaid past their reservation, and retries refunds the provider
+ * Records payments the provider took but we failed to record, releases the stock of orders left
+ * unpaid past their reservation (after asking the provider), and retries refunds the provider
  * has not confirmed. (Low-stock alerts need no job: the stock change that crosses a threshold
  * writes the alert in its own transaction.) Every instance runs it; each job is claimed in the
  * database (FOR UPDATE SKIP LOCKED), so it runs once across instances and survives a restart
@@ -34,9 +35,10 @@ export function startOrderWorker(
   // A run that outlasts the interval is not joined by a second one: the next tick skips.
   const tick = () => {
     running ??= (async () => {
+      const reconciled = await step("reconcile", () => reconcilePayments(db.prisma, provider, publicUrl));
       const expired = await step("expire", () => expireReservations(db.prisma, provider, publicUrl));
       const refunds = await step("refunds", () => processPendingRefunds(db.prisma, provider, publicUrl));
-      if (expired || refunds) log.info({ expired, refunds }, "order housekeeping");
+      if (reconciled || expired || refunds) log.info({ reconciled, expired, refunds }, "order housekeeping");
     })().finally(() => (running = null));
   };
   const timer = setInterval(tick, options.intervalMs ?? INTERVAL_MS);

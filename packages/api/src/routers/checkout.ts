@@ -71,6 +71,7 @@ export const checkoutRouter = router({
     return {
       order,
       payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null,
+      reservationMinutes: ctx.config.reservationMinutes,
     };
   }),
 
