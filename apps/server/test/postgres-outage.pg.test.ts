@@ -34,7 +34,14 @@ describe("PostgreSQL unavailable: every request answers 503 with Retry-After, lo
     await admin.connect();
     await admin.query(`CREATE DATABASE shop`);
     await admin.end();
-    db = await createDatabase({ kind: "postgres", url: server.url("shop"), poolSize: 4, connectionTimeoutMs: 500 });
+    // Short waits keep the test short (the defaults: 3 s for a connection, 35 s for an answer).
+    db = await createDatabase({
+      kind: "postgres",
+      url: server.url("shop"),
+      poolSize: 4,
+      connectionTimeoutMs: 500,
+      queryTimeoutMs: 3_000,
+    });
     await migrate(db.sql, prismaPaths().migrations);
     const make = factories(db.prisma);
     await db.prisma.shippingMethod.create({
@@ -197,5 +204,35 @@ describe("PostgreSQL unavailable: every request answers 503 with Retry-After, lo
     });
     expect((await app.inject("/readyz")).json()).toEqual({ status: "ready", dependencies: { database: "up" } });
     expect(errorsAtLevel()).toHaveLength(1);
+  });
+
+  it("answers 503 within its timeouts while the server is frozen (SIGSTOP), and recovers", async () => {
+    expect((await query("catalog.list", { limit: 5 })).statusCode).toBe(200); // connections in the pool
+    server.pause();
+    try {
+      // On a pooled connection the query is sent and never answered: it gives up after 3 s.
+      const started = performance.now();
+      const pooled = await query("catalog.list", { limit: 5 });
+      expect(pooled.statusCode).toBe(503);
+      expect(pooled.headers["retry-after"]).toBe("5");
+      expect(performance.now() - started).toBeGreaterThan(2_500);
+      // New connections are never accepted: each gives up after 0.5 s (readiness after 2 s).
+      const again = performance.now();
+      const responses = await Promise.all([
+        query("auth.me", undefined, session),
+        mutation("cart.add", { variantId }),
+        app.inject("/readyz"),
+      ]);
+      expect(performance.now() - again).toBeLessThan(6_000);
+      expect(responses.map((response) => response.statusCode)).toEqual([503, 503, 503]);
+      expect(responses.slice(0, 2).map((response) => response.headers["retry-after"])).toEqual(["5", "5"]);
+    } finally {
+      server.resume();
+    }
+    await expect
+      .poll(async () => (await query("catalog.list", { limit: 5 })).statusCode, { timeout: 15_000 })
+      .toBe(200);
+    expect((await app.inject("/readyz")).statusCode).toBe(200);
+    expect(reported).toEqual([]);
   });
 });

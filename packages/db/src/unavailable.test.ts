@@ -26,6 +26,7 @@ describe("isDatabaseUnavailable", () => {
       Object.assign(new Error("sorry, too many clients already"), { code: "53300" }),
       new Error("Connection terminated unexpectedly"),
       new Error("timeout exceeded when trying to connect"),
+      new Error("Query read timeout"), // a stalled server (client-side query timeout)
       new Error("request failed", { cause: socket("ECONNREFUSED") }),
     ]) {
       expect(isDatabaseUnavailable(error), String(error)).toBe(true);

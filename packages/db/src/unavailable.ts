@@ -17,7 +17,7 @@ const SOCKET_CODES = new Set([
 ]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Unable to start a transaction in the given time|Client has encountered a connection error|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|Unable to start a transaction in the given time|Client has encountered a connection error|Can't reach database server|Server has closed the connection|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /** SQLSTATE class 08 (connection exception), admin/crash shutdown, cannot connect now, too many connections. */
 function isUnavailableState(code: unknown): boolean {

@@ -1,5 +1,5 @@
-import { spawn, type SpawnOptions } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, type SpawnOptions } from "node:child_process";
+import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +45,9 @@ export type ThrowawayPostgres = {
   url: (database?: string) => string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** SIGSTOP to the server and every backend: connections stay open, nothing answers (a stalled host). */
+  pause(): void;
+  resume(): void;
   destroy(): Promise<void>;
 };
 
@@ -72,11 +75,26 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     );
   const stop = (mode = "fast") => run(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", mode, "-w", "stop"], user);
   await start();
+  const processes = () => {
+    const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    const backends = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" });
+    return [postmaster, ...backends.split("\n").filter(Boolean).map(Number)];
+  };
+  const signal = (name: NodeJS.Signals) => {
+    for (const pid of processes()) process.kill(pid, name);
+  };
   return {
     url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     stop: () => stop(),
     start,
+    pause: () => signal("SIGSTOP"),
+    resume: () => signal("SIGCONT"),
     async destroy() {
+      try {
+        signal("SIGCONT"); // a paused server would never stop
+      } catch {
+        // not running
+      }
       await stop("immediate").catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
