@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
+import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -21,11 +22,13 @@ describe("Redis frozen (SIGSTOP) while the shop is running", () => {
   let shared: ReturnType<typeof createSharedState>;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let variantId: number;
+  let probe: Redis;
   const lines: Array<{ level: number; msg: string }> = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = await startThrowawayRedis();
+    probe = new Redis(redis.url);
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const env = parseServerEnv({
       NODE_ENV: "production",
@@ -49,6 +52,7 @@ describe("Redis frozen (SIGSTOP) while the shop is running", () => {
   });
   afterAll(async () => {
     redis?.resume();
+    probe?.disconnect();
     await app?.close();
     await shared?.close();
     await redis?.destroy();
@@ -81,6 +85,8 @@ describe("Redis frozen (SIGSTOP) while the shop is running", () => {
       dependencies: { database: "up", redis: "up" },
     });
 
+    const version = async () => Number((await probe.get("shop:catalog:version")) ?? 0);
+    const before = await version();
     redis.pause();
     const times: number[] = [];
     // The catalog (global limit and cache), then the sign-in limits, then a whole checkout.
@@ -130,6 +136,8 @@ describe("Redis frozen (SIGSTOP) while the shop is running", () => {
     redis.resume();
     await expect.poll(async () => (await catalog()).headers["x-cache"], { timeout: 10_000, interval: 200 }).toBe("hit");
     expect((await app.inject("/readyz")).json()).toMatchObject({ status: "ready" });
+    // Invalidations could not reach Redis while it was frozen: the catalog version moved on once.
+    expect(await version()).toBe(before + 1);
     // One line when Redis went away, one when it came back: not one per request.
     expect(lines.filter((line) => line.msg.startsWith("redis")).map((line) => line.msg)).toEqual([
       "redis unavailable; rate limits and the catalog cache fall back to this instance",

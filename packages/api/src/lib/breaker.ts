@@ -51,8 +51,10 @@ export function createBreaker(options: BreakerOptions): Breaker {
       if (probe) probing = true;
       try {
         const result = await withTimeout(call(), timeoutMs, "dependency");
-        if (failures >= threshold) onChange("closed");
+        const recovered = failures >= threshold;
         failures = 0;
+        // After the reset: what onChange runs (a catalog version bump) goes to the dependency.
+        if (recovered) onChange("closed");
         return result;
       } catch (error) {
         failures++;
