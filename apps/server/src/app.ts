@@ -6,12 +6,13 @@ import {
   createTestProvider,
   localDiskStorage,
   RETRY_AFTER_SECONDS,
+  toTRPCError,
   type ApiConfig,
   type PaymentProvider,
   type RateLimitStore,
   type StripeSettings,
 } from "@shop/api";
-import { isDatabaseUnavailable, type Database } from "@shop/db";
+import type { Database } from "@shop/db";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { listenForCatalogChanges } from "./cache/invalidation.ts";
@@ -93,16 +94,18 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     }));
   app.addHook("onClose", () => errors.close());
   const outages = services.outages ?? createOutageLog(app.log, "dependency unavailable");
+  // The database or the payment provider away: not a bug, a moment to wait.
+  const unavailable = (error: unknown) => toTRPCError(error)?.code === "SERVICE_UNAVAILABLE";
   // Routes outside tRPC (the payment webhook, media, metrics): anything answered with a 5xx,
-  // except a database outage, which is not a bug (logged once per burst, answered 503).
+  // except a dependency being away (logged once per burst, answered 503).
   app.addHook("onError", async (request, reply, error) => {
-    if (isDatabaseUnavailable(error)) return;
+    if (unavailable(error)) return;
     if (reply.statusCode >= 500 || !error.statusCode || error.statusCode >= 500)
       errors.capture(error, { path: request.routeOptions.url, requestId: request.id });
   });
   const defaultErrorHandler = app.errorHandler;
   app.setErrorHandler((error, request, reply) => {
-    if (!isDatabaseUnavailable(error)) return defaultErrorHandler(error, request, reply);
+    if (!unavailable(error)) return defaultErrorHandler(error, request, reply);
     outages(error, { path: request.routeOptions.url, requestId: request.id });
     return reply
       .code(503)

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSmtpTransport, deliverDueEmails } from "@shop/api";
+import { signedEvent } from "@shop/api/testing";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,6 +113,24 @@ describe("a hung SMTP server and a hung payment provider", () => {
     expect(retry.headers["retry-after"]).toBe("5");
     expect(retry.json()).toMatchObject({
       error: { json: { message: expect.stringMatching(/payment provider/), data: { code: "SERVICE_UNAVAILABLE" } } },
+    });
+
+    // Stripe's webhook arrives, but Stripe cannot be asked about the intent: 503, so Stripe retries.
+    const { payload, signature } = signedEvent("whsec_hung", {
+      type: "payment_intent.succeeded",
+      intent: { id: "pi_unreachable", object: "payment_intent" },
+    });
+    const webhook = await app.inject({
+      method: "POST",
+      url: "/api/payment/webhook",
+      headers: { "content-type": "application/json", "stripe-signature": signature },
+      payload,
+    });
+    expect(webhook.statusCode).toBe(503);
+    expect(webhook.headers["retry-after"]).toBe("5");
+    expect(await db.prisma.webhookEvent.findFirst({ select: { processedAt: true, attempts: true } })).toEqual({
+      processedAt: null,
+      attempts: 1,
     });
     expect(reported).toEqual([]);
   });

@@ -143,6 +143,8 @@ export async function trpcRoutes(
       };
       ({ status, body } = cache && cached ? await misses.run(`${cached.version}:${key}`, compute) : await compute());
     }
+    // A shared miss that failed with 503 reached onError for one request only.
+    if (status === 503 && !res.hasHeader("retry-after")) res.header("retry-after", String(RETRY_AFTER_SECONDS));
     const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
     res.header("etag", etag).header("cache-control", "no-cache").header("content-type", "application/json");
     if (cache) res.header("x-cache", cached?.body ? "hit" : "miss");
