@@ -34,7 +34,7 @@ describe("the HTTP server", () => {
 
   it("answers /healthz and /readyz", async () => {
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
-    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready" });
+    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready", dependencies: { database: "up" } });
   });
 
   it("serves the storefront at / and the admin at /admin, with client-side routes falling back to index.html", async () => {

@@ -2,6 +2,7 @@ import type { MediaStorage } from "@shop/media";
 import type { Database } from "../client.ts";
 import { seedAccounts } from "./accounts.ts";
 import { insertCatalog, planCatalog } from "./catalog.ts";
+import { holdStockOfOpenOrders } from "./held-stock.ts";
 import { storePictures } from "./images.ts";
 import { seedOrders } from "./orders.ts";
 import { createRandom } from "./random.ts";
@@ -53,6 +54,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
     const customers = await seedAccounts(sql, { random, now, count: options.customers });
     step(`${options.customers} customers and the demo accounts`);
     const delivered = await seedOrders(sql, { random, now, count: options.orders, customers, variants });
+    await holdStockOfOpenOrders(sql);
     step(`${options.orders} orders`);
     const voterIds = [...new Set(customers.flatMap((customer) => (customer.id === null ? [] : [customer.id])))];
     await seedReviews(sql, { random, now, delivered, voterIds });
