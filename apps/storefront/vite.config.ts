@@ -7,8 +7,11 @@ import { precompress } from "@shop/config/vite/precompress";
 // one origin, exactly as in production.
 const api = "http://localhost:3000";
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), precompress()],
+// Two builds: the browser app (dist/, with a manifest the server reads to link a page's scripts
+// and styles) and the server renderer (`vite build --ssr src/entry-server.tsx`, dist-ssr/, loaded
+// by apps/server; npm dependencies stay external, the workspace packages are bundled in).
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [react(), tailwindcss(), ...(isSsrBuild ? [] : [precompress()])],
   server: { port: 5173, strictPort: true, proxy: { "/trpc": api, "/media": api, "/api": api } },
-  build: { sourcemap: true, manifest: true },
-});
+  build: isSsrBuild ? { sourcemap: true, outDir: "dist-ssr", emptyOutDir: true } : { sourcemap: true, manifest: true },
+}));

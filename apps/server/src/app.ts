@@ -22,8 +22,14 @@ import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
+import { pageHandler } from "./routes/pages.ts";
+import { seoRoutes } from "./routes/seo.ts";
 import { staticRoutes } from "./routes/static.ts";
+import { anonymousContext, renderLinks } from "./ssr/links.ts";
+import { loadRenderer } from "./ssr/renderer.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
+
+const PAGE_CACHE_ENTRIES = 1_000;
 
 export function apiConfigFrom(env: ServerEnv): ApiConfig {
   return {
@@ -46,6 +52,10 @@ export type AppServices = {
   payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
   /** Cached catalog responses; null turns caching off. Defaults to an in-process cache. */
   cache?: ResponseCache | null;
+  /** Rendered storefront pages and sitemaps, under the same catalog version; null turns it off. */
+  pageCache?: ResponseCache | null;
+  /** URLs per product sitemap file (tests make it small); the protocol's 50,000 by default. */
+  sitemapChunkSize?: number;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
 };
@@ -100,11 +110,16 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   healthRoutes(app, db);
   const payments = services.payments ?? paymentsFrom(env, db);
   const cache = services.cache === undefined ? (env.catalogCache ? memoryCache() : null) : services.cache;
-  if (cache) {
-    const unlisten = await listenForCatalogChanges(db, cache, app.log);
+  // Pages are tens of kilobytes: fewer of them in memory than catalog responses.
+  const pageCache =
+    services.pageCache === undefined ? (env.catalogCache ? memoryCache(PAGE_CACHE_ENTRIES) : null) : services.pageCache;
+  const caches = [cache, pageCache].filter((one) => one !== null);
+  if (caches.length) {
+    const unlisten = await listenForCatalogChanges(db, caches, app.log);
     app.addHook("onClose", unlisten);
   }
-  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache, errors });
+  const config = apiConfigFrom(env);
+  await trpcRoutes(app, { db, config, limits, payments: payments.provider, cache, pageCache, errors });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, {
       db,
@@ -114,6 +129,26 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     });
   }
   await mediaRoutes(app, env.mediaDir);
-  if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });
+  seoRoutes(app, { db, publicUrl: env.publicUrl, cache: pageCache, chunkSize: services.sitemapChunkSize });
+  if (env.serveApps) {
+    const renderer = await loadRenderer(env.storefrontRenderer, {
+      links: renderLinks({
+        context: anonymousContext({ db: db.prisma, config, limits, payments: payments.provider }),
+        cache,
+        onError: (error, path) => {
+          app.log.error({ err: error, path }, "procedure failed while rendering a page");
+          errors.capture(error, { path });
+        },
+      }),
+      publicUrl: env.publicUrl,
+      locale: env.SHOP_LOCALE,
+      clientDir: env.storefrontDist,
+    });
+    await staticRoutes(
+      app,
+      { storefront: env.storefrontDist, admin: env.adminDist },
+      pageHandler({ renderer, cache: pageCache, errors }),
+    );
+  }
   return app;
 }

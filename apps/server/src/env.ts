@@ -19,6 +19,16 @@ const ServerEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_IF_EMPTY: bool,
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
+  SHOP_LOCALE: z
+    .string()
+    .refine((value) => {
+      try {
+        return Intl.getCanonicalLocales(value).length === 1;
+      } catch {
+        return false;
+      }
+    }, "must be a BCP 47 locale such as en-US")
+    .default("en-US"),
   SHOP_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
@@ -115,6 +125,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
           }
         : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),
+    storefrontRenderer: join(root, "apps", "storefront", "dist-ssr", "entry-server.js"),
     adminDist: join(root, "apps", "admin", "dist"),
   };
 }

@@ -28,7 +28,13 @@ const db = await createDatabase(
 );
 const shared = createSharedState(env.REDIS_URL, rootLogger, env.catalogCache);
 const payments = paymentsFrom(env, db);
-const app = await buildApp(env, db, { limits: shared.store, cache: shared.cache, logger: rootLogger, payments });
+const app = await buildApp(env, db, {
+  limits: shared.store,
+  cache: shared.cache,
+  pageCache: shared.pageCache,
+  logger: rootLogger,
+  payments,
+});
 
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);

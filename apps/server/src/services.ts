@@ -9,7 +9,9 @@ import { memoryCache, redisCache, tolerant } from "./cache/response-cache.ts";
  */
 export function createSharedState(redisUrl: string | undefined, log: FastifyBaseLogger, catalogCache: boolean) {
   const memory = createMemoryStore();
-  if (!redisUrl) return { store: memory, cache: catalogCache ? memoryCache() : null, close: async () => {} };
+  // Without Redis, main.ts leaves the page cache to buildApp's in-process default.
+  if (!redisUrl)
+    return { store: memory, cache: catalogCache ? memoryCache() : null, pageCache: undefined, close: async () => {} };
   const redis = new Redis(redisUrl, {
     // Fail fast while Redis is away: the in-memory fallback takes over for that request.
     maxRetriesPerRequest: 1,
@@ -25,5 +27,7 @@ export function createSharedState(redisUrl: string | undefined, log: FastifyBase
   });
   const store: RateLimitStore = withFallback(createRedisStore(redis), memory, () => {});
   const cache = catalogCache ? tolerant(redisCache(redis), () => {}) : null;
-  return { store, cache, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
+  // Rendered pages and sitemaps: their own keys and version counter, bumped with the catalog's.
+  const pageCache = catalogCache ? tolerant(redisCache(redis, "shop:pages:"), () => {}) : null;
+  return { store, cache, pageCache, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
 }

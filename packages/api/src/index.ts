@@ -19,3 +19,10 @@ export { createStripeProvider, type StripeSettings } from "./services/payments/s
 export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";
 export { processPendingRefunds } from "./services/orders/refunds.ts";
+export {
+  categorySitemap,
+  productSitemapChunk,
+  productSitemapChunks,
+  SITEMAP_MAX_URLS,
+  type SitemapUrl,
+} from "./services/catalog/sitemap.ts";

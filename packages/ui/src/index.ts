@@ -11,5 +11,6 @@ export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";
 export { ToastProvider, useToast, type ToastAction } from "./toast.tsx";
-export { formatCount } from "./number.ts";
+export { formatCount, formatDay } from "./number.ts";
+export { displayLocale, setDisplayLocale } from "./locale.ts";
 export { RouteErrorState } from "./route-error.tsx";

@@ -1,7 +1,9 @@
+import { displayLocale } from "./locale.ts";
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Formats integer minor units (cents) for the shopper's locale. */
-export function formatMoney(minor: number, currency: string, locale?: string): string {
+/** Formats integer minor units (cents) for the shopper's locale (the display locale by default). */
+export function formatMoney(minor: number, currency: string, locale = displayLocale()): string {
   const key = `${locale ?? ""}:${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {

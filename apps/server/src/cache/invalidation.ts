@@ -11,10 +11,10 @@ export const CATALOG_CHANNEL = "shop_catalog";
  * right on all of them. Staff edits also invalidate synchronously before answering, so the next
  * request anywhere sees them.
  */
-export function listenForCatalogChanges(db: Database, cache: ResponseCache, log: FastifyBaseLogger) {
+export function listenForCatalogChanges(db: Database, caches: readonly ResponseCache[], log: FastifyBaseLogger) {
   return db.listen(
     CATALOG_CHANNEL,
-    () => void cache.invalidate(),
+    () => void Promise.all(caches.map((cache) => cache.invalidate())),
     (error) => log.warn({ err: error }, "catalog change listener lost its connection; reconnecting"),
   );
 }

@@ -43,6 +43,7 @@ export async function trpcRoutes(
     limits,
     payments,
     cache,
+    pageCache,
     errors,
   }: {
     db: Database;
@@ -50,9 +51,12 @@ export async function trpcRoutes(
     limits: RateLimitStore;
     payments: PaymentProvider;
     cache: ResponseCache | null;
+    /** Rendered pages, filed under the catalog version too. */
+    pageCache: ResponseCache | null;
     errors: ErrorReporter;
   },
 ) {
+  const caches = [cache, pageCache].filter((one) => one !== null);
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
   async function createContext({ req, res }: Pick<CreateFastifyContextOptions, "req" | "res">) {
@@ -132,10 +136,10 @@ export async function trpcRoutes(
   }
 
   // Staff edits to the catalog invalidate before answering, so the next read anywhere is fresh.
-  if (cache) {
+  if (caches.length) {
     app.addHook("onSend", async (request, reply, payload) => {
       if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url))
-        await cache.invalidate();
+        await Promise.all(caches.map((one) => one.invalidate()));
       return payload;
     });
   }

@@ -51,3 +51,31 @@ export function toggleParam(params: URLSearchParams, key: string, value: string)
   const current = params.getAll(key);
   return withParam(params, key, current.includes(value) ? current.filter((v) => v !== value) : [...current, value]);
 }
+
+/**
+ * The canonical query string of a listing: only the parameters the page understands, in one
+ * order, multi-valued ones sorted, the default sort left out; a page reached through a cursor
+ * keeps it (paginated pages are canonical to themselves). Two URLs that show the same products
+ * get the same canonical URL.
+ */
+export function canonicalSearch(params: URLSearchParams, category?: string): string {
+  const { sort, q, brands, priceMin, priceMax, minRating, inStock, options, ...rest } = filtersFromParams(
+    params,
+    category,
+  );
+  const out = new URLSearchParams();
+  if (q) out.set("q", q);
+  if (!category && rest.category) out.set("category", rest.category);
+  for (const brand of [...new Set(brands)].sort()) out.append("brand", brand);
+  if (priceMin !== undefined) out.set("min", String(priceMin));
+  if (priceMax !== undefined) out.set("max", String(priceMax));
+  if (minRating !== undefined) out.set("rating", String(minRating));
+  if (inStock) out.set("stock", "1");
+  for (const name of Object.keys(options ?? {}).sort())
+    for (const value of [...new Set(options?.[name])].sort()) out.append(`o.${name}`, value);
+  if (sort && sort !== (q ? "relevance" : "newest")) out.set("sort", sort);
+  const cursor = params.get("cursor");
+  if (cursor) out.set("cursor", cursor);
+  const text = out.toString();
+  return text ? `?${text}` : "";
+}

@@ -7,10 +7,8 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { safeNext } from "../lib/redirect.ts";
 import { useSessionChanged } from "../lib/session.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function SignUpPage() {
-  useShopPage("Create an account");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();

@@ -12,12 +12,10 @@ import { rememberGuestOrder } from "../../lib/guest-orders.ts";
 import { useMe } from "../../lib/session.ts";
 import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
 import { PaymentStep, type PaymentResult } from "./payment-step.tsx";
-import { useShopPage } from "../../lib/page-meta.ts";
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
 
 export function CheckoutPage() {
-  useShopPage("Checkout");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
