@@ -10,6 +10,7 @@ import {
   type RateLimitStore,
   type StripeSettings,
 } from "@shop/api";
+import type { StorefrontRenderer } from "@shop/client/ssr";
 import type { Database } from "@shop/db";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
@@ -56,6 +57,8 @@ export type AppServices = {
   pageCache?: ResponseCache | null;
   /** URLs per product sitemap file (tests make it small); the protocol's 50,000 by default. */
   sitemapChunkSize?: number;
+  /** Renders storefront pages; defaults to the storefront's server build (apps/storefront/dist-ssr). */
+  renderer?: StorefrontRenderer;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
 };
@@ -131,19 +134,21 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   await mediaRoutes(app, env.mediaDir);
   seoRoutes(app, { db, publicUrl: env.publicUrl, cache: pageCache, chunkSize: services.sitemapChunkSize });
   if (env.serveApps) {
-    const renderer = await loadRenderer(env.storefrontRenderer, {
-      links: renderLinks({
-        context: anonymousContext({ db: db.prisma, config, limits, payments: payments.provider }),
-        cache,
-        onError: (error, path) => {
-          app.log.error({ err: error, path }, "procedure failed while rendering a page");
-          errors.capture(error, { path });
-        },
-      }),
-      publicUrl: env.publicUrl,
-      locale: env.SHOP_LOCALE,
-      clientDir: env.storefrontDist,
-    });
+    const renderer =
+      services.renderer ??
+      (await loadRenderer(env.storefrontRenderer, {
+        links: renderLinks({
+          context: anonymousContext({ db: db.prisma, config, limits, payments: payments.provider }),
+          cache,
+          onError: (error, path) => {
+            app.log.error({ err: error, path }, "procedure failed while rendering a page");
+            errors.capture(error, { path });
+          },
+        }),
+        publicUrl: env.publicUrl,
+        locale: env.SHOP_LOCALE,
+        clientDir: env.storefrontDist,
+      }));
     await staticRoutes(
       app,
       { storefront: env.storefrontDist, admin: env.adminDist },

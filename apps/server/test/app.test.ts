@@ -25,7 +25,17 @@ describe("the HTTP server", () => {
     writeFileSync(join(dataDir, "media", "products", "y.png"), "png bytes");
     writeFileSync(join(dataDir, "media", "products", "y.png.webp"), "webp");
     const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", DATA_DIR: dataDir });
-    app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db);
+    // Storefront pages come from a stand-in renderer here (the real one: ssr.test.ts).
+    const renderer = {
+      render: async (url: string) => ({
+        status: 200,
+        html: `<!doctype html><title>Storefront</title>${url}`,
+        location: null,
+      }),
+    };
+    app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db, {
+      renderer,
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -37,7 +47,7 @@ describe("the HTTP server", () => {
     expect((await app.inject("/readyz")).json()).toEqual({ status: "ready" });
   });
 
-  it("serves the storefront at / and the admin at /admin, with client-side routes falling back to index.html", async () => {
+  it("renders the storefront's pages at / and serves the admin at /admin, its client-side routes falling back to index.html", async () => {
     for (const [url, title] of [
       ["/", "Storefront"],
       ["/products/some-phone", "Storefront"],
