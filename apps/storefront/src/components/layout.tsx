@@ -3,7 +3,6 @@ import { Drawer, SkipLink } from "@shop/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { Link, Outlet, useLocation, useMatches } from "react-router";
-import { z } from "zod";
 import { usePageViews } from "../lib/analytics.ts";
 import { useMe } from "../lib/session.ts";
 import { AccountMenu } from "./account-menu.tsx";
@@ -12,13 +11,11 @@ import { CategoryLinks } from "./category-links.tsx";
 import { PageHead } from "./page-head.tsx";
 import { SearchBox } from "./search-box.tsx";
 
-const TitledRoute = z.object({ title: z.string() });
-
 /** The title of a page whose head does not depend on data (sign-in, cart, account…): never indexed. */
 function RouteHead() {
-  const titled = useMatches().flatMap((match) => {
-    const handle = TitledRoute.safeParse(match.handle);
-    return handle.success ? [handle.data.title] : [];
+  const titled = useMatches().flatMap(({ handle }) => {
+    const title: unknown = typeof handle === "object" && handle !== null && "title" in handle ? handle.title : null;
+    return typeof title === "string" ? [title] : [];
   });
   const title = titled.at(-1);
   return title === undefined ? null : <PageHead title={title} noindex />;

@@ -1,6 +1,5 @@
 import type { DehydratedState } from "@tanstack/react-query";
 import superjson from "superjson";
-import { z } from "zod";
 
 // What a server-rendered page hands to the browser, in a JSON block (not a script the browser runs:
 // the shop's Content-Security-Policy allows no inline scripts): the query cache the page was
@@ -9,22 +8,36 @@ import { z } from "zod";
 
 export const STATE_ELEMENT_ID = "shop-state";
 
-const Assets = z.object({ entry: z.string(), styles: z.array(z.string()), preloads: z.array(z.string()) });
-export type PageAssets = z.infer<typeof Assets>;
+export type PageAssets = { entry: string; styles: string[]; preloads: string[] };
 
-const Dehydrated = z.custom<DehydratedState>(
-  (value) => typeof value === "object" && value !== null && "queries" in value && Array.isArray(value.queries),
-);
-
-const PageState = z.object({
-  origin: z.string(),
-  locale: z.string(),
-  assets: Assets,
-  queries: Dehydrated,
+export type PageState = {
+  origin: string;
+  locale: string;
+  assets: PageAssets;
+  queries: DehydratedState;
   /** React Router's hydration data (loaderData, actionData, errors), serialised as its StaticRouterProvider does. */
-  router: z.record(z.string(), z.unknown()),
-});
-export type PageState = z.infer<typeof PageState>;
+  router: Record<string, unknown>;
+};
+
+// Checked by hand rather than with zod, which would add tens of kilobytes to the entry chunk.
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
+const isAssets = (value: unknown): value is PageAssets =>
+  isObject(value) && typeof value.entry === "string" && isStrings(value.styles) && isStrings(value.preloads);
+const isDehydrated = (value: unknown): value is DehydratedState =>
+  isObject(value) && Array.isArray(value.queries) && Array.isArray(value.mutations);
+
+function isPageState(value: unknown): value is PageState {
+  return (
+    isObject(value) &&
+    typeof value.origin === "string" &&
+    typeof value.locale === "string" &&
+    isAssets(value.assets) &&
+    isDehydrated(value.queries) &&
+    isObject(value.router)
+  );
+}
 
 /** superjson keeps what JSON would lose (a review's Date); `<` is escaped so no text can close the element. */
 export const serializeState = (state: PageState) => superjson.stringify(state).replaceAll("<", "\\u003c");
@@ -33,5 +46,7 @@ export const serializeState = (state: PageState) => superjson.stringify(state).r
 export function readState(): { state: PageState; text: string } | null {
   const text = document.getElementById(STATE_ELEMENT_ID)?.textContent;
   if (!text) return null;
-  return { state: PageState.parse(superjson.parse(text)), text };
+  const state: unknown = superjson.parse(text);
+  if (!isPageState(state)) throw new Error(`#${STATE_ELEMENT_ID} does not hold a page state`);
+  return { state, text };
 }
