@@ -6,7 +6,14 @@ export type Sort = NonNullable<ListingInput["sort"]>;
 
 // The sorts the API accepts, without importing its zod schema: route loaders run this in the entry
 // chunk, and zod would add ~30 kB to every first visit. The compiler checks the list is complete.
-const SORTS = ["relevance", "newest", "price_asc", "price_desc", "rating", "best_selling"] as const satisfies readonly Sort[];
+const SORTS = [
+  "relevance",
+  "newest",
+  "price_asc",
+  "price_desc",
+  "rating",
+  "best_selling",
+] as const satisfies readonly Sort[];
 const complete: Exclude<Sort, (typeof SORTS)[number]> extends never ? true : false = true;
 const isSort = (value: string | null): value is Sort => complete && SORTS.some((sort) => sort === value);
 

@@ -45,7 +45,8 @@ export function ResetPasswordPage() {
         </Link>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField
           label="New password"
           name="password"

@@ -44,7 +44,8 @@ export function SignInPage() {
         </>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
         <TextField
           label="Password"

@@ -48,7 +48,8 @@ export function SignUpPage() {
         </>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField label="Name" name="name" autoComplete="name" error={form.errors.name} />
         <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
         <TextField
