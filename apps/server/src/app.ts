@@ -115,7 +115,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   const cache = services.cache === undefined ? (env.catalogCache ? memoryCache() : null) : services.cache;
   // Pages are tens of kilobytes: fewer of them in memory than catalog responses.
   const pageCache =
-    services.pageCache === undefined ? (env.catalogCache ? memoryCache(PAGE_CACHE_ENTRIES) : null) : services.pageCache;
+    services.pageCache === undefined ? (env.pageCache ? memoryCache(PAGE_CACHE_ENTRIES) : null) : services.pageCache;
   const caches = [cache, pageCache].filter((one) => one !== null);
   if (caches.length) {
     const unlisten = await listenForCatalogChanges(db, caches, app.log);

@@ -36,6 +36,8 @@ const ServerEnvSchema = z.object({
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Rendered storefront pages; off renders every request (still reading catalog data from its cache). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
   METRICS_TOKEN: z
     .string()
@@ -112,6 +114,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
     trustProxy: env.TRUST_PROXY,
     catalogCache: env.CATALOG_CACHE === "on",
+    pageCache: env.CATALOG_CACHE === "on" && env.PAGE_CACHE === "on",
     // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
     serveApps: env.SERVE_APPS ?? production,

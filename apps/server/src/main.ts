@@ -26,7 +26,7 @@ const db = await createDatabase(
     connectionTimeoutMs: env.database.DATABASE_POOL_TIMEOUT_MS,
   }),
 );
-const shared = createSharedState(env.REDIS_URL, rootLogger, env.catalogCache);
+const shared = createSharedState(env.REDIS_URL, rootLogger, env.catalogCache, env.pageCache);
 const payments = paymentsFrom(env, db);
 const app = await buildApp(env, db, {
   limits: shared.store,

@@ -7,7 +7,12 @@ import { memoryCache, redisCache, tolerant } from "./cache/response-cache.ts";
  * What lives in Redis when REDIS_URL is set (shared by every instance): rate-limit counters and
  * the catalog cache. Without Redis both live in this process.
  */
-export function createSharedState(redisUrl: string | undefined, log: FastifyBaseLogger, catalogCache: boolean) {
+export function createSharedState(
+  redisUrl: string | undefined,
+  log: FastifyBaseLogger,
+  catalogCache: boolean,
+  pageCache: boolean,
+) {
   const memory = createMemoryStore();
   // Without Redis, main.ts leaves the page cache to buildApp's in-process default.
   if (!redisUrl)
@@ -28,6 +33,11 @@ export function createSharedState(redisUrl: string | undefined, log: FastifyBase
   const store: RateLimitStore = withFallback(createRedisStore(redis), memory, () => {});
   const cache = catalogCache ? tolerant(redisCache(redis), () => {}) : null;
   // Rendered pages and sitemaps: their own keys and version counter, bumped with the catalog's.
-  const pageCache = catalogCache ? tolerant(redisCache(redis, "shop:pages:"), () => {}) : null;
-  return { store, cache, pageCache, close: async () => void (await redis.quit().catch(() => redis.disconnect())) };
+  const pages = pageCache ? tolerant(redisCache(redis, "shop:pages:"), () => {}) : null;
+  return {
+    store,
+    cache,
+    pageCache: pages,
+    close: async () => void (await redis.quit().catch(() => redis.disconnect())),
+  };
 }

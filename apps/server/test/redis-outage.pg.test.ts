@@ -22,7 +22,7 @@ describe("Redis stopped while the shop is running", () => {
     db = await createTestDatabase();
     redis = await startThrowawayRedis();
     const logger = pino({ level: "silent" });
-    shared = createSharedState(redis.url, logger, true);
+    shared = createSharedState(redis.url, logger, true, true);
     const env = parseServerEnv({
       NODE_ENV: "production",
       LOG_LEVEL: "silent",
