@@ -147,12 +147,12 @@ describe("server-rendered storefront, as crawlers see it", () => {
     let next: string | null = "/c/cables";
     let pages = 0;
     while (next) {
-      const response = await app.inject(next);
-      expect(response.statusCode, next).toBe(200);
+      const { statusCode, body }: { statusCode: number; body: string } = await app.inject(next);
+      expect(statusCode, next).toBe(200);
       // Paginated pages are canonical to themselves.
-      expect(canonical(response.body), next).toBe(`${origin}${next}`);
-      for (const slug of productLinks(response.body)) seen.add(slug ?? "");
-      next = /<a href="([^"]+)" rel="next"/.exec(response.body)?.[1]?.replaceAll("&amp;", "&") ?? null;
+      expect(canonical(body), next).toBe(`${origin}${next}`);
+      for (const slug of productLinks(body)) seen.add(slug ?? "");
+      next = /<a href="([^"]+)" rel="next"/.exec(body)?.[1]?.replaceAll("&amp;", "&") ?? null;
       pages++;
     }
     expect(pages).toBe(2);

@@ -1,7 +1,7 @@
 export { Button } from "./button.tsx";
 export { TextField } from "./field.tsx";
 export { TextAreaField } from "./text-area.tsx";
-export { formatMoney } from "./money.ts";
+export { currencyDigits, formatMoney } from "./money.ts";
 export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 export { PriceRange } from "./price.tsx";
 export { FormMessage } from "./form-alert.tsx";

@@ -24,7 +24,9 @@ export async function staticRoutes(
       root,
       prefix,
       decorateReply: prefix === "/",
-      wildcard: true,
+      // The storefront's files get a route each (listed once at start), so its pages, rendered by
+      // the server, never cost a file-system look-up; the admin falls back to its index.html.
+      wildcard: prefix !== "/",
       // The storefront's "/" is a rendered page, not its client-only index.html.
       index: prefix === "/" ? false : ["index.html"],
       cacheControl: false,
@@ -36,17 +38,24 @@ export async function staticRoutes(
     });
   }
 
-  // "/" would reach the static plugin's directory handling (a 403): it is the home page.
-  app.get("/", storefrontPage);
-
+  const notFound = (reply: FastifyReply) => reply.code(404).send({ error: "Not found" });
+  const isFile = (path: string) => /\.[a-z0-9]+$/i.test(path);
+  const adminApp = (reply: FastifyReply) =>
+    reply.header("cache-control", "no-cache").sendFile("index.html", dist.admin);
+  // Every other GET is a storefront page, except what only looks like one: a missing file or API
+  // path is a plain 404, and /admin is the admin's.
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    if (/^\/(trpc|api|media|healthz|readyz)(\/|$)/.test(path) || isFile(path)) return notFound(reply);
+    if (path === "/admin") return adminApp(reply);
+    return storefrontPage(request, reply);
+  };
+  app.get("/", page);
+  app.get("/*", page);
+  // The admin's client-side routes (no file under /admin/ by that name) load its app.
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    const isApi = /^\/(trpc|api|media|healthz|readyz)(\/|$)/.test(path);
-    if ((request.method !== "GET" && request.method !== "HEAD") || isApi || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.code(404).send({ error: "Not found" });
-    }
-    const admin = path === "/admin" || path.startsWith("/admin/");
-    if (!admin) return storefrontPage(request, reply);
-    return reply.header("cache-control", "no-cache").sendFile("index.html", dist.admin);
+    const get = request.method === "GET" || request.method === "HEAD";
+    return get && path.startsWith("/admin/") && !isFile(path) ? adminApp(reply) : notFound(reply);
   });
 }

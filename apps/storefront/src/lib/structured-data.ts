@@ -12,6 +12,7 @@ import type {
   WithActionConstraints,
   WithContext,
 } from "schema-dts";
+import { currencyDigits } from "@shop/ui";
 import { SHOP_DESCRIPTION, SHOP_NAME } from "./site.tsx";
 
 // JSON-LD for Google's rich results, typed by schema-dts (schema.org's vocabulary). What each
@@ -24,8 +25,7 @@ type Absolute = (path: string) => string;
 
 /** Minor units as the decimal text schema.org asks for ("19.99"), without floating point. */
 export function decimalPrice(minor: number, currency: string): string {
-  const digits =
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
   if (digits === 0) return String(minor);
   const scale = 10 ** digits;
   return `${Math.floor(minor / scale)}.${String(minor % scale).padStart(digits, "0")}`;
