@@ -5,6 +5,7 @@ import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testi
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
+import { standInRenderer } from "./support/stand-in-renderer.ts";
 
 function fakeDist(title: string) {
   const dir = mkdtempSync(join(tmpdir(), "shop-dist-"));
@@ -25,16 +26,8 @@ describe("the HTTP server", () => {
     writeFileSync(join(dataDir, "media", "products", "y.png"), "png bytes");
     writeFileSync(join(dataDir, "media", "products", "y.png.webp"), "webp");
     const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", DATA_DIR: dataDir });
-    // Storefront pages come from a stand-in renderer here (the real one: ssr.test.ts).
-    const renderer = {
-      render: async (url: string) => ({
-        status: 200,
-        html: `<!doctype html><title>Storefront</title>${url}`,
-        location: null,
-      }),
-    };
     app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db, {
-      renderer,
+      renderer: standInRenderer("Storefront"),
     });
   });
   afterAll(async () => {
