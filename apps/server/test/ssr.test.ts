@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliDecompressSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
@@ -233,5 +233,10 @@ describe("server-rendered storefront, as crawlers see it", () => {
     expect(categories.sort()).toEqual(["audio", "cables", "earbuds"]);
     expect(urls.some((url) => url.loc === `${origin}/`)).toBe(true);
     expect((await app.inject("/sitemaps/products-99.xml")).statusCode).toBe(404);
+    // Generated and gzipped once per catalog version, then served from the cache.
+    const first = files.find((file) => file.startsWith("/sitemaps/products-")) ?? "";
+    const gzipped = await app.inject({ url: first, headers: { "accept-encoding": "gzip" } });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe((await app.inject(first)).body);
   });
 });

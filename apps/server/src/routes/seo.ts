@@ -13,6 +13,7 @@ import { singleFlight } from "../cache/single-flight.ts";
 
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+const MIN_GZIP = 500;
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"';
 
@@ -42,7 +43,7 @@ export function seoRoutes(
 ) {
   const { db, publicUrl, cache } = options;
   const chunkSize = options.chunkSize ?? SITEMAP_MAX_URLS;
-  const flights = singleFlight<string>();
+  const flights = singleFlight<{ body: string; gzipped: Buffer | null }>();
   const urlset = (urls: SitemapUrl[]) =>
     urls
       .map(
@@ -51,41 +52,49 @@ export function seoRoutes(
       )
       .join("\n");
 
-  /** A generated file: from the cache, or made once however many crawlers ask at the same time. */
-  async function cached(key: string, make: () => Promise<string | null>): Promise<string | null> {
+  type File = { body: string; gzipped: Buffer | null };
+
+  /**
+   * A generated file and its gzipped copy (sitemaps run to megabytes: compressing one per request
+   * would cost more than reading it from the cache), made once however many crawlers ask at once.
+   */
+  async function cached(key: string, make: () => Promise<string | null>): Promise<File | null> {
     const entry = cache ? await cache.get(key) : null;
-    if (entry?.body) return entry.body;
-    return flights
-      .run(`${entry?.version ?? ""}:${key}`, async () => {
-        const body = (await make()) ?? "";
-        if (cache && entry) await cache.set(entry.version, key, body);
-        return body;
-      })
-      .then((body) => body || null);
+    if (entry?.body) {
+      const gzipped = entry.body.length > MIN_GZIP && cache ? (await cache.get(`${key}:gz`)).body : null;
+      return { body: entry.body, gzipped: gzipped ? Buffer.from(gzipped, "base64") : null };
+    }
+    const file = await flights.run(`${entry?.version ?? ""}:${key}`, async () => {
+      const body = (await make()) ?? "";
+      const gzipped = body.length > MIN_GZIP ? gzipSync(body, { level: 6 }) : null;
+      if (cache && entry) {
+        await cache.set(entry.version, key, body);
+        if (gzipped) await cache.set(entry.version, `${key}:gz`, gzipped.toString("base64"));
+      }
+      return { body, gzipped };
+    });
+    return file.body ? file : null;
   }
 
-  function send(request: FastifyRequest, reply: FastifyReply, type: string, body: string | null) {
-    if (body === null) return reply.code(404).header("content-type", "text/plain; charset=utf-8").send("Not found");
+  function send(request: FastifyRequest, reply: FastifyReply, type: string, file: File | null) {
+    if (file === null) return reply.code(404).header("content-type", "text/plain; charset=utf-8").send("Not found");
     reply.header("content-type", type).header("cache-control", "no-cache").header("vary", "accept-encoding");
-    // Sitemaps run to megabytes; crawlers accept gzip.
-    if (body.length > 1024 && /\bgzip\b/.test(request.headers["accept-encoding"] ?? ""))
-      return reply.header("content-encoding", "gzip").send(gzipSync(body, { level: 6 }));
-    return reply.send(body);
+    if (file.gzipped && /\bgzip\b/.test(request.headers["accept-encoding"] ?? ""))
+      return reply.header("content-encoding", "gzip").send(file.gzipped);
+    return reply.send(file.body);
   }
 
   app.get("/robots.txt", (request, reply) =>
-    send(
-      request,
-      reply,
-      "text/plain; charset=utf-8",
-      [
+    send(request, reply, "text/plain; charset=utf-8", {
+      gzipped: null,
+      body: [
         "User-agent: *",
         ...DISALLOWED.map((path) => `Disallow: ${path}`),
         "",
         `Sitemap: ${publicUrl}/sitemap.xml`,
         "",
       ].join("\n"),
-    ),
+    }),
   );
 
   app.get("/sitemap.xml", async (request, reply) => {
