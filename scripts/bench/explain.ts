@@ -18,6 +18,7 @@ const config: ApiConfig = {
   publicUrl: "http://localhost:3000",
   devMailbox: true,
   checkoutPerMinute: 30,
+  reservationMinutes: 15,
   allowedOrigins: [],
   secureCookies: true,
   mediaBaseUrl: "/media",

@@ -5,6 +5,8 @@ import {
   createStripeProvider,
   createTestProvider,
   localDiskStorage,
+  RETRY_AFTER_SECONDS,
+  toTRPCError,
   type ApiConfig,
   type PaymentProvider,
   type RateLimitStore,
@@ -17,10 +19,11 @@ import type { ServerEnv } from "./env.ts";
 import { listenForCatalogChanges } from "./cache/invalidation.ts";
 import { memoryCache, type ResponseCache } from "./cache/response-cache.ts";
 import { createErrorReporter, type ErrorReporter } from "./observability/error-reporter.ts";
+import { createOutageLog, type OutageLog } from "./observability/outage-log.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { globalRateLimit } from "./plugins/rate-limit.ts";
 import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
-import { healthRoutes } from "./routes/health.ts";
+import { healthRoutes, type DependencyChecks } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
 import { pageHandler } from "./routes/pages.ts";
@@ -42,6 +45,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
     storage: localDiskStorage(env.mediaDir),
     currency: env.SHOP_CURRENCY,
     checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    reservationMinutes: env.RESERVATION_MINUTES,
     isDev: !env.production,
   };
 }
@@ -61,12 +65,21 @@ export type AppServices = {
   renderer?: StorefrontRenderer;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
+  /** Optional dependencies /readyz reports on (Redis, SMTP); the database is always checked. */
+  dependencies?: DependencyChecks;
+  /** Where "the database is unavailable" goes, once per burst. Defaults to the app's log. */
+  outages?: OutageLog;
 };
 
 /** Stripe when its keys are set; otherwise the offline test provider. */
 export function paymentsFrom(env: ServerEnv, db: Database, api?: StripeSettings["api"]) {
   if (!env.stripe) return { provider: createTestProvider(db.prisma), verifyWebhook: null };
-  const stripe = createStripeProvider({ ...env.stripe, api });
+  const stripe = createStripeProvider({
+    ...env.stripe,
+    timeoutMs: env.STRIPE_TIMEOUT_MS,
+    maxNetworkRetries: env.STRIPE_MAX_NETWORK_RETRIES,
+    api,
+  });
   return { provider: stripe, verifyWebhook: stripe.parseWebhook };
 }
 
@@ -93,10 +106,24 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
       release: env.SENTRY_RELEASE,
     }));
   app.addHook("onClose", () => errors.close());
-  // Routes outside tRPC (the payment webhook, media): anything answered with a 5xx.
+  const outages = services.outages ?? createOutageLog(app.log, "dependency unavailable");
+  // The database or the payment provider away: not a bug, a moment to wait.
+  const unavailable = (error: unknown) => toTRPCError(error)?.code === "SERVICE_UNAVAILABLE";
+  // Routes outside tRPC (the payment webhook, media, metrics): anything answered with a 5xx,
+  // except a dependency being away (logged once per burst, answered 503).
   app.addHook("onError", async (request, reply, error) => {
+    if (unavailable(error)) return;
     if (reply.statusCode >= 500 || !error.statusCode || error.statusCode >= 500)
       errors.capture(error, { path: request.routeOptions.url, requestId: request.id });
+  });
+  const defaultErrorHandler = app.errorHandler;
+  app.setErrorHandler((error, request, reply) => {
+    if (!unavailable(error)) return defaultErrorHandler(error, request, reply);
+    outages(error, { path: request.routeOptions.url, requestId: request.id });
+    return reply
+      .code(503)
+      .header("retry-after", String(RETRY_AFTER_SECONDS))
+      .send({ error: "Service unavailable", retryAfterSeconds: RETRY_AFTER_SECONDS });
   });
   await securityPlugin(app, {
     allowedOrigins: env.allowedOrigins,
@@ -110,7 +137,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   globalRateLimit(app, { store: limits, perMinute: env.RATE_LIMIT_PER_MINUTE });
   if (env.METRICS_TOKEN) metricsPlugin(app, { db, token: env.METRICS_TOKEN });
   await app.register(fastifyCookie);
-  healthRoutes(app, db);
+  healthRoutes(app, { db, optional: services.dependencies, outages });
   const payments = services.payments ?? paymentsFrom(env, db);
   const cache = services.cache === undefined ? (env.catalogCache ? memoryCache() : null) : services.cache;
   // Pages are tens of kilobytes: fewer of them in memory than catalog responses.
@@ -118,11 +145,20 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     services.pageCache === undefined ? (env.pageCache ? memoryCache(PAGE_CACHE_ENTRIES) : null) : services.pageCache;
   const caches = [cache, pageCache].filter((one) => one !== null);
   if (caches.length) {
-    const unlisten = await listenForCatalogChanges(db, caches, app.log);
+    const unlisten = await listenForCatalogChanges(db, caches, (error) => outages(error, { job: "catalog listener" }));
     app.addHook("onClose", unlisten);
   }
   const config = apiConfigFrom(env);
-  await trpcRoutes(app, { db, config, limits, payments: payments.provider, cache, pageCache, errors });
+  await trpcRoutes(app, {
+    db,
+    config,
+    limits,
+    payments: payments.provider,
+    cache,
+    pageCache,
+    errors,
+    outages,
+  });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, {
       db,

@@ -35,6 +35,12 @@ const ServerEnvSchema = z.object({
     .default("USD"),
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Fractions are allowed (0.5 = 30 s) down to 3 s, so a test can watch an order expire.
+  RESERVATION_MINUTES: z.coerce
+    .number()
+    .min(0.05, "must be at least 0.05 (3 seconds)")
+    .max(7 * 24 * 60)
+    .default(15),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
   /** Rendered storefront pages; off renders every request (still reading catalog data from its cache). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
@@ -49,12 +55,15 @@ const ServerEnvSchema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(5).max(10_000).default(50),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SENTRY_DSN: z
     .url()
     .optional()
@@ -71,6 +80,8 @@ const ServerEnvSchema = z.object({
     .regex(/^pk_/, "must be a Stripe publishable key (pk_…)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   STRIPE_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_/, "must be a Stripe webhook signing secret (whsec_…)")

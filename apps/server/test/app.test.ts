@@ -37,7 +37,7 @@ describe("the HTTP server", () => {
 
   it("answers /healthz and /readyz", async () => {
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
-    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready" });
+    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready", dependencies: { database: "up" } });
   });
 
   it("renders the storefront's pages at / and serves the admin at /admin, its client-side routes falling back to index.html", async () => {

@@ -2,9 +2,11 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { RETRY_AFTER_SECONDS, toTRPCError } from "./errors.ts";
 export { createContextInner, type ApiConfig, type Context, type RequestInfo } from "./context.ts";
 export { SESSION_COOKIE, validateSessionToken, type AuthState } from "./services/auth/sessions.ts";
 export { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "./lib/rate-limit/index.ts";
+export { createBreaker, withTimeout, type Breaker, type BreakerState } from "./lib/breaker.ts";
 export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.ts";
 export { createSmtpTransport } from "./services/email/smtp.ts";
 export type { Access, Meta } from "./trpc.ts";
@@ -18,6 +20,7 @@ export type { PaymentProvider, PaymentEvent } from "./services/payments/provider
 export { createStripeProvider, type StripeSettings } from "./services/payments/stripe.ts";
 export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";
+export { reconcilePayments } from "./services/payments/reconcile.ts";
 export { processPendingRefunds } from "./services/orders/refunds.ts";
 export {
   categorySitemap,

@@ -2,22 +2,26 @@ import {
   appRouter,
   CART_COOKIE,
   createContextInner,
+  RETRY_AFTER_SECONDS,
   SESSION_COOKIE,
+  toTRPCError,
   validateSessionToken,
   type ApiConfig,
   type PaymentProvider,
   type RateLimitStore,
 } from "@shop/api";
 import type { Database } from "@shop/db";
-import type { TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
 import type { ResponseCache } from "../cache/response-cache.ts";
 import type { ErrorReporter } from "../observability/error-reporter.ts";
+import type { OutageLog } from "../observability/outage-log.ts";
 import { singleFlight } from "../cache/single-flight.ts";
 import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
+import { trpcErrorReply } from "./trpc-errors.ts";
 
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
 const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
@@ -45,6 +49,7 @@ export async function trpcRoutes(
     cache,
     pageCache,
     errors,
+    outages,
   }: {
     db: Database;
     config: ApiConfig;
@@ -54,6 +59,7 @@ export async function trpcRoutes(
     /** Rendered pages, filed under the catalog version too. */
     pageCache: ResponseCache | null;
     errors: ErrorReporter;
+    outages: OutageLog;
   },
 ) {
   const caches = [cache, pageCache].filter((one) => one !== null);
@@ -75,7 +81,12 @@ export async function trpcRoutes(
       },
     };
     const presented = readToken(req);
-    const session = presented ? await validateSessionToken(db.prisma, presented.token) : null;
+    // Outside any procedure: a database outage here is mapped (503) as it would be inside one.
+    const session = presented
+      ? await validateSessionToken(db.prisma, presented.token).catch((error: unknown) => {
+          throw toTRPCError(error) ?? error;
+        })
+      : null;
     if (presented?.via === "cookie") {
       if (!session) request.setCookie(SESSION_COOKIE, "", { maxAge: 0 });
       else if (session.refreshed) request.setCookie(SESSION_COOKIE, presented.token, { expires: session.expiresAt });
@@ -94,10 +105,18 @@ export async function trpcRoutes(
   // load costs one query per instance, not one per waiting shopper.
   const misses = singleFlight<{ status: number; body: string }>();
 
-  const onError = (error: TRPCError, path: string | undefined, requestId?: string) => {
+  // Every tRPC error of every path (standard handler, fast paths, context creation). A 503 (the
+  // database or the payment provider away) is not a bug: Retry-After, one log line per burst,
+  // nothing to Sentry.
+  const onError = (error: TRPCError, path: string | undefined, req: FastifyRequest, res: FastifyReply) => {
+    if (error.code === "SERVICE_UNAVAILABLE") {
+      if (!res.hasHeader("retry-after")) res.header("retry-after", String(RETRY_AFTER_SECONDS));
+      outages(error.cause ?? error, { path, requestId: req.id });
+      return;
+    }
     if (error.code !== "INTERNAL_SERVER_ERROR") return;
     app.log.error({ err: error.cause ?? error, path }, "procedure failed");
-    errors.capture(error.cause ?? error, { path, requestId });
+    errors.capture(error.cause ?? error, { path, requestId: req.id });
   };
 
   /**
@@ -121,13 +140,15 @@ export async function trpcRoutes(
           path,
           request: req,
           ctx: await createContext({ req, res }),
-          onError: (error, failed) => onError(error, failed, req.id),
+          onError: (error, failed) => onError(error, failed, req, res),
         });
         if (cache && cached && fresh.status === 200) await cache.set(cached.version, key, fresh.body);
         return fresh;
       };
       ({ status, body } = cache && cached ? await misses.run(`${cached.version}:${key}`, compute) : await compute());
     }
+    // A shared miss that failed with 503 reached onError for one request only.
+    if (status === 503 && !res.hasHeader("retry-after")) res.header("retry-after", String(RETRY_AFTER_SECONDS));
     const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
     res.header("etag", etag).header("cache-control", "no-cache").header("content-type", "application/json");
     if (cache) res.header("x-cache", cached?.body ? "hit" : "miss");
@@ -149,6 +170,16 @@ export async function trpcRoutes(
   await app.register(async (trpc) => {
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    // What escapes the fast paths (a database outage while building the context) still gets
+    // tRPC's error envelope and status; anything else goes on to Fastify's handler.
+    trpc.setErrorHandler(
+      (error, req: FastifyRequest<{ Params: { path?: string }; Querystring: TrpcQuerystring }>, res) => {
+        const mapped = error instanceof TRPCError ? error : toTRPCError(error);
+        if (!mapped) throw error;
+        onError(mapped, req.params.path, req, res);
+        return trpcErrorReply(appRouter, mapped, req, res);
+      },
+    );
     trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>(
       "/trpc/:path",
       { bodyLimit: TRPC_BODY_LIMIT },
@@ -161,7 +192,7 @@ export async function trpcRoutes(
             path,
             request: req,
             ctx: await createContext({ req, res }),
-            onError: (error, failed) => onError(error, failed, req.id),
+            onError: (error, failed) => onError(error, failed, req, res),
           });
           return res
             .status(status)
@@ -175,7 +206,7 @@ export async function trpcRoutes(
           req,
           res,
           path,
-          onError: ({ error, path: failed }) => onError(error, failed, req.id),
+          onError: ({ error, path: failed }) => onError(error, failed, req, res),
         });
       },
     );

@@ -31,7 +31,8 @@ async function paymentFor(ctx: Context, orderId: number, created: Parameters<typ
   try {
     return await ensurePaymentIntent(ctx.db, ctx.payments, orderId, created);
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    // The order is placed either way; only a refusal (not an outage) is the shopper's to see.
+    if (error instanceof AppError && error.code !== "UNAVAILABLE") throw error;
     return null;
   }
 }
@@ -70,6 +71,7 @@ export const checkoutRouter = router({
     return {
       order,
       payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null,
+      reservationMinutes: ctx.config.reservationMinutes,
     };
   }),
 

@@ -11,7 +11,8 @@ import { useCart } from "../../lib/cart.ts";
 import { rememberGuestOrder } from "../../lib/guest-orders.ts";
 import { useMe } from "../../lib/session.ts";
 import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
-import { PaymentStep, type PaymentResult } from "./payment-step.tsx";
+import type { PaymentResult } from "../../components/payment/result.ts";
+import { PaymentStep } from "./payment-step.tsx";
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
 
@@ -72,7 +73,8 @@ export function CheckoutPage() {
 
   function paid(result: PaymentResult) {
     if (!placed) return;
-    if (result.succeeded) return void navigate(`/order-confirmation/${placed.order.number}`);
+    // Paid, or not known (the answer was lost): the order's page asks the provider and says which.
+    if (result.outcome !== "declined") return void navigate(`/order-confirmation/${placed.order.number}`);
     setDeclined(result.error ?? "Your payment did not go through.");
   }
 
