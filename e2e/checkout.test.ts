@@ -74,6 +74,7 @@ describe("buying", () => {
     const { page, context } = await openPage(browser, "/");
     await addSomethingToCart(page, "cable");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("lost.answer@example.com");
     await fillAddress(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();
@@ -96,6 +97,7 @@ describe("buying", () => {
     const { page, context } = await openPage(browser, "/");
     await addSomethingToCart(page, "cable");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("dropped.payment@example.com");
     await fillAddress(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();
