@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
 
 const email = `shopper.${Date.now()}@example.com`;
 const password = "correct horse battery staple";
@@ -29,6 +29,7 @@ describe("shopper accounts", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await page.goto("/account/sessions");
+    await waitForHydration(page);
     await page.waitForURL(/\/sign-in\?next=%2Faccount%2Fsessions$/);
     await fill(page, { Email: email, Password: "not the password" });
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -63,6 +64,7 @@ describe("shopper accounts", () => {
     expect(link).toBeDefined();
 
     await shopper.page.goto(new URL(link ?? "").pathname + new URL(link ?? "").search);
+    await waitForHydration(shopper.page);
     await shopper.page.getByLabel("New password").fill("a fresh passphrase for grace");
     await shopper.page.getByRole("button", { name: "Set new password" }).click();
     await shopper.page.waitForURL(/\/account$/);

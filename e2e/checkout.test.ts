@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
 import { addSomethingToCart, fillAddress, payWithCard } from "./support/shopping.ts";
 
 describe("buying", () => {
@@ -48,6 +48,7 @@ describe("buying", () => {
     await page.waitForURL(/\/account$/);
     await addSomethingToCart(page, "case");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByRole("heading", { name: "Checkout" }).waitFor();
     // The demo customer has a saved address, chosen by default.
     expect(
@@ -62,6 +63,7 @@ describe("buying", () => {
     await page.getByRole("heading", { name: /Order #\d+ is confirmed/ }).waitFor();
     const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/#(\d+)/)?.[1] ?? "";
     await page.goto("/account/orders");
+    await waitForHydration(page);
     await page.getByRole("link", { name: `Order #${number}` }).click();
     await page.getByRole("heading", { name: `Order #${number}` }).waitFor();
     expect(await page.getByText("Express").count()).toBeGreaterThan(0);
@@ -72,6 +74,7 @@ describe("buying", () => {
     const { page, context } = await openPage(browser, "/");
     await addSomethingToCart(page, "cable");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("lost.answer@example.com");
     await fillAddress(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();
@@ -94,6 +97,7 @@ describe("buying", () => {
     const { page, context } = await openPage(browser, "/");
     await addSomethingToCart(page, "cable");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("dropped.payment@example.com");
     await fillAddress(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();
@@ -110,6 +114,7 @@ describe("buying", () => {
     const { page, context } = await openPage(browser, "/");
     await addSomethingToCart(page, "charger");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("declined.buyer@example.com");
     await fillAddress(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();

@@ -11,6 +11,7 @@ import {
   type RateLimitStore,
   type StripeSettings,
 } from "@shop/api";
+import type { StorefrontRenderer } from "@shop/client/ssr";
 import type { Database } from "@shop/db";
 import { mediaStorageFrom, type MediaStorage } from "@shop/media";
 import Fastify, { type FastifyBaseLogger } from "fastify";
@@ -25,8 +26,14 @@ import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
 import { healthRoutes, type DependencyChecks } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
+import { pageHandler } from "./routes/pages.ts";
+import { seoRoutes } from "./routes/seo.ts";
 import { staticRoutes } from "./routes/static.ts";
+import { anonymousContext, renderLinks } from "./ssr/links.ts";
+import { loadRenderer } from "./ssr/renderer.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
+
+const PAGE_CACHE_ENTRIES = 1_000;
 
 export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig {
   return {
@@ -50,6 +57,12 @@ export type AppServices = {
   payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
   /** Cached catalog responses; null turns caching off. Defaults to an in-process cache. */
   cache?: ResponseCache | null;
+  /** Rendered storefront pages and sitemaps, under the same catalog version; null turns it off. */
+  pageCache?: ResponseCache | null;
+  /** URLs per product sitemap file (tests make it small); the protocol's 50,000 by default. */
+  sitemapChunkSize?: number;
+  /** Renders storefront pages; defaults to the storefront's server build (apps/storefront/dist-ssr). */
+  renderer?: StorefrontRenderer;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
   /** Where images are stored; defaults to what MEDIA_STORAGE says. */
@@ -129,17 +142,23 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   healthRoutes(app, { db, optional: services.dependencies, outages });
   const payments = services.payments ?? paymentsFrom(env, db);
   const cache = services.cache === undefined ? (env.catalogCache ? memoryCache() : null) : services.cache;
-  if (cache) {
-    const unlisten = await listenForCatalogChanges(db, cache, (error) => outages(error, { job: "catalog listener" }));
+  // Pages are tens of kilobytes: fewer of them in memory than catalog responses.
+  const pageCache =
+    services.pageCache === undefined ? (env.pageCache ? memoryCache(PAGE_CACHE_ENTRIES) : null) : services.pageCache;
+  const caches = [cache, pageCache].filter((one) => one !== null);
+  if (caches.length) {
+    const unlisten = await listenForCatalogChanges(db, caches, (error) => outages(error, { job: "catalog listener" }));
     app.addHook("onClose", unlisten);
   }
   const storage = services.storage ?? mediaStorageFrom(env.media, env.mediaDir);
+  const config = apiConfigFrom(env, storage);
   await trpcRoutes(app, {
     db,
-    config: apiConfigFrom(env, storage),
+    config,
     limits,
     payments: payments.provider,
     cache,
+    pageCache,
     errors,
     outages,
   });
@@ -152,6 +171,28 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     });
   }
   await mediaRoutes(app, storage);
-  if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });
+  seoRoutes(app, { db, publicUrl: env.publicUrl, cache: pageCache, chunkSize: services.sitemapChunkSize });
+  if (env.serveApps) {
+    const renderer =
+      services.renderer ??
+      (await loadRenderer(env.storefrontRenderer, {
+        links: renderLinks({
+          context: anonymousContext({ db: db.prisma, config, limits, payments: payments.provider }),
+          cache,
+          onError: (error, path) => {
+            app.log.error({ err: error, path }, "procedure failed while rendering a page");
+            errors.capture(error, { path });
+          },
+        }),
+        publicUrl: env.publicUrl,
+        locale: env.SHOP_LOCALE,
+        clientDir: env.storefrontDist,
+      }));
+    await staticRoutes(
+      app,
+      { storefront: env.storefrontDist, admin: env.adminDist },
+      pageHandler({ renderer, cache: pageCache, errors }),
+    );
+  }
   return app;
 }

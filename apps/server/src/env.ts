@@ -20,6 +20,16 @@ const ServerEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_IF_EMPTY: bool,
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
+  SHOP_LOCALE: z
+    .string()
+    .refine((value) => {
+      try {
+        return Intl.getCanonicalLocales(value).length === 1;
+      } catch {
+        return false;
+      }
+    }, "must be a BCP 47 locale such as en-US")
+    .default("en-US"),
   SHOP_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
@@ -33,6 +43,8 @@ const ServerEnvSchema = z.object({
     .max(7 * 24 * 60)
     .default(15),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Rendered storefront pages; off renders every request (still reading catalog data from its cache). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
   METRICS_TOKEN: z
     .string()
@@ -115,6 +127,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
     trustProxy: env.TRUST_PROXY,
     catalogCache: env.CATALOG_CACHE === "on",
+    pageCache: env.CATALOG_CACHE === "on" && env.PAGE_CACHE === "on",
     // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
     serveApps: env.SERVE_APPS ?? production,
@@ -129,6 +142,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
           }
         : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),
+    storefrontRenderer: join(root, "apps", "storefront", "dist-ssr", "entry-server.js"),
     adminDist: join(root, "apps", "admin", "dist"),
   };
 }

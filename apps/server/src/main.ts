@@ -38,6 +38,7 @@ let emailWorker: ReturnType<typeof startEmailWorker> | null = null;
 const app = await buildApp(env, db, {
   limits: shared.store,
   cache: shared.cache,
+  pageCache: shared.pageCache,
   logger: rootLogger,
   payments,
   storage,

@@ -5,7 +5,10 @@ import type { ServerEnv } from "./env.ts";
 import { memoryCache, redisCache, tolerant } from "./cache/response-cache.ts";
 import type { DependencyState } from "./routes/health.ts";
 
-type RedisSettings = Pick<ServerEnv, "REDIS_URL" | "REDIS_TIMEOUT_MS" | "REDIS_CONNECT_TIMEOUT_MS" | "catalogCache">;
+type RedisSettings = Pick<
+  ServerEnv,
+  "REDIS_URL" | "REDIS_TIMEOUT_MS" | "REDIS_CONNECT_TIMEOUT_MS" | "catalogCache" | "pageCache"
+>;
 
 /**
  * What lives in Redis when REDIS_URL is set (shared by every instance): rate-limit counters and
@@ -24,6 +27,8 @@ export function createSharedState(
     return {
       store: memory,
       cache: settings.catalogCache ? memoryCache() : null,
+      // buildApp's in-process default (fewer entries: pages are tens of kilobytes).
+      pageCache: undefined,
       redis: (): DependencyState => "off",
       close: async () => {},
     };
@@ -47,15 +52,19 @@ export function createSharedState(
         return;
       }
       log.info("redis available again");
-      // Catalog changes made meanwhile could not bump the shared version: bump it now.
+      // Catalog changes made meanwhile could not bump the shared versions: bump them now.
       void cache?.invalidate();
+      void pageCache?.invalidate();
     },
   });
   const store: RateLimitStore = withFallback(createRedisStore(redis), memory, breaker);
   const cache = settings.catalogCache ? tolerant(redisCache(redis), breaker) : null;
+  // Rendered pages and sitemaps: their own keys and version counter, bumped with the catalog's.
+  const pageCache = settings.pageCache ? tolerant(redisCache(redis, "shop:pages:"), breaker) : null;
   return {
     store,
     cache,
+    pageCache,
     redis: (): DependencyState => (breaker.state() === "closed" ? "up" : "down"),
     close: async () => void (await redis.quit().catch(() => redis.disconnect())),
   };

@@ -22,3 +22,10 @@ export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";
 export { reconcilePayments } from "./services/payments/reconcile.ts";
 export { processPendingRefunds } from "./services/orders/refunds.ts";
+export {
+  categorySitemap,
+  productSitemapChunk,
+  productSitemapChunks,
+  SITEMAP_MAX_URLS,
+  type SitemapUrl,
+} from "./services/catalog/sitemap.ts";

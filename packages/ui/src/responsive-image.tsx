@@ -42,29 +42,3 @@ export function ResponsiveImage({ image, sizes, alt, ...rest }: Props) {
     </picture>
   );
 }
-
-/**
- * Starts downloading the width of `image` the browser would pick for `sizes`, before React has
- * rendered the `<img>` (a route loader calls it as soon as the data arrives): the same
- * srcset/sizes as `ResponsiveImage`, so the download is reused and never doubled.
- */
-export function preloadImage(image: ImageSources, sizes: string) {
-  const webp = image.webpSrcSet ?? null;
-  const srcset = webp ?? image.srcSet ?? null;
-  const selector = srcset
-    ? `link[rel="preload"][imagesrcset="${CSS.escape(srcset)}"]`
-    : `link[rel="preload"][href="${CSS.escape(image.url)}"]`;
-  if (document.head.querySelector(selector)) return;
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "image";
-  link.fetchPriority = "high";
-  if (srcset) {
-    link.imageSrcset = srcset;
-    link.imageSizes = sizes;
-    if (webp) link.type = "image/webp";
-  } else {
-    link.href = image.url;
-  }
-  document.head.append(link);
-}

@@ -11,8 +11,12 @@ export const CATALOG_CHANNEL = "shop_catalog";
  * request anywhere sees them. While the database is away the listener reconnects every second;
  * `onError` hears of each failure (the server logs them once per burst).
  */
-export function listenForCatalogChanges(db: Database, cache: ResponseCache, onError: (error: unknown) => void) {
-  return db.listen(CATALOG_CHANNEL, () => void cache.invalidate(), onError);
+export function listenForCatalogChanges(
+  db: Database,
+  caches: readonly ResponseCache[],
+  onError: (error: unknown) => void,
+) {
+  return db.listen(CATALOG_CHANNEL, () => void Promise.all(caches.map((cache) => cache.invalidate())), onError);
 }
 
 /** Staff mutations that change what the catalog shows. */

@@ -47,6 +47,7 @@ export async function trpcRoutes(
     limits,
     payments,
     cache,
+    pageCache,
     errors,
     outages,
   }: {
@@ -55,10 +56,13 @@ export async function trpcRoutes(
     limits: RateLimitStore;
     payments: PaymentProvider;
     cache: ResponseCache | null;
+    /** Rendered pages, filed under the catalog version too. */
+    pageCache: ResponseCache | null;
     errors: ErrorReporter;
     outages: OutageLog;
   },
 ) {
+  const caches = [cache, pageCache].filter((one) => one !== null);
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
   async function createContext({ req, res }: Pick<CreateFastifyContextOptions, "req" | "res">) {
@@ -153,10 +157,10 @@ export async function trpcRoutes(
   }
 
   // Staff edits to the catalog invalidate before answering, so the next read anywhere is fresh.
-  if (cache) {
+  if (caches.length) {
     app.addHook("onSend", async (request, reply, payload) => {
       if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url))
-        await cache.invalidate();
+        await Promise.all(caches.map((one) => one.invalidate()));
       return payload;
     });
   }

@@ -6,10 +6,8 @@ import type { FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { useSessionChanged } from "../lib/session.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function ResetPasswordPage() {
-  useShopPage("Choose a new password");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -47,7 +45,8 @@ export function ResetPasswordPage() {
         </Link>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField
           label="New password"
           name="password"

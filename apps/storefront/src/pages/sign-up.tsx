@@ -7,10 +7,8 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { safeNext } from "../lib/redirect.ts";
 import { useSessionChanged } from "../lib/session.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function SignUpPage() {
-  useShopPage("Create an account");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -50,7 +48,8 @@ export function SignUpPage() {
         </>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField label="Name" name="name" autoComplete="name" error={form.errors.name} />
         <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
         <TextField

@@ -13,12 +13,10 @@ import { useMe } from "../../lib/session.ts";
 import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
 import type { PaymentResult } from "../../components/payment/result.ts";
 import { PaymentStep } from "./payment-step.tsx";
-import { useShopPage } from "../../lib/page-meta.ts";
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
 
 export function CheckoutPage() {
-  useShopPage("Checkout");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

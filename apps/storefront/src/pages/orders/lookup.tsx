@@ -8,11 +8,9 @@ import { useSearchParams } from "react-router";
 import { AuthCard } from "../../components/auth-card.tsx";
 import { OrderView } from "../../components/order-view.tsx";
 import { rememberGuestOrder } from "../../lib/guest-orders.ts";
-import { useShopPage } from "../../lib/page-meta.ts";
 
 /** Guests find an order by its number and the email it was placed with. */
 export function OrderLookupPage() {
-  useShopPage("Find an order");
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const form = useFieldErrors();
