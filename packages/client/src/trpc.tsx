@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import { MAX_BATCH_SIZE } from "@shop/validators";
 import superjson from "superjson";
 
 // Both apps talk to the API through this one module. Only the router's *type* is imported,
@@ -35,6 +36,7 @@ export function createClients(apiBase: string) {
       httpBatchLink({
         url: `${apiBase}/trpc`,
         transformer: superjson,
+        maxItems: MAX_BATCH_SIZE,
         fetch: (url, options) => fetch(url, { ...options, credentials: apiBase ? "include" : "same-origin" }),
       }),
     ],

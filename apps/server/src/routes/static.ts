@@ -32,7 +32,7 @@ export async function staticRoutes(app: FastifyInstance, dist: { storefront: str
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    const isApi = /^\/(trpc|api|media|healthz|readyz)(\/|$)/.test(path);
+    const isApi = /^\/(trpc|api|media|healthz|readyz|metrics)(\/|$)/.test(path);
     if (request.method !== "GET" || isApi || /\.[a-z0-9]+$/i.test(path)) {
       return reply.code(404).send({ error: "Not found" });
     }

@@ -7,6 +7,7 @@ import {
   TRPCError,
 } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { MAX_BATCH_SIZE } from "@shop/validators";
 import type { FastifyRequest } from "fastify";
 
 /**
@@ -44,7 +45,9 @@ export type TrpcQuerystring = { input?: string; batch?: string };
 export function isFastQuery(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
   if (request.method !== "GET") return false;
   if (request.query.batch === undefined) return FAST_QUERIES.has(path);
-  return request.query.batch === "1" && path.split(",").every((one) => FAST_QUERIES.has(one));
+  const paths = path.split(",");
+  // An oversized batch goes to tRPC's handler, which refuses it with a 400.
+  return request.query.batch === "1" && paths.length <= MAX_BATCH_SIZE && paths.every((one) => FAST_QUERIES.has(one));
 }
 
 /** A JSON body is required: anything else takes tRPC's own handler, which refuses it as tRPC does. */

@@ -9,6 +9,7 @@ import {
   type RateLimitStore,
 } from "@shop/api";
 import type { Database } from "@shop/db";
+import { MAX_BATCH_SIZE } from "@shop/validators";
 import type { TRPCError } from "@trpc/server";
 import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { createHash } from "node:crypto";
@@ -143,6 +144,14 @@ export async function trpcRoutes(
   // What fastifyTRPCPlugin does, plus the fast paths for public catalog queries and cart and
   // checkout mutations.
   await app.register(async (trpc) => {
+    // An answer to a signed-in caller (or one that starts or ends a session) is theirs alone:
+    // no browser, proxy or CDN may keep it. Anonymous catalog reads keep their caching.
+    trpc.addHook("onSend", async (request, reply, payload) => {
+      const cookies = [reply.getHeader("set-cookie") ?? []].flat().map(String);
+      if (readToken(request) || cookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`)))
+        reply.header("cache-control", "private, no-store");
+      return payload;
+    });
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
     trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>(
@@ -167,6 +176,7 @@ export async function trpcRoutes(
         }
         await fastifyRequestHandler({
           router: appRouter,
+          maxBatchSize: MAX_BATCH_SIZE,
           createContext,
           req,
           res,
