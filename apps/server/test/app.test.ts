@@ -226,7 +226,7 @@ describe("sessions over HTTP", () => {
       (
         await app.inject({
           method: "POST",
-          url: "/trpc/cart.clear",
+          url: "/trpc/cart.add",
           headers: { "content-type": "application/json", origin: "https://shop.example", cookie: cart },
           payload: "{nope",
         })
