@@ -1,4 +1,5 @@
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
+import { CONTROL_CHARACTER_MESSAGE } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
@@ -122,5 +123,33 @@ describe("malformed superjson envelopes", () => {
       `/trpc/catalog.categories?input=${encodeURIComponent(JSON.stringify({ json: null, meta: { values: ["undefined"] } }))}`,
     );
     expect(dated.statusCode).toBe(200);
+  });
+});
+
+describe("control characters over HTTP", () => {
+  it("a NUL in a text field is a 400 naming the field, on the fast path and tRPC's handler alike", async () => {
+    const db = await createTestDatabase();
+    const app = await buildApp(
+      parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", SERVE_APPS: "false" }),
+      db,
+    );
+    try {
+      const quote = await app.inject(
+        `/trpc/checkout.quote?input=${encodeURIComponent(JSON.stringify({ json: { country: "FR", region: "Paris\u0000" } }))}`,
+      );
+      const search = await app.inject(
+        `/trpc/catalog.list?input=${encodeURIComponent(JSON.stringify({ json: { search: "phone\u0000" } }))}`,
+      );
+      for (const [response, field] of [
+        [quote, "region"],
+        [search, "search"],
+      ] as const) {
+        expect(response.statusCode, field).toBe(400);
+        expect(response.json().error.json.data.zodError.fieldErrors[field], field).toEqual([CONTROL_CHARACTER_MESSAGE]);
+      }
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });

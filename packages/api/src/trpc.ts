@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { CONTROL_CHARACTER_MESSAGE, PlainTextInputSchema } from "@shop/validators";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { AppError, toTRPCError } from "./errors.ts";
@@ -89,7 +90,22 @@ const csrf = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const base = t.procedure.use(mapErrors).use(csrf);
+/**
+ * Control characters (NUL above all: PostgreSQL refuses it) in any string of any input are a 400
+ * naming the field, checked here once for every procedure, before its own schema runs.
+ */
+const plainText = t.middleware(async ({ getRawInput, next }) => {
+  const checked = PlainTextInputSchema.safeParse(await getRawInput());
+  if (checked.success) return next();
+  const fields = checked.error.issues.map((issue) => issue.path.join(".") || "input");
+  throw new TRPCError({
+    code: "BAD_REQUEST",
+    message: `${CONTROL_CHARACTER_MESSAGE}: ${fields.join(", ")}`,
+    cause: checked.error,
+  });
+});
+
+const base = t.procedure.use(mapErrors).use(csrf).use(plainText);
 
 export const publicProcedure = base.meta({ access: "public" });
 

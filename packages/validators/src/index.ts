@@ -11,3 +11,4 @@ export * from "./audit.ts";
 export * from "./admin-search.ts";
 export * from "./analytics.ts";
 export * from "./reports.ts";
+export * from "./plain-text.ts";
