@@ -28,6 +28,10 @@ export const createRouter = ({ queryClient, trpc }: ApiClients) =>
         { path: "sign-in", lazy: async () => ({ Component: (await import("./pages/sign-in.tsx")).SignInPage }) },
         { path: "sign-up", lazy: async () => ({ Component: (await import("./pages/sign-up.tsx")).SignUpPage }) },
         {
+          path: "sign-up/confirm",
+          lazy: async () => ({ Component: (await import("./pages/confirm-sign-up.tsx")).ConfirmSignUpPage }),
+        },
+        {
           path: "forgot-password",
           lazy: async () => ({ Component: (await import("./pages/forgot-password.tsx")).ForgotPasswordPage }),
         },

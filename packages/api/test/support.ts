@@ -103,3 +103,14 @@ export function fieldErrors(error: unknown, field: string): string[] {
   if (!(cause instanceof ZodError)) return [];
   return cause.issues.filter((issue) => issue.path[0] === field).map((issue) => issue.message);
 }
+
+/** The token of the newest sign-up confirmation link emailed to `to`. */
+export async function signUpLink(db: PrismaClient, to: string): Promise<string> {
+  const message = await db.emailOutbox.findFirstOrThrow({
+    where: { to, template: "confirm-sign-up" },
+    orderBy: { id: "desc" },
+  });
+  const match = /sign-up\/confirm\?token=(\S+)/.exec(message.text);
+  if (!match?.[1]) throw new Error("no confirmation link in the email");
+  return decodeURIComponent(match[1]);
+}
