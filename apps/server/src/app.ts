@@ -29,6 +29,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
   return {
     publicUrl: env.publicUrl,
     devMailbox: !env.SMTP_URL,
+    mailboxShowsSecrets: env.mailboxShowsSecrets,
     allowedOrigins: env.allowedOrigins,
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
@@ -75,6 +76,10 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     // Keep-alive longer than typical load-balancer idle timeouts avoids spurious 502s.
     keepAliveTimeout: 72_000,
   });
+  if (env.MAILBOX_SHOW_SECRETS && !env.SMTP_URL)
+    app.log.warn(
+      "MAILBOX_SHOW_SECRETS is on: every staff member reading the admin's mailbox sees password-reset and sign-up links, and can take over any account with them. Use it for demos only.",
+    );
   const limits = services.limits ?? createMemoryStore();
   const errors =
     services.errors ??

@@ -6,6 +6,7 @@ export { createContextInner, type ApiConfig, type Context, type RequestInfo } fr
 export { SESSION_COOKIE, validateSessionToken, type AuthState } from "./services/auth/sessions.ts";
 export { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "./lib/rate-limit/index.ts";
 export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.ts";
+export { issueResetLinkForOperator } from "./services/auth/force-reset.ts";
 export { createSmtpTransport } from "./services/email/smtp.ts";
 export type { Access, Meta } from "./trpc.ts";
 export { localDiskStorage, type MediaStorage } from "./lib/storage.ts";

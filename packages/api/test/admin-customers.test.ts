@@ -89,6 +89,6 @@ describe("admin: customers and the dev mailbox", () => {
     expect(message.text).toContain("/reset-password?token=");
     const smtp = await callerFor(shop.prisma, { userId: staffId, config: { devMailbox: false } });
     await expect(smtp.caller.admin.mailbox.list({})).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    expect(await smtp.caller.admin.mailbox.status()).toEqual({ enabled: false });
+    expect(await smtp.caller.admin.mailbox.status()).toEqual({ enabled: false, showsSecrets: false });
   });
 });

@@ -20,6 +20,7 @@ export const testMediaDir = mkdtempSync(join(tmpdir(), "shop-test-media-"));
 export const testConfig: ApiConfig = {
   publicUrl: "http://shop.test",
   devMailbox: true,
+  mailboxShowsSecrets: false,
   allowedOrigins: ["http://shop.test"],
   secureCookies: true,
   mediaBaseUrl: "/media",

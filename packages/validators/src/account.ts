@@ -96,6 +96,7 @@ export const AdminCustomerListSchema = z
 
 export const SetUserDisabledSchema = z.object({ userId: IdSchema, disabled: z.boolean() }).strict();
 export const SetUserRoleSchema = z.object({ userId: IdSchema, role: RoleSchema }).strict();
+export const ForcePasswordResetSchema = z.object({ userId: IdSchema }).strict();
 
 export const MailboxListSchema = z
   .object({ to: z.string().trim().max(254).optional(), ...paginationFields(50) })

@@ -66,3 +66,17 @@ export function accountExistsEmail(input: { name: string; signInUrl: string; res
   ];
   return { subject: "You already have a Shop account", text: lines.join("\n\n"), html: layout(lines) };
 }
+
+/** An admin asked the user to choose a new password (their old one no longer works). */
+export function forcedPasswordResetEmail(input: { name: string; url: string }): Email {
+  const lines = [
+    `Hi ${input.name},`,
+    'A Shop administrator has reset the password of your account, and your devices were signed out. Open the link below within one hour to choose a new password. It works once; after that, use "Forgot your password?" on the sign-in page.',
+    "If you did not expect this, contact the shop.",
+  ];
+  return {
+    subject: "Choose a new password for your Shop account",
+    text: `${lines.join("\n\n")}\n\n${input.url}\n`,
+    html: layout(lines, { label: "Choose a new password", url: input.url }),
+  };
+}
