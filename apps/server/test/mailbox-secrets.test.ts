@@ -67,7 +67,7 @@ describe("secrets in the dev mailbox", () => {
         });
       const done = run("Owner@Example.com");
       expect(done.status, done.stderr).toBe(0);
-      const link = /https:\/\/shop\.example\/reset-password\?token=(\S+)/.exec(done.stdout)?.[1];
+      const link = /https:\/\/shop\.example\/reset-password#token=(\S+)/.exec(done.stdout)?.[1];
       expect(link).toBeDefined();
       expect(await db.prisma.passwordResetToken.count()).toBe(1);
       const missing = run("nobody@example.com");

@@ -87,7 +87,7 @@ export const storefrontRoutes: UxRoute[] = [
   },
   { name: "sign up", as: "guest", path: "/sign-up" },
   { name: "forgot password", as: "guest", path: "/forgot-password" },
-  { name: "reset password", as: "guest", path: "/reset-password?token=not-a-real-token" },
+  { name: "reset password", as: "guest", path: "/reset-password#token=not-a-real-token" },
   { name: "not found", as: "guest", path: "/no-such-page" },
   { name: "account", as: "customer", path: "/account" },
   { name: "account addresses", as: "customer", path: "/account/addresses" },

@@ -17,7 +17,7 @@ describe("password reset and changes", () => {
       where: { to, template: "password-reset" },
       orderBy: { id: "desc" },
     });
-    const match = /reset-password\?token=(\S+)/.exec(message.text);
+    const match = /reset-password#token=(\S+)/.exec(message.text);
     if (!match?.[1]) throw new Error("no reset link in the email");
     return decodeURIComponent(match[1]);
   };

@@ -111,7 +111,7 @@ export async function signUpLink(db: PrismaClient, to: string): Promise<string> 
     where: { to, template: "confirm-sign-up" },
     orderBy: { id: "desc" },
   });
-  const match = /sign-up\/confirm\?token=(\S+)/.exec(message.text);
+  const match = /sign-up\/confirm#token=(\S+)/.exec(message.text);
   if (!match?.[1]) throw new Error("no confirmation link in the email");
   return decodeURIComponent(match[1]);
 }

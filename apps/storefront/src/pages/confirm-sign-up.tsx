@@ -1,8 +1,9 @@
 import { isClientError, useTRPC } from "@shop/client";
 import { Button, FormMessage } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
+import { useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
 import { useShopPage } from "../lib/page-meta.ts";
 
@@ -14,8 +15,7 @@ export function ConfirmSignUpPage() {
   useShopPage("Finish creating your account");
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const token = params.get("token") ?? "";
+  const token = useLinkSecret("token") ?? "";
   const changed = useSessionChanged();
   const confirm = useMutation(
     trpc.auth.confirmSignUp.mutationOptions({

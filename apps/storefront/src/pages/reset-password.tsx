@@ -3,8 +3,9 @@ import { Button, FormMessage, TextField } from "@shop/ui";
 import { ResetPasswordSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
+import { useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
 import { useShopPage } from "../lib/page-meta.ts";
 
@@ -12,8 +13,7 @@ export function ResetPasswordPage() {
   useShopPage("Choose a new password");
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const token = params.get("token") ?? "";
+  const token = useLinkSecret("token") ?? "";
   const form = useFieldErrors();
   const changed = useSessionChanged();
   const reset = useMutation(

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit, recordOperatorAudit } from "../audit/record.ts";
 import { enqueueEmail } from "../email/outbox.ts";
 import { forcedPasswordResetEmail } from "../email/templates.ts";
 import { createResetLink } from "./password-reset.ts";
@@ -55,16 +55,11 @@ export async function issueResetLinkForOperator(db: PrismaClient, input: { email
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (!user) throw new AppError("NOT_FOUND", `No account has the email ${input.email}`);
     const url = await createResetLink(tx, user.id, input.publicUrl);
-    // No user acted: the audit row has no actor, and says where the link came from.
-    await tx.auditLog.create({
-      data: {
-        actorId: null,
-        action: "user.password-reset-link",
-        entityType: "User",
-        entityId: String(user.id),
-        after: { via: "command line" },
-      },
-      select: { id: true },
+    await recordOperatorAudit(tx, {
+      action: "user.password-reset-link",
+      entityType: "User",
+      entityId: user.id,
+      after: { via: "command line" },
     });
     return url;
   });

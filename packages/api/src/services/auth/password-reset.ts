@@ -23,7 +23,7 @@ export async function createResetLink(
   await tx.passwordResetToken.create({
     data: { id, secretHash: hashSecret(secret), userId, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
   });
-  return `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+  return `${publicUrl}/reset-password#token=${encodeURIComponent(token)}`;
 }
 
 /**

@@ -48,7 +48,7 @@ export async function requestSignUp(
       },
       select: { id: true },
     });
-    const url = `${input.publicUrl}/sign-up/confirm?token=${encodeURIComponent(token)}`;
+    const url = `${input.publicUrl}/sign-up/confirm#token=${encodeURIComponent(token)}`;
     await enqueueEmail(tx, {
       to: input.email,
       template: "confirm-sign-up",
