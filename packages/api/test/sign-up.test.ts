@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemoryStore } from "../src/lib/rate-limit/index.ts";
 import { SESSION_COOKIE, validateSessionToken } from "../src/services/auth/sessions.ts";
 import { callerFor, setupTestShop, signUpLink } from "./support.ts";
 
@@ -88,6 +89,17 @@ describe("sign-up reveals nothing about who has an account", () => {
       error: expect.stringContaining("invalid or has expired"),
     });
     expect(await shop.prisma.user.count({ where: { email: "race@example.com" } })).toBe(1);
+  });
+
+  it("one address gets at most 3 sign-up emails an hour, whichever IPs ask", async () => {
+    const limits = createMemoryStore();
+    const attempt = async (i: number) => {
+      const { caller } = await callerFor(shop.prisma, { limits, request: { ip: `198.51.103.${i}` } });
+      return caller.auth.register({ name: "Spam", email: "victim@example.com", password: PASSWORD });
+    };
+    for (let i = 0; i < 3; i++) await attempt(i);
+    await expect(attempt(3)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await shop.prisma.emailOutbox.count({ where: { to: "victim@example.com" } })).toBe(3);
   });
 
   it("a new and an existing address cost about the same time (a password is hashed either way)", async () => {
