@@ -15,7 +15,8 @@ async function countingFailures<T>(ctx: Context, find: () => Promise<T | null>):
   const key = `order-lookup:${ctx.req.ip ?? "unknown"}`;
   const failures = await ctx.limits.get(key);
   if (failures && failures.count >= FAILURES.max) throw tooManyRequests(failures.resetAt - Date.now());
-  const found = await find().catch(() => null);
+  // Only "not found" counts: a database outage is a 5xx the client retries, not a wrong guess.
+  const found = await find();
   if (found === null) {
     await ctx.limits.increment(key, FAILURES.windowMs);
     throw new AppError("NOT_FOUND", "We could not find that order");
