@@ -86,6 +86,7 @@ export const storefrontRoutes: UxRoute[] = [
     },
   },
   { name: "sign up", as: "guest", path: "/sign-up" },
+  { name: "confirm sign-up", as: "guest", path: "/sign-up/confirm#token=not-a-real-token" },
   { name: "forgot password", as: "guest", path: "/forgot-password" },
   { name: "reset password", as: "guest", path: "/reset-password#token=not-a-real-token" },
   { name: "not found", as: "guest", path: "/no-such-page" },

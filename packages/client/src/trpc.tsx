@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import { MAX_BATCH_SIZE } from "@shop/validators";
+import { MAX_BATCH_SIZE } from "@shop/validators/limits";
 import superjson from "superjson";
 
 // Both apps talk to the API through this one module. Only the router's *type* is imported,

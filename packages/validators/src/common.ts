@@ -1,11 +1,5 @@
 import { z } from "zod";
 
-/**
- * The most calls one tRPC batch may carry: the server refuses more with 400, and the apps'
- * client never batches more (packages/client).
- */
-export const MAX_BATCH_SIZE = 20;
-
 /** Database ids are positive integers. */
 export const IdSchema = z.number().int().positive();
 

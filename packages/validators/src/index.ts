@@ -1,6 +1,7 @@
 export * from "./account.ts";
 export * from "./catalog.ts";
 export * from "./common.ts";
+export * from "./limits.ts";
 export * from "./checkout.ts";
 export * from "./coupons.ts";
 export * from "./admin-catalog.ts";
