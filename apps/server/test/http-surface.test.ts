@@ -26,6 +26,7 @@ describe("the HTTP surface", () => {
       NODE_ENV: "production",
       LOG_LEVEL: "silent",
       PUBLIC_URL: "https://shop.example",
+      ALLOWED_ORIGINS: "https://cdn.shop.example",
       DATA_DIR: mkdtempSync(join(tmpdir(), "shop-surface-")),
     });
     app = await buildApp({ ...env, storefrontDist: dist(), adminDist: dist() }, db);
@@ -58,6 +59,15 @@ describe("the HTTP surface", () => {
       const response = await app.inject({ url, headers: { cookie } });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers["cache-control"], url).toBe("private, no-store");
+    }
+    // A CORS preflight (answered before cookies are parsed) still succeeds, cookie or not.
+    for (const headers of [{}, { cookie }]) {
+      const preflight = await app.inject({
+        method: "OPTIONS",
+        url: "/trpc/cart.add?batch=1",
+        headers: { ...headers, origin: "https://cdn.shop.example", "access-control-request-method": "POST" },
+      });
+      expect(preflight.statusCode).toBe(204);
     }
     const anonymous = await app.inject(catalog);
     expect(anonymous.statusCode).toBe(200);

@@ -20,6 +20,9 @@ import type { ErrorReporter } from "../observability/error-reporter.ts";
 import { singleFlight } from "../cache/single-flight.ts";
 import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 
+/** A session cookie in a Cookie or Set-Cookie header. */
+const SESSION_IN_HEADER = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
+
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
 const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -146,9 +149,12 @@ export async function trpcRoutes(
   await app.register(async (trpc) => {
     // An answer to a signed-in caller (or one that starts or ends a session) is theirs alone:
     // no browser, proxy or CDN may keep it. Anonymous catalog reads keep their caching.
+    // Read from the raw headers: a CORS preflight is answered before cookies are parsed.
     trpc.addHook("onSend", async (request, reply, payload) => {
-      const cookies = [reply.getHeader("set-cookie") ?? []].flat().map(String);
-      if (readToken(request) || cookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`)))
+      const sent = [reply.getHeader("set-cookie") ?? []].flat().map(String);
+      const carried =
+        header(request, "authorization")?.startsWith("Bearer ") || SESSION_IN_HEADER.test(request.headers.cookie ?? "");
+      if (carried || sent.some((cookie) => SESSION_IN_HEADER.test(cookie)))
         reply.header("cache-control", "private, no-store");
       return payload;
     });
