@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The shop as one image: the bundled server plus both built apps. Three stages: production
+# The shop as one image: the bundled server plus both built apps (and the storefront's renderer). Three stages: production
 # dependencies only, a full build, and a small non-root runtime that copies what it needs.
 
 # ── Production dependencies (no install scripts: the Prisma client is generated at build time
@@ -37,6 +37,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/apps/server/dist ./apps/server/dist
 COPY --from=build /app/apps/storefront/dist ./apps/storefront/dist
+# The storefront's server renderer (`vite build --ssr`), imported by the server at start.
+COPY --from=build /app/apps/storefront/dist-ssr ./apps/storefront/dist-ssr
 COPY --from=build /app/apps/admin/dist ./apps/admin/dist
 # The app's files stay root-owned and read-only to it; only the data directory (embedded
 # database, uploaded images) is writable. Mount a volume there, or point DATABASE_URL at

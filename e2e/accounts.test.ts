@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
 import { startInbox, startShopWithEmail } from "./support/mail.ts";
 
 const email = `shopper.${Date.now()}@example.com`;
@@ -42,6 +42,7 @@ describe("shopper accounts, with email delivered over SMTP", () => {
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     const link = await inbox.link(email, /https?:\/\/\S+\/sign-up\/confirm#token=\S+/);
     await page.goto(local(link));
+    await waitForHydration(page);
     await page.getByRole("button", { name: "Confirm and sign in" }).click();
     await page.waitForURL(/\/account$/);
     await page.getByRole("heading", { name: "Your account" }).waitFor();
@@ -49,6 +50,7 @@ describe("shopper accounts, with email delivered over SMTP", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await page.goto("/account/sessions");
+    await waitForHydration(page);
     await page.waitForURL(/\/sign-in\?next=%2Faccount%2Fsessions$/);
     await fill(page, { Email: email, Password: "not the password" });
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -78,6 +80,7 @@ describe("shopper accounts, with email delivered over SMTP", () => {
     await shopper.page.getByText("If an account exists for that email").waitFor();
     const link = await inbox.link(email, /https?:\/\/\S+\/reset-password#token=\S+/);
     await shopper.page.goto(local(link));
+    await waitForHydration(shopper.page);
     await shopper.page.getByLabel("New password").fill("a fresh passphrase for grace");
     await shopper.page.getByRole("button", { name: "Set new password" }).click();
     await shopper.page.waitForURL(/\/account$/);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser } from "./support/browser.ts";
+import { baseUrl, launchBrowser, waitForHydration } from "./support/browser.ts";
 import { addSomethingToCart, fillAddress } from "./support/shopping.ts";
 
 // Headless Chromium announces itself as "HeadlessChrome", which the server ignores as a bot; a
@@ -77,6 +77,7 @@ describe("storefront analytics", () => {
     const before = await funnelCounts(admin.page);
     const { context, page, sent, recorded } = await shopper(browser);
     await page.goto("/");
+    await waitForHydration(page);
     await addSomethingToCart(page);
     await page.getByTestId("cart-link").click();
     await page.getByRole("button", { name: "Check out" }).click();
@@ -117,6 +118,7 @@ describe("storefront analytics", () => {
   it("sends nothing from a browser with Global Privacy Control", async () => {
     const { context, page, sent } = await shopper(browser, { gpc: true });
     await page.goto("/");
+    await waitForHydration(page);
     await addSomethingToCart(page);
     expect(await page.evaluate(() => "globalPrivacyControl" in navigator)).toBe(true);
     await page.waitForTimeout(4_000);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
 import { addSomethingToCart, fillAddress, payWithCard } from "./support/shopping.ts";
 
 describe("buying", () => {
@@ -62,6 +62,7 @@ describe("buying", () => {
     await page.waitForURL(/\/account$/);
     await addSomethingToCart(page, "case");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByRole("heading", { name: "Checkout" }).waitFor();
     // The demo customer has a saved address, chosen by default.
     expect(
@@ -76,9 +77,50 @@ describe("buying", () => {
     await page.getByRole("heading", { name: /Order #\d+ is confirmed/ }).waitFor();
     const number = (await page.getByRole("heading", { level: 1 }).textContent())?.match(/#(\d+)/)?.[1] ?? "";
     await page.goto("/account/orders");
+    await waitForHydration(page);
     await page.getByRole("link", { name: `Order #${number}` }).click();
     await page.getByRole("heading", { name: `Order #${number}` }).waitFor();
     expect(await page.getByText("Express").count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("a shopper whose payment answer is lost goes to the order's page, which finds it paid", async () => {
+    const { page, context } = await openPage(browser, "/");
+    await addSomethingToCart(page, "cable");
+    await page.goto("/checkout");
+    await waitForHydration(page);
+    await page.getByLabel("Email").fill("lost.answer@example.com");
+    await fillAddress(page);
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await page.getByRole("heading", { name: /Pay for order #\d+/ }).waitFor();
+    expect(await page.getByText(/Your items are held for 15 minutes while you pay/).count()).toBe(1);
+    // The card goes through on the server, but the answer the browser gets is a 502 (a proxy
+    // timing out, say): the outcome is unknown to the shopper.
+    await page.route("**/trpc/payments.testConfirm*", async (route) => {
+      await route.fetch();
+      await route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" });
+    });
+    await payWithCard(page, "4242 4242 4242 4242");
+    await page.waitForURL(/\/order-confirmation\/\d+$/);
+    await page.getByRole("heading", { name: /Thank you! Order #\d+ is confirmed/ }).waitFor();
+    expect(await page.getByText("Payment failed").count()).toBe(0);
+    await context.close();
+  });
+
+  it("a payment that never reached the shop leaves the shopper on the order's page, not a second payment", async () => {
+    const { page, context } = await openPage(browser, "/");
+    await addSomethingToCart(page, "cable");
+    await page.goto("/checkout");
+    await waitForHydration(page);
+    await page.getByLabel("Email").fill("dropped.payment@example.com");
+    await fillAddress(page);
+    await page.getByRole("button", { name: "Continue to payment" }).click();
+    await page.getByRole("heading", { name: /Pay for order #\d+/ }).waitFor();
+    await page.route("**/trpc/payments.testConfirm*", (route) => route.abort("connectionreset"));
+    await payWithCard(page, "4242 4242 4242 4242");
+    await page.waitForURL(/\/order-confirmation\/\d+$/);
+    await page.getByText("We are checking your payment with the payment provider…").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Order #\d+$/);
     await context.close();
   });
 
@@ -86,6 +128,7 @@ describe("buying", () => {
     const { page, context } = await openPage(browser, "/");
     await addSomethingToCart(page, "charger");
     await page.goto("/checkout");
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("declined.buyer@example.com");
     await fillAddress(page);
     await page.getByRole("button", { name: "Continue to payment" }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser.ts";
+import { launchBrowser, waitForHydration } from "./support/browser.ts";
 import { isFocused, tabTo, typeInto } from "./support/keyboard.ts";
 import { pageAs, settle } from "./support/ux.ts";
 
@@ -16,6 +16,7 @@ describe("keyboard only", () => {
   it("a guest searches, picks a product and variant, and pays with the test card without a mouse", async () => {
     const { page, context, errors } = await pageAs(browser, "guest");
     await page.goto("/");
+    await waitForHydration(page);
     await settle(page);
 
     // The skip link is the first stop and takes focus to the content.
@@ -107,6 +108,7 @@ describe("keyboard only", () => {
   it("the phone menu takes focus, keeps it, and gives it back on Escape", async () => {
     const { page, context } = await pageAs(browser, "guest", { width: 360, height: 740 });
     await page.goto("/");
+    await waitForHydration(page);
     await settle(page);
     const menu = page.getByRole("button", { name: "Menu" });
     await tabTo(page, menu);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
 
 describe("wishlist and reviews", () => {
   let browser: Browser;
@@ -28,6 +28,7 @@ describe("wishlist and reviews", () => {
     await page.getByRole("button", { name: `Remove ${name} from your wishlist` }).waitFor();
     expect(await page.getByTestId("wishlist-toggle").first().getAttribute("aria-pressed")).toBe("true");
     await page.goto("/account/wishlist");
+    await waitForHydration(page);
     await page.getByTestId("wishlist-item").filter({ hasText: name }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
@@ -68,6 +69,7 @@ describe("wishlist and reviews", () => {
     expect(await staff.page.evaluate(() => "__pwned" in window)).toBe(false);
 
     await shopper.page.goto(productPath);
+    await waitForHydration(shopper.page);
     await shopper.page.getByRole("heading", { name: "Reviews" }).waitFor();
     await shopper.page.getByText("Your review was hidden by the shop.").waitFor();
     expect(await shopper.page.getByTestId("review").filter({ hasText: title }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./support/browser.ts";
+import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
 
 describe("storefront", () => {
   let browser: Browser;
@@ -102,7 +102,8 @@ describe("storefront", () => {
     await page.getByRole("heading", { name: "Page not found" }).waitFor();
     expect(await page.getByRole("link", { name: "Go to the home page" }).count()).toBe(1);
     await page.goto("/p/no-such-product");
-    await page.getByRole("heading", { name: "Product not found" }).waitFor();
+    await waitForHydration(page);
+    await page.getByRole("heading", { name: "Page not found" }).waitFor();
     await context.close();
   });
 });

@@ -1,12 +1,15 @@
 // npm run bench:catalog: seeds 10,000 products into a scratch PostgreSQL database (reused when
 // already seeded), starts the production server on it, checks the query plans, then measures
 // the catalog requests at 32 connections with autocannon, first with the response cache off
-// (every request reaches PostgreSQL), then on. Writes bench-results/catalog.json.
+// (every request reaches PostgreSQL), then on. Server-rendered pages are measured three ways:
+// uncached (data from PostgreSQL, rendered every time), rendered (catalog data from its cache,
+// PAGE_CACHE=off: the cost of React rendering) and cached (the page cache hit). Writes
+// bench-results/catalog.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { benchCases, deepFilters, trpcUrl } from "./bench/cases.ts";
+import { benchCases, deepFilters, pageCases, trpcUrl, type PageCase } from "./bench/cases.ts";
 import { explainCases } from "./bench/explain.ts";
 import pg from "pg";
 import { cpuTimes, loadAverage, root, seededDatabase, startServer, type Server } from "./bench/harness.ts";
@@ -49,10 +52,14 @@ async function measure(server: Server, url: string): Promise<Measured> {
   };
 }
 
-const server = await startServer({ databaseUrl: dbUrl, port, env: { CATALOG_CACHE: "off" } });
+// The storefront's pages are rendered by the server too (SERVE_APPS), from the same build.
+const serve = { SERVE_APPS: "true" };
+const server = await startServer({ databaseUrl: dbUrl, port, env: { ...serve, CATALOG_CACHE: "off" } });
 const base = server.base;
 let cases: ReturnType<typeof benchCases> = [];
+let pages: PageCase[] = [];
 const uncached: Measured[] = [];
+const pagesUncached: Measured[] = [];
 let plans: Awaited<ReturnType<typeof explainCases>> = [];
 try {
   type Page = { result: { data: { json: { nextCursor: string | null; items: Array<{ slug: string }> } } } };
@@ -62,9 +69,9 @@ try {
   for (let i = 0; i < 10; i++) cursor = (await page({ ...deepFilters, limit: 24, cursor })).nextCursor;
   const slug = (await page({ limit: 1, sort: "best_selling" })).items[0]?.slug ?? "";
   // BENCH_ONLY=search measures only the cases whose name contains it (quick A/B comparisons).
-  cases = benchCases({ deepCursor: cursor ?? "", slug }).filter((benchCase) =>
-    benchCase.name.includes(process.env.BENCH_ONLY ?? ""),
-  );
+  const only = (name: string) => name.includes(process.env.BENCH_ONLY ?? "");
+  cases = benchCases({ deepCursor: cursor ?? "", slug }).filter((benchCase) => only(benchCase.name));
+  pages = pageCases({ slug, category: deepFilters.category }).filter((page) => only(page.name));
 
   console.log("\nQuery plans (EXPLAIN of every statement each request runs):");
   plans = await explainCases(dbUrl, cases);
@@ -75,20 +82,42 @@ try {
   }
 
   for (const benchCase of cases) uncached.push(await measure(server, trpcUrl(base, benchCase.path, benchCase.input)));
+  for (const page of pages) pagesUncached.push(await measure(server, `${base}${page.path}`));
 } finally {
   await server.stop();
 }
 
-const cachedServer = await startServer({ databaseUrl: dbUrl, port, env: { CATALOG_CACHE: "on" } });
+const renderingServer = await startServer({
+  databaseUrl: dbUrl,
+  port,
+  env: { ...serve, CATALOG_CACHE: "on", PAGE_CACHE: "off" },
+});
+const pagesRendered: Measured[] = [];
+try {
+  for (const page of pages) pagesRendered.push(await measure(renderingServer, `${renderingServer.base}${page.path}`));
+} finally {
+  await renderingServer.stop();
+}
+
+const cachedServer = await startServer({ databaseUrl: dbUrl, port, env: { ...serve, CATALOG_CACHE: "on" } });
 const cached: Measured[] = [];
+const pagesCached: Measured[] = [];
 try {
   for (const benchCase of cases)
     cached.push(await measure(cachedServer, trpcUrl(cachedServer.base, benchCase.path, benchCase.input)));
+  for (const page of pages) pagesCached.push(await measure(cachedServer, `${cachedServer.base}${page.path}`));
 } finally {
   await cachedServer.stop();
 }
 
 const results = cases.map((benchCase, i) => ({ name: benchCase.name, uncached: uncached[i], cached: cached[i] }));
+const pageResults = pages.map((page, i) => ({
+  name: page.name,
+  path: page.path,
+  uncached: pagesUncached[i],
+  rendered: pagesRendered[i],
+  cached: pagesCached[i],
+}));
 const load = loadAverage();
 console.log(
   `\n${PRODUCTS} products, 32 connections, ${duration} s per case, NODE_ENV=production, ${cpus().length} cores, load average ${load}\n`,
@@ -110,10 +139,25 @@ console.table(
     errors: (r.uncached?.errors ?? 0) + (r.cached?.errors ?? 0),
   })),
 );
+console.log("\nServer-rendered pages: uncached (CATALOG_CACHE=off), rendered (PAGE_CACHE=off), cached:");
+const figures = (m: Measured | undefined) =>
+  m ? `${m.requestsPerSecond} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms, ${m.cpuMsPerRequest} CPU ms` : "";
+console.table(
+  pageResults.map((r) => ({
+    case: r.name,
+    uncached: figures(r.uncached),
+    "(server/PG/client)": r.uncached
+      ? `${r.uncached.cpuSplitMs.server}/${r.uncached.cpuSplitMs.postgres}/${r.uncached.cpuSplitMs.loadGenerator}`
+      : "",
+    rendered: figures(r.rendered),
+    cached: figures(r.cached),
+    errors: (r.uncached?.errors ?? 0) + (r.rendered?.errors ?? 0) + (r.cached?.errors ?? 0),
+  })),
+);
 await db.end();
 mkdirSync(join(root, "bench-results"), { recursive: true });
 writeFileSync(
   join(root, "bench-results", "catalog.json"),
-  `${JSON.stringify({ products: PRODUCTS, connections: 32, durationSeconds: duration, cores: cpus().length, loadAverage: load, cases: results, plans }, null, 2)}\n`,
+  `${JSON.stringify({ products: PRODUCTS, connections: 32, durationSeconds: duration, cores: cpus().length, loadAverage: load, cases: results, pages: pageResults, plans }, null, 2)}\n`,
 );
 if (plans.some((plan) => plan.seqScansOfProduct > 0)) process.exitCode = 1;

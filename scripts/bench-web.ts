@@ -1,5 +1,5 @@
 // npm run bench:web, part 2 (part 1 is scripts/check-budgets.ts): Largest Contentful Paint and
-// Cumulative Layout Shift of the storefront's home and a product page, cold (empty cache), in
+// Cumulative Layout Shift of the storefront's home, a category listing and a product page, cold (empty cache), in
 // headless Chromium with a phone-sized viewport, the CPU slowed 4× and a fast-3G-like network,
 // against the production server on a scratch embedded database (as the browser tests start it).
 // Prints a table and writes bench-results/web.json.
@@ -69,10 +69,12 @@ try {
   const setup = await browser.newPage();
   await setup.goto(`${base}/search?q=earbuds&sort=best_selling`);
   const productPath = await setup.locator("[data-testid=product-card] a[href^='/p/']").first().getAttribute("href");
+  await setup.goto(`${base}/`);
+  const listingPath = await setup.locator("a[href^='/c/']").first().getAttribute("href");
   await setup.close();
-  if (!productPath) throw new Error("no product found to measure");
+  if (!productPath || !listingPath) throw new Error("no product or category found to measure");
 
-  const pages = { home: "/", product: productPath };
+  const pages = { home: "/", listing: listingPath, product: productPath };
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const results = [];
   for (const [name, path] of Object.entries(pages)) {

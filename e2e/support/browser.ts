@@ -20,6 +20,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The storefront's pages arrive rendered by the server; their buttons work once React has hydrated
+ * them (it marks <html data-hydrated>). Call after every full page load before interacting.
+ */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** A page that fails the test on any uncaught error or failed request to the shop. */
 export async function openPage(
   browser: Browser,
@@ -34,5 +42,6 @@ export async function openPage(
     if (response.status() >= 500) errors.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(path);
+  if (!path.startsWith("/admin")) await waitForHydration(page);
   return { context, page, errors };
 }

@@ -1,8 +1,10 @@
 import type { Page } from "playwright-core";
+import { waitForHydration } from "./browser.ts";
 
 /** Opens an in-stock product from a listing and puts its preselected variant in the cart. */
 export async function addSomethingToCart(page: Page, query = "earbuds") {
   await page.goto(`/search?q=${encodeURIComponent(query)}&stock=1&sort=best_selling`);
+  await waitForHydration(page);
   const card = page.getByTestId("product-card").first();
   await card.waitFor();
   await card.getByRole("link").click();

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { baseUrl } from "./browser.ts";
+import { baseUrl, waitForHydration } from "./browser.ts";
 import type { Role, UxRoute } from "./routes/types.ts";
 
 const logins: Record<Exclude<Role, "guest">, { email: string; password: string; at: string }> = {
@@ -27,6 +27,7 @@ export async function pageAs(
   if (role !== "guest") {
     const login = logins[role];
     await page.goto(login.at);
+    if (!login.at.startsWith("/admin")) await waitForHydration(page);
     await page.getByLabel("Email").fill(login.email);
     await page.getByLabel("Password").fill(login.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -51,7 +52,10 @@ export async function settle(page: Page) {
 export async function visit(page: Page, route: UxRoute) {
   const target = typeof route.path === "string" ? route.path : await route.path(page);
   const current = new URL(page.url() === "about:blank" ? baseUrl() : page.url());
-  if (typeof route.path === "string" || current.pathname + current.search !== target) await page.goto(target);
+  if (typeof route.path === "string" || current.pathname + current.search !== target) {
+    await page.goto(target);
+    if (!target.startsWith("/admin")) await waitForHydration(page);
+  }
   await settle(page);
   if (route.then) {
     await route.then(page);

@@ -15,7 +15,7 @@ const envFiles = [
 ];
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**"] },
+  { ignores: ["**/dist/**", "**/dist-ssr/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

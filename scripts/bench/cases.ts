@@ -25,3 +25,13 @@ export function benchCases(options: { deepCursor: string; slug: string }): Bench
 export function trpcUrl(base: string, path: string, input: unknown): string {
   return `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 }
+
+/** Server-rendered storefront pages: the HTML a browser or crawler gets (no compression asked for). */
+export type PageCase = { name: string; path: string };
+
+export function pageCases(options: { slug: string; category: string }): PageCase[] {
+  return [
+    { name: "HTML product page", path: `/p/${options.slug}` },
+    { name: "HTML listing page (category, 24 cards)", path: `/c/${options.category}` },
+  ];
+}

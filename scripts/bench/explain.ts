@@ -19,6 +19,7 @@ const config: ApiConfig = {
   devMailbox: true,
   mailboxShowsSecrets: false,
   checkoutPerMinute: 30,
+  reservationMinutes: 15,
   allowedOrigins: [],
   secureCookies: true,
   mediaBaseUrl: "/media",

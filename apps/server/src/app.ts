@@ -5,25 +5,35 @@ import {
   createStripeProvider,
   createTestProvider,
   localDiskStorage,
+  RETRY_AFTER_SECONDS,
+  toTRPCError,
   type ApiConfig,
   type PaymentProvider,
   type RateLimitStore,
   type StripeSettings,
 } from "@shop/api";
+import type { StorefrontRenderer } from "@shop/client/ssr";
 import type { Database } from "@shop/db";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { listenForCatalogChanges } from "./cache/invalidation.ts";
 import { memoryCache, type ResponseCache } from "./cache/response-cache.ts";
 import { createErrorReporter, type ErrorReporter } from "./observability/error-reporter.ts";
+import { createOutageLog, type OutageLog } from "./observability/outage-log.ts";
 import { metricsPlugin } from "./plugins/metrics.ts";
 import { globalRateLimit } from "./plugins/rate-limit.ts";
 import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
-import { healthRoutes } from "./routes/health.ts";
+import { healthRoutes, type DependencyChecks } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
+import { pageHandler } from "./routes/pages.ts";
+import { seoRoutes } from "./routes/seo.ts";
 import { staticRoutes } from "./routes/static.ts";
+import { anonymousContext, renderLinks } from "./ssr/links.ts";
+import { loadRenderer } from "./ssr/renderer.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
+
+const PAGE_CACHE_ENTRIES = 1_000;
 
 export function apiConfigFrom(env: ServerEnv): ApiConfig {
   return {
@@ -36,6 +46,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
     storage: localDiskStorage(env.mediaDir),
     currency: env.SHOP_CURRENCY,
     checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    reservationMinutes: env.RESERVATION_MINUTES,
     isDev: !env.production,
   };
 }
@@ -47,14 +58,29 @@ export type AppServices = {
   payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
   /** Cached catalog responses; null turns caching off. Defaults to an in-process cache. */
   cache?: ResponseCache | null;
+  /** Rendered storefront pages and sitemaps, under the same catalog version; null turns it off. */
+  pageCache?: ResponseCache | null;
+  /** URLs per product sitemap file (tests make it small); the protocol's 50,000 by default. */
+  sitemapChunkSize?: number;
+  /** Renders storefront pages; defaults to the storefront's server build (apps/storefront/dist-ssr). */
+  renderer?: StorefrontRenderer;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
+  /** Optional dependencies /readyz reports on (Redis, SMTP); the database is always checked. */
+  dependencies?: DependencyChecks;
+  /** Where "the database is unavailable" goes, once per burst. Defaults to the app's log. */
+  outages?: OutageLog;
 };
 
 /** Stripe when its keys are set; otherwise the offline test provider. */
 export function paymentsFrom(env: ServerEnv, db: Database, api?: StripeSettings["api"]) {
   if (!env.stripe) return { provider: createTestProvider(db.prisma), verifyWebhook: null };
-  const stripe = createStripeProvider({ ...env.stripe, api });
+  const stripe = createStripeProvider({
+    ...env.stripe,
+    timeoutMs: env.STRIPE_TIMEOUT_MS,
+    maxNetworkRetries: env.STRIPE_MAX_NETWORK_RETRIES,
+    api,
+  });
   return { provider: stripe, verifyWebhook: stripe.parseWebhook };
 }
 
@@ -89,10 +115,24 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
       release: env.SENTRY_RELEASE,
     }));
   app.addHook("onClose", () => errors.close());
-  // Routes outside tRPC (the payment webhook, media): anything answered with a 5xx.
+  const outages = services.outages ?? createOutageLog(app.log, "dependency unavailable");
+  // The database or the payment provider away: not a bug, a moment to wait.
+  const unavailable = (error: unknown) => toTRPCError(error)?.code === "SERVICE_UNAVAILABLE";
+  // Routes outside tRPC (the payment webhook, media, metrics): anything answered with a 5xx,
+  // except a dependency being away (logged once per burst, answered 503).
   app.addHook("onError", async (request, reply, error) => {
+    if (unavailable(error)) return;
     if (reply.statusCode >= 500 || !error.statusCode || error.statusCode >= 500)
       errors.capture(error, { path: request.routeOptions.url, requestId: request.id });
+  });
+  const defaultErrorHandler = app.errorHandler;
+  app.setErrorHandler((error, request, reply) => {
+    if (!unavailable(error)) return defaultErrorHandler(error, request, reply);
+    outages(error, { path: request.routeOptions.url, requestId: request.id });
+    return reply
+      .code(503)
+      .header("retry-after", String(RETRY_AFTER_SECONDS))
+      .send({ error: "Service unavailable", retryAfterSeconds: RETRY_AFTER_SECONDS });
   });
   await securityPlugin(app, {
     allowedOrigins: env.allowedOrigins,
@@ -106,14 +146,28 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
   globalRateLimit(app, { store: limits, perMinute: env.RATE_LIMIT_PER_MINUTE });
   metricsPlugin(app, { db, token: env.METRICS_TOKEN });
   await app.register(fastifyCookie);
-  healthRoutes(app, db);
+  healthRoutes(app, { db, optional: services.dependencies, outages });
   const payments = services.payments ?? paymentsFrom(env, db);
   const cache = services.cache === undefined ? (env.catalogCache ? memoryCache() : null) : services.cache;
-  if (cache) {
-    const unlisten = await listenForCatalogChanges(db, cache, app.log);
+  // Pages are tens of kilobytes: fewer of them in memory than catalog responses.
+  const pageCache =
+    services.pageCache === undefined ? (env.pageCache ? memoryCache(PAGE_CACHE_ENTRIES) : null) : services.pageCache;
+  const caches = [cache, pageCache].filter((one) => one !== null);
+  if (caches.length) {
+    const unlisten = await listenForCatalogChanges(db, caches, (error) => outages(error, { job: "catalog listener" }));
     app.addHook("onClose", unlisten);
   }
-  await trpcRoutes(app, { db, config: apiConfigFrom(env), limits, payments: payments.provider, cache, errors });
+  const config = apiConfigFrom(env);
+  await trpcRoutes(app, {
+    db,
+    config,
+    limits,
+    payments: payments.provider,
+    cache,
+    pageCache,
+    errors,
+    outages,
+  });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, {
       db,
@@ -123,6 +177,28 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     });
   }
   await mediaRoutes(app, env.mediaDir);
-  if (env.serveApps) await staticRoutes(app, { storefront: env.storefrontDist, admin: env.adminDist });
+  seoRoutes(app, { db, publicUrl: env.publicUrl, cache: pageCache, chunkSize: services.sitemapChunkSize });
+  if (env.serveApps) {
+    const renderer =
+      services.renderer ??
+      (await loadRenderer(env.storefrontRenderer, {
+        links: renderLinks({
+          context: anonymousContext({ db: db.prisma, config, limits, payments: payments.provider }),
+          cache,
+          onError: (error, path) => {
+            app.log.error({ err: error, path }, "procedure failed while rendering a page");
+            errors.capture(error, { path });
+          },
+        }),
+        publicUrl: env.publicUrl,
+        locale: env.SHOP_LOCALE,
+        clientDir: env.storefrontDist,
+      }));
+    await staticRoutes(
+      app,
+      { storefront: env.storefrontDist, admin: env.adminDist },
+      pageHandler({ renderer, cache: pageCache, errors }),
+    );
+  }
   return app;
 }

@@ -19,13 +19,31 @@ const ServerEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_IF_EMPTY: bool,
   MEDIA_BASE_URL: z.string().min(1).default("/media"),
+  SHOP_LOCALE: z
+    .string()
+    .refine((value) => {
+      try {
+        return Intl.getCanonicalLocales(value).length === 1;
+      } catch {
+        return false;
+      }
+    }, "must be a BCP 47 locale such as en-US")
+    .default("en-US"),
   SHOP_CURRENCY: z
     .string()
     .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
     .default("USD"),
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Fractions are allowed (0.5 = 30 s) down to 3 s, so a test can watch an order expire.
+  RESERVATION_MINUTES: z.coerce
+    .number()
+    .min(0.05, "must be at least 0.05 (3 seconds)")
+    .max(7 * 24 * 60)
+    .default(15),
   CATALOG_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Rendered storefront pages; off renders every request (still reading catalog data from its cache). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
   METRICS_TOKEN: z
     .string()
@@ -37,6 +55,8 @@ const ServerEnvSchema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(5).max(10_000).default(50),
+  REDIS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -44,6 +64,7 @@ const ServerEnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
   MAILBOX_SHOW_SECRETS: bool,
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SENTRY_DSN: z
     .url()
     .optional()
@@ -60,6 +81,8 @@ const ServerEnvSchema = z.object({
     .regex(/^pk_/, "must be a Stripe publishable key (pk_…)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   STRIPE_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_/, "must be a Stripe webhook signing secret (whsec_…)")
@@ -105,6 +128,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     catalogCache: env.CATALOG_CACHE === "on",
     // Reset and sign-up links in the dev mailbox would let any staff member take over accounts.
     mailboxShowsSecrets: env.NODE_ENV === "development" || env.MAILBOX_SHOW_SECRETS === true,
+    pageCache: env.CATALOG_CACHE === "on" && env.PAGE_CACHE === "on",
     // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
     serveApps: env.SERVE_APPS ?? production,
@@ -118,6 +142,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
           }
         : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),
+    storefrontRenderer: join(root, "apps", "storefront", "dist-ssr", "entry-server.js"),
     adminDist: join(root, "apps", "admin", "dist"),
   };
 }

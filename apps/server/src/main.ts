@@ -4,6 +4,7 @@ import pino from "pino";
 import { demoSeed, seed } from "@shop/db/seed";
 import { buildApp, paymentsFrom } from "./app.ts";
 import { parseServerEnv } from "./env.ts";
+import { createOutageLog } from "./observability/outage-log.ts";
 import { createSharedState } from "./services.ts";
 import { startEmailWorker } from "./workers/email.ts";
 import { startOrderWorker } from "./workers/orders.ts";
@@ -26,9 +27,20 @@ const db = await createDatabase(
     connectionTimeoutMs: env.database.DATABASE_POOL_TIMEOUT_MS,
   }),
 );
-const shared = createSharedState(env.REDIS_URL, rootLogger, env.catalogCache);
+const shared = createSharedState(env, rootLogger);
 const payments = paymentsFrom(env, db);
-const app = await buildApp(env, db, { limits: shared.store, cache: shared.cache, logger: rootLogger, payments });
+// One burst counter for "the database is away", whoever meets it: requests and jobs alike.
+const outages = createOutageLog(rootLogger, "dependency unavailable");
+let emailWorker: ReturnType<typeof startEmailWorker> | null = null;
+const app = await buildApp(env, db, {
+  limits: shared.store,
+  cache: shared.cache,
+  pageCache: shared.pageCache,
+  logger: rootLogger,
+  payments,
+  outages,
+  dependencies: { redis: shared.redis, smtp: () => emailWorker?.smtp() ?? "off" },
+});
 
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
@@ -38,11 +50,13 @@ if (env.seedIfEmpty) {
 }
 
 const domain = new URL(env.publicUrl).hostname;
-const emailWorker = env.SMTP_URL
-  ? startEmailWorker(db, createSmtpTransport(env.SMTP_URL, env.MAIL_FROM, domain), app.log)
+emailWorker = env.SMTP_URL
+  ? startEmailWorker(db, createSmtpTransport(env.SMTP_URL, env.MAIL_FROM, domain, env.SMTP_TIMEOUT_MS), app.log, {
+      outages,
+    })
   : null;
 
-const orderWorker = startOrderWorker(db, payments.provider, env.publicUrl, app.log);
+const orderWorker = startOrderWorker(db, payments.provider, env.publicUrl, app.log, { outages });
 
 await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);

@@ -5,6 +5,7 @@ import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testi
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
+import { standInRenderer } from "./support/stand-in-renderer.ts";
 
 function fakeDist(title: string) {
   const dir = mkdtempSync(join(tmpdir(), "shop-dist-"));
@@ -25,7 +26,9 @@ describe("the HTTP server", () => {
     writeFileSync(join(dataDir, "media", "products", "y.png"), "png bytes");
     writeFileSync(join(dataDir, "media", "products", "y.png.webp"), "webp");
     const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", DATA_DIR: dataDir });
-    app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db);
+    app = await buildApp({ ...env, storefrontDist: fakeDist("Storefront"), adminDist: fakeDist("Admin") }, db, {
+      renderer: standInRenderer("Storefront"),
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -34,10 +37,10 @@ describe("the HTTP server", () => {
 
   it("answers /healthz and /readyz", async () => {
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
-    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready" });
+    expect((await app.inject("/readyz")).json()).toEqual({ status: "ready", dependencies: { database: "up" } });
   });
 
-  it("serves the storefront at / and the admin at /admin, with client-side routes falling back to index.html", async () => {
+  it("renders the storefront's pages at / and serves the admin at /admin, its client-side routes falling back to index.html", async () => {
     for (const [url, title] of [
       ["/", "Storefront"],
       ["/products/some-phone", "Storefront"],

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
+import { standInRenderer } from "./support/stand-in-renderer.ts";
 
 function dist() {
   const dir = mkdtempSync(join(tmpdir(), "shop-dist-"));
@@ -27,7 +28,9 @@ describe("hardening", () => {
       METRICS_TOKEN: "metrics-token-for-tests",
       DATA_DIR: mkdtempSync(join(tmpdir(), "shop-hard-")),
     });
-    app = await buildApp({ ...env, storefrontDist: dist(), adminDist: dist() }, db);
+    app = await buildApp({ ...env, storefrontDist: dist(), adminDist: dist() }, db, {
+      renderer: standInRenderer("Shop"),
+    });
   });
   afterAll(async () => {
     await app.close();

@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
+import { standInRenderer } from "./support/stand-in-renderer.ts";
 import { startNginx, type Nginx } from "../../../deploy/nginx/local.ts";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -87,6 +88,7 @@ describe("behind nginx (TLS, two instances, TRUST_PROXY)", () => {
       });
       const app = await buildApp({ ...env, storefrontDist: storefront, adminDist: dist() }, db, {
         limits: createRedisStore(redis, prefix),
+        renderer: standInRenderer("Shop"),
       });
       await app.listen({ port: 0, host: "127.0.0.1" });
       const address = app.server.address();

@@ -44,6 +44,7 @@ describe("an exhausted connection pool", () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(responses.map((r) => r.statusCode)).toEqual([503, 503, 503]);
       expect(responses[0]?.json()).toMatchObject({ error: { json: { data: { code: "SERVICE_UNAVAILABLE" } } } });
+      expect(responses.map((r) => r.headers["retry-after"])).toEqual(["5", "5", undefined]);
     } finally {
       release();
       await held;

@@ -22,7 +22,6 @@ describe("Redis stopped while the shop is running", () => {
     db = await createTestDatabase();
     redis = await startThrowawayRedis();
     const logger = pino({ level: "silent" });
-    shared = createSharedState(redis.url, logger, true);
     const env = parseServerEnv({
       NODE_ENV: "production",
       LOG_LEVEL: "silent",
@@ -31,6 +30,7 @@ describe("Redis stopped while the shop is running", () => {
       REDIS_URL: redis.url,
       DATA_DIR: mkdtempSync(join(tmpdir(), "shop-redis-outage-")),
     });
+    shared = createSharedState(env, logger, { cooldownMs: 500 });
     app = await buildApp(env, db, { limits: shared.store, cache: shared.cache, logger });
     await db.prisma.shippingMethod.create({
       data: { code: "standard", name: "Standard", price: 500, minDays: 3, maxDays: 5 },

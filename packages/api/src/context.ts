@@ -42,6 +42,8 @@ export type ApiConfig = {
   mediaBaseUrl: string;
   /** Orders one IP may place per minute (checkout abuse); payment attempts are limited separately. */
   checkoutPerMinute: number;
+  /** How long an unpaid order holds its stock (RESERVATION_MINUTES; fractions allowed). */
+  reservationMinutes: number;
   /** Where uploaded images are written (local disk under the data directory by default). */
   storage: MediaStorage;
   /** The shop's currency (ISO 4217); every amount is in its minor units. */

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { Prisma } from "@shop/db";
+import { isDatabaseUnavailable, Prisma } from "@shop/db";
 
 // Services throw AppError with a domain code; one map turns it into a tRPC error code.
 // Anything else that escapes is an internal error and reaches the user without details.
@@ -21,8 +21,9 @@ export class AppError extends Error {
     message: string,
     /** Extra data for the client, e.g. a retry-after hint. Never secrets. */
     readonly details?: Record<string, string | number | boolean>,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -37,18 +38,13 @@ const trpcCodes = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 } as const satisfies Record<AppErrorCode, TRPCError["code"]>;
 
-/** node-postgres gives up waiting for a pooled connection; the shop is busy, not broken. */
-function isPoolExhausted(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(e.message))
-      return true;
-  }
-  return false;
-}
+/** Seconds a client should wait before retrying a 503 (the Retry-After the server sends). */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Turns a service or database error into the TRPCError the client sees, or null if unknown. */
 export function toTRPCError(error: unknown): TRPCError | null {
-  if (isPoolExhausted(error)) {
+  // Stopped, restarting, cut off or out of connections: not a bug, a moment to wait.
+  if (isDatabaseUnavailable(error)) {
     return new TRPCError({
       code: "SERVICE_UNAVAILABLE",
       message: "The shop is busy, please retry in a moment",
@@ -61,10 +57,6 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Already exists", cause: error });
     if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
-    // P2024: no pooled connection in time; P2028: a transaction could not start in time.
-    if (error.code === "P2024" || error.code === "P2028") {
-      return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The shop is busy, please retry", cause: error });
-    }
   }
   return null;
 }

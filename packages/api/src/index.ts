@@ -2,9 +2,11 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
 export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export { RETRY_AFTER_SECONDS, toTRPCError } from "./errors.ts";
 export { createContextInner, type ApiConfig, type Context, type RequestInfo } from "./context.ts";
 export { SESSION_COOKIE, validateSessionToken, type AuthState } from "./services/auth/sessions.ts";
 export { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "./lib/rate-limit/index.ts";
+export { createBreaker, withTimeout, type Breaker, type BreakerState } from "./lib/breaker.ts";
 export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.ts";
 export { issueResetLinkForOperator } from "./services/auth/force-reset.ts";
 export { createSmtpTransport } from "./services/email/smtp.ts";
@@ -19,4 +21,12 @@ export type { PaymentProvider, PaymentEvent } from "./services/payments/provider
 export { createStripeProvider, type StripeSettings } from "./services/payments/stripe.ts";
 export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";
+export { reconcilePayments } from "./services/payments/reconcile.ts";
 export { processPendingRefunds } from "./services/orders/refunds.ts";
+export {
+  categorySitemap,
+  productSitemapChunk,
+  productSitemapChunks,
+  SITEMAP_MAX_URLS,
+  type SitemapUrl,
+} from "./services/catalog/sitemap.ts";

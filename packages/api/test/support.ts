@@ -27,6 +27,7 @@ export const testConfig: ApiConfig = {
   storage: localDiskStorage(testMediaDir),
   currency: "USD",
   checkoutPerMinute: 10_000,
+  reservationMinutes: 15,
   isDev: false,
 };
 

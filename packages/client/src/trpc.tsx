@@ -1,6 +1,6 @@
 import type { AppRouter } from "@shop/api";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { MAX_BATCH_SIZE } from "@shop/validators/limits";
@@ -19,9 +19,10 @@ export type ApiClients = ReturnType<typeof createClients>;
 /**
  * The query cache and tRPC client of one app. Created outside React when route loaders need
  * them (to start a page's queries while its code downloads); `trpc` is the same query-options
- * proxy that `useTRPC()` returns, so loaders and components share query keys.
+ * proxy that `useTRPC()` returns, so loaders and components share query keys. The server renders
+ * pages with `links` that call the router in its own process instead of over HTTP.
  */
-export function createClients(apiBase: string) {
+export function createClients(apiBase: string, options: { links?: Array<TRPCLink<AppRouter>> } = {}) {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
@@ -32,12 +33,12 @@ export function createClients(apiBase: string) {
     },
   });
   const trpcClient = createTRPCClient<AppRouter>({
-    links: [
+    links: options.links ?? [
       httpBatchLink({
         url: `${apiBase}/trpc`,
         transformer: superjson,
         maxItems: MAX_BATCH_SIZE,
-        fetch: (url, options) => fetch(url, { ...options, credentials: apiBase ? "include" : "same-origin" }),
+        fetch: (url, init) => fetch(url, { ...init, credentials: apiBase ? "include" : "same-origin" }),
       }),
     ],
   });

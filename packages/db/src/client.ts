@@ -17,6 +17,12 @@ export type DatabaseConfig =
       connectionTimeoutMs?: number;
       /** Server-side cap on any single statement. */
       statementTimeoutMs?: number;
+      /**
+       * Client-side cap on waiting for a query's answer: what bounds a request when the server
+       * is stalled (a frozen host cannot enforce its own statement timeout). Defaults to the
+       * statement timeout plus five seconds.
+       */
+      queryTimeoutMs?: number;
       /** A read replica for the hot catalog reads (see readRunnerOf). */
       replicaUrl?: string;
     };
@@ -51,12 +57,13 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     };
   }
   const waitMs = config.connectionTimeoutMs ?? 5_000;
-  const pool = new pg.Pool({
-    connectionString: config.url,
-    max: config.poolSize ?? 10,
+  const statementTimeout = config.statementTimeoutMs ?? 30_000;
+  const timeouts = {
     connectionTimeoutMillis: waitMs,
-    statement_timeout: config.statementTimeoutMs ?? 30_000,
-  });
+    statement_timeout: statementTimeout,
+    query_timeout: config.queryTimeoutMs ?? statementTimeout + 5_000,
+  };
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, ...timeouts });
   // An idle connection dropped by the server (a restart, a failover) is discarded by the pool;
   // without a listener its 'error' event would crash the process.
   pool.on("error", () => {});
@@ -68,12 +75,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   const sql = pgPoolRunner(pool);
   runners.set(prisma, sql);
   const replica = config.replicaUrl
-    ? new pg.Pool({
-        connectionString: config.replicaUrl,
-        max: config.poolSize ?? 10,
-        connectionTimeoutMillis: waitMs,
-        statement_timeout: config.statementTimeoutMs ?? 30_000,
-      })
+    ? new pg.Pool({ connectionString: config.replicaUrl, max: config.poolSize ?? 10, ...timeouts })
     : null;
   replica?.on("error", () => {});
   if (replica) readers.set(prisma, pgPoolRunner(replica));

@@ -11,3 +11,4 @@ export { parseDatabaseEnv, type DatabaseEnv } from "./env.ts";
 export { migrate, MigrationError, type MigrateResult } from "./migrate/index.ts";
 export { findRepoRoot, prismaPaths } from "./paths.ts";
 export type { SqlRunner } from "./sql.ts";
+export { isDatabaseUnavailable } from "./unavailable.ts";

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOLDING_STATUSES } from "../src/seed/held-stock.ts";
 import { seed } from "../src/seed/index.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
@@ -59,6 +60,31 @@ describe("the demo seed", () => {
       expect(rating.count).toBe(group._count);
       expect(rating.sum).toBe(group._sum.rating);
     }
+  });
+
+  it("reserves exactly the units that open orders hold, as live checkouts do", async () => {
+    const open = await db.prisma.orderItem.findMany({
+      where: { order: { status: { in: [...HOLDING_STATUSES] } }, variantId: { not: null } },
+      select: { variantId: true, quantity: true, refundedQuantity: true },
+    });
+    expect(open.length).toBeGreaterThan(0);
+    const held = new Map<number, number>();
+    for (const item of open)
+      held.set(item.variantId ?? 0, (held.get(item.variantId ?? 0) ?? 0) + item.quantity - item.refundedQuantity);
+    const variants = await db.prisma.variant.findMany({ select: { id: true, stockOnHand: true, reserved: true } });
+    for (const variant of variants) {
+      expect(variant.reserved, `variant ${variant.id}`).toBe(held.get(variant.id) ?? 0);
+      expect(variant.stockOnHand).toBeGreaterThanOrEqual(variant.reserved);
+      // The history ends at the levels the variant shows.
+      const last = await db.prisma.inventoryMovement.findFirst({
+        where: { variantId: variant.id },
+        orderBy: { id: "desc" },
+        select: { stockAfter: true, reservedAfter: true },
+      });
+      expect(last).toEqual({ stockAfter: variant.stockOnHand, reservedAfter: variant.reserved });
+    }
+    // Some seeded stock is still sold out: availability is what the catalog was seeded with.
+    expect(variants.some((v) => v.stockOnHand === v.reserved)).toBe(true);
   });
 
   it("is idempotent", async () => {

@@ -1,7 +1,7 @@
 export { Button } from "./button.tsx";
 export { TextField } from "./field.tsx";
 export { TextAreaField } from "./text-area.tsx";
-export { formatMoney } from "./money.ts";
+export { currencyDigits, formatMoney } from "./money.ts";
 export { EmptyState, ErrorState, Skeleton } from "./states.tsx";
 export { PriceRange } from "./price.tsx";
 export { FormMessage } from "./form-alert.tsx";
@@ -11,5 +11,6 @@ export { Drawer } from "./drawer.tsx";
 export { SkipLink } from "./skip-link.tsx";
 export { usePageMeta } from "./page-meta.ts";
 export { ToastProvider, useToast, type ToastAction } from "./toast.tsx";
-export { formatCount } from "./number.ts";
+export { formatCount, formatDay } from "./number.ts";
+export { displayLocale, setDisplayLocale } from "./locale.ts";
 export { RouteErrorState } from "./route-error.tsx";

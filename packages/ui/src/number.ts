@@ -1,4 +1,24 @@
-const counts = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+import { displayLocale } from "./locale.ts";
+
+const counts = new Map<string, Intl.NumberFormat>();
+const days = new Map<string, Intl.DateTimeFormat>();
 
 /** A whole number in the reader's locale (1,234 or 1.234 or 1 234). */
-export const formatCount = (value: number): string => counts.format(value);
+export function formatCount(value: number): string {
+  const locale = displayLocale();
+  let formatter = counts.get(locale ?? "");
+  if (!formatter) counts.set(locale ?? "", (formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return formatter.format(value);
+}
+
+/**
+ * A calendar day ("Mar 14, 2026"), in UTC so that a server-rendered page and the browser that
+ * hydrates it agree whatever their time zones.
+ */
+export function formatDay(value: Date): string {
+  const locale = displayLocale();
+  let formatter = days.get(locale ?? "");
+  if (!formatter)
+    days.set(locale ?? "", (formatter = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })));
+  return formatter.format(value);
+}

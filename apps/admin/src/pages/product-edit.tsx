@@ -99,7 +99,15 @@ export function ProductEditPage() {
         )}
         <section className="grid gap-4 rounded-lg border border-line p-4 sm:grid-cols-2">
           <TextField label="Name" {...field("name")} />
-          <TextField label="Slug" {...field("slug")} />
+          <TextField
+            label="Slug"
+            hint={
+              id === null
+                ? "The product's address in the shop: /p/<slug>."
+                : "Changing it keeps old links working: they redirect (301) to the new address."
+            }
+            {...field("slug")}
+          />
           <label className="text-sm font-medium sm:col-span-2">
             Description
             <textarea

@@ -1,5 +1,4 @@
 import type { Database } from "@shop/db";
-import type { FastifyBaseLogger } from "fastify";
 import type { ResponseCache } from "./response-cache.ts";
 
 export const CATALOG_CHANNEL = "shop_catalog";
@@ -9,14 +8,15 @@ export const CATALOG_CHANNEL = "shop_catalog";
  * availability flips, products, categories, brands, ratings), whatever code path made it:
  * staff edits, checkouts, expiries. Every instance LISTENs and invalidates, so the cache stays
  * right on all of them. Staff edits also invalidate synchronously before answering, so the next
- * request anywhere sees them.
+ * request anywhere sees them. While the database is away the listener reconnects every second;
+ * `onError` hears of each failure (the server logs them once per burst).
  */
-export function listenForCatalogChanges(db: Database, cache: ResponseCache, log: FastifyBaseLogger) {
-  return db.listen(
-    CATALOG_CHANNEL,
-    () => void cache.invalidate(),
-    (error) => log.warn({ err: error }, "catalog change listener lost its connection; reconnecting"),
-  );
+export function listenForCatalogChanges(
+  db: Database,
+  caches: readonly ResponseCache[],
+  onError: (error: unknown) => void,
+) {
+  return db.listen(CATALOG_CHANNEL, () => void Promise.all(caches.map((cache) => cache.invalidate())), onError);
 }
 
 /** Staff mutations that change what the catalog shows. */

@@ -1,3 +1,4 @@
+import type { Breaker } from "@shop/api";
 import type { Redis } from "ioredis";
 
 /**
@@ -61,13 +62,30 @@ export function redisCache(redis: Redis, prefix = "shop:catalog:"): ResponseCach
   };
 }
 
-/** Redis first; while Redis is down the shop serves uncached rather than failing. */
-export function tolerant(cache: ResponseCache, onError: (error: unknown) => void): ResponseCache {
+/**
+ * Redis first, through the Redis circuit breaker: while Redis is down or hung the shop serves
+ * uncached (the "down" version is never stored) rather than failing or waiting.
+ */
+export function tolerant(cache: ResponseCache, breaker: Breaker): ResponseCache {
+  const down = async () => "down";
   return {
-    version: () => cache.version().catch((error: unknown) => (onError(error), "down")),
-    get: (key) => cache.get(key).catch((error: unknown) => (onError(error), { body: null, version: "down" })),
+    version: () => breaker.run(() => cache.version(), down),
+    get: (key) =>
+      breaker.run(
+        () => cache.get(key),
+        async () => ({ body: null, version: "down" }),
+      ),
     set: (version, key, body) =>
-      version === "down" ? Promise.resolve() : cache.set(version, key, body).catch(onError),
-    invalidate: () => cache.invalidate().catch(onError),
+      version === "down"
+        ? Promise.resolve()
+        : breaker.run(
+            () => cache.set(version, key, body),
+            async () => {},
+          ),
+    invalidate: () =>
+      breaker.run(
+        () => cache.invalidate(),
+        async () => {},
+      ),
   };
 }

@@ -2,7 +2,9 @@ import {
   appRouter,
   CART_COOKIE,
   createContextInner,
+  RETRY_AFTER_SECONDS,
   SESSION_COOKIE,
+  toTRPCError,
   validateSessionToken,
   type ApiConfig,
   type PaymentProvider,
@@ -10,15 +12,17 @@ import {
 } from "@shop/api";
 import type { Database } from "@shop/db";
 import { MAX_BATCH_SIZE } from "@shop/validators";
-import type { TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
 import type { ResponseCache } from "../cache/response-cache.ts";
 import type { ErrorReporter } from "../observability/error-reporter.ts";
+import type { OutageLog } from "../observability/outage-log.ts";
 import { singleFlight } from "../cache/single-flight.ts";
 import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
+import { trpcErrorReply } from "./trpc-errors.ts";
 
 /** A session cookie in a Cookie or Set-Cookie header. */
 const SESSION_IN_HEADER = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
@@ -47,16 +51,22 @@ export async function trpcRoutes(
     limits,
     payments,
     cache,
+    pageCache,
     errors,
+    outages,
   }: {
     db: Database;
     config: ApiConfig;
     limits: RateLimitStore;
     payments: PaymentProvider;
     cache: ResponseCache | null;
+    /** Rendered pages, filed under the catalog version too. */
+    pageCache: ResponseCache | null;
     errors: ErrorReporter;
+    outages: OutageLog;
   },
 ) {
+  const caches = [cache, pageCache].filter((one) => one !== null);
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
   async function createContext({ req, res }: Pick<CreateFastifyContextOptions, "req" | "res">) {
@@ -75,7 +85,12 @@ export async function trpcRoutes(
       },
     };
     const presented = readToken(req);
-    const session = presented ? await validateSessionToken(db.prisma, presented.token) : null;
+    // Outside any procedure: a database outage here is mapped (503) as it would be inside one.
+    const session = presented
+      ? await validateSessionToken(db.prisma, presented.token).catch((error: unknown) => {
+          throw toTRPCError(error) ?? error;
+        })
+      : null;
     if (presented?.via === "cookie") {
       if (!session) request.setCookie(SESSION_COOKIE, "", { maxAge: 0 });
       else if (session.refreshed) request.setCookie(SESSION_COOKIE, presented.token, { expires: session.expiresAt });
@@ -94,10 +109,18 @@ export async function trpcRoutes(
   // load costs one query per instance, not one per waiting shopper.
   const misses = singleFlight<{ status: number; body: string }>();
 
-  const onError = (error: TRPCError, path: string | undefined, requestId?: string) => {
+  // Every tRPC error of every path (standard handler, fast paths, context creation). A 503 (the
+  // database or the payment provider away) is not a bug: Retry-After, one log line per burst,
+  // nothing to Sentry.
+  const onError = (error: TRPCError, path: string | undefined, req: FastifyRequest, res: FastifyReply) => {
+    if (error.code === "SERVICE_UNAVAILABLE") {
+      if (!res.hasHeader("retry-after")) res.header("retry-after", String(RETRY_AFTER_SECONDS));
+      outages(error.cause ?? error, { path, requestId: req.id });
+      return;
+    }
     if (error.code !== "INTERNAL_SERVER_ERROR") return;
     app.log.error({ err: error.cause ?? error, path }, "procedure failed");
-    errors.capture(error.cause ?? error, { path, requestId });
+    errors.capture(error.cause ?? error, { path, requestId: req.id });
   };
 
   /**
@@ -121,13 +144,15 @@ export async function trpcRoutes(
           path,
           request: req,
           ctx: await createContext({ req, res }),
-          onError: (error, failed) => onError(error, failed, req.id),
+          onError: (error, failed) => onError(error, failed, req, res),
         });
         if (cache && cached && fresh.status === 200) await cache.set(cached.version, key, fresh.body);
         return fresh;
       };
       ({ status, body } = cache && cached ? await misses.run(`${cached.version}:${key}`, compute) : await compute());
     }
+    // A shared miss that failed with 503 reached onError for one request only.
+    if (status === 503 && !res.hasHeader("retry-after")) res.header("retry-after", String(RETRY_AFTER_SECONDS));
     const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
     res.header("etag", etag).header("cache-control", "no-cache").header("content-type", "application/json");
     if (cache) res.header("x-cache", cached?.body ? "hit" : "miss");
@@ -136,10 +161,10 @@ export async function trpcRoutes(
   }
 
   // Staff edits to the catalog invalidate before answering, so the next read anywhere is fresh.
-  if (cache) {
+  if (caches.length) {
     app.addHook("onSend", async (request, reply, payload) => {
       if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url))
-        await cache.invalidate();
+        await Promise.all(caches.map((one) => one.invalidate()));
       return payload;
     });
   }
@@ -160,6 +185,16 @@ export async function trpcRoutes(
     });
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    // What escapes the fast paths (a database outage while building the context) still gets
+    // tRPC's error envelope and status; anything else goes on to Fastify's handler.
+    trpc.setErrorHandler(
+      (error, req: FastifyRequest<{ Params: { path?: string }; Querystring: TrpcQuerystring }>, res) => {
+        const mapped = error instanceof TRPCError ? error : toTRPCError(error);
+        if (!mapped) throw error;
+        onError(mapped, req.params.path, req, res);
+        return trpcErrorReply(appRouter, mapped, req, res);
+      },
+    );
     trpc.all<{ Params: { path: string }; Querystring: TrpcQuerystring }>(
       "/trpc/:path",
       { bodyLimit: TRPC_BODY_LIMIT },
@@ -172,7 +207,7 @@ export async function trpcRoutes(
             path,
             request: req,
             ctx: await createContext({ req, res }),
-            onError: (error, failed) => onError(error, failed, req.id),
+            onError: (error, failed) => onError(error, failed, req, res),
           });
           return res
             .status(status)
@@ -187,7 +222,7 @@ export async function trpcRoutes(
           req,
           res,
           path,
-          onError: ({ error, path: failed }) => onError(error, failed, req.id),
+          onError: ({ error, path: failed }) => onError(error, failed, req, res),
         });
       },
     );

@@ -6,9 +6,9 @@ type Reply = { status: number; body: unknown };
 /**
  * A storefront client for fault tests: tRPC over HTTP (app.inject) with its own cookies and IP,
  * retrying what a browser would retry (5xx and dropped connections) with a growing delay, and
- * counting the failures it saw.
+ * counting the failures it saw (and their statuses, when asked).
  */
-export function shopperClient(app: FastifyInstance, ip: string, failures: { count: number }) {
+export function shopperClient(app: FastifyInstance, ip: string, failures: { count: number; statuses?: number[] }) {
   let cookie = "";
   async function call(path: string, json: unknown): Promise<Reply> {
     const response = await app.inject({
@@ -30,6 +30,7 @@ export function shopperClient(app: FastifyInstance, ip: string, failures: { coun
         const reply = await call(path, json).catch((error: unknown) => ({ status: 599, body: String(error) }));
         if (reply.status < 500) return reply;
         failures.count++;
+        failures.statuses?.push(reply.status);
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 4_000);
       }

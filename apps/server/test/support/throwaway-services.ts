@@ -1,6 +1,6 @@
-import { spawn, type SpawnOptions } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync, spawn, type SpawnOptions } from "node:child_process";
+import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -45,6 +45,9 @@ export type ThrowawayPostgres = {
   url: (database?: string) => string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** SIGSTOP to the server and every backend: connections stay open, nothing answers (a stalled host). */
+  pause(): void;
+  resume(): void;
   destroy(): Promise<void>;
 };
 
@@ -72,18 +75,42 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     );
   const stop = (mode = "fast") => run(`${PG_BIN}/pg_ctl`, ["-D", data, "-m", mode, "-w", "stop"], user);
   await start();
+  const processes = () => {
+    const postmaster = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+    const backends = execFileSync("pgrep", ["-P", String(postmaster)], { encoding: "utf8" });
+    return [postmaster, ...backends.split("\n").filter(Boolean).map(Number)];
+  };
+  const signal = (name: NodeJS.Signals) => {
+    for (const pid of processes()) process.kill(pid, name);
+  };
   return {
     url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
     stop: () => stop(),
     start,
+    pause: () => signal("SIGSTOP"),
+    resume: () => signal("SIGCONT"),
     async destroy() {
+      try {
+        signal("SIGCONT"); // a paused server would never stop
+      } catch {
+        // not running
+      }
       await stop("immediate").catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export type ThrowawayRedis = { url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+export type ThrowawayRedis = {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** SIGSTOP: the server keeps its connections open but answers nothing (a stalled host). */
+  pause(): void;
+  /** SIGCONT: it answers again, including what it was sent meanwhile. */
+  resume(): void;
+  destroy(): Promise<void>;
+};
 
 /** A redis-server of its own, without persistence. */
 export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
@@ -108,9 +135,45 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
     child = null;
     if (!running || running.exitCode !== null) return;
     const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill("SIGCONT"); // a paused server would never act on SIGTERM
     running.kill("SIGTERM");
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, stop, start, destroy: stop };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    start,
+    pause: () => void child?.kill("SIGSTOP"),
+    resume: () => void child?.kill("SIGCONT"),
+    destroy: stop,
+  };
+}
+
+export type SilentServer = { host: string; port: number; url: (scheme: string) => string; close(): Promise<void> };
+
+/**
+ * A TCP server that accepts connections and never says a word: what a hung SMTP server,
+ * payment API or object store looks like to a client (connected, then nothing).
+ */
+export async function startSilentServer(): Promise<SilentServer> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    host: "127.0.0.1",
+    port,
+    url: (scheme) => `${scheme}://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

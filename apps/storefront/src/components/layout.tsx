@@ -1,11 +1,39 @@
+import { useTRPC } from "@shop/client";
 import { Drawer, SkipLink } from "@shop/ui";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
-import { Link, Outlet, useLocation } from "react-router";
+import { Link, Outlet, useLocation, useMatches } from "react-router";
 import { usePageViews } from "../lib/analytics.ts";
+import { useMe } from "../lib/session.ts";
 import { AccountMenu } from "./account-menu.tsx";
 import { CartLink } from "./cart-link.tsx";
 import { CategoryLinks } from "./category-links.tsx";
+import { PageHead } from "./page-head.tsx";
 import { SearchBox } from "./search-box.tsx";
+
+/** The title of a page whose head does not depend on data (sign-in, cart, account…): never indexed. */
+function RouteHead() {
+  const titled = useMatches().flatMap(({ handle }) => {
+    const title: unknown = typeof handle === "object" && handle !== null && "title" in handle ? handle.title : null;
+    return typeof title === "string" ? [title] : [];
+  });
+  const title = titled.at(-1);
+  return title === undefined ? null : <PageHead title={title} noindex />;
+}
+
+/**
+ * Server-rendered pages are the same for everyone (so they can be cached): reviews come without
+ * the shopper's own votes. Once the browser knows who is signed in, it asks again.
+ */
+function useRefreshForShopper() {
+  const me = useMe();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const userId = me.data?.id;
+  useEffect(() => {
+    if (userId !== undefined) void queryClient.invalidateQueries({ queryKey: trpc.reviews.list.pathKey() });
+  }, [userId, queryClient, trpc]);
+}
 
 /**
  * The page frame. On phones the categories and account links move into a menu drawer; the
@@ -13,6 +41,7 @@ import { SearchBox } from "./search-box.tsx";
  */
 export function Layout() {
   usePageViews();
+  useRefreshForShopper();
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -28,6 +57,7 @@ export function Layout() {
   };
   return (
     <div className="flex min-h-screen flex-col">
+      <RouteHead />
       <SkipLink />
       <header className="border-b border-line">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 md:flex-nowrap md:gap-6">

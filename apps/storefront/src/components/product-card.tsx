@@ -4,20 +4,24 @@ import { PriceRange, Skeleton } from "@shop/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Stars } from "./stars.tsx";
-import { WishlistToggle } from "./wishlist-toggle.tsx";
+import { useWishlistToggle } from "../lib/wishlist.ts";
+import { WishlistButton, type Wishlist } from "./wishlist-toggle.tsx";
 
 export type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
 
 /** `eager` for cards likely above the fold: they load at once instead of when scrolled to. */
-export function ProductCardView({ product, eager = false }: { product: ProductCard; eager?: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  // On hover, focus or touch the shopper is likely to open the product: fetch its data and code
-  // now, so the page usually renders from cache when they do.
-  const prefetch = () => {
-    void queryClient.prefetchQuery(trpc.catalog.get.queryOptions({ slug: product.slug }));
-    void import("../pages/product.tsx");
-  };
+export function ProductCardView({
+  product,
+  eager = false,
+  wishlist,
+  prefetch: prefetchProduct,
+}: {
+  product: ProductCard;
+  eager?: boolean;
+  wishlist: Wishlist;
+  prefetch: (slug: string) => void;
+}) {
+  const prefetch = () => prefetchProduct(product.slug);
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-lg border border-line bg-surface">
       {product.image ? (
@@ -35,7 +39,12 @@ export function ProductCardView({ product, eager = false }: { product: ProductCa
       ) : (
         <div className="aspect-square w-full bg-subtle" />
       )}
-      <WishlistToggle productId={product.id} productName={product.name} className="absolute right-2 top-2 z-10" />
+      <WishlistButton
+        productId={product.id}
+        productName={product.name}
+        wishlist={wishlist}
+        className="absolute right-2 top-2 z-10"
+      />
       <div className="flex flex-1 flex-col gap-1 p-3">
         {product.brand && <p className="text-xs uppercase tracking-wide text-muted">{product.brand.name}</p>}
         <h3 className="text-sm font-medium">
@@ -86,6 +95,15 @@ export function ProductGrid({
   /** How many leading cards are above the fold. */
   eager?: number;
 }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const wishlist = useWishlistToggle();
+  // On hover, focus or touch the shopper is likely to open the product: fetch its data and code
+  // now, so the page usually renders from cache when they do.
+  const prefetch = (slug: string) => {
+    void queryClient.prefetchQuery(trpc.catalog.get.queryOptions({ slug }));
+    void import("../pages/product.tsx");
+  };
   return (
     <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4" aria-busy={loading}>
       {loading
@@ -96,7 +114,7 @@ export function ProductGrid({
           ))
         : products.map((product, index) => (
             <li key={product.id} data-testid="product-card">
-              <ProductCardView product={product} eager={index < eager} />
+              <ProductCardView product={product} eager={index < eager} wishlist={wishlist} prefetch={prefetch} />
             </li>
           ))}
     </ul>

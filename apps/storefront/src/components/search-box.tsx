@@ -40,6 +40,7 @@ export function SearchBox({ label }: { label?: string } = {}) {
   return (
     <form
       role="search"
+      action="/search"
       aria-label={label}
       className="relative w-full md:max-w-md"
       onSubmit={(event) => {
@@ -54,6 +55,7 @@ export function SearchBox({ label }: { label?: string } = {}) {
       </label>
       <input
         id={`${listId}-input`}
+        name="q"
         type="search"
         role="combobox"
         aria-expanded={showList}

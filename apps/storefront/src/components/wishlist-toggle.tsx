@@ -1,18 +1,30 @@
 import { useWishlistToggle } from "../lib/wishlist.ts";
 
-/** The heart on cards and the product page: pressed when saved, described in words for screen readers. */
-export function WishlistToggle({
-  productId,
-  productName,
-  variantId,
-  className = "",
-}: {
+export type Wishlist = ReturnType<typeof useWishlistToggle>;
+
+type Props = {
   productId: number;
   productName: string;
   variantId?: number | null;
   className?: string;
-}) {
-  const wishlist = useWishlistToggle();
+};
+
+/** The heart on the product page: pressed when saved, described in words for screen readers. */
+export function WishlistToggle(props: Props) {
+  return <WishlistButton {...props} wishlist={useWishlistToggle()} />;
+}
+
+/**
+ * The heart itself, for a wishlist state shared by many (a grid of cards asks for it once: its
+ * queries and mutations per card cost more to render on the server than the card).
+ */
+export function WishlistButton({
+  productId,
+  productName,
+  variantId,
+  className = "",
+  wishlist,
+}: Props & { wishlist: Wishlist }) {
   const saved = wishlist.isSaved(productId);
   return (
     <button

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersFromParams, toggleParam, withParam } from "./listing-params.ts";
+import { canonicalSearch, filtersFromParams, toggleParam, withParam } from "./listing-params.ts";
 
 describe("listing URL parameters", () => {
   it("reads filters and sort from the URL, ignoring what is malformed", () => {
@@ -30,5 +30,22 @@ describe("listing URL parameters", () => {
     expect(toggleParam(params, "brand", "apple").has("brand")).toBe(false);
     expect(withParam(params, "sort", "newest").toString()).toBe("brand=apple&sort=newest");
     expect(withParam(params, "brand", null).toString()).toBe("");
+  });
+
+  it("normalises a listing's canonical query: known parameters only, one order, default sort dropped, cursor kept", () => {
+    const messy = new URLSearchParams(
+      "utm_source=x&sort=newest&o.Colour=Blue&brand=sony&stock=1&brand=apple&o.Colour=Black&min=100",
+    );
+    expect(canonicalSearch(messy, "audio")).toBe(
+      "?brand=apple&brand=sony&min=100&stock=1&o.Colour=Black&o.Colour=Blue",
+    );
+    const reordered = new URLSearchParams("min=100&o.Colour=Black&brand=apple&o.Colour=Blue&stock=1&brand=sony");
+    expect(canonicalSearch(reordered, "audio")).toBe(canonicalSearch(messy, "audio"));
+    expect(canonicalSearch(new URLSearchParams("sort=price_asc&cursor=abc"), "audio")).toBe(
+      "?sort=price_asc&cursor=abc",
+    );
+    expect(canonicalSearch(new URLSearchParams("q=pods&sort=relevance"))).toBe("?q=pods");
+    expect(canonicalSearch(new URLSearchParams("q=pods&sort=newest"))).toBe("?q=pods&sort=newest");
+    expect(canonicalSearch(new URLSearchParams("rating=9&max=oops"), "audio")).toBe("");
   });
 });

@@ -4,10 +4,8 @@ import { CartLine } from "../components/cart/cart-line.tsx";
 import { CouponField } from "../components/cart/coupon-field.tsx";
 import { OrderTotals } from "../components/order-totals.tsx";
 import { useCart } from "../lib/cart.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function CartPage() {
-  useShopPage("Your cart");
   const cart = useCart();
   const navigate = useNavigate();
   if (cart.isPending) return <Skeleton className="h-96 w-full" />;

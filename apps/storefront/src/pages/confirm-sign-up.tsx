@@ -5,14 +5,12 @@ import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 /**
  * The link from the sign-up email. The account is created by a click, not by opening the page:
  * mail scanners that follow links must not use up the shopper's one-time link.
  */
 export function ConfirmSignUpPage() {
-  useShopPage("Finish creating your account");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const token = useLinkSecret("token") ?? "";

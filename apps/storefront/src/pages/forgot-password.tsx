@@ -5,10 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function ForgotPasswordPage() {
-  useShopPage("Forgot your password");
   const trpc = useTRPC();
   const form = useFieldErrors();
   const request = useMutation(

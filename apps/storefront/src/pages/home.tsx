@@ -1,35 +1,13 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { ErrorState, formatCount } from "@shop/ui";
-import { useQuery, type QueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { PageHead } from "../components/page-head.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
-import { useShopPage } from "../lib/page-meta.ts";
-
-type Trpc = ReturnType<typeof useTRPC>;
-const featured = { featured: true, sort: "best_selling", limit: 8 } satisfies RouterInputs["catalog"]["list"];
-
-/** Requests what the top of the home page shows, for the route loader, before it renders. */
-export function prefetchHome(queryClient: QueryClient, trpc: Trpc) {
-  // The first featured pictures are the largest paint on a phone: request them as soon as their
-  // URLs arrive, while React is still rendering, instead of when the <img> elements exist.
-  void queryClient.fetchQuery(trpc.catalog.list.queryOptions(featured)).then(
-    (page) => page.items.slice(0, 2).forEach((item) => item.image && preloadImage(item.image.url)),
-    () => undefined,
-  );
-  void queryClient.prefetchQuery(trpc.catalog.categories.queryOptions());
-}
-
-function preloadImage(href: string) {
-  if (document.head.querySelector(`link[rel="preload"][href="${CSS.escape(href)}"]`)) return;
-  const link = Object.assign(document.createElement("link"), {
-    rel: "preload",
-    as: "image",
-    href,
-    fetchPriority: "high",
-  });
-  document.head.append(link);
-}
+import { bestSellersInput, featuredInput, newArrivalsInput } from "../lib/queries.ts";
+import { useAbsoluteUrl } from "../lib/site.tsx";
+import { shopStructuredData } from "../lib/structured-data.ts";
 
 function Shelf({
   id,
@@ -67,13 +45,14 @@ function Shelf({
 }
 
 export function HomePage() {
-  useShopPage("Shop");
   const trpc = useTRPC();
+  const absolute = useAbsoluteUrl();
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   return (
     <>
+      <PageHead title="Shop" canonical="/" structuredData={shopStructuredData(absolute)} />
       <h1 className="sr-only">Shop</h1>
-      <Shelf id="featured" title="Featured" input={featured} more="/search?sort=best_selling" eager={4} />
+      <Shelf id="featured" title="Featured" input={featuredInput} more="/search?sort=best_selling" eager={4} />
       <section aria-labelledby="categories" className="mb-10">
         <h2 id="categories" className="mb-4 text-xl font-bold">
           Shop by category
@@ -89,13 +68,8 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      <Shelf id="new-arrivals" title="New arrivals" input={{ sort: "newest", limit: 8 }} more="/search?sort=newest" />
-      <Shelf
-        id="best-sellers"
-        title="Best sellers"
-        input={{ sort: "best_selling", limit: 8 }}
-        more="/search?sort=best_selling"
-      />
+      <Shelf id="new-arrivals" title="New arrivals" input={newArrivalsInput} more="/search?sort=newest" />
+      <Shelf id="best-sellers" title="Best sellers" input={bestSellersInput} more="/search?sort=best_selling" />
     </>
   );
 }

@@ -1,13 +1,16 @@
-import { useTRPC } from "@shop/client";
+import { useTRPC, useTRPCClient } from "@shop/client";
 import { Button, Drawer, EmptyState, ErrorState, formatCount } from "@shop/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
 import { useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { FacetPanel } from "../components/facet-panel.tsx";
+import { PageHead } from "../components/page-head.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
-import { filtersFromParams, withParam, type Sort } from "../lib/listing-params.ts";
-import { useShopPage } from "../lib/page-meta.ts";
+import { canonicalSearch, filtersFromParams, withParam, type Sort } from "../lib/listing-params.ts";
+import { listingQuery } from "../lib/queries.ts";
+import { useAbsoluteUrl } from "../lib/site.tsx";
+import { breadcrumbStructuredData } from "../lib/structured-data.ts";
 
 const sortLabels: Record<Sort, string> = {
   relevance: "Relevance",
@@ -18,28 +21,33 @@ const sortLabels: Record<Sort, string> = {
   best_selling: "Best selling",
 };
 
-/** Search results (/search?q=…) and category pages (/c/:slug), with filters and sort in the URL. */
+/**
+ * Search results (/search?q=…) and category pages (/c/:slug), with filters and sort in the URL.
+ * "Show more" is a link to the next page (`?cursor=…`) that JavaScript turns into loading more
+ * in place: crawlers and shoppers without JavaScript walk the listing page by page.
+ */
 export function ListingPage() {
   const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const absolute = useAbsoluteUrl();
+  const { pathname } = useLocation();
   const { slug } = useParams();
   const [params, setParams] = useSearchParams();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const { sort, ...filters } = filtersFromParams(params, slug);
-  const products = useInfiniteQuery(
-    trpc.catalog.list.infiniteQueryOptions(
-      { ...filters, sort, limit: 24 },
-      { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
-    ),
-  );
+  const from = params.get("cursor");
+  const products = useInfiniteQuery(listingQuery({ trpc, trpcClient }, filters, sort, from));
   const facets = useQuery({ ...trpc.catalog.facets.queryOptions(filters), placeholderData: keepPreviousData });
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   const items = products.data?.pages.flatMap((page) => page.items) ?? [];
   const first = products.data?.pages[0];
   const currentSort = first?.sort ?? sort ?? (filters.q ? "relevance" : "newest");
-  const categoryName = slug ? findName(categories.data ?? [], slug) : undefined;
+  const trail = slug ? findPath(categories.data ?? [], slug) : [];
+  const categoryName = trail.at(-1)?.name;
   const title = filters.q ? `Results for “${filters.q}”` : (categoryName ?? (slug ? "Category" : "All products"));
-  const hasFilters = [...params.keys()].some((key) => key !== "q" && key !== "sort");
-  useShopPage(title, categoryName ? `${categoryName} at Shop: compare prices, ratings and stock.` : undefined);
+  const hasFilters = [...params.keys()].some((key) => key !== "q" && key !== "sort" && key !== "cursor");
+  const lastPage = products.data?.pages.at(-1);
+  const nextHref = lastPage?.nextCursor ? `${pathname}?${withParam(params, "cursor", lastPage.nextCursor)}` : null;
   const categoryPath = (child: string) => `/c/${child}${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`;
   const activeFilters = [...params.keys()].filter((key) => !["q", "sort", "cursor"].includes(key)).length;
   const panel = (
@@ -55,6 +63,22 @@ export function ListingPage() {
 
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
+      <PageHead
+        title={from ? `${title} (more)` : title}
+        description={categoryName ? `${categoryName} at Shop: compare prices, ratings and stock.` : undefined}
+        canonical={`${pathname}${canonicalSearch(params, slug)}`}
+        noindex={!slug || Boolean(filters.q)}
+        structuredData={
+          trail.length
+            ? [
+                breadcrumbStructuredData(
+                  trail.map((node) => ({ name: node.name, path: `/c/${node.slug}` })),
+                  absolute,
+                ),
+              ]
+            : undefined
+        }
+      />
       <aside aria-label="Filters">
         <Button
           variant="secondary"
@@ -118,28 +142,39 @@ export function ListingPage() {
         ) : (
           <ProductGrid products={items} loading={products.isPending} eager={4} />
         )}
-        {products.hasNextPage && (
-          <div className="mt-8 flex justify-center">
-            <Button
-              variant="secondary"
-              onClick={() => void products.fetchNextPage()}
-              disabled={products.isFetchingNextPage}
+        <div className="mt-8 flex flex-wrap items-center justify-center gap-4">
+          {from && (
+            <Link to={`${pathname}?${withParam(params, "cursor", null)}`} className="text-sm underline">
+              Back to the first page
+            </Link>
+          )}
+          {nextHref && (
+            <a
+              href={nextHref}
+              rel="next"
+              aria-disabled={products.isFetchingNextPage}
+              onClick={(event) => {
+                event.preventDefault();
+                if (!products.isFetchingNextPage) void products.fetchNextPage();
+              }}
+              className="inline-flex min-h-10 items-center justify-center rounded-md border border-line bg-surface px-4 text-sm font-medium text-ink hover:bg-subtle focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
             >
               {products.isFetchingNextPage ? "Loading…" : "Show more"}
-            </Button>
-          </div>
-        )}
+            </a>
+          )}
+        </div>
       </div>
     </div>
   );
 }
 
 type Node = { slug: string; name: string; children: Node[] };
-function findName(nodes: Node[], slug: string): string | undefined {
+/** The category and its ancestors, top first (empty when the slug is unknown). */
+function findPath(nodes: Node[], slug: string): Node[] {
   for (const node of nodes) {
-    if (node.slug === slug) return node.name;
-    const found = findName(node.children, slug);
-    if (found) return found;
+    if (node.slug === slug) return [node];
+    const below = findPath(node.children, slug);
+    if (below.length) return [node, ...below];
   }
-  return undefined;
+  return [];
 }

@@ -1,13 +1,13 @@
 import { Link } from "react-router";
 import { CategoryLinks } from "../components/category-links.tsx";
 import { SearchBox } from "../components/search-box.tsx";
-import { useShopPage } from "../lib/page-meta.ts";
+import { PageHead } from "../components/page-head.tsx";
 
 /** A dead link should still lead somewhere: search, the categories, the order finder. */
 export function NotFoundPage() {
-  useShopPage("Page not found");
   return (
     <section aria-labelledby="not-found-title" className="mx-auto max-w-xl space-y-6 py-6">
+      <PageHead title="Page not found" noindex />
       <div>
         <h1 id="not-found-title" className="text-2xl font-bold">
           Page not found

@@ -10,9 +10,13 @@ import { useMe } from "../lib/session.ts";
 
 type Order = RouterOutputs["checkout"]["confirm"];
 
+/** A 5xx or a lost connection: worth asking again in a moment. */
+const retryable = (error: unknown) => !isClientError(error) || (error.data?.httpStatus ?? 500) >= 500;
+
 /**
- * After paying: asks the server to check with the payment provider (the same fulfilment the
- * webhook runs), and keeps asking for a little while if the payment is still being processed.
+ * After paying, or after a payment whose answer was lost: asks the server to check with the
+ * payment provider (the same fulfilment the webhook runs), and keeps asking for a little while
+ * if the payment is still being processed or the shop is briefly unavailable.
  */
 export function OrderConfirmationPage() {
   const trpc = useTRPC();
@@ -20,6 +24,7 @@ export function OrderConfirmationPage() {
   const me = useMe();
   const key = orderKey(number);
   const [order, setOrder] = useState<Order | null>(null);
+  const [checking, setChecking] = useState(true);
   const confirm = useMutation(trpc.checkout.confirm.mutationOptions({ onSuccess: setOrder }));
   const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
   const ready = !me.isPending;
@@ -29,11 +34,14 @@ export function OrderConfirmationPage() {
     if (!ready || !Number.isInteger(number)) return;
     let attempts = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const again = (more: boolean) => {
+      if (more && ++attempts < 10) timer = setTimeout(poll, 2_000);
+      else setChecking(false);
+    };
     const poll = () => {
       confirm.mutate(access, {
-        onSuccess: (result) => {
-          if (result.status === "PENDING_PAYMENT" && ++attempts < 10) timer = setTimeout(poll, 2_000);
-        },
+        onSuccess: (result) => again(result.status === "PENDING_PAYMENT"),
+        onError: (error) => again(retryable(error)),
       });
     };
     poll();
@@ -41,7 +49,7 @@ export function OrderConfirmationPage() {
     // Polls once per order page; `confirm` and `access` are stable enough for that.
   }, [ready, number]);
 
-  if (confirm.isError && !order) {
+  if (confirm.isError && !order && !checking) {
     return (
       <ErrorState message={isClientError(confirm.error) ? confirm.error.message : "We could not load your order."} />
     );
@@ -66,7 +74,13 @@ export function OrderConfirmationPage() {
           </a>
         </p>
       )}
-      {order.status === "PENDING_PAYMENT" && <p role="status">We are waiting for your payment to be confirmed…</p>}
+      {order.status === "PENDING_PAYMENT" && (
+        <p role="status">
+          {checking
+            ? "We are checking your payment with the payment provider…"
+            : "We have not received your payment yet. If your card was charged, this order is confirmed automatically within a few minutes and we email you a receipt."}
+        </p>
+      )}
       {order.status === "CANCELLED" && (
         <div className="space-y-3">
           <FormMessage error={order.cancelReason ?? "This order was cancelled."} />

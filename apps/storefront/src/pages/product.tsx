@@ -1,9 +1,12 @@
+import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { EmptyState, ErrorState, formatMoney, PriceRange, Skeleton, usePageMeta } from "@shop/ui";
-import { useQuery } from "@tanstack/react-query";
+import { ErrorState, formatMoney, PriceRange, Skeleton } from "@shop/ui";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useLocation, useParams } from "react-router";
 import { AddToCartButton } from "../components/add-to-cart.tsx";
+import { PageHead } from "../components/page-head.tsx";
+import { ProductGone } from "../components/product-gone.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
 import { RatingSummary } from "../components/rating-summary.tsx";
 import { ReviewsSection } from "../components/reviews/reviews-section.tsx";
@@ -11,29 +14,61 @@ import { Stars } from "../components/stars.tsx";
 import { WishlistToggle } from "../components/wishlist-toggle.tsx";
 import { findVariant, VariantPicker } from "../components/variant-picker.tsx";
 import { currentPath, track } from "../lib/analytics.ts";
+import { reviewsQuery } from "../lib/queries.ts";
+import { useAbsoluteUrl } from "../lib/site.tsx";
+import { breadcrumbStructuredData, productStructuredData } from "../lib/structured-data.ts";
+import { NotFoundPage } from "./not-found.tsx";
+
+type Product = RouterOutputs["catalog"]["get"];
+
+/** The first available variant's options, so the page starts on a real price and stock state. */
+function startingChoice(product: Product): Array<number | undefined> {
+  const start = product.variants.find((variant) => variant.available) ?? product.variants[0];
+  return product.options.map((option) => option.values.find((value) => start?.optionValueIds.includes(value.id))?.id);
+}
+
+/** Title, description, canonical URL, social cards and structured data (the SEO fields when staff set them). */
+function ProductHead({ product }: { product: Product }) {
+  const trpc = useTRPC();
+  const absolute = useAbsoluteUrl();
+  // The newest reviews, as the page shows them first (the server rendered them into the page).
+  const reviews = useInfiniteQuery({ ...reviewsQuery({ trpc }, product.id), enabled: false });
+  const image = product.images[0];
+  return (
+    <PageHead
+      title={product.name}
+      fullTitle={product.seoTitle}
+      description={product.seoDescription ?? product.description.slice(0, 160)}
+      canonical={`/p/${product.slug}`}
+      type="product"
+      image={image ? { url: image.url, width: image.width, height: image.height, alt: image.alt } : null}
+      structuredData={[
+        productStructuredData(product, reviews.data?.pages[0]?.items ?? [], absolute),
+        breadcrumbStructuredData(
+          [
+            ...product.breadcrumb.map((crumb) => ({ name: crumb.name, path: `/c/${crumb.slug}` })),
+            { name: product.name, path: `/p/${product.slug}` },
+          ],
+          absolute,
+        ),
+      ]}
+    />
+  );
+}
 
 export function ProductPage() {
   const trpc = useTRPC();
   const { slug = "" } = useParams();
+  const { search } = useLocation();
   const product = useQuery(trpc.catalog.get.queryOptions({ slug }));
-  const [chosen, setChosen] = useState<Array<number | undefined>>([]);
-  const [imageIndex, setImageIndex] = useState(0);
   const data = product.data;
-  // The product's SEO fields when staff filled them in, else its name and description.
-  usePageMeta(
-    data ? (data.seoTitle ?? `${data.name} · Shop`) : undefined,
-    data ? (data.seoDescription ?? data.description.slice(0, 160)) : undefined,
-  );
-
-  // Start on the first available variant, so the page shows a real price and stock state.
-  useEffect(() => {
-    if (!data) return;
-    const start = data.variants.find((variant) => variant.available) ?? data.variants[0];
-    setChosen(
-      data.options.map((option) => option.values.find((value) => start?.optionValueIds.includes(value.id))?.id),
-    );
-    setImageIndex(0);
-  }, [data]);
+  // The shopper's choice, for the product it was made on; until then the starting variant.
+  const [choice, setChoice] = useState<{ productId: number; values: Array<number | undefined> } | null>(null);
+  const [shown, setShown] = useState<{ productId: number; index: number } | null>(null);
+  const chosen = data && choice?.productId === data.id ? choice.values : data ? startingChoice(data) : [];
+  const imageIndex = data && shown?.productId === data.id ? shown.index : 0;
+  const setChosen = (values: Array<number | undefined>) => data && setChoice({ productId: data.id, values });
+  const setImageIndex = (index: number) => data && setShown({ productId: data.id, index });
 
   const productId = data?.id;
   useEffect(() => {
@@ -41,15 +76,20 @@ export function ProductPage() {
   }, [productId]);
 
   if (product.isError) {
-    if (product.error.data?.code === "NOT_FOUND")
+    // The same answers the server gives with 301, 410 and 404 (src/lib/loaders.ts).
+    const details = product.error.data?.details;
+    if (product.error.data?.code !== "NOT_FOUND")
+      return <ErrorState message="We could not load this product." onRetry={() => void product.refetch()} />;
+    if (typeof details?.movedTo === "string") return <Navigate to={`/p/${details.movedTo}${search}`} replace />;
+    if (details?.archived === true && typeof details.name === "string")
       return (
-        <EmptyState title="Product not found">
-          <Link to="/" className="underline">
-            Back to the shop
-          </Link>
-        </EmptyState>
+        <ProductGone
+          name={details.name}
+          categorySlug={typeof details.categorySlug === "string" ? details.categorySlug : undefined}
+          categoryName={typeof details.categoryName === "string" ? details.categoryName : undefined}
+        />
       );
-    return <ErrorState message="We could not load this product." onRetry={() => void product.refetch()} />;
+    return <NotFoundPage />;
   }
   if (!data) return <Skeleton className="h-[32rem] w-full" />;
 
@@ -69,6 +109,7 @@ export function ProductPage() {
 
   return (
     <article>
+      <ProductHead product={data} />
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-muted">
         <ol className="flex flex-wrap gap-1">
           <li>

@@ -7,10 +7,8 @@ import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function ResetPasswordPage() {
-  useShopPage("Choose a new password");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const token = useLinkSecret("token") ?? "";
@@ -47,7 +45,8 @@ export function ResetPasswordPage() {
         </Link>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField
           label="New password"
           name="password"

@@ -7,10 +7,8 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { safeNext } from "../lib/redirect.ts";
 import { useSessionChanged } from "../lib/session.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function SignInPage() {
-  useShopPage("Sign in");
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -46,7 +44,8 @@ export function SignInPage() {
         </>
       }
     >
-      <form onSubmit={submit} noValidate className="space-y-4">
+      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
+      <form method="post" onSubmit={submit} noValidate className="space-y-4">
         <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
         <TextField
           label="Password"

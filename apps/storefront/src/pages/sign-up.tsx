@@ -6,10 +6,8 @@ import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { safeNext } from "../lib/redirect.ts";
-import { useShopPage } from "../lib/page-meta.ts";
 
 export function SignUpPage() {
-  useShopPage("Create an account");
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
@@ -50,7 +48,8 @@ export function SignUpPage() {
           </p>
         </div>
       ) : (
-        <form onSubmit={submit} noValidate className="space-y-4">
+        // POST: a submit before the page is hydrated must not put the password in the URL.
+        <form method="post" onSubmit={submit} noValidate className="space-y-4">
           <TextField label="Name" name="name" autoComplete="name" error={form.errors.name} />
           <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
           <TextField

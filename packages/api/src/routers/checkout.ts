@@ -32,7 +32,8 @@ async function paymentFor(ctx: Context, orderId: number, created: Parameters<typ
   try {
     return await ensurePaymentIntent(ctx.db, ctx.payments, orderId, created);
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    // The order is placed either way; only a refusal (not an outage) is the shopper's to see.
+    if (error instanceof AppError && error.code !== "UNAVAILABLE") throw error;
     return null;
   }
 }
@@ -71,6 +72,7 @@ export const checkoutRouter = router({
     return {
       order,
       payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null,
+      reservationMinutes: ctx.config.reservationMinutes,
       // The order's secret link, for the confirmation page; a replay gets a fresh one (the first
       // answer may never have arrived), the same way every placement does.
       key: await mintOrderKey(ctx.db, placed.orderId),

@@ -1,6 +1,7 @@
 import type { Database } from "../client.ts";
 import { seedAccounts } from "./accounts.ts";
 import { seedCatalog } from "./catalog.ts";
+import { holdStockOfOpenOrders } from "./held-stock.ts";
 import { seedOrders } from "./orders.ts";
 import { createRandom } from "./random.ts";
 import { seedReference } from "./reference.ts";
@@ -47,6 +48,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
     const customers = await seedAccounts(sql, { random, now, count: options.customers });
     step(`${options.customers} customers and the demo accounts`);
     const delivered = await seedOrders(sql, { random, now, count: options.orders, customers, variants });
+    await holdStockOfOpenOrders(sql);
     step(`${options.orders} orders`);
     const voterIds = [...new Set(customers.flatMap((customer) => (customer.id === null ? [] : [customer.id])))];
     await seedReviews(sql, { random, now, delivered, voterIds });

@@ -2,16 +2,11 @@ import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-
 import { loadStripe, type Stripe } from "@stripe/stripe-js";
 import { Button, FormMessage } from "@shop/ui";
 import { useState, type FormEvent } from "react";
+import type { PaymentResult } from "./result.ts";
 
 const loaded = new Map<string, Promise<Stripe | null>>();
 
-function Form({
-  returnUrl,
-  onDone,
-}: {
-  returnUrl: string;
-  onDone: (result: { succeeded: boolean; error: string | null }) => void;
-}) {
+function Form({ returnUrl, onDone }: { returnUrl: string; onDone: (result: PaymentResult) => void }) {
   const stripe = useStripe();
   const elements = useElements();
   const [error, setError] = useState<string>();
@@ -27,8 +22,12 @@ function Form({
       redirect: "if_required",
     });
     setPending(false);
+    // Stripe unreachable or failing on its side: the outcome is unknown; the order's page asks.
+    if (result.error?.type === "api_connection_error" || result.error?.type === "api_error")
+      return onDone({ outcome: "unknown", error: null });
     if (result.error) return setError(result.error.message ?? "Payment failed.");
-    onDone({ succeeded: result.paymentIntent.status === "succeeded", error: null });
+    // Succeeded, or still processing (some methods settle later): the order's page follows it up.
+    onDone({ outcome: result.paymentIntent.status === "succeeded" ? "succeeded" : "unknown", error: null });
   }
   return (
     <form onSubmit={submit} className="space-y-4" aria-label="Card payment">
@@ -46,7 +45,7 @@ export function StripePayment(props: {
   publishableKey: string;
   clientSecret: string;
   returnUrl: string;
-  onDone: (result: { succeeded: boolean; error: string | null }) => void;
+  onDone: (result: PaymentResult) => void;
 }) {
   let stripe = loaded.get(props.publishableKey);
   if (!stripe) {

@@ -2,6 +2,7 @@ import { isClientError, useTRPC } from "@shop/client";
 import { Button, FormMessage, TextField } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import type { PaymentResult } from "./result.ts";
 
 /**
  * The built-in test provider's card form (used when the shop has no Stripe keys). It behaves
@@ -12,14 +13,24 @@ export function TestCardForm({
   onDone,
 }: {
   clientSecret: string;
-  onDone: (result: { succeeded: boolean; error: string | null }) => void;
+  onDone: (result: PaymentResult) => void;
 }) {
   const trpc = useTRPC();
   const [error, setError] = useState<string | undefined>();
   const confirm = useMutation(
     trpc.payments.testConfirm.mutationOptions({
-      onSuccess: (result) => onDone({ succeeded: result.status === "succeeded", error: result.error }),
-      onError: (e) => setError(isClientError(e) ? e.message : "Payment failed. Please try again."),
+      onSuccess: (result) =>
+        onDone({ outcome: result.status === "succeeded" ? "succeeded" : "declined", error: result.error }),
+      onError: (e) => {
+        const status = isClientError(e) ? e.data?.httpStatus : undefined;
+        // Already paid (an earlier attempt went through but its answer was lost).
+        if (isClientError(e) && e.data?.code === "CONFLICT") return onDone({ outcome: "succeeded", error: null });
+        // A refusal that charged nothing (bad card details, too many attempts): say so here.
+        if (status !== undefined && status < 500) return setError(e.message);
+        // A server error or a lost connection: the card may have been charged. The order's page
+        // asks the provider and tells the shopper, rather than inviting a second payment.
+        onDone({ outcome: "unknown", error: null });
+      },
     }),
   );
 

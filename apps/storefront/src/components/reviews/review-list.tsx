@@ -1,19 +1,18 @@
-import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, Skeleton } from "@shop/ui";
+import { Button, formatDay, Skeleton } from "@shop/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
+import { reviewsQuery, type ReviewSort } from "../../lib/queries.ts";
 import { useMe } from "../../lib/session.ts";
 
-type Sort = NonNullable<RouterInputs["reviews"]["list"]["sort"]>;
+type Sort = ReviewSort;
 const sorts: Array<[Sort, string]> = [
   ["newest", "Newest"],
   ["helpful", "Most helpful"],
   ["highest", "Highest rating"],
   ["lowest", "Lowest rating"],
 ];
-const date = (value: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value);
 
 /** Published reviews with sort, star filter, "load more" and helpful votes. Text is shown as text. */
 export function ReviewList({
@@ -31,12 +30,7 @@ export function ReviewList({
   const location = useLocation();
   const queryClient = useQueryClient();
   const [sort, setSort] = useState<Sort>("newest");
-  const reviews = useInfiniteQuery(
-    trpc.reviews.list.infiniteQueryOptions(
-      { productId, sort, rating, limit: 5 },
-      { getNextPageParam: (page) => page.nextCursor },
-    ),
-  );
+  const reviews = useInfiniteQuery(reviewsQuery({ trpc }, productId, sort, rating));
   const helpful = useMutation(
     trpc.reviews.markHelpful.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.reviews.list.pathKey() }),
@@ -94,7 +88,7 @@ export function ReviewList({
                 <strong>{review.title}</strong>
               </p>
               <p className="mt-1 text-xs text-muted">
-                {review.author} · {date(review.createdAt)}
+                {review.author} · {formatDay(review.createdAt)}
                 {review.verifiedPurchase && (
                   <span className="ml-2 font-medium text-green-800">✓ Verified purchase</span>
                 )}

@@ -1,6 +1,5 @@
 import { NavLink, Outlet, useLocation } from "react-router";
 import { FormMessage } from "@shop/ui";
-import { useShopPage } from "../../lib/page-meta.ts";
 
 const tabs = [
   { to: "/account", label: "Profile", end: true },
@@ -12,7 +11,6 @@ const tabs = [
 ];
 
 export function AccountLayout() {
-  useShopPage("Your account");
   const location = useLocation();
   const notice: unknown =
     location.state && typeof location.state === "object" && "notice" in location.state ? location.state.notice : null;

@@ -11,13 +11,12 @@ import { useCart } from "../../lib/cart.ts";
 import { rememberOrderKey } from "../../lib/guest-orders.ts";
 import { useMe } from "../../lib/session.ts";
 import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
-import { PaymentStep, type PaymentResult } from "./payment-step.tsx";
-import { useShopPage } from "../../lib/page-meta.ts";
+import type { PaymentResult } from "../../components/payment/result.ts";
+import { PaymentStep } from "./payment-step.tsx";
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
 
 export function CheckoutPage() {
-  useShopPage("Checkout");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -74,7 +73,8 @@ export function CheckoutPage() {
 
   function paid(result: PaymentResult) {
     if (!placed) return;
-    if (result.succeeded) return void navigate(`/order-confirmation/${placed.order.number}`);
+    // Paid, or not known (the answer was lost): the order's page asks the provider and says which.
+    if (result.outcome !== "declined") return void navigate(`/order-confirmation/${placed.order.number}`);
     setDeclined(result.error ?? "Your payment did not go through.");
   }
 

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@shop/api";
 import { formatMoney, Skeleton } from "@shop/ui";
 import { lazy, Suspense, useEffect, useRef } from "react";
+import { holdTime, type PaymentResult } from "../../components/payment/result.ts";
 import { TestCardForm } from "../../components/payment/test-card-form.tsx";
 
 const StripePayment = lazy(async () => ({
@@ -8,7 +9,6 @@ const StripePayment = lazy(async () => ({
 }));
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
-export type PaymentResult = { succeeded: boolean; error: string | null };
 
 export function PaymentStep({
   placed,
@@ -17,7 +17,7 @@ export function PaymentStep({
   placed: Placed & { payment: NonNullable<Placed["payment"]> };
   onDone: (result: PaymentResult) => void;
 }) {
-  const { order, payment } = placed;
+  const { order, payment, reservationMinutes } = placed;
   const heading = useRef<HTMLHeadingElement>(null);
   // The details form this step replaces had focus; start keyboard users at the new step.
   useEffect(() => heading.current?.focus(), []);
@@ -41,7 +41,7 @@ export function PaymentStep({
       ) : (
         <TestCardForm clientSecret={payment.clientSecret ?? ""} onDone={onDone} />
       )}
-      <p className="text-xs text-muted">Your stock is held for 15 minutes while you pay.</p>
+      <p className="text-xs text-muted">Your items are held for {holdTime(reservationMinutes)} while you pay.</p>
     </section>
   );
 }

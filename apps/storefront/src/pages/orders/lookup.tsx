@@ -7,7 +7,6 @@ import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { AuthCard } from "../../components/auth-card.tsx";
 import { statusLabel } from "../../components/order-view.tsx";
-import { useShopPage } from "../../lib/page-meta.ts";
 
 type Found = RouterOutputs["orders"]["lookup"];
 
@@ -41,7 +40,6 @@ function OrderStatus({ order }: { order: Found }) {
 
 /** Guests find an order's status by its number and the email it was placed with. */
 export function OrderLookupPage() {
-  useShopPage("Find an order");
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const form = useFieldErrors();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { createBreaker } from "../breaker.ts";
 import { createMemoryStore } from "./memory-store.ts";
 import { createRedisStore, withFallback } from "./redis-store.ts";
 
@@ -41,11 +42,17 @@ describe("rate-limit counters in Redis", () => {
       enableOfflineQueue: false,
       retryStrategy: () => null,
     });
-    const errors: unknown[] = [];
-    const store = withFallback(createRedisStore(dead), createMemoryStore(), (error) => errors.push(error));
+    const changes: unknown[] = [];
+    const breaker = createBreaker({
+      timeoutMs: 50,
+      threshold: 2,
+      onChange: (state, error) => changes.push([state, error]),
+    });
+    const store = withFallback(createRedisStore(dead), createMemoryStore(), breaker);
     expect((await store.increment("x", 1000)).count).toBe(1);
     expect((await store.increment("x", 1000)).count).toBe(2);
-    expect(errors.length).toBeGreaterThan(0);
+    expect(breaker.state()).toBe("open");
+    expect(changes).toHaveLength(1);
     dead.disconnect();
   });
 });

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import type { Breaker } from "../breaker.ts";
 import type { RateLimitStore } from "./store.ts";
 
 // INCR and set the expiry on the first hit, atomically, so concurrent hits from several
@@ -45,24 +46,18 @@ export function createRedisStore(redis: Redis, prefix = "shop:rl:"): RateLimitSt
 }
 
 /**
- * Redis first; if Redis fails, the same counters in process memory, so limits still hold per
- * instance while Redis is down instead of failing open or failing every request.
+ * Redis first, through a circuit breaker: if Redis fails or is slow (beyond the breaker's
+ * timeout), the same counters in process memory, so limits still hold per instance instead of
+ * failing open, failing the request or waiting on a hung server.
  */
-export function withFallback(
-  primary: RateLimitStore,
-  fallback: RateLimitStore,
-  onError: (error: unknown) => void,
-): RateLimitStore {
+export function withFallback(primary: RateLimitStore, fallback: RateLimitStore, breaker: Breaker): RateLimitStore {
   const guard =
     <A extends unknown[], R>(call: (store: RateLimitStore) => (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await call(primary)(...args);
-      } catch (error) {
-        onError(error);
-        return call(fallback)(...args);
-      }
-    };
+    (...args: A): Promise<R> =>
+      breaker.run(
+        () => call(primary)(...args),
+        () => call(fallback)(...args),
+      );
   return {
     increment: guard((s) => s.increment),
     get: guard((s) => s.get),

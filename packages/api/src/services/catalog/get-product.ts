@@ -7,6 +7,27 @@ import { readRows } from "../../lib/sql.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { ProductRow, productQuery, relatedWhere } from "./product-query.ts";
 
+/**
+ * Why a slug has no live product, for the storefront's status code: renamed (its history knows the
+ * current slug: 301), archived (410, with its category as the way on), or unknown or never
+ * published (404; a draft's existence is not revealed).
+ */
+async function notFound(db: PrismaClient, slug: string): Promise<AppError> {
+  const product = await db.product.findFirst({
+    where: { OR: [{ slug }, { slugHistory: { some: { slug } } }], status: { in: ["ACTIVE", "ARCHIVED"] } },
+    select: { slug: true, status: true, name: true, category: { select: { slug: true, name: true } } },
+  });
+  if (product?.status === "ACTIVE" && product.slug !== slug)
+    return new AppError("NOT_FOUND", "This product has moved", { movedTo: product.slug });
+  if (product?.status === "ARCHIVED")
+    return new AppError("NOT_FOUND", "This product is no longer sold", {
+      archived: true,
+      name: product.name,
+      ...(product.category && { categorySlug: product.category.slug, categoryName: product.category.name }),
+    });
+  return new AppError("NOT_FOUND", "This product is not available");
+}
+
 /** Below this many units a shopper is told how many are left. */
 const LOW_STOCK = 5;
 
@@ -23,7 +44,7 @@ export async function getProduct(db: PrismaClient, config: ApiConfig, slug: stri
     ),
   ]);
   const product = z.array(ProductRow).parse(rows)[0];
-  if (!product) throw new AppError("NOT_FOUND", "This product is not available");
+  if (!product) throw await notFound(db, slug);
 
   const { rating, variants, images, brandName, brandSlug, ...rest } = product;
   return {

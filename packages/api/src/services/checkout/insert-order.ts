@@ -6,9 +6,6 @@ import { lowStockAlertSql, lowStockOutboxSql, thresholdSql } from "../inventory/
 import type { priceCheckout } from "./load.ts";
 import type { PlaceOrderInput } from "./place-order.ts";
 
-/** Unpaid orders give their stock back after this (services/orders/expire.ts). */
-const RESERVATION_MS = 15 * 60_000;
-
 const PlacedRow = z.object({
   id: z.number(),
   number: z.number(),
@@ -48,6 +45,8 @@ export async function insertOrder(
   tx: Sql,
   input: PlaceOrderInput & {
     currency: string;
+    /** Unpaid, the order gives its stock back after this (services/orders/expire.ts). */
+    reservationMs: number;
     providerName: string;
     cartId: number;
     cartItemIds: number[];
@@ -73,7 +72,7 @@ export async function insertOrder(
     addressRow("SHIPPING", input.shippingAddress),
     ...(input.billingAddress ? [addressRow("BILLING", input.billingAddress)] : []),
   ];
-  const expires = new Date(Date.now() + RESERVATION_MS).toISOString();
+  const expires = new Date(Date.now() + input.reservationMs).toISOString();
   const [order] = await sqlRows(
     tx,
     PlacedRow,

@@ -28,7 +28,7 @@ export type PlaceOrderInput = {
  */
 export async function placeOrder(
   db: PrismaClient,
-  config: Pick<ApiConfig, "currency">,
+  config: Pick<ApiConfig, "currency" | "reservationMinutes">,
   providerName: string,
   input: PlaceOrderInput,
 ) {
@@ -47,6 +47,7 @@ export async function placeOrder(
     const order = await insertOrder(run, {
       ...input,
       currency: config.currency,
+      reservationMs: config.reservationMinutes * 60_000,
       providerName,
       cartId: checkout.cartId,
       cartItemIds: checkout.items.map((item) => item.id),

@@ -1,15 +1,23 @@
-import type { PrismaClient } from "@shop/db";
+import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { parseRows } from "../../lib/sql.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
+import { settleBeforeExpiry, type ExpiryVerdict } from "../payments/reconcile.ts";
 import { applyCancelEffects, cancelOrderTx, type CancelEffects } from "./cancel.ts";
 import { SYSTEM } from "./transitions.ts";
 
+/** How long a worker holds the orders it claimed while it asks the provider about them. */
+const LEASE_MS = 2 * 60_000;
+
 /**
- * Cancels unpaid orders whose reservation ran out, giving their stock back. Each order is
- * locked (SKIP LOCKED: one another worker holds is skipped) and re-checked in its own
- * transaction (a payment may have just arrived), so running this on several instances at once
- * cancels each order once; the status-guarded transition backs that up.
+ * Cancels unpaid orders whose reservation ran out, giving their stock back, unless the provider
+ * says they were paid after all. Due orders are claimed first, in the statement that finds them
+ * (FOR UPDATE SKIP LOCKED; their reservationExpiresAt moves two minutes ahead, a lease), so
+ * instances share them and only one asks the provider about each. Then, outside any transaction,
+ * settleBeforeExpiry voids each open intent or records its success; only an order that is
+ * certainly unpaid is cancelled, in its own transaction, re-checked under a row lock (a payment
+ * may just have arrived). An order the provider could not be asked about stays as it is and is
+ * due again when its lease runs out.
  */
 export async function expireReservations(
   db: PrismaClient,
@@ -17,39 +25,44 @@ export async function expireReservations(
   publicUrl: string,
   now = new Date(),
 ): Promise<number> {
-  const due = await db.order.findMany({
-    where: { status: "PENDING_PAYMENT", reservationExpiresAt: { lte: now } },
-    select: { id: true },
-    orderBy: { reservationExpiresAt: "asc" },
-    take: 100,
-  });
+  const lease = new Date(now.getTime() + LEASE_MS);
+  // Prisma's timestamp(3) columns hold UTC: compare with UTC wall-clock times.
+  const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const due = await parseRows(
+    z.object({ id: z.number() }),
+    db.$queryRaw(Prisma.sql`
+    UPDATE "Order" SET "reservationExpiresAt" = ${utc(lease)}
+     WHERE "id" IN (
+       SELECT "id" FROM "Order"
+        WHERE "status" = 'PENDING_PAYMENT' AND "reservationExpiresAt" <= ${utc(now)}
+        ORDER BY "reservationExpiresAt" LIMIT 100
+        FOR UPDATE SKIP LOCKED)
+    RETURNING "id"`),
+  );
   let expired = 0;
   for (const { id } of due) {
+    const verdict: ExpiryVerdict = await settleBeforeExpiry(db, provider, id, publicUrl).catch(() => "unknown");
+    if (verdict !== "unpaid") continue;
     const effects = await db
       .$transaction(async (tx): Promise<CancelEffects | null> => {
-        // Another instance working on this order holds its row: skip it rather than queue behind.
         const [locked] = await parseRows(
           z.object({ id: z.number() }),
-          tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${id} FOR UPDATE SKIP LOCKED`,
+          tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${id} AND "status" = 'PENDING_PAYMENT' FOR UPDATE`,
         );
-        if (!locked) return null;
-        const order = await tx.order.findUnique({
-          where: { id },
-          select: { id: true, status: true, reservationExpiresAt: true },
-        });
-        if (
-          !order ||
-          order.status !== "PENDING_PAYMENT" ||
-          !order.reservationExpiresAt ||
-          order.reservationExpiresAt > now
-        )
-          return null;
-        return cancelOrderTx(tx, order, SYSTEM, "Payment was not completed in time", publicUrl);
+        if (!locked) return null; // paid or cancelled meanwhile: nothing to do
+        return cancelOrderTx(
+          tx,
+          { id, status: "PENDING_PAYMENT" },
+          SYSTEM,
+          "Payment was not completed in time",
+          publicUrl,
+        );
       })
-      .catch(() => null); // lost a race with a payment or another instance: nothing to do
+      .catch(() => null);
     if (effects) {
       expired++;
-      await applyCancelEffects(db, provider, effects, publicUrl);
+      // The intents were voided before deciding (settleBeforeExpiry); refunds may remain.
+      await applyCancelEffects(db, provider, { ...effects, intentsToCancel: [] }, publicUrl);
     }
   }
   return expired;

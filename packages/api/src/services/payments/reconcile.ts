@@ -1,0 +1,80 @@
+import { Prisma, type PrismaClient } from "@shop/db";
+import { z } from "zod";
+import { parseRows, utcNow } from "../../lib/sql.ts";
+import type { PaymentProvider, ProviderIntent } from "./provider.ts";
+import { syncPayment } from "./sync.ts";
+
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * Asks the provider about open payments of unpaid orders and records what it says (syncPayment):
+ * a charge whose recording failed (the database hiccuped after the card was charged, the
+ * webhook handler crashed) gets its order paid without the shopper or the provider having to
+ * come back. Each payment is leased first, in the statement that claims it with SKIP LOCKED
+ * (its updatedAt moves two minutes ahead, as refunds do), so instances share the work and each
+ * open payment is asked about at most once per lease.
+ */
+export async function reconcilePayments(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  publicUrl: string,
+  olderThanMs = 30_000,
+): Promise<number> {
+  const claimed = await parseRows(
+    z.object({ providerRef: z.string() }),
+    db.$queryRaw(Prisma.sql`
+    UPDATE "Payment" SET "updatedAt" = ${utcNow} + ${`${LEASE_MS} milliseconds`}::interval
+     WHERE "id" IN (
+       SELECT p."id" FROM "Payment" p JOIN "Order" o ON o."id" = p."orderId"
+        WHERE p."status" IN ('PENDING', 'REQUIRES_ACTION') AND p."provider" = ${provider.name} AND p."providerRef" IS NOT NULL
+          AND o."status" = 'PENDING_PAYMENT'
+          AND p."createdAt" < ${utcNow} - ${`${olderThanMs} milliseconds`}::interval AND p."updatedAt" <= ${utcNow}
+        ORDER BY p."id" LIMIT 50
+        FOR UPDATE OF p SKIP LOCKED)
+    RETURNING "providerRef"`),
+  );
+  let paid = 0;
+  for (const { providerRef } of claimed) {
+    const outcome = await syncPayment(db, provider, providerRef, publicUrl);
+    if (outcome === "paid") paid++;
+  }
+  return paid;
+}
+
+export type ExpiryVerdict = "paid" | "unpaid" | "unknown";
+
+/**
+ * Before an unpaid order is cancelled: the truth is at the provider, not in our rows. Each open
+ * payment's intent is voided first (so it cannot be charged once we decide), and an intent that
+ * turns out to have succeeded is recorded instead: the order is paid, never cancelled. A provider
+ * that cannot be asked leaves the order as it is, for the next run ("unknown").
+ */
+export async function settleBeforeExpiry(
+  db: PrismaClient,
+  provider: PaymentProvider,
+  orderId: number,
+  publicUrl: string,
+): Promise<ExpiryVerdict> {
+  const payments = await db.payment.findMany({
+    where: { orderId, status: { in: ["PENDING", "REQUIRES_ACTION"] }, providerRef: { not: null } },
+    select: { providerRef: true },
+  });
+  for (const { providerRef } of payments) {
+    if (!providerRef) continue;
+    const intent = await voided(provider, providerRef);
+    if (intent?.status === "succeeded") {
+      const outcome = await syncPayment(db, provider, providerRef, publicUrl);
+      return outcome === "paid" || outcome === "already-paid" ? "paid" : "unknown";
+    }
+    if (intent?.status !== "canceled") return "unknown";
+  }
+  return "unpaid";
+}
+
+/** The intent after trying to cancel it; null when the provider could not be asked. */
+async function voided(provider: PaymentProvider, intentId: string): Promise<ProviderIntent | null> {
+  const current = await provider.retrieveIntent(intentId).catch(() => null);
+  if (!current || current.status === "succeeded" || current.status === "canceled") return current;
+  // Refused (it succeeded meanwhile, or it is processing) or unreachable: ask once more.
+  return provider.cancelIntent(intentId).catch(() => provider.retrieveIntent(intentId).catch(() => null));
+}
