@@ -5,6 +5,7 @@ import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testi
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
+import { standInRenderer } from "./support/stand-in-renderer.ts";
 
 // What an outsider sees of the HTTP surface: metrics, caching of private answers, batches.
 
@@ -29,7 +30,9 @@ describe("the HTTP surface", () => {
       ALLOWED_ORIGINS: "https://cdn.shop.example",
       DATA_DIR: mkdtempSync(join(tmpdir(), "shop-surface-")),
     });
-    app = await buildApp({ ...env, storefrontDist: dist(), adminDist: dist() }, db);
+    app = await buildApp({ ...env, storefrontDist: dist(), adminDist: dist() }, db, {
+      renderer: standInRenderer("Shop"),
+    });
   });
   afterAll(async () => {
     await app.close();
