@@ -3,7 +3,7 @@ import { Button, FormMessage } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
-import { useLinkSecret } from "../lib/link-secret.ts";
+import { useHydrated, useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
 
 /**
@@ -13,6 +13,7 @@ import { useSessionChanged } from "../lib/session.ts";
 export function ConfirmSignUpPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
+  const hydrated = useHydrated();
   const token = useLinkSecret("token") ?? "";
   const changed = useSessionChanged();
   const confirm = useMutation(
@@ -39,7 +40,7 @@ export function ConfirmSignUpPage() {
           error={
             isClientError(confirm.error)
               ? confirm.error.message
-              : token
+              : token || !hydrated
                 ? undefined
                 : "This link is incomplete. Copy the whole link from the email."
           }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, useParams } from "react-router";
 import { OrderView } from "../../components/order-view.tsx";
 import { orderKey, rememberOrderKey } from "../../lib/guest-orders.ts";
-import { useLinkSecret } from "../../lib/link-secret.ts";
+import { useHydrated, useLinkSecret } from "../../lib/link-secret.ts";
 import { useMe } from "../../lib/session.ts";
 
 type Order = RouterOutputs["orders"]["get"];
@@ -45,7 +45,9 @@ export function OrderPage() {
   const queryClient = useQueryClient();
   const number = Number(useParams().number);
   const me = useMe();
-  const key = useLinkSecret("key") ?? orderKey(number);
+  const hydrated = useHydrated();
+  const linkKey = useLinkSecret("key");
+  const key = linkKey ?? (hydrated ? orderKey(number) : undefined);
   const mine = useQuery(trpc.orders.get.queryOptions({ number }, { enabled: Boolean(me.data) && !key }));
   const client = useTRPCClient();
   // Opening by key is a mutation (the key stays out of URLs the API sees and logs), read here like a query.
@@ -58,7 +60,7 @@ export function OrderPage() {
     },
     enabled: Boolean(key),
   });
-  if (me.isPending) return <Skeleton className="h-96 w-full" />;
+  if (me.isPending || !hydrated) return <Skeleton className="h-96 w-full" />;
   if (!me.data && !key) return <Navigate to={`/orders/lookup?number=${number}`} replace />;
   const query = key ? linked : mine;
   if (query.isPending) return <Skeleton className="h-96 w-full" />;
