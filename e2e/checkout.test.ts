@@ -10,7 +10,7 @@ describe("buying", () => {
   });
   afterAll(() => browser?.close());
 
-  it("a guest buys with the test card and finds the order again by number and email", async () => {
+  it("a guest buys with the test card, keeps the order's secret link, and finds its status by number and email", async () => {
     const { page, errors, context } = await openPage(browser, "/");
     await addSomethingToCart(page);
     await page.getByTestId("cart-link").click();
@@ -29,14 +29,28 @@ describe("buying", () => {
     expect(await page.getByTestId("order-status").textContent()).toBe("Paid");
     expect(await page.getByTestId("cart-link").textContent()).toContain("0");
 
+    const link = (await page.getByTestId("order-link").getAttribute("href")) ?? "";
+    expect(link).toMatch(new RegExp(`/orders/${number}#key=[a-z2-7]{24}\\.[a-z2-7]{32}$`));
+
+    // Number and email show the status and items, not the address, nor a way to cancel.
     const fresh = await openPage(browser, "/orders/lookup");
     await fresh.page.getByLabel("Order number").fill(number);
     await fresh.page.getByLabel("Email used for the order").fill("guest.buyer@example.com");
     await fresh.page.getByRole("button", { name: "Find order" }).click();
     await fresh.page.getByRole("heading", { name: `Order #${number}` }).waitFor();
     expect(await fresh.page.getByTestId("order-status").textContent()).toBe("Paid");
-    expect(errors).toEqual([]);
+    expect(await fresh.page.getByText("Austin").count()).toBe(0);
+    expect(await fresh.page.getByRole("button", { name: "Cancel this order" }).count()).toBe(0);
     await fresh.context.close();
+
+    // The secret link opens the whole order, in a browser that never saw the checkout.
+    const holder = await openPage(browser, new URL(link).pathname + new URL(link).hash);
+    await holder.page.getByRole("heading", { name: `Order #${number}` }).waitFor();
+    expect(await holder.page.getByTestId("order-status").textContent()).toBe("Paid");
+    expect(await holder.page.getByText("Austin").count()).toBeGreaterThan(0);
+    await holder.page.getByRole("button", { name: "Cancel this order" }).waitFor();
+    expect([...errors, ...holder.errors]).toEqual([]);
+    await holder.context.close();
     await context.close();
   });
 

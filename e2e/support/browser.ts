@@ -32,8 +32,9 @@ export async function waitForHydration(page: Page) {
 export async function openPage(
   browser: Browser,
   path = "/",
+  base = baseUrl(),
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl() });
+  const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

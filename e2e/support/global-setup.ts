@@ -17,7 +17,7 @@ declare module "vitest" {
 
 const root = join(import.meta.dirname, "..", "..");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -28,7 +28,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForReady(url: string, server: ChildProcess, timeoutMs: number) {
+export async function waitForReady(url: string, server: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);

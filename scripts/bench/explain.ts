@@ -11,6 +11,7 @@ export type PlanReport = { name: string; queries: number; seqScansOfProduct: num
 const config: ApiConfig = {
   publicUrl: "http://localhost:3000",
   devMailbox: true,
+  mailboxShowsSecrets: false,
   checkoutPerMinute: 30,
   reservationMinutes: 15,
   allowedOrigins: [],

@@ -39,6 +39,7 @@ export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig 
   return {
     publicUrl: env.publicUrl,
     devMailbox: !env.SMTP_URL,
+    mailboxShowsSecrets: env.mailboxShowsSecrets,
     allowedOrigins: env.allowedOrigins,
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
@@ -95,10 +96,18 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    // A tRPC batch names its procedures in the path (`/trpc/a.b,c.d,…`); Fastify's default of
+    // 100 characters would 404 batches of more than a few calls. tRPC refuses batches over
+    // MAX_BATCH_SIZE with a 400, so the path only needs to reach it (Node caps the URL anyway).
+    routerOptions: { maxParamLength: 16 * 1024 },
     requestTimeout: 30_000,
     // Keep-alive longer than typical load-balancer idle timeouts avoids spurious 502s.
     keepAliveTimeout: 72_000,
   });
+  if (env.MAILBOX_SHOW_SECRETS && !env.SMTP_URL)
+    app.log.warn(
+      "MAILBOX_SHOW_SECRETS is on: every staff member reading the admin's mailbox sees password-reset and sign-up links, and can take over any account with them. Use it for demos only.",
+    );
   const limits = services.limits ?? createMemoryStore();
   const errors =
     services.errors ??
@@ -137,7 +146,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     return payload;
   });
   globalRateLimit(app, { store: limits, perMinute: env.RATE_LIMIT_PER_MINUTE });
-  if (env.METRICS_TOKEN) metricsPlugin(app, { db, token: env.METRICS_TOKEN });
+  metricsPlugin(app, { db, token: env.METRICS_TOKEN });
   await app.register(fastifyCookie);
   healthRoutes(app, { db, optional: services.dependencies, outages });
   const payments = services.payments ?? paymentsFrom(env, db);

@@ -64,6 +64,7 @@ const ServerEnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
+  MAILBOX_SHOW_SECRETS: bool,
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   SENTRY_DSN: z
     .url()
@@ -127,6 +128,8 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV !== "development",
     trustProxy: env.TRUST_PROXY,
     catalogCache: env.CATALOG_CACHE === "on",
+    // Reset and sign-up links in the dev mailbox would let any staff member take over accounts.
+    mailboxShowsSecrets: env.NODE_ENV === "development" || env.MAILBOX_SHOW_SECRETS === true,
     pageCache: env.CATALOG_CACHE === "on" && env.PAGE_CACHE === "on",
     // The embedded database seeds itself on first run; a real PostgreSQL is seeded on purpose.
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,

@@ -137,13 +137,15 @@ describe("sessions over HTTP", () => {
     await db.close();
   });
 
-  const signIn = () =>
+  const signIn = (session: "cookie" | "bearer" = "cookie") =>
     app.inject({
       method: "POST",
       url: "/trpc/auth.signIn",
       headers: { "content-type": "application/json" },
-      payload: { json: { email: "http@example.com", password: "a long enough passphrase" } },
+      payload: { json: { email: "http@example.com", password: "a long enough passphrase", session } },
     });
+  const cookieToken = async () =>
+    /^shop_session=([^;]+)/.exec(String([(await signIn()).headers["set-cookie"]].flat()[0]))?.[1] ?? "";
   const me = (headers: Record<string, string>, url = "/trpc/auth.me") =>
     app.inject({ url, headers }).then((r) => r.json());
 
@@ -156,15 +158,27 @@ describe("sessions over HTTP", () => {
     expect(cookie).toContain("Path=/");
   });
 
+  it("puts the token in the body only for a client that asks for a bearer session", async () => {
+    const browser = await signIn();
+    expect(browser.json().result.data.json.token).toBeNull();
+    const secret = /^shop_session=[a-z2-7]+\.([a-z2-7]+);/.exec(String([browser.headers["set-cookie"]].flat()[0]))?.[1];
+    expect(secret).toMatch(/^[a-z2-7]{32}$/);
+    expect(browser.body).not.toContain(secret);
+    const api = await signIn("bearer");
+    expect(api.headers["set-cookie"]).toBeUndefined();
+    expect(api.json().result.data.json.token).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{32}$/);
+  });
+
   it("accepts the token as a cookie or a bearer header, never in the URL", async () => {
-    const { token } = (await signIn()).json().result.data.json;
+    const token = await cookieToken();
+    const bearer = (await signIn("bearer")).json().result.data.json.token;
     expect((await me({ cookie: `shop_session=${token}` })).result.data.json.email).toBe("http@example.com");
-    expect((await me({ authorization: `Bearer ${token}` })).result.data.json.email).toBe("http@example.com");
+    expect((await me({ authorization: `Bearer ${bearer}` })).result.data.json.email).toBe("http@example.com");
     expect((await me({}, `/trpc/auth.me?token=${token}&session=${token}`)).result.data.json).toBeNull();
   });
 
   it("refuses a cookie-authenticated mutation from a foreign origin", async () => {
-    const { token } = (await signIn()).json().result.data.json;
+    const token = await cookieToken();
     const post = (origin: string) =>
       app.inject({
         method: "POST",
@@ -229,7 +243,7 @@ describe("sessions over HTTP", () => {
       (
         await app.inject({
           method: "POST",
-          url: "/trpc/cart.clear",
+          url: "/trpc/cart.add",
           headers: { "content-type": "application/json", origin: "https://shop.example", cookie: cart },
           payload: "{nope",
         })

@@ -16,6 +16,7 @@ const STOCK = 100;
 const PlacedSchema = z.object({
   order: z.object({ number: z.number(), status: z.string() }),
   payment: z.object({ clientSecret: z.string() }).nullable(),
+  key: z.string(),
 });
 const address = { fullName: "Ada", line1: "1 Main St", city: "Paris", postalCode: "75001", country: "FR" };
 
@@ -86,7 +87,7 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
       const clientSecret =
         placed.payment?.clientSecret ??
         result(
-          await client.until("checkout.payment", { number: placed.order.number, email }),
+          await client.until("checkout.payment", { number: placed.order.number, key: placed.key }),
           z.object({ clientSecret: z.string() }),
         ).clientSecret;
       const paid = await client.until("payments.testConfirm", {
@@ -98,7 +99,7 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
       });
       // 409: the card went through on an attempt whose answer was lost; the success page syncs it.
       expect([200, 409]).toContain(paid.status);
-      const confirmed = await client.until("checkout.confirm", { number: placed.order.number, email });
+      const confirmed = await client.until("checkout.confirm", { number: placed.order.number, key: placed.key });
       expect(result(confirmed, z.object({ status: z.string() })).status).toBe("PAID");
     }
 

@@ -97,7 +97,7 @@ describe("a hung SMTP server and a hung payment provider", () => {
         shippingAddress: { fullName: "Ada", line1: "1 Main St", city: "Paris", postalCode: "75001", country: "FR" },
         shippingMethod: "standard",
       }),
-      z.object({ order: z.object({ number: z.number(), status: z.string() }), payment: z.null() }),
+      z.object({ order: z.object({ number: z.number(), status: z.string() }), payment: z.null(), key: z.string() }),
     );
     // Two attempts of 300 ms and the SDK's backoff between them, well under the request timeout.
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -107,7 +107,7 @@ describe("a hung SMTP server and a hung payment provider", () => {
       method: "POST",
       url: "/trpc/checkout.payment",
       headers: { "content-type": "application/json", origin: "https://shop.example" },
-      payload: { json: { number: placed.order.number, email: "hung.provider@example.com" } },
+      payload: { json: { number: placed.order.number, key: placed.key } },
     });
     expect(retry.statusCode).toBe(503);
     expect(retry.headers["retry-after"]).toBe("5");

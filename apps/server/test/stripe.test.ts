@@ -92,7 +92,7 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     });
     expect(placed.payment.client).toEqual({ provider: "stripe", publishableKey: "pk_test_local" });
     // A reload of the payment step re-reads the same intent instead of creating another.
-    const again = await trpc("checkout.payment", { number: placed.order.number, email: "stripe1@example.com" });
+    const again = await trpc("checkout.payment", { number: placed.order.number, key: placed.key });
     expect(again.result.data.json.intentId).toBe(intent?.id);
     expect(stripe.intents.size).toBe(1);
   });
@@ -151,7 +151,7 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     const intent = [...stripe.intents.values()].find((i) => i.client_secret === placed.payment.clientSecret);
     if (!intent) throw new Error("no intent");
     stripe.succeed(intent.id);
-    await trpc("checkout.confirm", { number: placed.order.number, email: "stripe4@example.com" });
+    await trpc("checkout.confirm", { number: placed.order.number, key: placed.key });
     const admin = await factories(db.prisma).user({
       role: "STAFF",
       email: "refunder@example.com",

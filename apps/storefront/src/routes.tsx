@@ -42,6 +42,12 @@ export function createRoutes(mode: RenderMode, clients: Pick<ApiClients, "queryC
       "Create an account",
     ),
     page(
+      "sign-up/confirm",
+      "src/pages/confirm-sign-up.tsx",
+      () => import("./pages/confirm-sign-up.tsx").then((m) => m.ConfirmSignUpPage),
+      "Finish creating your account",
+    ),
+    page(
       "forgot-password",
       "src/pages/forgot-password.tsx",
       () => import("./pages/forgot-password.tsx").then((m) => m.ForgotPasswordPage),

@@ -28,6 +28,12 @@ export type ApiConfig = {
   publicUrl: string;
   /** Outgoing email stays in the outbox and staff read it in the admin (no SMTP configured). */
   devMailbox: boolean;
+  /**
+   * The dev mailbox shows the secrets in messages (reset, sign-up and order links) instead of
+   * hiding them: only in development or by the operator's explicit MAILBOX_SHOW_SECRETS. Anyone
+   * who reads a reset link can take over that account.
+   */
+  mailboxShowsSecrets: boolean;
   /** Origins allowed to send cookie-authenticated mutations (the shop's own). */
   allowedOrigins: readonly string[];
   /** `Secure` cookies: on everywhere except plain-HTTP local development. */

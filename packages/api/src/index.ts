@@ -8,6 +8,7 @@ export { SESSION_COOKIE, validateSessionToken, type AuthState } from "./services
 export { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "./lib/rate-limit/index.ts";
 export { createBreaker, withTimeout, type Breaker, type BreakerState } from "./lib/breaker.ts";
 export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.ts";
+export { issueResetLinkForOperator } from "./services/auth/force-reset.ts";
 export { createSmtpTransport } from "./services/email/smtp.ts";
 export type { Access, Meta } from "./trpc.ts";
 export { deleteQueuedMedia } from "./services/media/delete-queued.ts";

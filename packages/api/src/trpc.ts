@@ -1,8 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import { CONTROL_CHARACTER_MESSAGE, PlainTextInputSchema } from "@shop/validators";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { AppError, toTRPCError } from "./errors.ts";
+import { transformer } from "./lib/transformer.ts";
 
 /** Every procedure declares who may call it; the access test enumerates the router by this. */
 export type Access = "public" | "authed" | "staff" | "admin";
@@ -12,13 +13,11 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
-      const internal = error.code === "INTERNAL_SERVER_ERROR";
       return {
         ...shape,
-        // Never show internals to users; the server logs them.
-        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+        message: publicMessage(error, shape.message),
         data: {
           ...shape.data,
           stack: undefined,
@@ -28,6 +27,21 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * Never show internals to users; the server logs them. tRPC turns anything thrown while reading
+ * a request (a JSON parser's complaint, a stack overflow) into BAD_REQUEST with that error's own
+ * message: such a message is replaced too. Ours (domain, validation, tRPC's) are kept.
+ */
+function publicMessage(error: TRPCError, message: string): string {
+  if (error.code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
+  const cause = error.cause;
+  const foreign =
+    cause instanceof Error &&
+    !(cause instanceof ZodError || cause instanceof AppError || cause instanceof TRPCError) &&
+    message === cause.message;
+  return foreign ? "The request could not be read" : message;
+}
 
 /** Input problems per top-level field, so forms can show each beside its field. */
 function flatten(error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
@@ -76,7 +90,22 @@ const csrf = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const base = t.procedure.use(mapErrors).use(csrf);
+/**
+ * Control characters (NUL above all: PostgreSQL refuses it) in any string of any input are a 400
+ * naming the field, checked here once for every procedure, before its own schema runs.
+ */
+const plainText = t.middleware(async ({ getRawInput, next }) => {
+  const checked = PlainTextInputSchema.safeParse(await getRawInput());
+  if (checked.success) return next();
+  const fields = checked.error.issues.map((issue) => issue.path.join(".") || "input");
+  throw new TRPCError({
+    code: "BAD_REQUEST",
+    message: `${CONTROL_CHARACTER_MESSAGE}: ${fields.join(", ")}`,
+    cause: checked.error,
+  });
+});
+
+const base = t.procedure.use(mapErrors).use(csrf).use(plainText);
 
 export const publicProcedure = base.meta({ access: "public" });
 

@@ -86,9 +86,9 @@ describe("admin: customers and the dev mailbox", () => {
     const list = await caller.admin.mailbox.list({ to: "mailbox-reader" });
     expect(list.items).toHaveLength(1);
     const message = await caller.admin.mailbox.get({ id: list.items[0]?.id ?? 0 });
-    expect(message.text).toContain("/reset-password?token=");
+    expect(message.text).toContain("/reset-password#token=");
     const smtp = await callerFor(shop.prisma, { userId: staffId, config: { devMailbox: false } });
     await expect(smtp.caller.admin.mailbox.list({})).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
-    expect(await smtp.caller.admin.mailbox.status()).toEqual({ enabled: false });
+    expect(await smtp.caller.admin.mailbox.status()).toEqual({ enabled: false, showsSecrets: false });
   });
 });

@@ -25,7 +25,7 @@ describe("staff running orders", () => {
       where: { number: placed.order.number },
       select: { id: true, total: true },
     });
-    return { ...order, variants: product.variants, guest, number: placed.order.number };
+    return { ...order, variants: product.variants, guest, number: placed.order.number, key: placed.key };
   }
 
   it("processes, ships (stock leaves, tracking emailed) and delivers, recording who did what", async () => {
@@ -75,7 +75,7 @@ describe("staff running orders", () => {
       code: "PRECONDITION_FAILED",
     });
     await expect(
-      order.guest.call((c) => c.orders.cancel({ number: order.number, email: "machine@example.com" })),
+      order.guest.call((c) => c.orders.cancel({ number: order.number, key: order.key })),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
   });
 

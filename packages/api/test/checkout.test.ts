@@ -44,7 +44,7 @@ describe("checkout and payment with the test provider", () => {
       c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242 4242 4242 4242") }),
     );
     expect(paid).toEqual({ status: "succeeded", error: null });
-    const order = await guest.call((c) => c.orders.lookup({ number: placed.order.number, email: "guest@example.com" }));
+    const order = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(order).toMatchObject({
       status: "PAID",
       total: quote.total,
@@ -56,7 +56,7 @@ describe("checkout and payment with the test provider", () => {
     ).toBe(1);
     expect((await shop.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).unitsSold).toBe(2);
     // The success page confirming again changes nothing.
-    await guest.call((c) => c.checkout.confirm({ number: placed.order.number, email: "guest@example.com" }));
+    await guest.call((c) => c.checkout.confirm({ number: placed.order.number, key: placed.key }));
     expect(
       await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } }),
     ).toBe(1);
@@ -145,18 +145,17 @@ describe("checkout and payment with the test provider", () => {
       c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4000000000000002") }),
     );
     expect(result).toEqual({ status: "requires_payment_method", error: "Your card was declined." });
-    const order = await guest.call((c) =>
-      c.orders.lookup({ number: placed.order.number, email: "declined@example.com" }),
-    );
+    const order = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(order).toMatchObject({
       status: "CANCELLED",
       cancelReason: "Payment failed: Your card was declined.",
       payment: { status: "FAILED" },
     });
     expect(await stock(variantId)).toEqual({ stockOnHand: 1, reserved: 0 });
-    expect(
-      await guest.call((c) => c.checkout.retry({ number: placed.order.number, email: "declined@example.com" })),
-    ).toEqual({ restored: 1, of: 1 });
+    expect(await guest.call((c) => c.checkout.retry({ number: placed.order.number, key: placed.key }))).toEqual({
+      restored: 1,
+      of: 1,
+    });
     expect((await guest.call((c) => c.cart.get())).itemCount).toBe(1);
   });
 
@@ -174,9 +173,7 @@ describe("checkout and payment with the test provider", () => {
       await expireReservations(shop.prisma, provider, "http://shop.test", new Date(Date.now() + 16 * 60_000)),
     ).toBeGreaterThanOrEqual(1);
     expect(await stock(variantId)).toEqual({ stockOnHand: 1, reserved: 0 });
-    const expired = await guest.call((c) =>
-      c.orders.lookup({ number: placed.order.number, email: "slow@example.com" }),
-    );
+    const expired = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(expired).toMatchObject({
       status: "CANCELLED",
       cancelReason: "Payment was not completed in time",
@@ -195,7 +192,7 @@ describe("checkout and payment with the test provider", () => {
     await guest.call((c) =>
       c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }),
     );
-    const order = await guest.call((c) => c.orders.lookup({ number: placed.order.number, email: "slow@example.com" }));
+    const order = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(order).toMatchObject({
       status: "CANCELLED",
       refundedTotal: order.total,

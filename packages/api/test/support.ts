@@ -20,6 +20,7 @@ export const testMediaDir = mkdtempSync(join(tmpdir(), "shop-test-media-"));
 export const testConfig: ApiConfig = {
   publicUrl: "http://shop.test",
   devMailbox: true,
+  mailboxShowsSecrets: false,
   allowedOrigins: ["http://shop.test"],
   secureCookies: true,
   mediaBaseUrl: "/media",
@@ -103,4 +104,15 @@ export function fieldErrors(error: unknown, field: string): string[] {
   const cause = error instanceof TRPCError ? error.cause : undefined;
   if (!(cause instanceof ZodError)) return [];
   return cause.issues.filter((issue) => issue.path[0] === field).map((issue) => issue.message);
+}
+
+/** The token of the newest sign-up confirmation link emailed to `to`. */
+export async function signUpLink(db: PrismaClient, to: string): Promise<string> {
+  const message = await db.emailOutbox.findFirstOrThrow({
+    where: { to, template: "confirm-sign-up" },
+    orderBy: { id: "desc" },
+  });
+  const match = /sign-up\/confirm#token=(\S+)/.exec(message.text);
+  if (!match?.[1]) throw new Error("no confirmation link in the email");
+  return decodeURIComponent(match[1]);
 }

@@ -33,3 +33,13 @@ export function splitToken(token: string): SplitToken | null {
 export function secretMatches(secret: string, storedHash: Uint8Array): boolean {
   return constantTimeEqual(hashSecret(secret), storedHash);
 }
+
+/** Any token of this design inside a text (a link in an email, a log line). */
+const TOKEN_IN_TEXT = /[a-z2-7]{24}\.[a-z2-7]{32}/g;
+
+export const HIDDEN_TOKEN = "[hidden]";
+
+/** The text with every token replaced, e.g. an email shown to someone it was not sent to. */
+export function redactTokens(text: string): string {
+  return text.replace(TOKEN_IN_TEXT, HIDDEN_TOKEN);
+}

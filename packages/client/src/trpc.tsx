@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import { MAX_BATCH_SIZE } from "@shop/validators/limits";
 import superjson from "superjson";
 
 // Both apps talk to the API through this one module. Only the router's *type* is imported,
@@ -36,6 +37,7 @@ export function createClients(apiBase: string, options: { links?: Array<TRPCLink
       httpBatchLink({
         url: `${apiBase}/trpc`,
         transformer: superjson,
+        maxItems: MAX_BATCH_SIZE,
         fetch: (url, init) => fetch(url, { ...init, credentials: apiBase ? "include" : "same-origin" }),
       }),
     ],

@@ -21,6 +21,14 @@ export const NameSchema = z.string().trim().min(1, "Enter your name").max(100, "
 /** Sign-in does not re-check password rules: older accounts may predate them. */
 const ExistingPasswordSchema = z.string().min(1, "Enter your password").max(1024);
 
+/**
+ * How a new session reaches the client. Browsers leave it at "cookie": the token travels only in
+ * the HttpOnly `shop_session` cookie. API clients send "bearer" and get the token in the answer,
+ * to send as `Authorization: Bearer <token>` (no cookie is set for them).
+ */
+export const SessionDeliverySchema = z.enum(["cookie", "bearer"]).default("cookie");
+export type SessionDelivery = z.output<typeof SessionDeliverySchema>;
+
 export const SignInSchema = z.object({ email: EmailSchema, password: ExistingPasswordSchema }).strict();
 export type SignInInput = z.input<typeof SignInSchema>;
 
@@ -31,6 +39,11 @@ export const RequestPasswordResetSchema = z.object({ email: EmailSchema }).stric
 
 export const ResetPasswordSchema = z
   .object({ token: z.string().min(1, "This reset link is incomplete").max(200), password: PasswordSchema })
+  .strict();
+
+/** The emailed link that finishes a sign-up. */
+export const ConfirmSignUpSchema = z
+  .object({ token: z.string().min(1, "This link is incomplete").max(200), session: SessionDeliverySchema })
   .strict();
 
 export const ChangePasswordSchema = z
@@ -83,6 +96,7 @@ export const AdminCustomerListSchema = z
 
 export const SetUserDisabledSchema = z.object({ userId: IdSchema, disabled: z.boolean() }).strict();
 export const SetUserRoleSchema = z.object({ userId: IdSchema, role: RoleSchema }).strict();
+export const ForcePasswordResetSchema = z.object({ userId: IdSchema }).strict();
 
 export const MailboxListSchema = z
   .object({ to: z.string().trim().max(254).optional(), ...paginationFields(50) })

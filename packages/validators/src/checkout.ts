@@ -36,9 +36,11 @@ export type PlaceOrderInput = z.input<typeof PlaceOrderSchema>;
 
 export const OrderNumberSchema = z.object({ number: z.number().int().positive() }).strict();
 export const GuestOrderSchema = z.object({ number: z.number().int().positive(), email: EmailSchema }).strict();
-/** The signed-in shopper's order by number, or a guest's by number and email. */
+/** The secret key of an order's link (`/orders/<number>#key=…`), as the checkout returned it. */
+export const OrderKeySchema = z.string().min(1, "This link is incomplete").max(200);
+/** The signed-in shopper's order by number, or anyone's by number and its secret link's key. */
 export const OrderAccessSchema = z
-  .object({ number: z.number().int().positive(), email: EmailSchema.optional() })
+  .object({ number: z.number().int().positive(), key: OrderKeySchema.optional() })
   .strict();
 
 export const TestCardPaymentSchema = z

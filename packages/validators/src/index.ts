@@ -1,6 +1,7 @@
 export * from "./account.ts";
 export * from "./catalog.ts";
 export * from "./common.ts";
+export * from "./limits.ts";
 export * from "./checkout.ts";
 export * from "./coupons.ts";
 export * from "./admin-catalog.ts";
@@ -11,3 +12,4 @@ export * from "./audit.ts";
 export * from "./admin-search.ts";
 export * from "./analytics.ts";
 export * from "./reports.ts";
+export * from "./plain-text.ts";

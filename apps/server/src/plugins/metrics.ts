@@ -23,8 +23,15 @@ const sameToken = (given: string, expected: string) =>
  * Prometheus metrics at /metrics, for a scraper holding METRICS_TOKEN: request rates, latencies
  * and errors per route or procedure, the database pool, queue depths, and order and revenue
  * totals (read from the database at scrape time, so every instance reports the same shop).
+ * Without METRICS_TOKEN, /metrics is 404.
  */
-export function metricsPlugin(app: FastifyInstance, options: { db: Database; token: string }) {
+export function metricsPlugin(app: FastifyInstance, options: { db: Database; token: string | undefined }) {
+  const { token } = options;
+  // Without a token there are no metrics: a plain 404, not the storefront's HTML fallback.
+  if (!token) {
+    app.get("/metrics", (_request, reply) => reply.code(404).send({ error: "Not found" }));
+    return;
+  }
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "shop_node_" });
   const requests = new Counter({
@@ -74,7 +81,7 @@ export function metricsPlugin(app: FastifyInstance, options: { db: Database; tok
   });
   app.get("/metrics", async (request, reply) => {
     const auth = request.headers.authorization ?? "";
-    if (!auth.startsWith("Bearer ") || !sameToken(auth.slice(7), options.token))
+    if (!auth.startsWith("Bearer ") || !sameToken(auth.slice(7), token))
       return reply.code(401).send({ error: "Unauthorized" });
     const stats = options.db.poolStats();
     pool.set({ state: "total" }, stats.total);

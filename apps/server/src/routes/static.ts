@@ -46,7 +46,7 @@ export async function staticRoutes(
   // path is a plain 404, and /admin is the admin's.
   const page = (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split("?")[0] ?? "/";
-    if (/^\/(trpc|api|media|healthz|readyz)(\/|$)/.test(path) || isFile(path)) return notFound(reply);
+    if (/^\/(trpc|api|media|healthz|readyz|metrics)(\/|$)/.test(path) || isFile(path)) return notFound(reply);
     if (path === "/admin") return adminApp(reply);
     return storefrontPage(request, reply);
   };

@@ -7,6 +7,7 @@ import {
   TRPCError,
 } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { MAX_BATCH_SIZE } from "@shop/validators";
 import type { FastifyRequest } from "fastify";
 
 /**
@@ -44,7 +45,9 @@ export type TrpcQuerystring = { input?: string; batch?: string };
 export function isFastQuery(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
   if (request.method !== "GET") return false;
   if (request.query.batch === undefined) return FAST_QUERIES.has(path);
-  return request.query.batch === "1" && path.split(",").every((one) => FAST_QUERIES.has(one));
+  const paths = path.split(",");
+  // An oversized batch goes to tRPC's handler, which refuses it with a 400.
+  return request.query.batch === "1" && paths.length <= MAX_BATCH_SIZE && paths.every((one) => FAST_QUERIES.has(one));
 }
 
 /** A JSON body is required: anything else takes tRPC's own handler, which refuses it as tRPC does. */
@@ -58,15 +61,32 @@ export function isFastMutation(request: FastifyRequest<{ Querystring: TrpcQuerys
   );
 }
 
-const unparseable = Symbol("unparseable");
-
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return unparseable;
-  }
+/**
+ * The raw input of call `index`, read lazily as tRPC's own handler reads it (a procedure without
+ * input never looks), failing as it fails: what cannot be parsed or deserialized is BAD_REQUEST
+ * (the transformer refuses malformed envelopes; the error formatter hides parsers' messages).
+ */
+function inputReader(router: AppRouter, text: string | undefined, batch: boolean) {
+  const deserialize = router._def._config.transformer.input.deserialize;
+  let parsed: { value: unknown } | null = null;
+  const parse = () => {
+    if (parsed) return parsed.value;
+    try {
+      parsed = { value: text === undefined || text === "" ? undefined : JSON.parse(text) };
+    } catch (cause) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause instanceof Error ? cause.message : "", cause });
+    }
+    return parsed.value;
+  };
+  return (index: number): unknown => {
+    const raw = parse();
+    if (raw === undefined) return undefined;
+    if (!batch) return deserialize(raw);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      throw new TRPCError({ code: "BAD_REQUEST", message: '"input" needs to be an object when doing a batch call' });
+    const input = Object.entries(raw).find(([key]) => key === String(index))?.[1];
+    return input === undefined ? undefined : deserialize(input);
+  };
 }
 
 /** One mutation, answered as tRPC answers an unbatched call (vary header included). */
@@ -80,17 +100,15 @@ export async function fastMutation(options: {
   const { router, path, ctx } = options;
   const config = router._def._config;
   const body = options.request.body;
-  const raw = typeof body === "string" && body !== "" ? parseJson(body) : undefined;
+  const read = inputReader(router, typeof body === "string" ? body : undefined, false);
   let input: unknown;
   try {
-    if (raw === unparseable) throw new TRPCError({ code: "PARSE_ERROR", message: "The body is not valid JSON" });
-    input = raw === undefined ? undefined : config.transformer.input.deserialize(raw);
     const data: unknown = await callTRPCProcedure({
       router,
       path,
       ctx,
       type: "mutation",
-      getRawInput: async () => input,
+      getRawInput: async () => (input = read(0)),
       signal: undefined,
       batchIndex: 0,
     });
@@ -119,38 +137,19 @@ export async function fastQuery(options: {
   const config = router._def._config;
   const batch = request.query.batch === "1";
   const paths = batch ? options.path.split(",") : [options.path];
-  let raw: unknown;
-  try {
-    raw = request.query.input === undefined ? undefined : JSON.parse(request.query.input);
-  } catch {
-    raw = Symbol("unparseable");
-  }
-  const rawInputs = new Map(
-    paths.map((_, index) => [
-      index,
-      batch
-        ? typeof raw === "object" && raw !== null
-          ? Object.entries(raw).find(([key]) => key === String(index))?.[1]
-          : undefined
-        : raw,
-    ]),
-  );
+  const read = inputReader(router, request.query.input, batch);
 
   const statuses: number[] = [];
   const responses = await Promise.all(
     paths.map(async (path, index) => {
       let input: unknown;
       try {
-        const serialized = rawInputs.get(index);
-        if (typeof serialized === "symbol")
-          throw new TRPCError({ code: "PARSE_ERROR", message: "The input is not valid JSON" });
-        input = serialized === undefined ? undefined : config.transformer.input.deserialize(serialized);
         const data: unknown = await callTRPCProcedure({
           router,
           path,
           ctx,
           type: "query",
-          getRawInput: async () => input,
+          getRawInput: async () => (input = read(index)),
           signal: undefined,
           batchIndex: index,
         });

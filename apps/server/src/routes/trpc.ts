@@ -11,6 +11,7 @@ import {
   type RateLimitStore,
 } from "@shop/api";
 import type { Database } from "@shop/db";
+import { MAX_BATCH_SIZE } from "@shop/validators";
 import { TRPCError } from "@trpc/server";
 import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { createHash } from "node:crypto";
@@ -22,6 +23,9 @@ import type { OutageLog } from "../observability/outage-log.ts";
 import { singleFlight } from "../cache/single-flight.ts";
 import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 import { trpcErrorReply } from "./trpc-errors.ts";
+
+/** A session cookie in a Cookie or Set-Cookie header. */
+const SESSION_IN_HEADER = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
 
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
 const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
@@ -168,6 +172,17 @@ export async function trpcRoutes(
   // What fastifyTRPCPlugin does, plus the fast paths for public catalog queries and cart and
   // checkout mutations.
   await app.register(async (trpc) => {
+    // An answer to a signed-in caller (or one that starts or ends a session) is theirs alone:
+    // no browser, proxy or CDN may keep it. Anonymous catalog reads keep their caching.
+    // Read from the raw headers: a CORS preflight is answered before cookies are parsed.
+    trpc.addHook("onSend", async (request, reply, payload) => {
+      const sent = [reply.getHeader("set-cookie") ?? []].flat().map(String);
+      const carried =
+        header(request, "authorization")?.startsWith("Bearer ") || SESSION_IN_HEADER.test(request.headers.cookie ?? "");
+      if (carried || sent.some((cookie) => SESSION_IN_HEADER.test(cookie)))
+        reply.header("cache-control", "private, no-store");
+      return payload;
+    });
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
     // What escapes the fast paths (a database outage while building the context) still gets
@@ -202,6 +217,7 @@ export async function trpcRoutes(
         }
         await fastifyRequestHandler({
           router: appRouter,
+          maxBatchSize: MAX_BATCH_SIZE,
           createContext,
           req,
           res,

@@ -1,6 +1,8 @@
-// Guests see their orders by number and email. The email is kept in this tab's session
-// storage, not in the URL, so it never lands in browser history, logs or referrers.
-const KEY = "shop:guest-orders";
+// The secret key of an order's link (`/orders/<number>#key=…`), as the checkout returned it, is
+// kept in this tab's session storage so the confirmation and order pages can open the order
+// without an account. It is the credential for that order: it never goes into analytics (paths
+// only) and the page shows it once, as a link to keep.
+const KEY = "shop:order-keys";
 
 function read(): Record<string, string> {
   try {
@@ -13,10 +15,14 @@ function read(): Record<string, string> {
   }
 }
 
-export function rememberGuestOrder(number: number, email: string) {
-  sessionStorage.setItem(KEY, JSON.stringify({ ...read(), [number]: email }));
+export function rememberOrderKey(number: number, key: string) {
+  sessionStorage.setItem(KEY, JSON.stringify({ ...read(), [number]: key }));
 }
 
-export function guestOrderEmail(number: number): string | undefined {
+export function orderKey(number: number): string | undefined {
   return read()[String(number)];
 }
+
+/** The link that opens the order for whoever holds it. */
+export const orderLink = (number: number, key: string) =>
+  `${window.location.origin}/orders/${number}#key=${encodeURIComponent(key)}`;

@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { OrderView } from "../components/order-view.tsx";
-import { guestOrderEmail } from "../lib/guest-orders.ts";
+import { orderKey, orderLink } from "../lib/guest-orders.ts";
 import { useMe } from "../lib/session.ts";
 
 type Order = RouterOutputs["checkout"]["confirm"];
@@ -22,13 +22,13 @@ export function OrderConfirmationPage() {
   const trpc = useTRPC();
   const number = Number(useParams().number);
   const me = useMe();
-  const email = guestOrderEmail(number);
+  const key = orderKey(number);
   const [order, setOrder] = useState<Order | null>(null);
   const [checking, setChecking] = useState(true);
   const confirm = useMutation(trpc.checkout.confirm.mutationOptions({ onSuccess: setOrder }));
   const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
   const ready = !me.isPending;
-  const access = me.data && !email ? { number } : { number, email };
+  const access = key ? { number, key } : { number };
 
   useEffect(() => {
     if (!ready || !Number.isInteger(number)) return;
@@ -62,6 +62,18 @@ export function OrderConfirmationPage() {
         {paid ? `Thank you! Order #${order.number} is confirmed` : `Order #${order.number}`}
       </h1>
       {paid && <FormMessage success={`We have emailed a receipt to ${order.email}.`} />}
+      {key && (
+        <p className="text-sm">
+          Keep this private link to see or cancel your order without an account (it is in your email too):{" "}
+          <a
+            href={orderLink(order.number, key)}
+            className="break-all font-medium text-brand-700 underline"
+            data-testid="order-link"
+          >
+            {orderLink(order.number, key)}
+          </a>
+        </p>
+      )}
       {order.status === "PENDING_PAYMENT" && (
         <p role="status">
           {checking

@@ -3,15 +3,15 @@ import { Button, FormMessage, TextField } from "@shop/ui";
 import { ResetPasswordSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
+import { useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
 
 export function ResetPasswordPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const token = params.get("token") ?? "";
+  const token = useLinkSecret("token") ?? "";
   const form = useFieldErrors();
   const changed = useSessionChanged();
   const reset = useMutation(

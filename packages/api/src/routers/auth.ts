@@ -1,10 +1,10 @@
-import { RequestPasswordResetSchema, SignInSchema } from "@shop/validators";
+import { ConfirmSignUpSchema, RequestPasswordResetSchema, SessionDeliverySchema, SignInSchema } from "@shop/validators";
 import { z } from "zod";
 import { adoptGuestCart } from "../lib/cart.ts";
 import { clearSessionCookie, startSession } from "../lib/session-cookie.ts";
 import { requestPasswordReset, resetPassword } from "../services/auth/password-reset.ts";
 import { RegisterInput, ResetPasswordInput } from "../services/auth/passwords.ts";
-import { register } from "../services/auth/register.ts";
+import { confirmSignUp, requestSignUp } from "../services/auth/register.ts";
 import { invalidateSession } from "../services/auth/sessions.ts";
 import { signIn } from "../services/auth/sign-in.ts";
 import { revokeAllSessions } from "../services/account/sessions.ts";
@@ -14,18 +14,38 @@ export const authRouter = router({
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) => ctx.auth?.user ?? null),
 
+  /**
+   * Starts a sign-up. The answer is the same whether or not the address has an account (no one
+   * learns who shops here): the address gets an email either way, with a link that creates the
+   * account, or telling its owner someone tried.
+   */
   register: publicProcedure.input(RegisterInput).mutation(async ({ ctx, input }) => {
-    const session = await register(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, userAgent: ctx.req.userAgent });
+    await requestSignUp(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, publicUrl: ctx.config.publicUrl });
+    return { ok: true as const };
+  }),
+
+  /** The emailed link: creates the account, once, and signs it in. */
+  confirmSignUp: publicProcedure.input(ConfirmSignUpSchema).mutation(async ({ ctx, input }) => {
+    const session = await confirmSignUp(ctx.db, ctx.limits, {
+      token: input.token,
+      ip: ctx.req.ip,
+      userAgent: ctx.req.userAgent,
+    });
     await adoptGuestCart(ctx, session.user.id);
-    return startSession(ctx.req, session);
+    return startSession(ctx.req, session, input.session);
   }),
 
   signIn: publicProcedure
-    .input(SignInSchema.extend({ audience: z.enum(["storefront", "admin"]).default("storefront") }).strict())
+    .input(
+      SignInSchema.extend({
+        audience: z.enum(["storefront", "admin"]).default("storefront"),
+        session: SessionDeliverySchema,
+      }).strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       const session = await signIn(ctx.db, ctx.limits, { ...input, userAgent: ctx.req.userAgent, ip: ctx.req.ip });
       if (input.audience === "storefront") await adoptGuestCart(ctx, session.user.id);
-      return startSession(ctx.req, session);
+      return startSession(ctx.req, session, input.session);
     }),
 
   signOut: authedProcedure.mutation(async ({ ctx }) => {
@@ -54,6 +74,6 @@ export const authRouter = router({
   resetPassword: publicProcedure.input(ResetPasswordInput).mutation(async ({ ctx, input }) => {
     const session = await resetPassword(ctx.db, ctx.limits, { ...input, ip: ctx.req.ip, userAgent: ctx.req.userAgent });
     await adoptGuestCart(ctx, session.user.id);
-    return startSession(ctx.req, session);
+    return startSession(ctx.req, session, input.session);
   }),
 });

@@ -10,6 +10,7 @@ import { placeOrder } from "../services/checkout/place-order.ts";
 import { quoteCheckout } from "../services/checkout/quote.ts";
 import { ensurePaymentIntent } from "../services/payments/intent.ts";
 import { syncPayment } from "../services/payments/sync.ts";
+import { mintOrderKey } from "../services/orders/access-keys.ts";
 import { toOrderView } from "../services/orders/queries.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -72,6 +73,9 @@ export const checkoutRouter = router({
       order,
       payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null,
       reservationMinutes: ctx.config.reservationMinutes,
+      // The order's secret link, for the confirmation page; a replay gets a fresh one (the first
+      // answer may never have arrived), the same way every placement does.
+      key: await mintOrderKey(ctx.db, placed.orderId),
     };
   }),
 

@@ -1,6 +1,6 @@
-import { MyOrdersSchema, OrderAccessSchema, OrderNumberSchema } from "@shop/validators";
+import { GuestOrderSchema, MyOrdersSchema, OrderAccessSchema, OrderNumberSchema } from "@shop/validators";
 import { AppError } from "../errors.ts";
-import { accessibleOrder } from "../lib/order-access.ts";
+import { accessibleOrder, guestOrderStatus } from "../lib/order-access.ts";
 import { cancelOrder } from "../services/orders/cancel.ts";
 import { findOrderFor, listMyOrders, toOrderView } from "../services/orders/queries.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
@@ -15,12 +15,21 @@ export const ordersRouter = router({
       toOrderView(ctx.config, await findOrderFor(ctx.db, { number: input.number, userId: ctx.auth.user.id })),
     ),
 
-  /** A guest's order by number and email (mutation: the email stays out of URLs and logs). */
-  lookup: publicProcedure
+  /**
+   * The whole order for the holder of its secret link, or its signed-in owner (a mutation: the
+   * key stays out of URLs and logs).
+   */
+  open: publicProcedure
     .input(OrderAccessSchema)
     .mutation(async ({ ctx, input }) => toOrderView(ctx.config, await accessibleOrder(ctx, input))),
 
-  /** The shopper cancels before shipping; a payment is refunded, the stock returned. */
+  /**
+   * A guest order's status and items by number and email, nothing more; rate-limited per IP, and
+   * orders of an account are not found this way (their owner signs in).
+   */
+  lookup: publicProcedure.input(GuestOrderSchema).mutation(({ ctx, input }) => guestOrderStatus(ctx, input)),
+
+  /** The signed-in owner or the link's holder cancels before shipping; a payment is refunded. */
   cancel: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
     const order = await accessibleOrder(ctx, input);
     if (!["PENDING_PAYMENT", "PAID", "PROCESSING"].includes(order.status)) {

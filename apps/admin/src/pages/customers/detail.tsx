@@ -3,6 +3,7 @@ import { Button, ErrorState, FormMessage, formatMoney, Skeleton } from "@shop/ui
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { useStaff } from "../../lib/me.ts";
+import { ForcePasswordReset } from "./force-reset.tsx";
 
 const date = (value: Date | null) =>
   value ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value) : "—";
@@ -54,6 +55,7 @@ export function CustomerPage() {
               {c.disabledAt ? "Enable account" : "Disable account"}
             </Button>
           )}
+          {staff.role === "ADMIN" && c.id !== staff.id && <ForcePasswordReset user={c} />}
           {staff.role === "ADMIN" && c.id !== staff.id && (
             <label className="text-sm">
               <span className="block font-medium">Role</span>

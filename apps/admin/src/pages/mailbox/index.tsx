@@ -50,6 +50,8 @@ export function MailboxPage() {
       </h1>
       <p className="mb-4 text-sm text-muted">
         Emails the shop would send. No SMTP server is configured, so they stay here.
+        {status.data?.showsSecrets === false &&
+          " Links that would let the reader into someone's account (password resets, sign-ups, orders) are hidden."}
       </p>
       {messages.isPending ? (
         <Skeleton className="h-64 w-full" />

@@ -8,7 +8,7 @@ import { Link, useNavigate } from "react-router";
 import { readAddress } from "../../components/address-fields.tsx";
 import { currentPath, track } from "../../lib/analytics.ts";
 import { useCart } from "../../lib/cart.ts";
-import { rememberGuestOrder } from "../../lib/guest-orders.ts";
+import { rememberOrderKey } from "../../lib/guest-orders.ts";
 import { useMe } from "../../lib/session.ts";
 import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
 import type { PaymentResult } from "../../components/payment/result.ts";
@@ -32,7 +32,7 @@ export function CheckoutPage() {
   const place = useMutation(
     trpc.checkout.placeOrder.mutationOptions({
       onSuccess: async (result) => {
-        rememberGuestOrder(result.order.number, result.order.email);
+        rememberOrderKey(result.order.number, result.key);
         track({ type: "PURCHASE", path: currentPath() });
         track({ type: "CHECKOUT_STEP", path: currentPath(), step: "payment" });
         await queryClient.invalidateQueries({ queryKey: trpc.cart.get.queryKey() });
@@ -86,7 +86,7 @@ export function CheckoutPage() {
         </h1>
         <FormMessage error={`${declined} Nothing was charged, and order #${placed.order.number} was cancelled.`} />
         <Button
-          onClick={() => retry.mutate({ number: placed.order.number, email: placed.order.email })}
+          onClick={() => retry.mutate({ number: placed.order.number, key: placed.key })}
           disabled={retry.isPending}
         >
           Put my items back in the cart and try again
@@ -99,7 +99,7 @@ export function CheckoutPage() {
       return (
         <section className="mx-auto max-w-md space-y-4">
           <FormMessage error="We could not start the payment just now. Your order is saved and your items are held." />
-          <Button onClick={() => payment.mutate({ number: placed.order.number, email: placed.order.email })}>
+          <Button onClick={() => payment.mutate({ number: placed.order.number, key: placed.key })}>
             Try the payment again
           </Button>
         </section>

@@ -4,18 +4,19 @@ import { Button, ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, useParams } from "react-router";
 import { OrderView } from "../../components/order-view.tsx";
-import { guestOrderEmail } from "../../lib/guest-orders.ts";
+import { orderKey, rememberOrderKey } from "../../lib/guest-orders.ts";
+import { useHydrated, useLinkSecret } from "../../lib/link-secret.ts";
 import { useMe } from "../../lib/session.ts";
 
 type Order = RouterOutputs["orders"]["get"];
 
 function CancelButton({
   order,
-  email,
+  orderKey: key,
   onCancelled,
 }: {
   order: Order;
-  email?: string;
+  orderKey?: string;
   onCancelled: (order: Order) => void;
 }) {
   const trpc = useTRPC();
@@ -28,7 +29,7 @@ function CancelButton({
         disabled={cancel.isPending}
         onClick={() => {
           if (window.confirm(`Cancel order #${order.number}? If you paid, we refund you in full.`))
-            cancel.mutate({ number: order.number, email });
+            cancel.mutate({ number: order.number, key });
         }}
       >
         Cancel this order
@@ -38,24 +39,30 @@ function CancelButton({
   );
 }
 
-/** A shopper's order: their own when signed in, or a guest's found by number and email. */
+/** A shopper's order: their own when signed in, or anyone's through its secret link. */
 export function OrderPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const number = Number(useParams().number);
   const me = useMe();
-  const email = guestOrderEmail(number);
-  const mine = useQuery(trpc.orders.get.queryOptions({ number }, { enabled: Boolean(me.data) && !email }));
+  const hydrated = useHydrated();
+  const linkKey = useLinkSecret("key");
+  const key = linkKey ?? (hydrated ? orderKey(number) : undefined);
+  const mine = useQuery(trpc.orders.get.queryOptions({ number }, { enabled: Boolean(me.data) && !key }));
   const client = useTRPCClient();
-  // The guest lookup is a mutation (the email stays out of URLs), read here like a query.
-  const guest = useQuery({
-    queryKey: ["guest-order", number, email],
-    queryFn: () => client.orders.lookup.mutate({ number, email: email ?? "" }),
-    enabled: Boolean(email),
+  // Opening by key is a mutation (the key stays out of URLs the API sees and logs), read here like a query.
+  const linked = useQuery({
+    queryKey: ["linked-order", number, key],
+    queryFn: async () => {
+      const order = await client.orders.open.mutate({ number, key });
+      if (key) rememberOrderKey(number, key);
+      return order;
+    },
+    enabled: Boolean(key),
   });
-  if (me.isPending) return <Skeleton className="h-96 w-full" />;
-  if (!me.data && !email) return <Navigate to={`/orders/lookup?number=${number}`} replace />;
-  const query = email ? guest : mine;
+  if (me.isPending || !hydrated) return <Skeleton className="h-96 w-full" />;
+  if (!me.data && !key) return <Navigate to={`/orders/lookup?number=${number}`} replace />;
+  const query = key ? linked : mine;
   if (query.isPending) return <Skeleton className="h-96 w-full" />;
   if (query.isError)
     return (
@@ -73,9 +80,9 @@ export function OrderPage() {
       <OrderView order={order} />
       <CancelButton
         order={order}
-        email={email}
+        orderKey={key ?? undefined}
         onCancelled={(updated) => {
-          if (email) queryClient.setQueryData(["guest-order", number, email], updated);
+          if (key) queryClient.setQueryData(["linked-order", number, key], updated);
           else queryClient.setQueryData(trpc.orders.get.queryKey({ number }), updated);
         }}
       />

@@ -9,13 +9,16 @@ const HOUR = 60 * MINUTE;
 //   that doubles with each further failure (30 s, 1 min, 2 min … up to 15 min); at most 100
 //   attempts per hour per account from anywhere; at most 50 failures per 15 minutes from one IP
 //   across accounts. A successful sign-in clears the account-and-IP counter;
-// - sign-up: 10 per hour per IP;
+// - sign-up: 10 per hour per IP, 3 per hour per email (each sends that address an email), and
+//   20 bad confirmation links per hour per IP;
 // - password reset: 3 requests per hour per email and 10 per IP; 20 bad reset tokens per hour per IP.
 export const limits = {
   signInAccountIp: { max: 5, windowMs: 15 * MINUTE, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE },
   signInAccount: { max: 100, windowMs: HOUR },
   signInIp: { max: 50, windowMs: 15 * MINUTE },
   signUpIp: { max: 10, windowMs: HOUR },
+  signUpEmail: { max: 3, windowMs: HOUR },
+  signUpTokenIp: { max: 20, windowMs: HOUR },
   resetEmail: { max: 3, windowMs: HOUR },
   resetIp: { max: 10, windowMs: HOUR },
   resetTokenIp: { max: 20, windowMs: HOUR },

@@ -1,4 +1,11 @@
-import { AdminCustomerListSchema, ByIdSchema, SetUserDisabledSchema, SetUserRoleSchema } from "@shop/validators";
+import {
+  AdminCustomerListSchema,
+  ByIdSchema,
+  ForcePasswordResetSchema,
+  SetUserDisabledSchema,
+  SetUserRoleSchema,
+} from "@shop/validators";
+import { forcePasswordReset } from "../../services/auth/force-reset.ts";
 import { getCustomer, listCustomers, setUserDisabled, setUserRole } from "../../services/admin/customers.ts";
 import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
@@ -11,4 +18,13 @@ export const adminCustomersRouter = router({
   setRole: adminProcedure
     .input(SetUserRoleSchema)
     .mutation(({ ctx, input }) => setUserRole(ctx.db, ctx.auth.user, { ...input, ip: ctx.req.ip })),
+  /**
+   * Ends the account's password and sessions and emails it a reset link (audited). The acting
+   * admin never sees the link: it goes to the account's own address.
+   */
+  forcePasswordReset: adminProcedure
+    .input(ForcePasswordResetSchema)
+    .mutation(({ ctx, input }) =>
+      forcePasswordReset(ctx.db, ctx.auth.user, { ...input, ip: ctx.req.ip, publicUrl: ctx.config.publicUrl }),
+    ),
 });

@@ -1,10 +1,12 @@
+import { redactTokens } from "@shop/auth";
 import type { PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
 
-// The dev mailbox shows the outbox to staff when no SMTP server is configured, so flows such
-// as password reset work end to end in the embedded default. With SMTP configured it is off:
-// staff reading other people's reset links would be a way into their accounts.
+// The dev mailbox shows the outbox to staff when no SMTP server is configured. The secrets in
+// messages (password-reset, sign-up and order links) are hidden from everyone, admins included:
+// reading someone's reset link is taking over their account. Only in development, or when the
+// operator sets MAILBOX_SHOW_SECRETS, are they shown. With SMTP configured the mailbox is off.
 
 function assertEnabled(enabled: boolean) {
   if (!enabled) throw new AppError("PRECONDITION_FAILED", "The dev mailbox is off: email is delivered over SMTP");
@@ -31,8 +33,12 @@ export async function listMailbox(
   return { items: page, nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null };
 }
 
-export async function getMailboxMessage(db: PrismaClient, enabled: boolean, id: number) {
-  assertEnabled(enabled);
+export async function getMailboxMessage(
+  db: PrismaClient,
+  mailbox: { enabled: boolean; showSecrets: boolean },
+  id: number,
+) {
+  assertEnabled(mailbox.enabled);
   const message = await db.emailOutbox.findUnique({
     where: { id },
     select: {
@@ -47,5 +53,5 @@ export async function getMailboxMessage(db: PrismaClient, enabled: boolean, id: 
     },
   });
   if (!message) throw new AppError("NOT_FOUND", "Message not found");
-  return message;
+  return mailbox.showSecrets ? message : { ...message, text: redactTokens(message.text) };
 }

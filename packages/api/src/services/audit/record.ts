@@ -13,9 +13,9 @@ export type AuditInput = {
   ip?: string | null;
 };
 
-const row = (input: AuditInput) => ({
-  actorId: input.actor.id,
-  actorEmail: input.actor.email,
+const row = (input: Omit<AuditInput, "actor"> & { actor: AuditActor | null }) => ({
+  actorId: input.actor?.id ?? null,
+  actorEmail: input.actor?.email ?? null,
   action: input.action,
   entityType: input.entityType,
   entityId: String(input.entityId),
@@ -27,6 +27,14 @@ const row = (input: AuditInput) => ({
 /** Appends to the audit trail; call it in the transaction of the change it records. */
 export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, input: AuditInput): Promise<void> {
   await db.auditLog.create({ data: row(input), select: { id: true } });
+}
+
+/** Something done by an operator at the command line: no signed-in user acted. */
+export async function recordOperatorAudit(
+  db: PrismaClient | Prisma.TransactionClient,
+  input: Omit<AuditInput, "actor">,
+): Promise<void> {
+  await db.auditLog.create({ data: row({ ...input, actor: null }), select: { id: true } });
 }
 
 /** Several records in one insert, e.g. one per product of a bulk action. */

@@ -1,5 +1,5 @@
 import { generateToken, hashPassword, hashSecret, secretMatches, splitToken } from "@shop/auth";
-import type { PrismaClient } from "@shop/db";
+import type { Prisma, PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
 import { consume, limits, tooManyRequests, type RateLimitStore } from "../../lib/rate-limit/index.ts";
 import { enqueueEmail } from "../email/outbox.ts";
@@ -8,6 +8,23 @@ import { createSession, type AuthUser, type NewSession } from "./sessions.ts";
 
 const RESET_TTL_MS = 60 * 60_000;
 const INVALID = "This reset link is invalid or has expired. Ask for a new one.";
+
+/**
+ * A new single-use reset link for the user, valid for one hour; only the newest one works and
+ * only a hash of its secret is stored. Call it in the transaction that sends or records it.
+ */
+export async function createResetLink(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  publicUrl: string,
+): Promise<string> {
+  const { id, secret, token } = generateToken();
+  await tx.passwordResetToken.deleteMany({ where: { userId } });
+  await tx.passwordResetToken.create({
+    data: { id, secretHash: hashSecret(secret), userId, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+  });
+  return `${publicUrl}/reset-password#token=${encodeURIComponent(token)}`;
+}
 
 /**
  * Emails a single-use reset link valid for one hour, through the outbox. Answers the same
@@ -25,14 +42,8 @@ export async function requestPasswordReset(
     select: { id: true, name: true, email: true, disabledAt: true, passwordHash: true },
   });
   if (!user || user.disabledAt) return;
-  const { id, secret, token } = generateToken();
-  const url = `${input.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
   await db.$transaction(async (tx) => {
-    // Only the newest link works.
-    await tx.passwordResetToken.deleteMany({ where: { userId: user.id } });
-    await tx.passwordResetToken.create({
-      data: { id, secretHash: hashSecret(secret), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) },
-    });
+    const url = await createResetLink(tx, user.id, input.publicUrl);
     await enqueueEmail(tx, {
       to: user.email,
       template: "password-reset",

@@ -1,5 +1,11 @@
 import { isCommonPassword } from "@shop/auth";
-import { ChangePasswordSchema, PasswordSchema, RegisterSchema, ResetPasswordSchema } from "@shop/validators";
+import {
+  ChangePasswordSchema,
+  PasswordSchema,
+  RegisterSchema,
+  ResetPasswordSchema,
+  SessionDeliverySchema,
+} from "@shop/validators";
 
 // The shared schemas run in browsers too; the common-password list (100 kB) only runs here,
 // as a refinement that reports on the password field like any other rule.
@@ -8,5 +14,8 @@ export const NewPasswordSchema = PasswordSchema.refine((password) => !isCommonPa
 });
 
 export const RegisterInput = RegisterSchema.extend({ password: NewPasswordSchema }).strict();
-export const ResetPasswordInput = ResetPasswordSchema.extend({ password: NewPasswordSchema }).strict();
+export const ResetPasswordInput = ResetPasswordSchema.extend({
+  password: NewPasswordSchema,
+  session: SessionDeliverySchema,
+}).strict();
 export const ChangePasswordInput = ChangePasswordSchema.extend({ newPassword: NewPasswordSchema }).strict();

@@ -1,3 +1,4 @@
+import { redactTokens } from "@shop/auth";
 import type { PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { parseRows } from "../../lib/sql.ts";
@@ -9,10 +10,8 @@ export type EmailTransport = { send(email: OutgoingEmail): Promise<void> };
 
 const LEASE_MS = 5 * 60_000;
 
-// Emails carrying a one-time secret (a reset link) are blanked once sent: the database keeps only
-// a hash of the token, and a copy of the link in the outbox would undo that.
-const SECRET_TEMPLATES = new Set(["password-reset"]);
-const REDACTED = "(Removed after sending: this message contained a one-time link.)";
+// The secrets in an email (reset, sign-up and order links) are removed from the outbox once it is
+// sent: the database keeps only a hash of each token, and a copy of the link would undo that.
 const MAX_ATTEMPTS = 6;
 
 /**
@@ -41,10 +40,15 @@ export async function deliverDueEmails(db: PrismaClient, transport: EmailTranspo
     });
     try {
       await transport.send(email);
-      const redact = SECRET_TEMPLATES.has(email.template) ? { text: REDACTED, html: null } : {};
       await db.emailOutbox.update({
         where: { id },
-        data: { status: "SENT", sentAt: new Date(), lastError: null, ...redact },
+        data: {
+          status: "SENT",
+          sentAt: new Date(),
+          lastError: null,
+          text: redactTokens(email.text),
+          html: email.html === null ? null : redactTokens(email.html),
+        },
       });
       sent++;
     } catch (error) {

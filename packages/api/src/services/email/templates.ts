@@ -41,3 +41,42 @@ export function passwordChangedEmail(input: { name: string }): Email {
   ];
   return { subject: "Your Shop password was changed", text: lines.join("\n\n"), html: layout(lines) };
 }
+
+export function confirmSignUpEmail(input: { name: string; url: string }): Email {
+  const lines = [
+    `Hi ${input.name},`,
+    "Someone asked to create a Shop account with this email address. If it was you, open the link below within 24 hours to finish: it confirms your address and signs you in. It works once.",
+    "If it was not you, ignore this email: no account is created.",
+  ];
+  return {
+    subject: "Confirm your email to finish creating your Shop account",
+    text: `${lines.join("\n\n")}\n\n${input.url}\n`,
+    html: layout(lines, { label: "Confirm and sign in", url: input.url }),
+  };
+}
+
+/** Sign-up with an address that has an account: its owner hears of it, the visitor learns nothing. */
+export function accountExistsEmail(input: { name: string; signInUrl: string; resetUrl: string }): Email {
+  const lines = [
+    `Hi ${input.name},`,
+    "Someone tried to create a new Shop account with this email address, which already has one. If it was you, sign in instead, or reset your password if you have forgotten it:",
+    `Sign in: ${input.signInUrl}`,
+    `Reset your password: ${input.resetUrl}`,
+    "If it was not you, you can ignore this email: nothing about your account has changed.",
+  ];
+  return { subject: "You already have a Shop account", text: lines.join("\n\n"), html: layout(lines) };
+}
+
+/** An admin asked the user to choose a new password (their old one no longer works). */
+export function forcedPasswordResetEmail(input: { name: string; url: string }): Email {
+  const lines = [
+    `Hi ${input.name},`,
+    'A Shop administrator has reset the password of your account, and your devices were signed out. Open the link below within one hour to choose a new password. It works once; after that, use "Forgot your password?" on the sign-in page.',
+    "If you did not expect this, contact the shop.",
+  ];
+  return {
+    subject: "Choose a new password for your Shop account",
+    text: `${lines.join("\n\n")}\n\n${input.url}\n`,
+    html: layout(lines, { label: "Choose a new password", url: input.url }),
+  };
+}

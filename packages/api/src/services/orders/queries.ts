@@ -130,13 +130,13 @@ export async function listMyOrders(db: PrismaClient, userId: number, input: { cu
   };
 }
 
-/** An order the caller may see: their own, or a guest's matched by number and email. */
-export async function findOrderFor(db: PrismaClient, where: { number: number; userId?: number; email?: string }) {
+/** An order the caller may see: their own by number, or the one a secret link opened (its id). */
+export async function findOrderFor(
+  db: PrismaClient,
+  where: { number: number } & ({ userId: number } | { orderId: number }),
+) {
   const row = await db.order.findFirst({
-    where: {
-      number: where.number,
-      ...(where.userId !== undefined ? { userId: where.userId } : { email: where.email ?? "" }),
-    },
+    where: { number: where.number, ...("userId" in where ? { userId: where.userId } : { id: where.orderId }) },
     select: orderDetailSelect,
   });
   if (!row) throw new AppError("NOT_FOUND", "We could not find that order");

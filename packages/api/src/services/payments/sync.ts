@@ -114,6 +114,7 @@ async function apply(
     await notifyOrder(tx, order.id, "order-confirmed", orderConfirmedEmail, {
       publicUrl,
       dedupeKey: `order-confirmed:${order.id}`,
+      secretLink: true,
     });
     return "paid";
   }
