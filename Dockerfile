@@ -3,7 +3,7 @@
 # dependencies only, a full build, and a small non-root runtime that copies what it needs.
 
 # ── Production dependencies (no install scripts: the Prisma client is generated at build time
-#    and bundled into the server; argon2 ships prebuilt binaries) ─────────────────────────────
+#    and bundled into the server; argon2 and sharp ship prebuilt binaries as npm packages) ──
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -15,6 +15,7 @@ COPY packages/auth/package.json packages/auth/
 COPY packages/client/package.json packages/client/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
+COPY packages/media/package.json packages/media/
 COPY packages/ui/package.json packages/ui/
 COPY packages/validators/package.json packages/validators/
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund

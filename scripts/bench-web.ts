@@ -2,52 +2,25 @@
 // Cumulative Layout Shift of the storefront's home, a category listing and a product page, cold (empty cache), in
 // headless Chromium with a phone-sized viewport, the CPU slowed 4× and a fast-3G-like network,
 // against the production server on a scratch embedded database (as the browser tests start it).
-// Prints a table and writes bench-results/web.json.
-import { spawn } from "node:child_process";
+// Then the bytes of the pictures a phone downloads per page, before and after responsive widths
+// (scripts/bench/image-bytes.ts). Prints tables and writes bench-results/web.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { chromiumPath } from "../e2e/support/chromium.ts";
-import { loadAverage, root } from "./bench/harness.ts";
+import { loadAverage, root, run } from "./bench/harness.ts";
+import { imageBytes, legacyPhotos, phone } from "./bench/image-bytes.ts";
 import { cumulativeLayoutShift, observeVitals, throttle, throttling } from "./bench/vitals.ts";
+import { freePort, startShopServer } from "./bench/web-server.ts";
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const targets = { lcpMs: 2500, cls: 0.1 };
 
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const address = probe.address();
-    probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
+const port = await freePort();
 const dataDir = mkdtempSync(join(tmpdir(), "shop-bench-web-"));
-const server = spawn(process.execPath, ["apps/server/dist/main.js"], {
-  cwd: root,
-  env: {
-    PATH: process.env.PATH ?? "",
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    PUBLIC_URL: base,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-});
-for (
-  let tries = 0;
-  !(await fetch(`${base}/readyz`).then(
-    (r) => r.ok,
-    () => false,
-  ));
-  tries++
-) {
-  if (server.exitCode !== null || tries > 600) throw new Error("the server did not start");
-  await new Promise((resolve) => setTimeout(resolve, 250));
-}
+let server = await startShopServer(dataDir, port);
+const base = server.base;
 
 const profile = mkdtempSync(join(tmpdir(), "shop-bench-chromium-"));
 const browser = await chromium.launchPersistentContext(profile, {
@@ -133,16 +106,69 @@ try {
       result: r.ok ? "ok" : "MISSED",
     })),
   );
+
+  // Image bytes: the pictures of both pages become photos uploaded the old way, then backfilled.
+  const shown = new Set<string>();
+  const phoneBrowser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  const phoneContext = await phoneBrowser.newContext(phone);
+  for (const path of Object.values(pages)) {
+    for (const url of (await imageBytes(phoneContext, `${base}${path}`)).urls) {
+      const key = new URL(url).pathname.match(/^\/media\/(products\/.+\.svg)$/)?.[1];
+      if (key) shown.add(key);
+    }
+  }
+  await server.stop();
+  await legacyPhotos(dataDir, [...shown]);
+  const measure = async () => {
+    server = await startShopServer(dataDir, port);
+    const figures = [];
+    for (const [name, path] of Object.entries(pages))
+      figures.push({ page: name, ...(await imageBytes(phoneContext, `${base}${path}`)) });
+    await server.stop();
+    return figures;
+  };
+  const before = await measure();
+  await run("npx", ["tsx", "packages/db/scripts/media-backfill.ts"], {
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    MEDIA_STORAGE: "local",
+  });
+  const after = await measure();
+  await phoneBrowser.close();
+  server = await startShopServer(dataDir, port);
+  const images = before.map((b, i) => ({
+    page: b.page,
+    photos: shown.size,
+    beforeKb: Math.round(b.bytes / 1024),
+    afterKb: Math.round((after[i]?.bytes ?? 0) / 1024),
+    imagesBefore: b.count,
+    imagesAfter: after[i]?.count ?? 0,
+  }));
+  console.log(
+    `\nImage bytes per page on a phone (412×823, ${phone.deviceScaleFactor}× pixels, scrolled to the end, no cache): ${shown.size} catalog pictures as 1600 px JPEG photos uploaded before responsive widths (original + full-size WebP), then after npm run media:backfill. Load average: ${loadAverage()}`,
+  );
+  console.table(
+    images.map((r) => ({
+      page: r.page,
+      "before (kB)": r.beforeKb,
+      "after (kB)": r.afterKb,
+      saved: `${Math.round((1 - r.afterKb / Math.max(1, r.beforeKb)) * 100)}%`,
+      "images (before/after)": `${r.imagesBefore}/${r.imagesAfter}`,
+    })),
+  );
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(
     join(root, "bench-results", "web.json"),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage: loadAverage(), runs, viewport: "412x823", throttling, targets, results }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage: loadAverage(), runs, viewport: "412x823", throttling, targets, results, images }, null, 2)}\n`,
   );
   if (results.some((r) => !r.ok)) process.exitCode = 1;
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

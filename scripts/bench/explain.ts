@@ -1,14 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { tmpdir } from "node:os";
-import {
-  createCaller,
-  createContextInner,
-  createMemoryStore,
-  createTestProvider,
-  localDiskStorage,
-  type ApiConfig,
-} from "@shop/api";
+import { createCaller, createContextInner, createMemoryStore, createTestProvider, type ApiConfig } from "@shop/api";
 import { PrismaClient } from "@shop/db";
+import { localDiskStorage } from "@shop/media";
 import pg from "pg";
 import type { BenchCase } from "./cases.ts";
 

@@ -4,7 +4,6 @@ import {
   createMemoryStore,
   createStripeProvider,
   createTestProvider,
-  localDiskStorage,
   RETRY_AFTER_SECONDS,
   toTRPCError,
   type ApiConfig,
@@ -14,6 +13,7 @@ import {
 } from "@shop/api";
 import type { StorefrontRenderer } from "@shop/client/ssr";
 import type { Database } from "@shop/db";
+import { mediaStorageFrom, type MediaStorage } from "@shop/media";
 import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { ServerEnv } from "./env.ts";
 import { listenForCatalogChanges } from "./cache/invalidation.ts";
@@ -35,7 +35,7 @@ import { trpcRoutes } from "./routes/trpc.ts";
 
 const PAGE_CACHE_ENTRIES = 1_000;
 
-export function apiConfigFrom(env: ServerEnv): ApiConfig {
+export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig {
   return {
     publicUrl: env.publicUrl,
     devMailbox: !env.SMTP_URL,
@@ -43,7 +43,7 @@ export function apiConfigFrom(env: ServerEnv): ApiConfig {
     allowedOrigins: env.allowedOrigins,
     secureCookies: env.cookieSecure,
     mediaBaseUrl: env.MEDIA_BASE_URL,
-    storage: localDiskStorage(env.mediaDir),
+    storage,
     currency: env.SHOP_CURRENCY,
     checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     reservationMinutes: env.RESERVATION_MINUTES,
@@ -66,6 +66,8 @@ export type AppServices = {
   renderer?: StorefrontRenderer;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
   errors?: ErrorReporter;
+  /** Where images are stored; defaults to what MEDIA_STORAGE says. */
+  storage?: MediaStorage;
   /** Optional dependencies /readyz reports on (Redis, SMTP); the database is always checked. */
   dependencies?: DependencyChecks;
   /** Where "the database is unavailable" goes, once per burst. Defaults to the app's log. */
@@ -157,7 +159,8 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     const unlisten = await listenForCatalogChanges(db, caches, (error) => outages(error, { job: "catalog listener" }));
     app.addHook("onClose", unlisten);
   }
-  const config = apiConfigFrom(env);
+  const storage = services.storage ?? mediaStorageFrom(env.media, env.mediaDir);
+  const config = apiConfigFrom(env, storage);
   await trpcRoutes(app, {
     db,
     config,
@@ -176,7 +179,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
       publicUrl: env.publicUrl,
     });
   }
-  await mediaRoutes(app, env.mediaDir);
+  await mediaRoutes(app, storage);
   seoRoutes(app, { db, publicUrl: env.publicUrl, cache: pageCache, chunkSize: services.sitemapChunkSize });
   if (env.serveApps) {
     const renderer =

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { findRepoRoot, parseDatabaseEnv } from "@shop/db";
+import { parseMediaEnv } from "@shop/media";
 import { z } from "zod";
 import { TrustProxySchema } from "./trust-proxy.ts";
 
@@ -107,6 +108,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     );
   }
   const database = parseDatabaseEnv(source);
+  const media = parseMediaEnv(source);
   const root = findRepoRoot();
   const production = env.NODE_ENV === "production";
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
@@ -133,6 +135,7 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     seedIfEmpty: env.SEED_IF_EMPTY ?? !database.DATABASE_URL,
     serveApps: env.SERVE_APPS ?? production,
     mediaDir: join(database.DATA_DIR, "media"),
+    media,
     stripe:
       env.STRIPE_SECRET_KEY && env.STRIPE_PUBLISHABLE_KEY && env.STRIPE_WEBHOOK_SECRET
         ? {

@@ -1,5 +1,6 @@
 import { createSmtpTransport } from "@shop/api";
 import { createDatabase, databaseConfigFrom, migrate, prismaPaths } from "@shop/db";
+import { mediaStorageFrom } from "@shop/media";
 import pino from "pino";
 import { demoSeed, seed } from "@shop/db/seed";
 import { buildApp, paymentsFrom } from "./app.ts";
@@ -7,6 +8,7 @@ import { parseServerEnv } from "./env.ts";
 import { createOutageLog } from "./observability/outage-log.ts";
 import { createSharedState } from "./services.ts";
 import { startEmailWorker } from "./workers/email.ts";
+import { startMediaWorker } from "./workers/media.ts";
 import { startOrderWorker } from "./workers/orders.ts";
 
 let env;
@@ -29,6 +31,7 @@ const db = await createDatabase(
 );
 const shared = createSharedState(env, rootLogger);
 const payments = paymentsFrom(env, db);
+const storage = mediaStorageFrom(env.media, env.mediaDir);
 // One burst counter for "the database is away", whoever meets it: requests and jobs alike.
 const outages = createOutageLog(rootLogger, "dependency unavailable");
 let emailWorker: ReturnType<typeof startEmailWorker> | null = null;
@@ -38,6 +41,7 @@ const app = await buildApp(env, db, {
   pageCache: shared.pageCache,
   logger: rootLogger,
   payments,
+  storage,
   outages,
   dependencies: { redis: shared.redis, smtp: () => emailWorker?.smtp() ?? "off" },
 });
@@ -45,7 +49,7 @@ const app = await buildApp(env, db, {
 const migrated = await migrate(db.sql, prismaPaths().migrations);
 for (const name of migrated.applied) app.log.info(`applied migration ${name}`);
 if (env.seedIfEmpty) {
-  const result = await seed(db, { ...demoSeed, mediaDir: env.mediaDir, log: (message) => app.log.info(message) });
+  const result = await seed(db, { ...demoSeed, media: storage, log: (message) => app.log.info(message) });
   if (result.seeded) app.log.info("seeded the demo shop");
 }
 
@@ -57,6 +61,7 @@ emailWorker = env.SMTP_URL
   : null;
 
 const orderWorker = startOrderWorker(db, payments.provider, env.publicUrl, app.log, { outages });
+const mediaWorker = startMediaWorker(db, storage, app.log, { outages });
 
 await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);
@@ -74,6 +79,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       .close()
       .then(() => emailWorker?.stop())
       .then(() => orderWorker.stop())
+      .then(() => mediaWorker.stop())
       .then(() => shared.close())
       .then(() => db.close())
       .then(() => process.exit(0))

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@shop/db";
 import type { RateLimitStore } from "./lib/rate-limit/index.ts";
 import type { PaymentProvider } from "./services/payments/provider.ts";
-import type { MediaStorage } from "./lib/storage.ts";
+import type { MediaStorage } from "@shop/media";
 import type { AuthState } from "./services/auth/sessions.ts";
 
 export type CookieOptions = { expires?: Date; maxAge?: number };
@@ -44,7 +44,7 @@ export type ApiConfig = {
   checkoutPerMinute: number;
   /** How long an unpaid order holds its stock (RESERVATION_MINUTES; fractions allowed). */
   reservationMinutes: number;
-  /** Where uploaded images are written (local disk under the data directory by default). */
+  /** Where uploaded images are written: local disk under the data directory, or a bucket. */
   storage: MediaStorage;
   /** The shop's currency (ISO 4217); every amount is in its minor units. */
   currency: string;

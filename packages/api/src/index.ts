@@ -11,7 +11,7 @@ export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.
 export { issueResetLinkForOperator } from "./services/auth/force-reset.ts";
 export { createSmtpTransport } from "./services/email/smtp.ts";
 export type { Access, Meta } from "./trpc.ts";
-export { localDiskStorage, type MediaStorage } from "./lib/storage.ts";
+export { deleteQueuedMedia } from "./services/media/delete-queued.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

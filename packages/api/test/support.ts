@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import type { ApiConfig, RequestInfo } from "../src/context.ts";
-import { localDiskStorage } from "../src/lib/storage.ts";
+import { localDiskStorage } from "@shop/media";
 import { createContextInner } from "../src/context.ts";
 import { createMemoryStore, type RateLimitStore } from "../src/lib/rate-limit/index.ts";
 import { createCaller } from "../src/root.ts";

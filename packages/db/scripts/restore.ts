@@ -1,7 +1,9 @@
 // npm run db:restore -- <file>: restores a backup into the configured database, which must be
-// empty (a new PostgreSQL database in DATABASE_URL, or a new DATA_DIR for the embedded one).
-import { resolve } from "node:path";
-import { restoreDatabase } from "../src/backup/index.ts";
+// empty (a new PostgreSQL database in DATABASE_URL, or a new DATA_DIR for the embedded one),
+// and its images into the configured, empty, media storage. See docs/operations.md, "Backups".
+import { join, resolve } from "node:path";
+import { mediaStorageFrom, parseMediaEnv } from "@shop/media";
+import { restoreShop } from "../src/backup/index.ts";
 import { databaseConfigFrom } from "../src/client.ts";
 import { parseDatabaseEnv } from "../src/env.ts";
 
@@ -12,11 +14,18 @@ if (!file) {
 }
 const env = parseDatabaseEnv();
 const config = databaseConfigFrom({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const media = mediaStorageFrom(parseMediaEnv(process.env), join(env.DATA_DIR, "media"));
 try {
-  await restoreDatabase(config, resolve(file), process.env);
-  console.log(
-    `Restored ${file} into ${config.kind === "postgres" ? "PostgreSQL" : `the embedded database in ${env.DATA_DIR}`}`,
-  );
+  const report = await restoreShop({ database: config, media, file: resolve(file), toolEnv: process.env });
+  const what = config.kind === "postgres" ? "PostgreSQL" : `the embedded database in ${env.DATA_DIR}`;
+  console.log(`Restored ${file} into ${what}; ${report.restoredFiles} image files written to ${media.location}`);
+  if (!report.manifest) console.warn("This backup predates images in backups: copy the media directory back by hand.");
+  if (report.missing.length > 0) {
+    console.error(
+      `${report.missing.length} image files the database needs are not in ${media.location}, e.g. ${report.missing.slice(0, 3).join(", ")}. Restore them (bucket versions or replica) before opening the shop.`,
+    );
+    process.exitCode = 2;
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 // npm run db:seed [-- --products N --orders N --customers N]: builds the demo shop (idempotent).
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { mediaStorageFrom, parseMediaEnv } from "@shop/media";
 import { createDatabase, databaseConfigFrom } from "../src/client.ts";
 import { parseDatabaseEnv } from "../src/env.ts";
 import { migrate } from "../src/migrate/index.ts";
@@ -31,7 +32,7 @@ try {
     products,
     orders,
     customers,
-    mediaDir: join(env.DATA_DIR, "media"),
+    media: mediaStorageFrom(parseMediaEnv(process.env), join(env.DATA_DIR, "media")),
     log: console.log,
   });
   if (result.seeded) console.log("Done.");

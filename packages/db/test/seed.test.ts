@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localDiskStorage } from "@shop/media";
 import { HOLDING_STATUSES } from "../src/seed/held-stock.ts";
 import { seed } from "../src/seed/index.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
@@ -11,7 +12,7 @@ describe("the demo seed", () => {
   const mediaDir = mkdtempSync(join(tmpdir(), "shop-media-"));
   beforeAll(async () => {
     db = await createTestDatabase();
-    await seed(db, { products: 60, orders: 200, customers: 40, mediaDir });
+    await seed(db, { products: 60, orders: 200, customers: 40, media: localDiskStorage(mediaDir) });
   });
   afterAll(() => db.close());
 
@@ -89,7 +90,9 @@ describe("the demo seed", () => {
 
   it("is idempotent", async () => {
     const before = await db.prisma.order.count();
-    expect(await seed(db, { products: 60, orders: 200, customers: 40, mediaDir })).toEqual({ seeded: false });
+    expect(await seed(db, { products: 60, orders: 200, customers: 40, media: localDiskStorage(mediaDir) })).toEqual({
+      seeded: false,
+    });
     expect(await db.prisma.order.count()).toBe(before);
   });
 });

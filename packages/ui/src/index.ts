@@ -14,3 +14,4 @@ export { ToastProvider, useToast, type ToastAction } from "./toast.tsx";
 export { formatCount, formatDay } from "./number.ts";
 export { displayLocale, setDisplayLocale } from "./locale.ts";
 export { RouteErrorState } from "./route-error.tsx";
+export { ResponsiveImage, type ImageSources } from "./responsive-image.tsx";

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button } from "@shop/ui";
+import { Button, ResponsiveImage } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmButton } from "./confirm-button.tsx";
@@ -50,11 +50,10 @@ export function ImageManager({ productId, images }: { productId: number; images:
       <ul className="mb-4 flex flex-col gap-3">
         {images.map((image, index) => (
           <li key={image.id} className="flex flex-wrap items-center gap-3" data-testid="image-row">
-            <img
-              src={image.url}
+            <ResponsiveImage
+              image={image}
               alt={image.alt}
-              width={image.width}
-              height={image.height}
+              sizes="64px"
               loading="lazy"
               className="size-16 rounded bg-subtle object-cover"
             />
@@ -88,7 +87,7 @@ export function ImageManager({ productId, images }: { productId: number; images:
         ))}
       </ul>
       <label className="text-sm font-medium">
-        Upload image (PNG, JPEG, GIF or WebP, up to 5 MB)
+        Upload image (PNG, JPEG, GIF or WebP, up to 5 MB and 40 megapixels)
         <input
           type="file"
           accept="image/png,image/jpeg,image/gif,image/webp"

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { PriceRange, Skeleton } from "@shop/ui";
+import { PriceRange, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { Stars } from "./stars.tsx";
@@ -8,6 +8,9 @@ import { useWishlistToggle } from "../lib/wishlist.ts";
 import { WishlistButton, type Wishlist } from "./wishlist-toggle.tsx";
 
 export type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
+
+/** How wide a card's picture is drawn in the grid below (2, 3 or 4 columns). */
+const CARD_IMAGE_SIZES = "(min-width: 1280px) 300px, (min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw";
 
 /** `eager` for cards likely above the fold: they load at once instead of when scrolled to. */
 export function ProductCardView({
@@ -25,15 +28,13 @@ export function ProductCardView({
   return (
     <article className="group relative flex h-full flex-col overflow-hidden rounded-lg border border-line bg-surface">
       {product.image ? (
-        <img
-          src={product.image.url}
+        <ResponsiveImage
+          image={product.image}
           alt={product.image.alt || product.name}
-          width={product.image.width}
-          height={product.image.height}
+          sizes={CARD_IMAGE_SIZES}
           loading={eager ? "eager" : "lazy"}
           fetchPriority={eager ? "high" : "auto"}
           decoding="async"
-          sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
           className="aspect-square w-full bg-subtle object-cover"
         />
       ) : (

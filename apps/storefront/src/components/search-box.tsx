@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { formatMoney } from "@shop/ui";
+import { formatMoney, ResponsiveImage } from "@shop/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -102,11 +102,10 @@ export function SearchBox({ label }: { label?: string } = {}) {
               className={`flex cursor-pointer items-center gap-3 px-3 py-2 text-sm ${index === active ? "bg-subtle" : ""}`}
             >
               {product.image && (
-                <img
-                  src={product.image.url}
+                <ResponsiveImage
+                  image={product.image}
                   alt=""
-                  width={40}
-                  height={40}
+                  sizes="40px"
                   className="size-10 rounded bg-subtle object-cover"
                 />
               )}

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { ErrorState, formatMoney, PriceRange, Skeleton } from "@shop/ui";
+import { ErrorState, formatMoney, PriceRange, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, Navigate, useLocation, useParams } from "react-router";
@@ -131,11 +131,10 @@ export function ProductPage() {
       <div className="grid gap-8 md:grid-cols-2">
         <div>
           {image && (
-            <img
-              src={image.url}
+            <ResponsiveImage
+              image={image}
               alt={altFor(image)}
-              width={image.width}
-              height={image.height}
+              sizes="(min-width: 1280px) 608px, (min-width: 768px) 50vw, 100vw"
               fetchPriority="high"
               className="aspect-square w-full rounded-lg bg-subtle object-contain"
               data-testid="gallery-main"
@@ -152,11 +151,10 @@ export function ProductPage() {
                     aria-pressed={index === imageIndex}
                     className={`rounded border-2 ${index === imageIndex ? "border-brand-600" : "border-transparent"}`}
                   >
-                    <img
-                      src={thumb.url}
+                    <ResponsiveImage
+                      image={thumb}
                       alt=""
-                      width={64}
-                      height={64}
+                      sizes="64px"
                       loading="lazy"
                       className="size-16 rounded bg-subtle object-cover"
                     />

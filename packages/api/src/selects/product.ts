@@ -1,6 +1,6 @@
 import type { Prisma } from "@shop/db";
 import type { ApiConfig } from "../context.ts";
-import { mediaUrl } from "../lib/media.ts";
+import { responsiveImage } from "../lib/media.ts";
 
 // Named selects: every query says which fields it returns, so nothing leaks by accident.
 
@@ -10,10 +10,11 @@ export const imageSelect = {
   alt: true,
   width: true,
   height: true,
+  widths: true,
 } satisfies Prisma.ProductImageSelect;
 
 type ImageRow = Prisma.ProductImageGetPayload<{ select: typeof imageSelect }>;
 
 export function toImage(config: Pick<ApiConfig, "mediaBaseUrl">, image: ImageRow) {
-  return { id: image.id, url: mediaUrl(config, image.path), alt: image.alt, width: image.width, height: image.height };
+  return { id: image.id, alt: image.alt, ...responsiveImage(config, image) };
 }

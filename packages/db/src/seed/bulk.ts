@@ -1,12 +1,16 @@
 import type { SqlRunner } from "../sql.ts";
 
 /** A column's SQL type; `enum:Name` for a Prisma enum column. */
-export type ColumnType = "int" | "text" | "bool" | "timestamptz" | "bytea" | "jsonb" | `enum:${string}`;
+export type ColumnType = "int" | "int[]" | "text" | "bool" | "timestamptz" | "bytea" | "jsonb" | `enum:${string}`;
 
-// Enum and JSON arrays travel as text[] and are cast in SQL: drivers only serialise arrays
-// of types they know.
+// Enum, JSON and array values travel as text[] and are cast in SQL: drivers only serialise
+// arrays of types they know, and unnest() would flatten an array of arrays.
 const sqlType = (type: ColumnType) =>
-  type.startsWith("enum:") ? `text[]::"${type.slice(5)}"[]` : type === "jsonb" ? "text[]::jsonb[]" : `${type}[]`;
+  type.startsWith("enum:")
+    ? `text[]::"${type.slice(5)}"[]`
+    : type === "jsonb" || type === "int[]"
+      ? `text[]${type === "jsonb" ? "::jsonb[]" : ""}`
+      : `${type}[]`;
 export type Columns<Row> = { [K in keyof Row]: ColumnType };
 
 const BATCH = 5_000;
@@ -26,13 +30,17 @@ export async function insertRows<Row extends Record<string, unknown>>(
   for (const name in columns) names.push(name);
   const list = names.map((name) => `"${name}"`).join(", ");
   const params = names.map((name, index) => `$${index + 1}::${sqlType(columns[name])}`).join(", ");
-  const statement = `INSERT INTO "${table}" (${list}) SELECT * FROM unnest(${params})`;
+  const selected = names.map((name, index) => `c${index}${columns[name] === "int[]" ? "::int[]" : ""}`).join(", ");
+  const aliases = names.map((_, index) => `c${index}`).join(", ");
+  const statement = `INSERT INTO "${table}" (${list}) SELECT ${selected} FROM unnest(${params}) AS t(${aliases})`;
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
     const values = names.map((name) =>
       batch.map((row) => {
         const value = row[name];
-        return columns[name] === "jsonb" && value !== null ? JSON.stringify(value) : value;
+        if (value === null || value === undefined) return null;
+        if (columns[name] === "jsonb") return JSON.stringify(value);
+        return columns[name] === "int[]" && Array.isArray(value) ? `{${value.join(",")}}` : value;
       }),
     );
     await sql.query(statement, values);

@@ -1,7 +1,7 @@
 import type { SqlRunner } from "../sql.ts";
 import { insertRows, nextId, syncSequence } from "./bulk.ts";
 import { brands, categories, lines, type BrandDef, type LineDef } from "./catalog-data.ts";
-import { IMAGE_SIZE, productSvg, writeMedia } from "./images.ts";
+import { productPicture, type SeedPicture, type StoredPicture } from "./images.ts";
 import type { Random } from "./random.ts";
 
 export type SeededVariant = {
@@ -58,28 +58,24 @@ function chooseOptions(random: Random, line: LineDef) {
   ];
 }
 
-export async function seedCatalog(
-  sql: SqlRunner,
-  options: { random: Random; products: number; now: Date; mediaDir: string },
-): Promise<SeededVariant[]> {
+export type CatalogPlan = Awaited<ReturnType<typeof planCatalog>>;
+
+/**
+ * The demo catalog's rows and pictures, computed without writing anything: the pictures are
+ * stored before the transaction that inserts the rows (files first, rows after, as uploads do),
+ * so no object-storage call runs inside a database transaction.
+ */
+export async function planCatalog(sql: SqlRunner, options: { random: Random; products: number; now: Date }) {
   const { random, now } = options;
 
   let categoryId = await nextId(sql, "Category");
   const categoryIds = new Map<string, number>();
   for (const category of categories) categoryIds.set(category.slug, categoryId++);
-  await insertRows(
-    sql,
-    "Category",
-    {
-      id: "int",
-      parentId: "int",
-      name: "text",
-      slug: "text",
-      description: "text",
-      position: "int",
-      updatedAt: "timestamptz",
-    },
-    categories.map((category, position) => ({
+  let brandId = await nextId(sql, "Brand");
+  const brandIds = new Map(brands.map((brand) => [brand.slug, brandId++]));
+
+  const rows = {
+    categories: categories.map((category, position) => ({
       id: categoryIds.get(category.slug) ?? 0,
       parentId: category.parent ? (categoryIds.get(category.parent) ?? null) : null,
       name: category.name,
@@ -88,28 +84,30 @@ export async function seedCatalog(
       position,
       updatedAt: now,
     })),
-  );
-
-  let brandId = await nextId(sql, "Brand");
-  const brandIds = new Map(brands.map((brand) => [brand.slug, brandId++]));
-  await insertRows(
-    sql,
-    "Brand",
-    { id: "int", name: "text", slug: "text", updatedAt: "timestamptz" },
-    brands.map((brand) => ({ id: brandIds.get(brand.slug) ?? 0, name: brand.name, slug: brand.slug, updatedAt: now })),
-  );
-
-  const rows = {
+    brands: brands.map((brand) => ({
+      id: brandIds.get(brand.slug) ?? 0,
+      name: brand.name,
+      slug: brand.slug,
+      updatedAt: now,
+    })),
     products: [] as Array<Record<string, unknown>>,
     options: [] as Array<Record<string, unknown>>,
     values: [] as Array<Record<string, unknown>>,
     variants: [] as Array<Record<string, unknown>>,
     variantValues: [] as Array<Record<string, unknown>>,
-    images: [] as Array<Record<string, unknown>>,
+    images: [] as Array<{
+      id: number;
+      productId: number;
+      variantId: number | null;
+      path: string;
+      alt: string;
+      position: number;
+      createdAt: Date;
+    }>,
     movements: [] as Array<Record<string, unknown>>,
   };
   const seeded: SeededVariant[] = [];
-  const files: Array<[string, string]> = [];
+  const pictures: SeedPicture[] = [];
   const ids = {
     product: await nextId(sql, "Product"),
     option: await nextId(sql, "ProductOption"),
@@ -162,19 +160,22 @@ export async function seedCatalog(
     const onSale = random.chance(0.2);
     const colourAxis = axes.findIndex(({ axis }) => axis.name === "Colour");
     const imageFor = new Map<string, string>();
-    const primaryPath = `products/${slug}.svg`;
-    files.push([
-      primaryPath,
-      productSvg({ category: line.category, colour: axes[colourAxis]?.values[0], hue: brand.hue, label: name }),
-    ]);
+    // Rows name their picture by stem; storing it (seed/index.ts) gives the file's path and widths.
+    const primaryPath = `products/${slug}`;
+    pictures.push(
+      productPicture(primaryPath, {
+        category: line.category,
+        colour: axes[colourAxis]?.values[0],
+        hue: brand.hue,
+        label: name,
+      }),
+    );
     rows.images.push({
       id: ids.image++,
       productId,
       variantId: null,
       path: primaryPath,
       alt: name,
-      width: IMAGE_SIZE,
-      height: IMAGE_SIZE,
       position: 0,
       createdAt,
     });
@@ -224,18 +225,16 @@ export async function seedCatalog(
       let imagePath = primaryPath;
       const colour = colourAxis >= 0 ? labels[colourAxis] : undefined;
       if (colour && combo[colourAxis] !== 0) {
-        imagePath = imageFor.get(colour) ?? `products/${slug}-${slugify(colour)}.svg`;
+        imagePath = imageFor.get(colour) ?? `products/${slug}-${slugify(colour)}`;
         if (!imageFor.has(colour)) {
           imageFor.set(colour, imagePath);
-          files.push([imagePath, productSvg({ category: line.category, colour, hue: brand.hue, label: name })]);
+          pictures.push(productPicture(imagePath, { category: line.category, colour, hue: brand.hue, label: name }));
           rows.images.push({
             id: ids.image++,
             productId,
             variantId,
             path: imagePath,
             alt: `${name} in ${colour}`,
-            width: IMAGE_SIZE,
-            height: IMAGE_SIZE,
             position: imageFor.size,
             createdAt,
           });
@@ -253,7 +252,32 @@ export async function seedCatalog(
       });
     });
   }
+  return { rows, pictures, variants: seeded };
+}
 
+/** Inserts a planned catalog, its image rows pointing at the files `stored` says were written. */
+export async function insertCatalog(sql: SqlRunner, plan: CatalogPlan, stored: ReadonlyMap<string, StoredPicture>) {
+  const { rows } = plan;
+  const picture = (stem: string) => {
+    const found = stored.get(stem);
+    if (!found) throw new Error(`the picture ${stem} was not stored`);
+    return found;
+  };
+  await insertRows(
+    sql,
+    "Category",
+    {
+      id: "int",
+      parentId: "int",
+      name: "text",
+      slug: "text",
+      description: "text",
+      position: "int",
+      updatedAt: "timestamptz",
+    },
+    rows.categories,
+  );
+  await insertRows(sql, "Brand", { id: "int", name: "text", slug: "text", updatedAt: "timestamptz" }, rows.brands);
   await insertRows(
     sql,
     "Product",
@@ -310,10 +334,11 @@ export async function seedCatalog(
       alt: "text",
       width: "int",
       height: "int",
+      widths: "int[]",
       position: "int",
       createdAt: "timestamptz",
     },
-    rows.images,
+    rows.images.map((image) => ({ ...image, ...picture(image.path) })),
   );
   await insertRows(
     sql,
@@ -341,6 +366,5 @@ export async function seedCatalog(
   ]) {
     await syncSequence(sql, table);
   }
-  for (const [path, content] of files) await writeMedia(options.mediaDir, path, content);
-  return seeded;
+  return plan.variants.map((variant) => ({ ...variant, imagePath: picture(variant.imagePath).path }));
 }

@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { prepareSeedImage, storeImage, type MediaStorage } from "@shop/media";
 
-// Product pictures are generated SVGs written to the media directory, so the demo shop needs
-// no network and no binary assets. Each category gets a simple device outline.
+// Product pictures are generated SVGs written to the image storage, so the demo shop needs no
+// network and no binary assets. Each category gets a simple device outline. They go through the
+// same pipeline as uploads (`prepareSeedImage`): an SVG is stored as it is (a vector needs no
+// smaller widths), while a raster picture (PNG, JPEG…) would get every responsive width.
 
 const swatches: Record<string, string> = {
   Black: "#1f2937",
@@ -55,8 +56,24 @@ export function productSvg(input: { category: string; colour?: string; hue: numb
 </svg>`;
 }
 
-export async function writeMedia(mediaDir: string, path: string, content: string): Promise<void> {
-  const file = join(mediaDir, path);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, content);
+/** A picture to store, named by its stem ("products/<slug>"): the file type decides the extension. */
+export type SeedPicture = { stem: string; bytes: Uint8Array; width: number; height: number };
+export type StoredPicture = { path: string; width: number; height: number; widths: number[] };
+
+export function productPicture(stem: string, input: Parameters<typeof productSvg>[0]): SeedPicture {
+  return { stem, bytes: new TextEncoder().encode(productSvg(input)), width: IMAGE_SIZE, height: IMAGE_SIZE };
+}
+
+/** Stores the pictures, eight at a time (object storage is a network away); returns each one's row fields by stem. */
+export async function storePictures(media: MediaStorage, pictures: readonly SeedPicture[]) {
+  const stored = new Map<string, StoredPicture>();
+  const queue = [...pictures];
+  const worker = async () => {
+    for (let picture = queue.shift(); picture; picture = queue.shift()) {
+      const prepared = await prepareSeedImage(picture.bytes, { width: picture.width, height: picture.height });
+      stored.set(picture.stem, await storeImage(media, picture.stem, prepared));
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return stored;
 }

@@ -1,7 +1,9 @@
+import type { MediaStorage } from "@shop/media";
 import type { Database } from "../client.ts";
 import { seedAccounts } from "./accounts.ts";
-import { seedCatalog } from "./catalog.ts";
+import { insertCatalog, planCatalog } from "./catalog.ts";
 import { holdStockOfOpenOrders } from "./held-stock.ts";
+import { storePictures } from "./images.ts";
 import { seedOrders } from "./orders.ts";
 import { createRandom } from "./random.ts";
 import { seedReference } from "./reference.ts";
@@ -13,8 +15,8 @@ export type SeedOptions = {
   products: number;
   orders: number;
   customers: number;
-  /** Where generated product images are written (the image storage's directory). */
-  mediaDir: string;
+  /** Where generated product pictures are stored: the shop's image storage. */
+  media: MediaStorage;
   now?: Date;
   seed?: number;
   log?: (message: string) => void;
@@ -41,9 +43,13 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
   const step = (label: string) => log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   await seedReference(db.prisma, now);
-  // One transaction: a seed that fails halfway leaves nothing behind and can simply be re-run.
+  const catalog = await planCatalog(db.sql, { random, products: options.products, now });
+  const pictures = await storePictures(options.media, catalog.pictures);
+  step(`${pictures.size} product pictures stored in ${options.media.location}`);
+  // One transaction: a seed that fails halfway leaves nothing behind (at most unreferenced
+  // pictures) and can simply be re-run.
   await db.sql.transaction(async (sql) => {
-    const variants = await seedCatalog(sql, { random, products: options.products, now, mediaDir: options.mediaDir });
+    const variants = await insertCatalog(sql, catalog, pictures);
     step(`${options.products} products, ${variants.length} variants`);
     const customers = await seedAccounts(sql, { random, now, count: options.customers });
     step(`${options.customers} customers and the demo accounts`);

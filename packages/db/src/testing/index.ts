@@ -1,2 +1,2 @@
-export { createTestDatabase, testDatabaseKind, type TestDatabase } from "./database.ts";
+export { createEmptyPostgresDatabase, createTestDatabase, testDatabaseKind, type TestDatabase } from "./database.ts";
 export { factories } from "./factories.ts";

@@ -1,5 +1,5 @@
 import { isClientError, useTRPC } from "@shop/client";
-import { Button, formatMoney, useToast } from "@shop/ui";
+import { Button, formatMoney, ResponsiveImage, useToast } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useSetCart, type Cart } from "../../lib/cart.ts";
@@ -30,11 +30,10 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
   return (
     <li className="flex gap-4 py-4" data-testid="cart-line">
       {line.image ? (
-        <img
-          src={line.image.url}
+        <ResponsiveImage
+          image={line.image}
           alt={line.image.alt || line.name}
-          width={96}
-          height={96}
+          sizes="96px"
           loading="lazy"
           className="size-24 shrink-0 rounded-md bg-subtle object-cover"
         />

@@ -1,5 +1,5 @@
 import { isClientError, useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, FormMessage, formatMoney, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, FormMessage, formatMoney, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 
@@ -25,11 +25,10 @@ export function WishlistPage() {
         {items.data.map((item) => (
           <li key={item.productId} className="flex flex-wrap items-center gap-4 p-4" data-testid="wishlist-item">
             {item.image && (
-              <img
-                src={item.image.url}
+              <ResponsiveImage
+                image={item.image}
                 alt={item.image.alt}
-                width={80}
-                height={80}
+                sizes="80px"
                 loading="lazy"
                 className="size-20 rounded bg-subtle object-cover"
               />

@@ -26,6 +26,7 @@ const CartLine = z.object({
   imageAlt: z.string().nullable(),
   imageWidth: z.number().nullable(),
   imageHeight: z.number().nullable(),
+  imageWidths: z.array(z.number()).nullable(),
 });
 export type CartLine = z.infer<typeof CartLine>;
 
@@ -46,7 +47,7 @@ export const cartStateColumns = (lines: Prisma.Sql = storedLines) => Prisma.sql`
       'variantId', v."id", 'sku', v."sku", 'title', v."title", 'price', v."price", 'compareAtPrice', v."compareAtPrice",
       'stockOnHand', v."stockOnHand", 'reserved', v."reserved",
       'productId', p."id", 'slug', p."slug", 'name', p."name", 'status', p."status", 'categoryId', p."categoryId",
-      'imagePath', p."imagePath", 'imageAlt', p."imageAlt", 'imageWidth', p."imageWidth", 'imageHeight', p."imageHeight") ORDER BY i."id")
+      'imagePath', p."imagePath", 'imageAlt', p."imageAlt", 'imageWidth', p."imageWidth", 'imageHeight', p."imageHeight", 'imageWidths', p."imageWidths") ORDER BY i."id")
      FROM (${lines}) i JOIN "Variant" v ON v."id" = i."variantId" JOIN "Product" p ON p."id" = v."productId"), '[]'::json) AS "items",
   (SELECT ${couponRuleJson} FROM "Coupon" k WHERE k."id" = c."couponId") AS "coupon"`;
 

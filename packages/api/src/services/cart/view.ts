@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
-import { mediaUrl } from "../../lib/media.ts";
+import { responsiveImage } from "../../lib/media.ts";
 import { sqlOf, type Sql } from "../../lib/sql.ts";
 import { priceOrder } from "../pricing/price-order.ts";
 import { lineageFor } from "./categories.ts";
@@ -67,9 +67,12 @@ export async function presentCart(
           ? {
               path: item.imagePath,
               alt: item.imageAlt ?? "",
-              width: item.imageWidth ?? 0,
-              height: item.imageHeight ?? 0,
-              url: mediaUrl(config, item.imagePath),
+              ...responsiveImage(config, {
+                path: item.imagePath,
+                width: item.imageWidth ?? 0,
+                height: item.imageHeight ?? 0,
+                widths: item.imageWidths ?? [],
+              }),
             }
           : null,
       categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],

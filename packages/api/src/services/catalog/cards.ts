@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import type { ApiConfig } from "../../context.ts";
-import { mediaUrl } from "../../lib/media.ts";
+import { responsiveImage } from "../../lib/media.ts";
 import { readRows } from "../../lib/sql.ts";
 
 // Product cards come from one lean SQL query over the product row alone: price range,
@@ -22,6 +22,7 @@ const CardRow = z.object({
   imageAlt: z.string().nullable(),
   imageWidth: z.number().nullable(),
   imageHeight: z.number().nullable(),
+  imageWidths: z.array(z.number()).nullable(),
   sortKey: z.union([z.string(), z.number(), z.null()]).optional(),
   /** See `wordsKnown` in resolve-search.ts. */
   wordsKnown: z.boolean().nullable().optional(),
@@ -30,7 +31,7 @@ export type CardRow = z.infer<typeof CardRow>;
 export const CardRows = z.array(CardRow);
 
 const cardColumns = Prisma.sql`p."id", p."slug", p."name", p."priceMin", p."priceMax", p."inStock", p."ratingAverage", p."ratingCount",
-  p."brandName", p."brandSlug", p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight"`;
+  p."brandName", p."brandSlug", p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight", p."imageWidths"`;
 
 /**
  * The card query. `narrow` suits orders no index gives (search relevance): rank the matches
@@ -80,10 +81,13 @@ export function toCard(config: Pick<ApiConfig, "mediaBaseUrl" | "currency">, row
     image:
       row.imagePath !== null
         ? {
-            url: mediaUrl(config, row.imagePath),
             alt: row.imageAlt ?? "",
-            width: row.imageWidth ?? 0,
-            height: row.imageHeight ?? 0,
+            ...responsiveImage(config, {
+              path: row.imagePath,
+              width: row.imageWidth ?? 0,
+              height: row.imageHeight ?? 0,
+              widths: row.imageWidths ?? [],
+            }),
           }
         : null,
   };

@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import type { ApiConfig } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { mediaUrl } from "../../lib/media.ts";
+import { responsiveImage } from "../../lib/media.ts";
 import { readRows } from "../../lib/sql.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { ProductRow, productQuery, relatedWhere } from "./product-query.ts";
@@ -53,10 +53,8 @@ export async function getProduct(db: PrismaClient, config: ApiConfig, slug: stri
     currency: config.currency,
     images: images.map((image) => ({
       id: image.id,
-      url: mediaUrl(config, image.path),
       alt: image.alt || product.name,
-      width: image.width,
-      height: image.height,
+      ...responsiveImage(config, image),
       variantId: image.variantId,
     })),
     variants: variants.map(({ stockOnHand, reserved, ...variant }) => {

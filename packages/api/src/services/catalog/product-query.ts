@@ -38,6 +38,10 @@ export const ProductRow = z.object({
       alt: z.string(),
       width: z.number(),
       height: z.number(),
+      widths: z
+        .array(z.number())
+        .nullable()
+        .transform((widths) => widths ?? []),
       variantId: z.number().nullable(),
     }),
   ),
@@ -71,7 +75,7 @@ export const productQuery = (slug: string) => Prisma.sql`
                   ORDER BY va."position", va."id")
              FROM "Variant" va WHERE va."productId" = p."id"), '[]'::json) AS "variants",
          COALESCE((
-           SELECT json_agg(json_build_object('id', i."id", 'path', i."path", 'alt', i."alt", 'width', i."width", 'height', i."height", 'variantId', i."variantId")
+           SELECT json_agg(json_build_object('id', i."id", 'path', i."path", 'alt', i."alt", 'width', i."width", 'height', i."height", 'widths', i."widths", 'variantId', i."variantId")
                   ORDER BY i."position", i."id")
              FROM "ProductImage" i WHERE i."productId" = p."id"), '[]'::json) AS "images",
          (SELECT json_build_object('count', r."count", 'average', r."average", 'star1', r."star1", 'star2', r."star2", 'star3', r."star3", 'star4', r."star4", 'star5', r."star5")

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { mediaUrl } from "../../lib/media.ts";
+import { responsiveImage } from "../../lib/media.ts";
 
 /** A product as saved: its chosen variant's price and stock, or the product's lowest price. */
 async function snapshot(db: PrismaClient, productId: number, variantId: number | null) {
@@ -86,6 +86,7 @@ export async function listWishlist(
           imageAlt: true,
           imageWidth: true,
           imageHeight: true,
+          imageWidths: true,
           variants: { select: { id: true } },
         },
       },
@@ -102,10 +103,13 @@ export async function listWishlist(
       brand: product.brandName,
       image: product.imagePath
         ? {
-            url: mediaUrl(config, product.imagePath),
             alt: product.imageAlt ?? product.name,
-            width: product.imageWidth ?? 800,
-            height: product.imageHeight ?? 800,
+            ...responsiveImage(config, {
+              path: product.imagePath,
+              width: product.imageWidth ?? 800,
+              height: product.imageHeight ?? 800,
+              widths: product.imageWidths,
+            }),
           }
         : null,
       variantId: variant?.id ?? (product.variants.length === 1 ? (product.variants[0]?.id ?? null) : null),

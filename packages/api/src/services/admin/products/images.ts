@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@shop/db";
+import { ImageRefused, prepareUpload, storeImage } from "@shop/media";
 import type { ApiConfig } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit, type AuditActor } from "../../audit/record.ts";
-import { imageInfo } from "../../../lib/image-info.ts";
-import { webpCopy } from "../../../lib/webp.ts";
 import { imageSelect, toImage } from "../../../selects/product.ts";
 
 /**
- * Stores an uploaded image and appends it to the product's gallery. The type and dimensions
- * come from the bytes themselves. The file is written first: a failed insert leaves an
- * unreferenced file (harmless), never a row pointing at nothing.
+ * Checks an uploaded image (type from its bytes, size and pixel caps, no SVG), stores it with its
+ * smaller widths, metadata stripped, and appends it to the product's gallery. The files are
+ * written first: a failed insert leaves unreferenced files (harmless), never a row pointing at
+ * nothing. A refusal says why, in words staff can act on.
  */
 export async function uploadImage(
   db: PrismaClient,
@@ -18,25 +18,22 @@ export async function uploadImage(
   actor: AuditActor,
   input: { productId: number; dataBase64: string; alt: string },
 ) {
-  const bytes = Buffer.from(input.dataBase64, "base64");
-  const info = imageInfo(bytes);
-  if (!info) throw new AppError("BAD_INPUT", "Upload a PNG, JPEG, GIF or WebP image");
   const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
   if (!product) throw new AppError("NOT_FOUND", "No such product");
-  const key = `products/${product.id}/${randomBytes(12).toString("hex")}.${info.type === "jpeg" ? "jpg" : info.type}`;
-  await config.storage.put(key, bytes, info.contentType);
-  // A WebP copy beside it ("<key>.webp"), served instead to browsers that accept WebP.
-  const webp = info.type === "png" || info.type === "jpeg" ? await webpCopy(bytes, info.type) : null;
-  if (webp) await config.storage.put(`${key}.webp`, webp, "image/webp");
+  const prepared = await prepareUpload(Buffer.from(input.dataBase64, "base64")).catch((error: unknown) => {
+    throw error instanceof ImageRefused ? new AppError("BAD_INPUT", error.message) : error;
+  });
+  const stem = `products/${product.id}/${randomBytes(12).toString("hex")}`;
+  const stored = await storeImage(config.storage, stem, prepared).catch(() => {
+    throw new AppError("UNAVAILABLE", "The image storage is not answering; nothing was saved. Try again in a moment.");
+  });
   const image = await db.$transaction(async (tx) => {
     const last = await tx.productImage.aggregate({ where: { productId: product.id }, _max: { position: true } });
     const created = await tx.productImage.create({
       data: {
         productId: product.id,
-        path: key,
+        ...stored,
         alt: input.alt || product.name,
-        width: info.width,
-        height: info.height,
         position: (last._max.position ?? -1) + 1,
       },
       select: imageSelect,
@@ -46,24 +43,28 @@ export async function uploadImage(
       action: "product.image.add",
       entityType: "Product",
       entityId: product.id,
-      after: { imageId: created.id, path: key, alt: created.alt },
+      after: { imageId: created.id, path: stored.path, alt: created.alt },
     });
     return created;
   });
   return toImage(config, image);
 }
 
-/** Reorders (the first becomes primary), renames and removes a product's images in one go. */
+/**
+ * Reorders (the first becomes primary), renames and removes a product's images in one go. A
+ * removed image's files are queued for deletion by a trigger in the same transaction and
+ * deleted by the media worker after the commit.
+ */
 export async function updateImages(
   db: PrismaClient,
   config: ApiConfig,
   actor: AuditActor,
   input: { productId: number; images: Array<{ id: number; alt: string }> },
 ) {
-  const removed = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const current = await tx.productImage.findMany({
       where: { productId: input.productId },
-      select: { id: true, path: true, alt: true },
+      select: { id: true, alt: true },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     });
     const known = new Set(current.map((image) => image.id));
@@ -83,11 +84,7 @@ export async function updateImages(
       before: current.map((image) => ({ id: image.id, alt: image.alt })),
       after: input.images.map((image) => ({ id: image.id, alt: image.alt })),
     });
-    return gone;
   });
-  // Files go after the commit: a rolled-back change must not lose them.
-  const files = removed.flatMap((image) => [image.path, `${image.path}.webp`]);
-  await Promise.all(files.map((file) => config.storage.delete(file).catch(() => undefined)));
   const images = await db.productImage.findMany({
     where: { productId: input.productId },
     select: imageSelect,

@@ -40,6 +40,18 @@ function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: n
   return null;
 }
 
+/** SVG (or any XML) text: refused from uploads, since an SVG can carry scripts. */
+export function looksLikeSvg(bytes: Uint8Array): boolean {
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
+  return (
+    /^<(\?xml|svg|!DOCTYPE svg|!--)/i.test(head) &&
+    /<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 65_536)))
+  );
+}
+
 export function imageInfo(bytes: Uint8Array): ImageInfo | null {
   if (bytes.length < 30) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

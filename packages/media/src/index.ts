@@ -1,0 +1,14 @@
+export { mediaStorageFrom, parseMediaEnv, type MediaEnv } from "./env.ts";
+export { imageInfo, looksLikeSvg, type ImageInfo } from "./image-info.ts";
+export { expectedKeys, IMAGE_WIDTHS, imageKeys, widthKey, widthsFor, type ImageFiles } from "./keys.ts";
+export { localDiskStorage } from "./local.ts";
+export {
+  ImageRefused,
+  prepareSeedImage,
+  prepareUpload,
+  storeImage,
+  UPLOAD_LIMITS,
+  type PreparedImage,
+} from "./prepare.ts";
+export { s3Storage, type S3Settings } from "./s3.ts";
+export { contentTypeOf, isMediaKey, type MediaStorage, type StoredObject } from "./storage.ts";
