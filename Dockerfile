@@ -18,6 +18,7 @@ COPY packages/db/package.json packages/db/
 COPY packages/media/package.json packages/media/
 COPY packages/ui/package.json packages/ui/
 COPY packages/validators/package.json packages/validators/
+COPY packages/webhooks/package.json packages/webhooks/
 # The stand-in the root `overrides` install for @prisma/streams-local (needs Node 22; see docs/security.md).
 COPY deploy/stubs deploy/stubs
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund

@@ -25,9 +25,18 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "deploy/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "apps/*/src/**/*.test.ts",
+            "deploy/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
+          // Runs once, in its own project below (it type-checks the apps eight times).
+          exclude: ["**/node_modules/**", "scripts/type-flow.test.ts"],
         },
       },
+      // Renames schema fields in temporary copies and type-checks the apps (scripts/type-flow.ts).
+      { test: { name: "type-flow", include: ["scripts/type-flow.test.ts"], testTimeout: 1_800_000 } },
       database("pglite"),
       ...(process.env.TEST_DATABASE_URL ? [database("postgres")] : []),
       {

@@ -106,7 +106,7 @@ describe("the dev mailbox on a shop without SMTP", () => {
     await admin.page.getByLabel("Email").fill("staff@example.com");
     await admin.page.getByLabel("Password").fill("staff-demo-password");
     await admin.page.getByRole("button", { name: "Sign in" }).click();
-    await admin.page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await admin.page.getByRole("heading", { name: "To do" }).waitFor();
     await admin.page.getByRole("link", { name: "Mailbox" }).click();
     await admin.page.getByText("are hidden").waitFor();
     await admin.page

@@ -14,15 +14,15 @@ describe("admin route errors", () => {
     await page.getByLabel("Email").fill("staff@example.com");
     await page.getByLabel("Password").fill("staff-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.getByRole("heading", { name: "To do" }).waitFor();
     // A deploy replaced the chunks this tab would load next (or the network dropped them).
     await page.route(/\/admin\/assets\/.*\.js$/, (route) => route.abort());
     await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Coupons" }).click();
     await page.getByRole("alert").getByText("This page failed to load.").waitFor();
     expect(errors.length).toBeGreaterThan(0);
     await page.unroute(/\/admin\/assets\/.*\.js$/);
-    await page.getByRole("link", { name: "Back to the dashboard" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.getByRole("link", { name: "Back to the admin home" }).click();
+    await page.getByRole("heading", { name: "To do" }).waitFor();
     await context.close();
   });
 });

@@ -77,6 +77,7 @@ describe("admin inventory", () => {
     const sku = (await first.getByRole("link").textContent()) ?? "";
     const nav = page.getByRole("navigation", { name: "Sections" });
     for (const name of [
+      "To do",
       "Dashboard",
       "Products",
       "Inventory",

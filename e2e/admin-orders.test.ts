@@ -1,72 +1,7 @@
-import type { APIRequestContext, Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, openPage } from "./support/browser.ts";
-
-async function signInAsStaff(page: Page) {
-  await page.waitForURL(/\/admin\/sign-in$/);
-  await page.getByLabel("Email").fill("staff@example.com");
-  await page.getByLabel("Password").fill("staff-demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** Reads a nested field of a JSON answer. */
-const field = (value: unknown, ...path: string[]): unknown =>
-  path.reduce(
-    (current, key) => (current && typeof current === "object" ? Reflect.get(current, key) : undefined),
-    value,
-  );
-
-/** A tRPC mutation as the storefront sends it: superjson body, and the Origin the CSRF check wants. */
-async function mutate(
-  request: APIRequestContext,
-  path: string,
-  json: unknown,
-): Promise<{ ok: boolean; data: unknown }> {
-  const response = await request.post(`/trpc/${path}`, { data: { json }, headers: { origin: baseUrl() } });
-  const body: unknown = await response.json();
-  return { ok: response.ok(), data: response.ok() ? field(body, "result", "data", "json") : body };
-}
-
-/**
- * A shopper buys two items with the built-in test provider. No API on this branch lists variant
- * ids, so it offers the cart the first ids until two are accepted (some are sold out or drafts).
- */
-async function placePaidOrder(browser: Browser): Promise<{ number: number; email: string }> {
-  const shopper = await browser.newContext({ baseURL: baseUrl() });
-  const request = shopper.request;
-  let added = 0;
-  for (let variantId = 1; variantId <= 80 && added < 2; variantId += 3) {
-    if ((await mutate(request, "cart.add", { variantId })).ok) added++;
-  }
-  expect(added).toBe(2);
-  const email = `e2e-${Date.now()}@example.com`;
-  const placed = await mutate(request, "checkout.placeOrder", {
-    idempotencyKey: crypto.randomUUID(),
-    email,
-    shippingAddress: {
-      fullName: "Robin Tester",
-      line1: "1 Main Street",
-      city: "Austin",
-      postalCode: "73301",
-      country: "US",
-      region: "TX",
-    },
-    shippingMethod: "standard",
-  });
-  expect(placed.ok, JSON.stringify(placed.data)).toBe(true);
-  const number = Number(field(placed.data, "order", "number"));
-  const clientSecret = String(field(placed.data, "payment", "clientSecret"));
-  const paid = await mutate(request, "payments.testConfirm", {
-    clientSecret,
-    number: "4242424242424242",
-    expMonth: 12,
-    expYear: 2030,
-    cvc: "123",
-  });
-  expect(paid.data).toMatchObject({ status: "succeeded" });
-  await shopper.close();
-  return { number, email };
-}
+import { launchBrowser, openPage } from "./support/browser.ts";
+import { placePaidOrder, signInAsStaff } from "./support/orders.ts";
 
 describe("admin orders and coupons", () => {
   let browser: Browser;
@@ -75,7 +10,7 @@ describe("admin orders and coupons", () => {
   });
   afterAll(() => browser?.close());
 
-  it("finds a paid order, ships it and refunds one line", async () => {
+  it("finds a paid order, ships it, refunds one line, then marks it delivered: refund and delivery both show", async () => {
     const { number, email } = await placePaidOrder(browser);
     const { page, errors, context } = await openPage(browser, "/admin/orders");
     await signInAsStaff(page);
@@ -101,19 +36,18 @@ describe("admin orders and coupons", () => {
     const heading = page.getByRole("heading", { level: 1 });
     await heading.filter({ hasText: `Order #${number}` }).waitFor();
     expect(await heading.textContent()).toContain("Paid");
-    await page.getByRole("button", { name: "Mark as processing" }).click();
-    await heading.filter({ hasText: "Processing" }).waitFor();
+    expect(await heading.textContent()).toContain("Not shipped yet");
 
-    await page.getByRole("button", { name: "Ship…" }).click();
-    const ship = page.getByRole("dialog", { name: `Ship order #${number}` });
+    await page.getByRole("button", { name: "Ship a parcel…" }).click();
+    const ship = page.getByRole("dialog", { name: `Ship a parcel of order #${number}` });
     await ship.getByLabel("Carrier").fill("UPS");
     await ship.getByLabel("Tracking number").fill("1Z999AA10123456784");
     await ship.getByRole("button", { name: "Mark as shipped" }).click();
     await heading.filter({ hasText: "Shipped" }).waitFor();
     const timeline = page.getByTestId("timeline");
     await timeline.getByText("Shipped with UPS, tracking 1Z999AA10123456784").waitFor();
-    expect(await timeline.textContent()).toMatch(/Processing.*Staff.*Shipped/s);
-    expect(await page.getByRole("button", { name: "Mark as delivered" }).isVisible()).toBe(true);
+    expect(await timeline.textContent()).toMatch(/Payment: paid.*Fulfilment: shipped.*Staff/s);
+    expect(await page.getByRole("button", { name: "Mark all parcels delivered" }).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Cancel order…" }).count()).toBe(0);
 
     await page.getByLabel("Chosen lines and quantities").check();
@@ -128,11 +62,63 @@ describe("admin orders and coupons", () => {
       .getByRole("status")
       .filter({ hasText: `on order #${number}` })
       .waitFor();
-    await heading.filter({ hasText: "Partially refunded" }).waitFor();
+    await heading.filter({ hasText: "Partly refunded" }).waitFor();
+    expect(await heading.textContent()).toContain("Shipped");
     expect(await page.getByTestId("refunded-total").textContent()).not.toBe("$0.00");
     expect(await page.getByRole("region", { name: "Refunds" }).textContent()).toContain("Returned unopened");
+
+    // A partial refund does not stop the parcel from arriving.
+    await page.getByRole("button", { name: "Mark parcel 1 delivered" }).click();
+    await heading.filter({ hasText: "Delivered" }).waitFor();
+    expect(await heading.textContent()).toContain("Partly refunded");
+    expect(await page.getByRole("button", { name: /delivered/ }).count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("ships an order in two parcels; the shopper follows each with its carrier's tracking link", async () => {
+    const { number, key } = await placePaidOrder(browser);
+    const { page, errors, context } = await openPage(browser, "/admin/orders");
+    await signInAsStaff(page);
+    await page.waitForURL(/\/admin\/orders$/);
+    await page.goto(`/admin/orders?q=%23${number}`);
+    await page
+      .getByTestId("order-row")
+      .getByRole("link", { name: `#${number}` })
+      .click();
+    const heading = page.getByRole("heading", { level: 1 });
+    await heading.filter({ hasText: `Order #${number}` }).waitFor();
+
+    await page.getByRole("button", { name: "Ship a parcel…" }).click();
+    let ship = page.getByRole("dialog", { name: `Ship a parcel of order #${number}` });
+    await ship.getByLabel("Carrier").fill("UPS");
+    await ship.getByLabel("Tracking number").fill("1ZPARCELONE");
+    // Only the first line goes in the first parcel.
+    await ship.getByRole("spinbutton").nth(1).fill("0");
+    await ship.getByRole("button", { name: "Mark as shipped" }).click();
+    await heading.filter({ hasText: "Partly shipped" }).waitFor();
+
+    await page.getByRole("button", { name: "Ship a parcel…" }).click();
+    ship = page.getByRole("dialog", { name: `Ship a parcel of order #${number}` });
+    await ship.getByLabel("Carrier").fill("Corner Courier");
+    await ship.getByLabel("Tracking number").fill("CC-2002");
+    await ship.getByRole("button", { name: "Mark as shipped" }).click();
+    await heading.filter({ hasText: /Shipped/ }).waitFor();
+    await expect.poll(() => page.getByTestId("shipment").count()).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const shopper = await openPage(browser, `/orders/${number}#key=${key}`);
+    const parcels = shopper.page.getByTestId("parcel");
+    await expect.poll(() => parcels.count()).toBe(2);
+    const ups = shopper.page.getByRole("link", { name: "Track parcel 1ZPARCELONE with UPS" });
+    expect(await ups.getAttribute("href")).toBe("https://www.ups.com/track?tracknum=1ZPARCELONE");
+    // An unknown carrier shows its number, without a link.
+    expect(await parcels.nth(1).textContent()).toContain("Tracking number CC-2002");
+    expect(await parcels.nth(1).getByRole("link").count()).toBe(0);
+    expect(await shopper.page.getByTestId("order-status").first().textContent()).toBe("Shipped");
+    expect(shopper.errors).toEqual([]);
+    await shopper.context.close();
   });
 
   it("creates a coupon and lists it; usage limits are an admin's", async () => {

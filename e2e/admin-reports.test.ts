@@ -15,14 +15,16 @@ describe("admin dashboard and reports", () => {
     await page.getByLabel("Email").fill("staff@example.com");
     await page.getByLabel("Password").fill("staff-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    // The dashboard is the admin's home.
+    // The home says what to do; the sales figures are one click away.
+    await page.getByRole("heading", { name: "To do" }).waitFor();
+    await page.getByRole("link", { name: "Sales dashboard" }).click();
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByLabel("Date range").selectOption("12m");
     await page.waitForURL(/range=12m/);
 
     // The seeded shop sold all year: one bar per month with revenue, and the KPIs agree with it.
     const bars = page.locator("[data-testid=sales-chart] svg .recharts-bar-rectangle path");
-    await expect.poll(() => bars.count()).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => bars.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
     const orders = await page.locator("[data-kpi=orders] dd").first().textContent();
     expect(Number(orders?.replace(/\D/g, ""))).toBeGreaterThan(100);
     expect(await page.locator("[data-kpi=revenue] dd").first().textContent()).toMatch(/^\$[\d,]+\.\d{2}$/);

@@ -68,7 +68,7 @@ describe("storefront analytics", () => {
     await page.getByLabel("Email").fill("admin@example.com");
     await page.getByLabel("Password").fill("admin-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.getByRole("heading", { name: "To do" }).waitFor();
     admin = { context, page };
   });
   afterAll(() => browser?.close());

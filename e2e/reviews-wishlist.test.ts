@@ -61,7 +61,7 @@ describe("wishlist and reviews", () => {
     await staff.page.getByLabel("Email").fill("staff@example.com");
     await staff.page.getByLabel("Password").fill("staff-demo-password");
     await staff.page.getByRole("button", { name: "Sign in" }).click();
-    await staff.page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await staff.page.getByRole("heading", { name: "To do" }).waitFor();
     await staff.page.goto("/admin/reviews?status=all");
     const row = staff.page.getByTestId("admin-review").filter({ hasText: title });
     await row.getByRole("button", { name: /^Hide/ }).click();

@@ -68,8 +68,11 @@ try {
   let cursor: string | null = null;
   for (let i = 0; i < 10; i++) cursor = (await page({ ...deepFilters, limit: 24, cursor })).nextCursor;
   const slug = (await page({ limit: 1, sort: "best_selling" })).items[0]?.slug ?? "";
-  // BENCH_ONLY=search measures only the cases whose name contains it (quick A/B comparisons).
-  const only = (name: string) => name.includes(process.env.BENCH_ONLY ?? "");
+  // BENCH_ONLY=search measures only the cases whose name contains it (quick A/B comparisons);
+  // several choices are separated by commas, and "=name" matches a whole name.
+  const choices = (process.env.BENCH_ONLY ?? "").split(",");
+  const only = (name: string) =>
+    choices.some((choice) => (choice.startsWith("=") ? name === choice.slice(1) : name.includes(choice)));
   cases = benchCases({ deepCursor: cursor ?? "", slug }).filter((benchCase) => only(benchCase.name));
   pages = pageCases({ slug, category: deepFilters.category }).filter((page) => only(page.name));
 

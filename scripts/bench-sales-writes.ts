@@ -1,7 +1,7 @@
 // npm run bench:sales-writes: what the sales summary's triggers add to a payment. Builds scratch
 // PostgreSQL databases migrated up to `sales_summary` (whole-day recompute), `sales_incremental`
 // (increments on one row a day) and `sales_shards` (8 rows a day), puts the same day of 5,000
-// counted orders in each, then times one payment at a time (BEGIN; UPDATE "Order" SET status =
+// counted orders in each, then times one payment at a time (BEGIN; UPDATE "Order" SET "paymentStatus" =
 // 'PAID' …; COMMIT) on that day, and the same payments with many connections at once
 // (throughput). One more database with the triggers skipped is the baseline. Writes
 // bench-results/sales-writes.json.
@@ -45,9 +45,9 @@ async function prepare(name: string, lastMigration: string | null): Promise<stri
     await client.query("BEGIN");
     await client.query(`SELECT set_config('shop.sales_summary', 'deferred', true)`);
     await client.query(
-      `INSERT INTO "Order" ("email", "status", "currency", "subtotal", "discountTotal", "shippingTotal", "taxTotal", "total",
+      `INSERT INTO "Order" ("email", "paymentStatus", "currency", "subtotal", "discountTotal", "shippingTotal", "taxTotal", "total",
                             "shippingMethodName", "placedAt", "paidAt", "updatedAt")
-       SELECT 'bench' || g || '@example.com', CASE WHEN g <= $1::int THEN 'PAID' ELSE 'PENDING_PAYMENT' END::"OrderStatus", 'USD',
+       SELECT 'bench' || g || '@example.com', CASE WHEN g <= $1::int THEN 'PAID' ELSE 'PENDING' END::"OrderPaymentStatus", 'USD',
               3000, 0, 500, 0, 3500, 'Standard', now() - interval '1 minute', CASE WHEN g <= $1::int THEN now() - interval '1 minute' END, now()
          FROM generate_series(1, $1::int + $2::int) AS g`,
       [DAY_ORDERS, SEQUENTIAL + CONCURRENT],
@@ -67,7 +67,7 @@ async function prepare(name: string, lastMigration: string | null): Promise<stri
 
 async function pendingIds(pool: pg.Pool): Promise<number[]> {
   const { rows } = await pool.query<{ id: number }>(
-    `SELECT "id" FROM "Order" WHERE "status" = 'PENDING_PAYMENT' ORDER BY "id"`,
+    `SELECT "id" FROM "Order" WHERE "paymentStatus" = 'PENDING' ORDER BY "id"`,
   );
   return rows.map((row) => row.id);
 }
@@ -78,7 +78,7 @@ async function pay(pool: pg.Pool, id: number): Promise<number> {
     const started = performance.now();
     await client.query("BEGIN");
     await client.query(
-      `UPDATE "Order" SET "status" = 'PAID', "paidAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() WHERE "id" = $1`,
+      `UPDATE "Order" SET "paymentStatus" = 'PAID', "paidAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() WHERE "id" = $1`,
       [id],
     );
     await client.query("COMMIT");

@@ -3,11 +3,8 @@ import { dirname, join } from "node:path";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { devProxy } from "@shop/config/vite/dev-proxy";
 import { precompress } from "@shop/config/vite/precompress";
-
-// In development the API runs on :3000 (apps/server); Vite proxies to it so the browser sees
-// one origin, exactly as in production.
-const api = "http://localhost:3000";
 
 // react-router's package exports only its development build (warnings, slower); bundlers are
 // expected to pick the production one, as its own framework plugin does. Both builds use it.
@@ -24,6 +21,7 @@ export default defineConfig(({ isSsrBuild, command }) => ({
   resolve: command === "build" ? { alias: [{ find: /^react-router$/, replacement: reactRouter }] } : {},
   // Bundled into the renderer, so the alias above applies there too.
   ssr: { noExternal: ["react-router"] },
-  server: { port: 5173, strictPort: true, proxy: { "/trpc": api, "/media": api, "/api": api } },
+  // In development Vite proxies the API (apps/server, on $PORT) so the browser sees one origin.
+  server: { port: 5173, strictPort: true, proxy: devProxy() },
   build: isSsrBuild ? { sourcemap: true, outDir: "dist-ssr", emptyOutDir: true } : { sourcemap: true, manifest: true },
 }));

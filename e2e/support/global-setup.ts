@@ -67,6 +67,10 @@ export default async function setup(project: TestProject) {
       ALLOWED_ORIGINS: staticOrigin,
       DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
+      // admin-webhooks.test.ts runs its receiver on loopback.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
+      // Every browser test pays from 127.0.0.1: the card-testing limit would stop the suite.
+      PAYMENT_ATTEMPTS_PER_10_MINUTES: "1000",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -10,21 +10,29 @@ export async function addSomethingToCart(page: Page, query = "earbuds") {
   await card.getByRole("link").click();
   await page.waitForURL(/\/p\/[a-z0-9-]+$/);
   const add = page.getByTestId("add-to-cart");
-  await page.getByRole("button", { name: "Add to cart" }).waitFor();
+  await page
+    .getByTestId("add-to-cart")
+    .and(page.getByRole("button", { name: "Add to cart" }))
+    .waitFor();
   await add.click();
+  // The mini-cart opens with what was added; back to the page.
   await page.getByText("Added to your cart.").waitFor();
+  await page.getByRole("button", { name: "Continue shopping" }).click();
+  await page.getByTestId("mini-cart").waitFor({ state: "detached" });
 }
 
+/** A US address through the country's own form: State is a select, ZIP code is checked. */
 export async function fillAddress(page: Page) {
+  await page.getByLabel("Country", { exact: true }).selectOption("US");
+  await page.getByLabel("State", { exact: true }).waitFor();
   const fields: Record<string, string> = {
     "Full name": "Grace Hopper",
     "Street address": "1 Navy Way",
     City: "Austin",
-    "State or region (optional)": "TX",
-    "Postal code": "73301",
-    "Country code (e.g. US)": "US",
+    "ZIP code": "73301",
   };
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel("State", { exact: true }).selectOption("TX");
 }
 
 export async function payWithCard(page: Page, number: string) {

@@ -14,6 +14,7 @@ const config: ApiConfig = {
   mailboxShowsSecrets: false,
   checkoutPerMinute: 30,
   reservationMinutes: 15,
+  apiKeyPerMinute: 600,
   allowedOrigins: [],
   secureCookies: true,
   mediaBaseUrl: "/media",

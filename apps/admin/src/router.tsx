@@ -19,8 +19,9 @@ export const router = createBrowserRouter(
         {
           element: <Shell />,
           children: [
+            { index: true, lazy: async () => ({ Component: (await import("./pages/home.tsx")).HomePage }) },
             {
-              index: true,
+              path: "dashboard",
               lazy: async () => ({ Component: (await import("./pages/dashboard/index.tsx")).DashboardPage }),
             },
             {
@@ -61,10 +62,22 @@ export const router = createBrowserRouter(
               lazy: async () => ({ Component: (await import("./pages/coupons/detail.tsx")).CouponPage }),
             },
             {
+              path: "returns",
+              lazy: async () => ({ Component: (await import("./pages/returns.tsx")).ReturnsPage }),
+            },
+            {
               path: "reviews",
               lazy: async () => ({ Component: (await import("./pages/reviews/index.tsx")).ReviewsPage }),
             },
             { path: "funnel", lazy: async () => ({ Component: (await import("./pages/funnel.tsx")).FunnelPage }) },
+            {
+              path: "webhooks",
+              lazy: async () => ({ Component: (await import("./pages/webhooks/list.tsx")).WebhooksPage }),
+            },
+            {
+              path: "webhooks/:id",
+              lazy: async () => ({ Component: (await import("./pages/webhooks/detail.tsx")).WebhookPage }),
+            },
             {
               path: "mailbox",
               lazy: async () => ({ Component: (await import("./pages/mailbox/index.tsx")).MailboxPage }),
@@ -92,6 +105,10 @@ export const router = createBrowserRouter(
             {
               path: "inventory/:variantId",
               lazy: async () => ({ Component: (await import("./pages/inventory/variant.tsx")).VariantStockPage }),
+            },
+            {
+              path: "api-keys",
+              lazy: async () => ({ Component: (await import("./pages/api-keys/index.tsx")).ApiKeysPage }),
             },
             { path: "audit", lazy: async () => ({ Component: (await import("./pages/audit/index.tsx")).AuditPage }) },
             {

@@ -32,6 +32,7 @@ import { staticRoutes } from "./routes/static.ts";
 import { anonymousContext, renderLinks } from "./ssr/links.ts";
 import { loadRenderer } from "./ssr/renderer.ts";
 import { trpcRoutes } from "./routes/trpc.ts";
+import { restRoutes } from "./rest/routes.ts";
 
 const PAGE_CACHE_ENTRIES = 1_000;
 
@@ -46,8 +47,11 @@ export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig 
     storage,
     currency: env.SHOP_CURRENCY,
     checkoutPerMinute: env.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    paymentAttemptsPerTenMinutes: env.PAYMENT_ATTEMPTS_PER_10_MINUTES,
     reservationMinutes: env.RESERVATION_MINUTES,
+    apiKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE,
     isDev: !env.production,
+    webhookPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === true,
   };
 }
 
@@ -171,6 +175,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     errors,
     outages,
   });
+  await restRoutes(app, { db, config, limits, payments: payments.provider, caches, errors, outages });
   if (payments.verifyWebhook) {
     await paymentWebhookRoutes(app, {
       db,

@@ -36,6 +36,8 @@ const ServerEnvSchema = z.object({
     .default("USD"),
   SERVE_APPS: bool,
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  PAYMENT_ATTEMPTS_PER_10_MINUTES: z.coerce.number().int().min(1).default(10),
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // Fractions are allowed (0.5 = 30 s) down to 3 s, so a test can watch an order expire.
   RESERVATION_MINUTES: z.coerce
     .number()
@@ -66,6 +68,8 @@ const ServerEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Shop <no-reply@shop.localhost>"),
   MAILBOX_SHOW_SECRETS: bool,
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_ALLOW_PRIVATE_URLS: bool,
   SENTRY_DSN: z
     .url()
     .optional()

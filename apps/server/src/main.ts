@@ -10,6 +10,7 @@ import { createSharedState } from "./services.ts";
 import { startEmailWorker } from "./workers/email.ts";
 import { startMediaWorker } from "./workers/media.ts";
 import { startOrderWorker } from "./workers/orders.ts";
+import { startWebhookWorker } from "./workers/webhooks.ts";
 
 let env;
 try {
@@ -62,6 +63,16 @@ emailWorker = env.SMTP_URL
 
 const orderWorker = startOrderWorker(db, payments.provider, env.publicUrl, app.log, { outages });
 const mediaWorker = startMediaWorker(db, storage, app.log, { outages });
+const webhookWorker = startWebhookWorker(
+  db,
+  {
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS === true,
+    publicUrl: env.publicUrl,
+  },
+  app.log,
+  { outages },
+);
 
 await app.listen({ port: env.PORT, host: env.HOST });
 app.log.info(`shop ready at ${env.publicUrl} (admin at ${env.publicUrl}/admin)`);
@@ -80,6 +91,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       .then(() => emailWorker?.stop())
       .then(() => orderWorker.stop())
       .then(() => mediaWorker.stop())
+      .then(() => webhookWorker.stop())
       .then(() => shared.close())
       .then(() => db.close())
       .then(() => process.exit(0))

@@ -133,6 +133,7 @@ describe("two server instances sharing PostgreSQL and Redis", () => {
                 fullName: "Racer",
                 line1: "1 Fast Lane",
                 city: "Austin",
+                region: "TX",
                 postalCode: "73301",
                 country: "US",
               },

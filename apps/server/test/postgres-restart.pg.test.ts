@@ -14,7 +14,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from "./support/throwa
 const SHOPPERS = 40;
 const STOCK = 100;
 const PlacedSchema = z.object({
-  order: z.object({ number: z.number(), status: z.string() }),
+  order: z.object({ number: z.number(), paymentStatus: z.string() }),
   payment: z.object({ clientSecret: z.string() }).nullable(),
   key: z.string(),
 });
@@ -100,7 +100,7 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
       // 409: the card went through on an attempt whose answer was lost; the success page syncs it.
       expect([200, 409]).toContain(paid.status);
       const confirmed = await client.until("checkout.confirm", { number: placed.order.number, key: placed.key });
-      expect(result(confirmed, z.object({ status: z.string() })).status).toBe("PAID");
+      expect(result(confirmed, z.object({ paymentStatus: z.string() })).paymentStatus).toBe("PAID");
     }
 
     // Four shoppers at a time; PostgreSQL is stopped (fast: connections are cut) and started
@@ -126,14 +126,14 @@ describe("PostgreSQL restarted in the middle of a stream of checkouts", () => {
     const orders = await db.prisma.order.findMany({
       select: {
         number: true,
-        status: true,
+        paymentStatus: true,
         payments: { select: { status: true } },
         items: { select: { variantId: true, quantity: true } },
       },
     });
     expect(orders.map((order) => order.number).sort()).toEqual(seen.map((order) => order.number).sort());
     for (const order of orders) {
-      expect(order.status, `order ${order.number}`).toBe("PAID");
+      expect(order.paymentStatus, `order ${order.number}`).toBe("PAID");
       expect(order.payments.filter((payment) => payment.status === "SUCCEEDED")).toHaveLength(1);
     }
     expect(await db.prisma.emailOutbox.count({ where: { template: "order-confirmed" } })).toBe(SHOPPERS);

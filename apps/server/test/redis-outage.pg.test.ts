@@ -104,9 +104,9 @@ describe("Redis stopped while the shop is running", () => {
       "outage@example.com",
     );
     const number = await checkout("10.7.0.2");
-    expect((await db.prisma.order.findUniqueOrThrow({ where: { number }, select: { status: true } })).status).toBe(
-      "PAID",
-    );
+    expect(
+      (await db.prisma.order.findUniqueOrThrow({ where: { number }, select: { paymentStatus: true } })).paymentStatus,
+    ).toBe("PAID");
     // The limits fall back to this instance's memory rather than opening the gate or failing.
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await signIn(user.email, "wrong passphrase", "10.7.0.3")).statusCode);

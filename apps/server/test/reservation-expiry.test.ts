@@ -70,7 +70,13 @@ describe("reservations of a few seconds, with the order worker running", () => {
   const orderOf = (number: number) =>
     db.prisma.order.findUniqueOrThrow({
       where: { number },
-      select: { status: true, cancelReason: true, placedAt: true, events: { select: { toStatus: true } } },
+      select: {
+        state: true,
+        paymentStatus: true,
+        cancelReason: true,
+        placedAt: true,
+        events: { select: { toStatus: true } },
+      },
     });
   const stockOf = (variantId: number) =>
     db.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { stockOnHand: true, reserved: true } });
@@ -102,15 +108,17 @@ describe("reservations of a few seconds, with the order worker running", () => {
     expect((await pay(card)).statusCode).toBe(409);
     const b = await place("10.5.0.2", "unpaid@example.com", unpaid);
 
-    await expect.poll(async () => (await orderOf(b.placed.order.number)).status, { timeout: 20_000 }).toBe("CANCELLED");
-    await expect.poll(async () => (await orderOf(a.placed.order.number)).status, { timeout: 20_000 }).toBe("PAID");
+    await expect.poll(async () => (await orderOf(b.placed.order.number)).state, { timeout: 20_000 }).toBe("CANCELLED");
+    await expect
+      .poll(async () => (await orderOf(a.placed.order.number)).paymentStatus, { timeout: 20_000 })
+      .toBe("PAID");
 
     const paid = await orderOf(a.placed.order.number);
-    expect(paid.events.map((event) => event.toStatus)).toEqual(["PENDING_PAYMENT", "PAID"]);
+    expect(paid.events.map((event) => event.toStatus)).toEqual(["PENDING", "PAID"]);
     expect(await stockOf(charged)).toEqual({ stockOnHand: 4, reserved: 2 });
     expect(await db.prisma.refund.count()).toBe(0);
     const cancelled = await orderOf(b.placed.order.number);
-    expect(cancelled.cancelReason).toBe("Payment was not completed in time");
+    expect(cancelled).toMatchObject({ paymentStatus: "VOIDED", cancelReason: "Payment was not completed in time" });
     expect(await stockOf(unpaid)).toEqual({ stockOnHand: 4, reserved: 0 });
   });
 

@@ -171,7 +171,13 @@ describe("server-rendered storefront, as crawlers see it", () => {
   });
 
   it("answers with real status codes: 404 for unknown things, 410 for archived products, 301 for renamed ones", async () => {
-    for (const path of ["/p/no-such-product", `/p/${slugs.draft}`, "/c/no-such-category", "/no/such/page"]) {
+    for (const path of [
+      "/p/no-such-product",
+      `/p/${slugs.draft}`,
+      "/c/no-such-category",
+      "/brands/no-such-brand",
+      "/no/such/page",
+    ]) {
       const response = await app.inject(path);
       expect(response.statusCode, path).toBe(404);
       expect(response.body, path).toContain("Page not found");
@@ -184,6 +190,15 @@ describe("server-rendered storefront, as crawlers see it", () => {
     expect(moved.statusCode).toBe(301);
     expect(moved.headers.location).toBe("/p/new-name?ref=mail");
     expect((await app.inject("/p/new-name")).statusCode).toBe(200);
+  });
+
+  it("renders a brand's page (catalog.brand, docs/extending.md's example) with its products, linked from theirs", async () => {
+    const page = await app.inject("/brands/acme");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<h1[^>]*>Acme<\/h1>/);
+    expect(page.body).toContain("Alpha Pods");
+    expect(page.body).toContain('href="/search?brand=acme"');
+    expect((await app.inject(`/p/${slugs.pods}`)).body).toContain('href="/brands/acme"');
   });
 
   it("caches a rendered page and its compressed copy, and drops them when the catalog changes", async () => {

@@ -124,9 +124,9 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     });
     const order = await db.prisma.order.findUniqueOrThrow({
       where: { number: placed.order.number },
-      select: { status: true },
+      select: { paymentStatus: true },
     });
-    expect(order.status).toBe("PAID");
+    expect(order.paymentStatus).toBe("PAID");
   });
 
   it("refuses to fulfil a payment for another amount, refunding it", async () => {
@@ -141,8 +141,8 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     expect([...stripe.refunds.values()].filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([
       100,
     ]);
-    expect((await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } })).status).toBe(
-      "PENDING_PAYMENT",
+    expect((await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } })).paymentStatus).toBe(
+      "PENDING",
     );
   });
 
@@ -161,11 +161,15 @@ describe("Stripe payments, through the real SDK against a local Stripe double", 
     await trpc("auth.signIn", { email: admin.email, password: "refunding passphrase", audience: "admin" });
     const orderId = (await db.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } })).id;
     const partial = await trpc("admin.orders.refund", { orderId, amount: 2_500, reason: "Scratched box" });
-    expect(partial.result.data.json).toMatchObject({ refundedTotal: 2_500, status: "PAID" });
+    expect(partial.result.data.json).toMatchObject({
+      refundedTotal: 2_500,
+      paymentStatus: "PARTIALLY_REFUNDED",
+      fulfillmentStatus: "UNFULFILLED",
+    });
     const tooMuch = await trpc("admin.orders.refund", { orderId, amount: placed.order.total, reason: "Everything" });
     expect(tooMuch.error.json.data.code).toBe("BAD_REQUEST");
     const rest = await trpc("admin.orders.refund", { orderId, reason: "Changed mind" });
-    expect(rest.result.data.json).toMatchObject({ refundedTotal: placed.order.total, status: "REFUNDED" });
+    expect(rest.result.data.json).toMatchObject({ refundedTotal: placed.order.total, paymentStatus: "REFUNDED" });
     expect([...stripe.refunds.values()].filter((r) => r.payment_intent === intent.id).map((r) => r.amount)).toEqual([
       2_500,
       placed.order.total - 2_500,

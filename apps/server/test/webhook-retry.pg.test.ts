@@ -105,8 +105,9 @@ describe("a payment webhook that fails three times, then succeeds", () => {
         });
       }
       expect(
-        (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status,
-      ).toBe("PENDING_PAYMENT");
+        (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { paymentStatus: true } }))
+          .paymentStatus,
+      ).toBe("PENDING");
     } finally {
       await locker.query("ROLLBACK");
       await locker.end();
@@ -118,7 +119,8 @@ describe("a payment webhook that fails three times, then succeeds", () => {
     expect((await deliver()).json()).toEqual({ received: true, outcome: "duplicate" });
 
     expect(
-      (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status,
+      (await db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { paymentStatus: true } }))
+        .paymentStatus,
     ).toBe("PAID");
     expect(await db.prisma.orderEvent.count({ where: { orderId: order.id, toStatus: "PAID" } })).toBe(1);
     expect(await db.prisma.payment.count({ where: { orderId: order.id, status: "SUCCEEDED" } })).toBe(1);

@@ -6,7 +6,16 @@ import { PageError } from "./components/page-error.tsx";
 import { PageSkeleton } from "./components/page-skeleton.tsx";
 import { RequireShopper } from "./components/require-shopper.tsx";
 import { RouteError } from "./components/route-error.tsx";
-import { loadHome, loader, loadLayout, loadListing, loadProduct, notFound, type RenderMode } from "./lib/loaders.ts";
+import {
+  loadBrand,
+  loadHome,
+  loader,
+  loadLayout,
+  loadListing,
+  loadProduct,
+  notFound,
+  type RenderMode,
+} from "./lib/loaders.ts";
 import { HomePage } from "./pages/home.tsx";
 import { NotFoundPage } from "./pages/not-found.tsx";
 
@@ -116,6 +125,10 @@ export function createRoutes(mode: RenderMode, clients: Pick<ApiClients, "queryC
     },
     { ...page("search", "src/pages/listing.tsx", listing), loader: loader(mode, clients, loadListing) },
     { ...page("c/:slug", "src/pages/listing.tsx", listing), loader: loader(mode, clients, loadListing) },
+    {
+      ...page("brands/:slug", "src/pages/brand.tsx", () => import("./pages/brand.tsx").then((m) => m.BrandPage)),
+      loader: loader(mode, clients, loadBrand),
+    },
     {
       ...page("p/:slug", "src/pages/product.tsx", () => import("./pages/product.tsx").then((m) => m.ProductPage)),
       loader: loader(mode, clients, loadProduct(mode)),

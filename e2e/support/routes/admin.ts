@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { firstHref, type UxRoute } from "./types.ts";
 
-const paidOrder = firstHref("/admin/orders?status=PAID", "[data-testid=order-row] a");
+const paidOrder = firstHref("/admin/orders?payment=PAID&fulfillment=UNFULFILLED", "[data-testid=order-row] a");
+const deliveredOrder = firstHref("/admin/orders?fulfillment=DELIVERED", "[data-testid=order-row] a");
 const openDialog = (button: string) => async (page: Page) => {
   await page.getByRole("button", { name: button }).click();
   await page.getByRole("dialog").waitFor();
@@ -13,7 +14,8 @@ const openDialog = (button: string) => async (page: Page) => {
  */
 export const adminRoutes: UxRoute[] = [
   { name: "sign in", as: "guest", path: "/admin/sign-in" },
-  { name: "dashboard", as: "staff", path: "/admin" },
+  { name: "to do", as: "staff", path: "/admin" },
+  { name: "dashboard", as: "staff", path: "/admin/dashboard" },
   { name: "reports, sales", as: "staff", path: "/admin/reports" },
   { name: "reports, products", as: "staff", path: "/admin/reports/products" },
   { name: "funnel", as: "staff", path: "/admin/funnel" },
@@ -27,8 +29,11 @@ export const adminRoutes: UxRoute[] = [
   { name: "products import", as: "staff", path: "/admin/products/import" },
   { name: "orders", as: "staff", path: "/admin/orders" },
   { name: "order", as: "staff", path: paidOrder },
-  { name: "order, ship dialog", as: "staff", path: paidOrder, then: openDialog("Ship…") },
+  { name: "order, ship dialog", as: "staff", path: paidOrder, then: openDialog("Ship a parcel…") },
+  { name: "order, delivered with its parcel", as: "staff", path: deliveredOrder },
+  { name: "orders, with payment attempts", as: "staff", path: "/admin/orders?attempts=1&payment=VOIDED" },
   { name: "order, cancel dialog", as: "staff", path: paidOrder, then: openDialog("Cancel order…") },
+  { name: "returns", as: "staff", path: "/admin/returns" },
   { name: "customers", as: "staff", path: "/admin/customers" },
   { name: "customer", as: "staff", path: firstHref("/admin/customers", "[data-testid=customer-row] a") },
   { name: "coupons", as: "staff", path: "/admin/coupons" },
@@ -41,4 +46,5 @@ export const adminRoutes: UxRoute[] = [
   { name: "coupon, new (admin)", as: "admin", path: "/admin/coupons/new" },
   { name: "customers (admin)", as: "admin", path: "/admin/customers" },
   { name: "audit (admin)", as: "admin", path: "/admin/audit" },
+  { name: "api keys (admin)", as: "admin", path: "/admin/api-keys" },
 ];

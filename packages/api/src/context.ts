@@ -42,6 +42,10 @@ export type ApiConfig = {
   mediaBaseUrl: string;
   /** Orders one IP may place per minute (checkout abuse); payment attempts are limited separately. */
   checkoutPerMinute: number;
+  /** Card payments tried per client IP in ten minutes (card testing); 10 when not set. */
+  paymentAttemptsPerTenMinutes?: number;
+  /** Calls one API key may make per minute (API_KEY_PER_MINUTE). */
+  apiKeyPerMinute: number;
   /** How long an unpaid order holds its stock (RESERVATION_MINUTES; fractions allowed). */
   reservationMinutes: number;
   /** Where uploaded images are written: local disk under the data directory, or a bucket. */
@@ -49,6 +53,8 @@ export type ApiConfig = {
   /** The shop's currency (ISO 4217); every amount is in its minor units. */
   currency: string;
   isDev: boolean;
+  /** Webhook endpoints may be loopback or private addresses (WEBHOOK_ALLOW_PRIVATE_URLS). */
+  webhookPrivateUrls?: boolean;
 };
 
 export type Context = {

@@ -10,7 +10,15 @@ export { createBreaker, withTimeout, type Breaker, type BreakerState } from "./l
 export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.ts";
 export { issueResetLinkForOperator } from "./services/auth/force-reset.ts";
 export { createSmtpTransport } from "./services/email/smtp.ts";
-export type { Access, Meta } from "./trpc.ts";
+export {
+  procedureFacts,
+  type Access,
+  type CacheRule,
+  type Meta,
+  type ProcedureFacts,
+  type RateLimitRule,
+  type RestRoute,
+} from "./meta.ts";
 export { deleteQueuedMedia } from "./services/media/delete-queued.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -30,3 +38,11 @@ export {
   SITEMAP_MAX_URLS,
   type SitemapUrl,
 } from "./services/catalog/sitemap.ts";
+export { deliverDueWebhooks, type DeliverOptions } from "./services/webhooks/deliver.ts";
+export { emitWebhook } from "./services/webhooks/emit.ts";
+export { pruneWebhookHistory } from "./services/webhooks/prune.ts";
+export { restEndpoints, type RestEndpoint } from "./rest/routes.ts";
+export { inputJsonSchema, restInput } from "./rest/input.ts";
+export { openApiDocument, type OpenApiDocument } from "./rest/openapi.ts";
+export { validateApiKey } from "./services/api-keys/validate.ts";
+export { createApiKey, revokeApiKey } from "./services/api-keys/keys.ts";

@@ -1,13 +1,20 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { CONTROL_CHARACTER_MESSAGE, PlainTextInputSchema } from "@shop/validators";
+import { CONTROL_CHARACTER_MESSAGE, expandUnionIssues, PlainTextInputSchema, type ApiScope } from "@shop/validators";
+import { installLibraryAddressRules } from "@shop/validators/address-library";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { AppError, toTRPCError } from "./errors.ts";
+import { consume } from "./lib/rate-limit/index.ts";
 import { transformer } from "./lib/transformer.ts";
+import { tooManyRequests } from "./lib/rate-limit/auth-limits.ts";
+import { recordAudit } from "./services/audit/record.ts";
 
-/** Every procedure declares who may call it; the access test enumerates the router by this. */
-export type Access = "public" | "authed" | "staff" | "admin";
-export type Meta = { access: Access };
+import type { Access, Meta, RestRoute } from "./meta.ts";
+
+export type { Access, Meta, RestRoute } from "./meta.ts";
+
+// Every address any procedure accepts is checked against its country's rules (the library's).
+installLibraryAddressRules();
 
 const t = initTRPC
   .context<Context>()
@@ -36,6 +43,8 @@ const t = initTRPC
 function publicMessage(error: TRPCError, message: string): string {
   if (error.code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
   const cause = error.cause;
+  // A ZodError's own message is its issues as JSON: say the first problem in words instead.
+  if (cause instanceof ZodError) return expandUnionIssues(cause.issues)[0]?.message ?? "Check the form and try again";
   const foreign =
     cause instanceof Error &&
     !(cause instanceof ZodError || cause instanceof AppError || cause instanceof TRPCError) &&
@@ -43,14 +52,13 @@ function publicMessage(error: TRPCError, message: string): string {
   return foreign ? "The request could not be read" : message;
 }
 
-/** Input problems per top-level field, so forms can show each beside its field. */
+/** Input problems per field (by dotted path: `shippingAddress.postalCode`), so forms show each beside its field. */
 function flatten(error: ZodError): { formErrors: string[]; fieldErrors: Record<string, string[]> } {
   const formErrors: string[] = [];
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0];
-    if (key === undefined) formErrors.push(issue.message);
-    else (fieldErrors[String(key)] ??= []).push(issue.message);
+  for (const issue of expandUnionIssues(error.issues)) {
+    if (issue.path.length === 0) formErrors.push(issue.message);
+    else (fieldErrors[issue.path.map(String).join(".")] ??= []).push(issue.message);
   }
   return { formErrors, fieldErrors };
 }
@@ -105,12 +113,61 @@ const plainText = t.middleware(async ({ getRawInput, next }) => {
   });
 });
 
-const base = t.procedure.use(mapErrors).use(csrf).use(plainText);
+/**
+ * API keys (REST only, docs/integrations.md): a key reaches a procedure only if the procedure
+ * declares a `meta.scope` and the key holds it (deny by default), at most `apiKeyPerMinute` calls
+ * a minute per key (Redis when configured), and every call, refused or not, is audited.
+ */
+const apiKeys = t.middleware(async ({ ctx, meta, path, type, next }) => {
+  const auth = ctx.auth;
+  if (auth?.via !== "apiKey") return next();
+  let outcome = "OK";
+  try {
+    const scope = meta?.scope;
+    if (!scope || !auth.key.scopes.includes(scope)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: scope ? `This API key does not have the ${scope} scope` : "API keys cannot call this",
+      });
+    }
+    const counter = await ctx.limits.increment(`apikey:${auth.key.id}`, 60_000);
+    if (counter.count > ctx.config.apiKeyPerMinute) throw tooManyRequests(counter.resetAt - Date.now());
+    const result = await next();
+    if (!result.ok) outcome = (toTRPCError(result.error.cause) ?? result.error).code;
+    return result;
+  } catch (error) {
+    outcome = error instanceof AppError || error instanceof TRPCError ? (toTRPCError(error) ?? error).code : "ERROR";
+    throw error;
+  } finally {
+    await recordAudit(ctx.db, {
+      actor: auth.user,
+      action: "api_key.call",
+      entityType: "ApiKey",
+      entityId: auth.key.id,
+      after: { procedure: path, type, outcome },
+      ip: ctx.req.ip,
+    });
+  }
+});
+
+/** The per-IP limit a procedure declares (`meta.rateLimit`), counted before it runs. */
+const rateLimit = t.middleware(async ({ ctx, meta, next }) => {
+  const rule = meta?.rateLimit;
+  if (rule) {
+    const max = typeof rule.max === "function" ? rule.max(ctx.config) : rule.max;
+    await consume(ctx.limits, `${rule.key}:ip:${ctx.req.ip ?? "unknown"}`, { max, windowMs: rule.windowMs });
+  }
+  return next();
+});
+
+const base = t.procedure.use(mapErrors).use(apiKeys).use(csrf).use(plainText).use(rateLimit);
 
 export const publicProcedure = base.meta({ access: "public" });
 
+/** A signed-in person's own things: never reachable by an API key, whatever its scopes. */
 export const authedProcedure = base.meta({ access: "authed" }).use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  if (ctx.auth.via === "apiKey") throw new TRPCError({ code: "FORBIDDEN", message: "API keys cannot call this" });
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
 
@@ -126,3 +183,8 @@ function requireRole(access: Access, roles: readonly string[]) {
 
 export const staffProcedure = requireRole("staff", ["STAFF", "ADMIN"]);
 export const adminProcedure = requireRole("admin", ["ADMIN"]);
+
+/** A procedure served by the REST API and reachable by API keys holding `scope`. */
+export type ApiMeta = { scope: ApiScope; rest: RestRoute };
+export const apiPublicProcedure = (api: ApiMeta) => publicProcedure.meta({ access: "public", ...api });
+export const apiStaffProcedure = (api: ApiMeta) => staffProcedure.meta({ access: "staff", ...api });

@@ -28,13 +28,21 @@ describe("staff running orders", () => {
     return { ...order, variants: product.variants, guest, number: placed.order.number, key: placed.key };
   }
 
-  it("processes, ships (stock leaves, tracking emailed) and delivers, recording who did what", async () => {
+  it("ships (stock leaves, tracking emailed) and delivers, recording who did what", async () => {
     const order = await paidOrder("ship@example.com", [{ price: 2_000, quantity: 2 }]);
     const variantId = order.variants[0]?.id ?? 0;
     const { caller } = await callerFor(shop.prisma, { userId: staffId });
-    await caller.admin.orders.markProcessing({ orderId: order.id });
-    const shipped = await caller.admin.orders.ship({ orderId: order.id, carrier: "UPS", trackingNumber: "1Z999" });
-    expect(shipped).toMatchObject({ status: "SHIPPED", carrier: "UPS", trackingNumber: "1Z999" });
+    const shipped = await caller.admin.orders.ship({ orderId: order.id, carrier: "ups", trackingNumber: "1Z999" });
+    expect(shipped).toMatchObject({ paymentStatus: "PAID", fulfillmentStatus: "FULFILLED", state: "OPEN" });
+    expect(shipped.shipments).toMatchObject([
+      {
+        carrierName: "UPS",
+        trackingNumber: "1Z999",
+        status: "SHIPPED",
+        trackingUrl: "https://www.ups.com/track?tracknum=1Z999",
+        items: [{ orderItemId: shipped.items[0]?.id, quantity: 2 }],
+      },
+    ]);
     expect(
       await shop.prisma.variant.findUniqueOrThrow({
         where: { id: variantId },
@@ -45,14 +53,22 @@ describe("staff running orders", () => {
       where: { to: "ship@example.com", template: "order-shipped" },
     });
     expect(email.text).toContain("1Z999");
+    expect(email.text).toContain("https://www.ups.com/track?tracknum=1Z999");
     const delivered = await caller.admin.orders.markDelivered({ orderId: order.id });
-    expect(delivered.events.map((e) => [e.toStatus, e.actorType])).toEqual([
-      ["PENDING_PAYMENT", "SYSTEM"],
-      ["PAID", "SYSTEM"],
-      ["PROCESSING", "STAFF"],
-      ["SHIPPED", "STAFF"],
-      ["DELIVERED", "STAFF"],
+    expect(delivered.fulfillmentStatus).toBe("DELIVERED");
+    expect(delivered.events.map((e) => [e.kind, e.toStatus, e.actorType])).toEqual([
+      ["payment", "PENDING", "SYSTEM"],
+      ["payment", "PAID", "SYSTEM"],
+      ["fulfillment", "FULFILLED", "STAFF"],
+      ["fulfillment", "DELIVERED", "STAFF"],
     ]);
+    expect(
+      await shop.prisma.auditLog.findMany({
+        where: { entityType: "Order", entityId: String(order.id) },
+        select: { action: true },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual([{ action: "order.ship" }, { action: "order.deliver" }]);
     const movements = await shop.prisma.inventoryMovement.findMany({
       where: { orderId: order.id },
       select: { reason: true, delta: true, reservedDelta: true },
@@ -63,12 +79,12 @@ describe("staff running orders", () => {
     ]);
   });
 
-  it("allows only the transitions of the status machine", async () => {
+  it("allows only the transitions of the status machines", async () => {
     const order = await paidOrder("machine@example.com", [{ price: 1_000, quantity: 1 }]);
     const { caller } = await callerFor(shop.prisma, { userId: staffId });
     await expect(caller.admin.orders.markDelivered({ orderId: order.id })).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
-      message: "An order that is paid cannot become delivered",
+      message: "No parcel of this order is on its way",
     });
     await caller.admin.orders.ship({ orderId: order.id, carrier: "DHL", trackingNumber: "JD0001" });
     await expect(caller.admin.orders.cancel({ orderId: order.id, reason: "Too late" })).rejects.toMatchObject({
@@ -77,9 +93,95 @@ describe("staff running orders", () => {
     await expect(
       order.guest.call((c) => c.orders.cancel({ number: order.number, key: order.key })),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(
+      caller.admin.orders.ship({ orderId: order.id, carrier: "DHL", trackingNumber: "JD0002" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "Nothing is left to ship on this order" });
   });
 
-  it("refunds chosen lines of a shipped order, restocking them, and marks it partially refunded", async () => {
+  it("delivers a shipped order after a partial goodwill refund, each status telling its own part", async () => {
+    const order = await paidOrder("goodwill@example.com", [{ price: 4_000, quantity: 1 }]);
+    const { caller } = await callerFor(shop.prisma, { userId: staffId });
+    await caller.admin.orders.ship({ orderId: order.id, carrier: "UPS", trackingNumber: "1ZGOODWILL" });
+    const refunded = await caller.admin.orders.refund({
+      orderId: order.id,
+      amount: 1_000,
+      restock: false,
+      reason: "Late",
+    });
+    expect(refunded).toMatchObject({
+      paymentStatus: "PARTIALLY_REFUNDED",
+      fulfillmentStatus: "FULFILLED",
+      refundedTotal: 1_000,
+    });
+    const delivered = await caller.admin.orders.markDelivered({ orderId: order.id });
+    expect(delivered).toMatchObject({
+      paymentStatus: "PARTIALLY_REFUNDED",
+      fulfillmentStatus: "DELIVERED",
+      state: "OPEN",
+    });
+    const mine = await order.guest.call((c) => c.orders.open({ number: order.number, key: order.key }));
+    expect(mine).toMatchObject({ paymentStatus: "PARTIALLY_REFUNDED", fulfillmentStatus: "DELIVERED" });
+  });
+
+  it("ships an order in two parcels, each delivered on its own, with a link for known carriers only", async () => {
+    const order = await paidOrder("parcels@example.com", [
+      { price: 1_500, quantity: 2 },
+      { price: 2_500, quantity: 1 },
+    ]);
+    const { caller } = await callerFor(shop.prisma, { userId: staffId });
+    const detail = await caller.admin.orders.get({ orderId: order.id });
+    const [first, second] = detail.items;
+    const one = await caller.admin.orders.ship({
+      orderId: order.id,
+      carrier: "DHL",
+      trackingNumber: "JD014600",
+      items: [{ orderItemId: first?.id ?? 0, quantity: 1 }],
+    });
+    expect(one.fulfillmentStatus).toBe("PARTIALLY_FULFILLED");
+    await expect(
+      caller.admin.orders.ship({
+        orderId: order.id,
+        carrier: "DHL",
+        trackingNumber: "JD014601",
+        items: [{ orderItemId: first?.id ?? 0, quantity: 2 }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const two = await caller.admin.orders.ship({
+      orderId: order.id,
+      carrier: "Local Courier",
+      trackingNumber: "LC-77",
+    });
+    expect(two.fulfillmentStatus).toBe("FULFILLED");
+    expect(two.shipments.map((s) => [s.carrierName, s.trackingUrl, s.items])).toEqual([
+      [
+        "DHL",
+        "https://www.dhl.com/global-en/home/tracking/tracking-parcel.html?tracking-id=JD014600",
+        [{ orderItemId: first?.id, quantity: 1 }],
+      ],
+      [
+        "Local Courier",
+        null,
+        [
+          { orderItemId: first?.id, quantity: 1 },
+          { orderItemId: second?.id, quantity: 1 },
+        ].sort((a, b) => (a.orderItemId ?? 0) - (b.orderItemId ?? 0)),
+      ],
+    ]);
+    expect(
+      await shop.prisma.emailOutbox.count({ where: { to: "parcels@example.com", template: "order-shipped" } }),
+    ).toBe(2);
+    const [a, b] = two.shipments;
+    const half = await caller.admin.orders.markShipmentDelivered({ orderId: order.id, shipmentId: a?.id ?? 0 });
+    expect(half.fulfillmentStatus).toBe("FULFILLED");
+    await expect(
+      caller.admin.orders.markShipmentDelivered({ orderId: order.id, shipmentId: a?.id ?? 0 }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    const all = await caller.admin.orders.markShipmentDelivered({ orderId: order.id, shipmentId: b?.id ?? 0 });
+    expect(all.fulfillmentStatus).toBe("DELIVERED");
+    expect(all.shipments.map((s) => s.status)).toEqual(["DELIVERED", "DELIVERED"]);
+  });
+
+  it("refunds chosen lines of a shipped order, restocking them; the payment status follows the money", async () => {
     const order = await paidOrder("lines@example.com", [
       { price: 3_000, quantity: 2 },
       { price: 1_000, quantity: 1 },
@@ -94,7 +196,11 @@ describe("staff running orders", () => {
       restock: true,
       reason: "Returned",
     });
-    expect(refunded).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedTotal: 3_000 });
+    expect(refunded).toMatchObject({
+      paymentStatus: "PARTIALLY_REFUNDED",
+      fulfillmentStatus: "FULFILLED",
+      refundedTotal: 3_000,
+    });
     expect(refunded.items.find((item) => item.id === pricey?.id)?.refundedQuantity).toBe(1);
     expect(
       (await shop.prisma.variant.findUniqueOrThrow({ where: { id: order.variants[0]?.id ?? 0 } })).stockOnHand,
@@ -108,7 +214,11 @@ describe("staff running orders", () => {
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const full = await caller.admin.orders.refund({ orderId: order.id, restock: false, reason: "Goodwill" });
-    expect(full).toMatchObject({ status: "REFUNDED", refundedTotal: order.total });
+    expect(full).toMatchObject({
+      paymentStatus: "REFUNDED",
+      fulfillmentStatus: "FULFILLED",
+      refundedTotal: order.total,
+    });
     expect(full.refunds.map((r) => [r.amount, r.status])).toEqual([
       [3_000, "SUCCEEDED"],
       [order.total - 3_000, "SUCCEEDED"],
@@ -121,7 +231,8 @@ describe("staff running orders", () => {
     await caller.admin.orders.addNote({ orderId: order.id, body: "Customer called to cancel" });
     const cancelled = await caller.admin.orders.cancel({ orderId: order.id, reason: "Customer request" });
     expect(cancelled).toMatchObject({
-      status: "CANCELLED",
+      state: "CANCELLED",
+      paymentStatus: "REFUNDED",
       refundedTotal: order.total,
       notes: [{ body: "Customer called to cancel", author: { name: "Sam Staff" } }],
     });
@@ -140,9 +251,9 @@ describe("staff running orders", () => {
     expect((await caller.admin.orders.list({ search: `#${order.number}` })).items.map((o) => o.id)).toEqual([order.id]);
     expect((await caller.admin.orders.list({ search: "FINDME" })).items.map((o) => o.id)).toEqual([order.id]);
     expect(
-      (await caller.admin.orders.list({ status: "PAID", minTotal: order.total, maxTotal: order.total })).items.map(
-        (o) => o.id,
-      ),
+      (
+        await caller.admin.orders.list({ paymentStatus: "PAID", minTotal: order.total, maxTotal: order.total })
+      ).items.map((o) => o.id),
     ).toEqual([order.id]);
     expect((await caller.admin.orders.list({ from: new Date(Date.now() + 86_400_000) })).items).toEqual([]);
   });

@@ -111,8 +111,8 @@ describe("audit trail", () => {
     await staff.admin.orders.ship({ orderId: order.id, carrier: "UPS", trackingNumber: "1ZAUDIT" });
     expect(await latest("order.ship", order.id)).toMatchObject({
       actorId: staffId,
-      before: { status: "PAID" },
-      after: { status: "SHIPPED", trackingNumber: "1ZAUDIT" },
+      before: { fulfillment: "UNFULFILLED" },
+      after: { fulfillment: "FULFILLED", carrier: "UPS", trackingNumber: "1ZAUDIT" },
     });
     await staff.admin.orders.addNote({ orderId: order.id, body: "Left at the door" });
     expect(await latest("order.note", order.id)).toMatchObject({ after: { body: "Left at the door" } });

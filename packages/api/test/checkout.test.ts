@@ -32,7 +32,7 @@ describe("checkout and payment with the test provider", () => {
       total: 5_500 + 344,
     });
     const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput()));
-    expect(placed.order).toMatchObject({ total: quote.total, status: "PENDING_PAYMENT", email: "guest@example.com" });
+    expect(placed.order).toMatchObject({ total: quote.total, paymentStatus: "PENDING", email: "guest@example.com" });
     expect(await stock(variantId)).toEqual({ stockOnHand: 5, reserved: 2 });
     expect((await guest.call((c) => c.cart.get())).itemCount).toBe(0);
     const intent = await shop.prisma.testPaymentIntent.findFirstOrThrow({
@@ -46,11 +46,16 @@ describe("checkout and payment with the test provider", () => {
     expect(paid).toEqual({ status: "succeeded", error: null });
     const order = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(order).toMatchObject({
-      status: "PAID",
+      paymentStatus: "PAID",
+      fulfillmentStatus: "UNFULFILLED",
+      state: "OPEN",
       total: quote.total,
       payment: { status: "SUCCEEDED", capturedAmount: quote.total },
     });
-    expect(order.events.map((e) => e.toStatus)).toEqual(["PENDING_PAYMENT", "PAID"]);
+    expect(order.events.map((e) => [e.kind, e.toStatus])).toEqual([
+      ["payment", "PENDING"],
+      ["payment", "PAID"],
+    ]);
     expect(
       await shop.prisma.emailOutbox.count({ where: { to: "guest@example.com", template: "order-confirmed" } }),
     ).toBe(1);
@@ -109,7 +114,7 @@ describe("checkout and payment with the test provider", () => {
     ]);
     expect(order.subtotal - order.discountTotal + order.shippingTotal + order.taxTotal).toBe(order.total);
     expect(order.addresses).toEqual([{ kind: "SHIPPING", city: "Austin" }]);
-    expect(order.events).toEqual([{ toStatus: "PENDING_PAYMENT", actorType: "SYSTEM" }]);
+    expect(order.events).toEqual([{ toStatus: "PENDING", actorType: "SYSTEM" }]);
     expect(order.payments).toEqual([{ amount: order.total, status: "PENDING" }]);
     const reservations = await shop.prisma.inventoryMovement.findMany({
       where: { orderId: order.id },
@@ -147,7 +152,8 @@ describe("checkout and payment with the test provider", () => {
     expect(result).toEqual({ status: "requires_payment_method", error: "Your card was declined." });
     const order = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(order).toMatchObject({
-      status: "CANCELLED",
+      state: "CANCELLED",
+      paymentStatus: "FAILED",
       cancelReason: "Payment failed: Your card was declined.",
       payment: { status: "FAILED" },
     });
@@ -157,6 +163,28 @@ describe("checkout and payment with the test provider", () => {
       of: 1,
     });
     expect((await guest.call((c) => c.cart.get())).itemCount).toBe(1);
+  });
+
+  it("keeps a declined attempt out of the shopper's history and emails nothing; staff find it on request", async () => {
+    const user = await shop.make.user({ email: "decliner@example.com" });
+    const product = await shop.make.product({ variants: [{ price: 1_000, stock: 2 }] });
+    const variantId = product.variants[0]?.id ?? 0;
+    const { caller } = await callerFor(shop.prisma, { userId: user.id });
+    await caller.cart.add({ variantId });
+    const placed = await caller.checkout.placeOrder(checkoutInput({ email: user.email }));
+    await caller.payments.testConfirm({
+      clientSecret: placed.payment?.clientSecret ?? "",
+      ...card("4000000000000002"),
+    });
+    expect((await caller.orders.list({})).items).toEqual([]);
+    expect(await stock(variantId)).toEqual({ stockOnHand: 2, reserved: 0 });
+    expect(await shop.prisma.emailOutbox.count({ where: { to: user.email } })).toBe(0);
+    const staff = await callerFor(shop.prisma, { userId: (await shop.make.user({ role: "STAFF" })).id });
+    const search = { search: user.email };
+    expect((await staff.caller.admin.orders.list(search)).items).toEqual([]);
+    expect((await staff.caller.admin.orders.list({ ...search, attempts: true })).items).toMatchObject([
+      { number: placed.order.number, paymentStatus: "FAILED", state: "CANCELLED" },
+    ]);
   });
 
   it("releases unpaid reservations when they expire, and refunds a payment that arrives after", async () => {
@@ -175,7 +203,8 @@ describe("checkout and payment with the test provider", () => {
     expect(await stock(variantId)).toEqual({ stockOnHand: 1, reserved: 0 });
     const expired = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(expired).toMatchObject({
-      status: "CANCELLED",
+      state: "CANCELLED",
+      paymentStatus: "VOIDED",
       cancelReason: "Payment was not completed in time",
       payment: { status: "CANCELLED" },
     });
@@ -194,7 +223,7 @@ describe("checkout and payment with the test provider", () => {
     );
     const order = await guest.call((c) => c.orders.open({ number: placed.order.number, key: placed.key }));
     expect(order).toMatchObject({
-      status: "CANCELLED",
+      state: "CANCELLED",
       refundedTotal: order.total,
       payment: { status: "SUCCEEDED", refundedAmount: order.total },
     });
@@ -228,7 +257,11 @@ describe("checkout and payment with the test provider", () => {
     const history = await caller.orders.list({});
     expect(history.items.map((o) => o.number)).toEqual([placed.order.number]);
     const cancelled = await caller.orders.cancel({ number: placed.order.number });
-    expect(cancelled).toMatchObject({ status: "CANCELLED", refundedTotal: placed.order.total });
+    expect(cancelled).toMatchObject({
+      state: "CANCELLED",
+      paymentStatus: "REFUNDED",
+      refundedTotal: placed.order.total,
+    });
     expect(await stock(variantId)).toEqual({ stockOnHand: 4, reserved: 0 });
     const stranger = await callerFor(shop.prisma, { userId: (await shop.make.user()).id });
     await expect(stranger.caller.orders.get({ number: placed.order.number })).rejects.toMatchObject({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, fieldErrors, setupTestShop } from "./support.ts";
+import { makeOrder } from "./order-fixture.ts";
 
 describe("inventory: stock levels, adjustments and history", () => {
   let shop: Awaited<ReturnType<typeof setupTestShop>>;
@@ -191,26 +192,13 @@ describe("inventory: stock levels, adjustments and history", () => {
       name: "Searchable Teapot",
       variants: [{ price: 1_000, sku: "TEA-POT-9" }],
     });
-    const order = await shop.prisma.order.create({
-      data: {
-        email: customer.email,
-        userId: customer.id,
-        currency: "USD",
-        subtotal: 1_000,
-        discountTotal: 0,
-        shippingTotal: 0,
-        taxTotal: 0,
-        total: 1_000,
-        shippingMethodName: "Standard",
-      },
-      select: { id: true, number: true },
-    });
+    const order = await makeOrder(shop.prisma, customer);
     const byNumber = await staff.admin.search({ query: `#${order.number}` });
     expect(byNumber.orders.map((o) => o.id)).toEqual([order.id]);
     expect((await staff.admin.search({ query: "FINDABLE.person" })).customers.map((c) => c.id)).toEqual([customer.id]);
     expect((await staff.admin.search({ query: "teapot" })).products.map((p) => p.id)).toEqual([product.id]);
     expect((await staff.admin.search({ query: "tea-pot" })).products).toEqual([
-      { id: product.id, name: "Searchable Teapot", status: "ACTIVE", matchedSku: "TEA-POT-9" },
+      { id: product.id, label: "Searchable Teapot", detail: "SKU TEA-POT-9", image: null },
     ]);
     expect((await staff.admin.search({ query: "teapot" })).orders).toEqual([]);
   });

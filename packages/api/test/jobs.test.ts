@@ -65,7 +65,7 @@ describe("background jobs with two workers racing", () => {
     ]);
     expect((a ?? 0) + (b ?? 0)).toBe(12);
     const ids = orders.map((order) => order.id);
-    expect(await shop.prisma.order.count({ where: { id: { in: ids }, status: "CANCELLED" } })).toBe(12);
+    expect(await shop.prisma.order.count({ where: { id: { in: ids }, state: "CANCELLED" } })).toBe(12);
     expect(await shop.prisma.orderEvent.count({ where: { orderId: { in: ids }, toStatus: "CANCELLED" } })).toBe(12);
     expect(await shop.prisma.inventoryMovement.count({ where: { variantId, reason: "RELEASE" } })).toBe(12);
     expect(

@@ -57,11 +57,16 @@ describe("a charge whose recording failed", () => {
   async function expectPaidOnce(orderId: number, variantId: number, email: string) {
     const order = await shop.prisma.order.findUniqueOrThrow({
       where: { id: orderId },
-      select: { status: true, payments: { select: { status: true } }, events: { select: { toStatus: true } } },
+      select: {
+        paymentStatus: true,
+        state: true,
+        payments: { select: { status: true } },
+        events: { select: { toStatus: true } },
+      },
     });
-    expect(order.status).toBe("PAID");
+    expect(order).toMatchObject({ paymentStatus: "PAID", state: "OPEN" });
     expect(order.payments).toEqual([{ status: "SUCCEEDED" }]);
-    expect(order.events.map((event) => event.toStatus)).toEqual(["PENDING_PAYMENT", "PAID"]);
+    expect(order.events.map((event) => event.toStatus)).toEqual(["PENDING", "PAID"]);
     expect(await shop.prisma.refund.count({ where: { orderId } })).toBe(0);
     expect(
       await shop.prisma.variant.findUniqueOrThrow({
@@ -84,7 +89,7 @@ describe("a charge whose recording failed", () => {
     await expect(pay()).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
     // Paying again: the provider says it already succeeded; the order is still unpaid on our side.
     await expect(pay()).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await shop.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING_PAYMENT");
+    expect((await shop.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).paymentStatus).toBe("PENDING");
 
     expect(await expireReservations(shop.prisma, provider, URL, later(16))).toBe(0);
     await expectPaidOnce(order.id, variantId, "expiry@example.com");
@@ -134,11 +139,11 @@ describe("a charge whose recording failed", () => {
     };
     const { order, variantId } = await placeOrder(real, "unknown@example.com");
     expect(await expireReservations(shop.prisma, unreachable, URL, later(16))).toBe(0);
-    expect((await shop.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING_PAYMENT");
+    expect((await shop.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).paymentStatus).toBe("PENDING");
     // Claimed for two minutes by that run; after the lease, the provider answers: never paid.
     expect(await expireReservations(shop.prisma, real, URL, later(17))).toBe(0);
     expect(await expireReservations(shop.prisma, real, URL, later(19))).toBe(1);
-    expect((await shop.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+    expect((await shop.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).state).toBe("CANCELLED");
     const payment = await shop.prisma.payment.findFirstOrThrow({ where: { orderId: order.id } });
     expect(payment.status).toBe("CANCELLED");
     expect((await real.retrieveIntent(payment.providerRef ?? "")).status).toBe("canceled");

@@ -110,9 +110,9 @@ describe("checkout under concurrency", () => {
     expect(outcomes.filter((o) => o === "paid")).toHaveLength(1);
     const order = await shop.prisma.order.findUniqueOrThrow({
       where: { number: placed.order.number },
-      select: { status: true, events: { select: { toStatus: true } } },
+      select: { paymentStatus: true, events: { select: { toStatus: true } } },
     });
-    expect(order.status).toBe("PAID");
+    expect(order.paymentStatus).toBe("PAID");
     expect(order.events.filter((e) => e.toStatus === "PAID")).toHaveLength(1);
     expect(
       await shop.prisma.emailOutbox.count({ where: { to: "dupes@example.com", template: "order-confirmed" } }),

@@ -1,4 +1,23 @@
-import type { OrderStatus, PrismaClient } from "@shop/db";
+import type { FulfillmentStatus, OrderPaymentStatus, OrderState, PrismaClient } from "@shop/db";
+
+/** What happened to a fixture order, in one word; each sets the order's three statuses. */
+export type Outcome =
+  "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+
+const statusesOf = (
+  outcome: Outcome,
+): { paymentStatus: OrderPaymentStatus; fulfillmentStatus: FulfillmentStatus; state: OrderState } => ({
+  paymentStatus:
+    outcome === "PENDING_PAYMENT"
+      ? "PENDING"
+      : outcome === "REFUNDED" || outcome === "PARTIALLY_REFUNDED"
+        ? outcome
+        : outcome === "CANCELLED"
+          ? "VOIDED"
+          : "PAID",
+  fulfillmentStatus: outcome === "SHIPPED" ? "FULFILLED" : outcome === "DELIVERED" ? "DELIVERED" : "UNFULFILLED",
+  state: outcome === "CANCELLED" ? "CANCELLED" : "OPEN",
+});
 
 let counter = 0;
 
@@ -13,7 +32,7 @@ export async function makeOrder(
   input: {
     email: string;
     userId?: number;
-    status: OrderStatus;
+    status: Outcome;
     paidAt: string | null;
     lines: Line[];
     shipping?: number;
@@ -33,7 +52,7 @@ export async function makeOrder(
     data: {
       email: input.email,
       userId: input.userId ?? null,
-      status: input.status,
+      ...statusesOf(input.status),
       currency: "USD",
       subtotal,
       discountTotal: discount,

@@ -25,7 +25,7 @@ describe("reports follow real orders", () => {
     );
     return shop.prisma.order.findUniqueOrThrow({
       where: { number: placed.order.number },
-      select: { id: true, total: true, status: true, items: { select: { id: true } } },
+      select: { id: true, total: true, paymentStatus: true, items: { select: { id: true } } },
     });
   }
 
@@ -34,7 +34,7 @@ describe("reports follow real orders", () => {
     const first = await paidOrder("one@example.com", 3_000, 2);
     const second = await paidOrder("two@example.com", 12_000, 1);
     const third = await paidOrder("three@example.com", 1_500, 1);
-    expect(first.status).toBe("PAID");
+    expect(first.paymentStatus).toBe("PAID");
     await caller.admin.orders.ship({ orderId: first.id, carrier: "UPS", trackingNumber: "1Z1" });
     await caller.admin.orders.refund({
       orderId: first.id,

@@ -59,7 +59,7 @@ describe("sales summary under concurrency", () => {
 
     const statements = [
       ...pending.map((order, i) => ({
-        text: `UPDATE "Order" SET "status" = 'PAID', "paidAt" = $1 WHERE "id" = $2`,
+        text: `UPDATE "Order" SET "paymentStatus" = 'PAID', "paidAt" = $1 WHERE "id" = $2`,
         values: [`2026-05-02 1${i}:00:00`, order.id],
       })),
       ...refunds.map((refund) => ({
@@ -91,7 +91,7 @@ describe("sales summary under concurrency", () => {
     });
     const refund = await makeRefund(prisma, order, { amount: 700, at: "2026-06-04T10:00:00Z", status: "PENDING" });
     await overlapping([
-      { text: `UPDATE "Order" SET "status" = 'CANCELLED' WHERE "id" = $1`, values: [order.id] },
+      { text: `UPDATE "Order" SET "state" = 'CANCELLED' WHERE "id" = $1`, values: [order.id] },
       { text: `UPDATE "Refund" SET "status" = 'SUCCEEDED' WHERE "id" = $1`, values: [refund.id], delayMs: 30 },
     ]);
     const days = await prisma.salesDay.findMany({

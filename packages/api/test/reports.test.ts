@@ -278,7 +278,7 @@ describe("sales reports", () => {
 
   it("keeps the summary equal to a from-scratch aggregation as orders change", async () => {
     const { prisma } = shop;
-    await prisma.order.update({ where: { id: ids.order3 }, data: { status: "CANCELLED" } });
+    await prisma.order.update({ where: { id: ids.order3 }, data: { state: "CANCELLED" } });
     await prisma.order.update({ where: { id: ids.order2 }, data: { paidAt: new Date("2026-03-04T10:00:00-05:00") } });
     const order4 = await prisma.order.findUniqueOrThrow({
       where: { id: ids.order4 },
@@ -299,7 +299,7 @@ describe("sales reports", () => {
     });
     await prisma.order.update({
       where: { id: late.id },
-      data: { status: "PAID", paidAt: new Date("2026-03-20T08:00:00-04:00") },
+      data: { paymentStatus: "PAID", paidAt: new Date("2026-03-20T08:00:00-04:00") },
     });
     await prisma.orderItem.create({
       data: {

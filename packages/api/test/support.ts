@@ -13,6 +13,9 @@ import { createCaller } from "../src/root.ts";
 import type { PaymentProvider } from "../src/services/payments/provider.ts";
 import { createTestProvider } from "../src/services/payments/test-provider.ts";
 import { createSession, validateSessionToken } from "../src/services/auth/sessions.ts";
+import { createApiKey } from "../src/services/api-keys/keys.ts";
+import { validateApiKey } from "../src/services/api-keys/validate.ts";
+import type { ApiScope } from "@shop/validators";
 
 /** Uploaded images of this test file. */
 export const testMediaDir = mkdtempSync(join(tmpdir(), "shop-test-media-"));
@@ -28,6 +31,7 @@ export const testConfig: ApiConfig = {
   currency: "USD",
   checkoutPerMinute: 10_000,
   reservationMinutes: 15,
+  apiKeyPerMinute: 10_000,
   isDev: false,
 };
 
@@ -92,6 +96,27 @@ export async function callerFor(
     payments: options.payments ?? createTestProvider(db),
   });
   return { caller: createCaller(context), cookies, headers, req };
+}
+
+/** A tRPC caller as a REST call with a new API key of `userId` holding `scopes`. */
+export async function keyCallerFor(
+  db: PrismaClient,
+  options: { userId: number; scopes: ApiScope[]; limits?: RateLimitStore; config?: Partial<ApiConfig> },
+) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, email: true } });
+  const created = await createApiKey(db, user, { name: "test", scopes: options.scopes, expiresInDays: null }, null);
+  const auth = await validateApiKey(db, created.key);
+  if (!auth) throw new Error("test key did not validate");
+  const { req, headers } = fakeRequest({ origin: null, secFetchSite: null });
+  const context = createContextInner({
+    db,
+    config: { ...testConfig, ...options.config },
+    req,
+    auth,
+    limits: options.limits ?? createMemoryStore(),
+    payments: createTestProvider(db),
+  });
+  return { caller: createCaller(context), key: created, headers };
 }
 
 export async function setupTestShop(options: { poolSize?: number } = {}) {

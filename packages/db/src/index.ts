@@ -7,6 +7,7 @@ export {
   type Database,
   type DatabaseConfig,
 } from "./client.ts";
+export { qb, type DB } from "./kysely.ts";
 export { parseDatabaseEnv, type DatabaseEnv } from "./env.ts";
 export { migrate, MigrationError, type MigrateResult } from "./migrate/index.ts";
 export { findRepoRoot, prismaPaths } from "./paths.ts";

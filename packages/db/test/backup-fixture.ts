@@ -6,7 +6,9 @@ export async function orderSnapshot(db: Database) {
     orderBy: { number: "asc" },
     select: {
       number: true,
-      status: true,
+      paymentStatus: true,
+      fulfillmentStatus: true,
+      state: true,
       total: true,
       email: true,
       placedAt: true,

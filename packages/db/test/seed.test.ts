@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDiskStorage } from "@shop/media";
-import { HOLDING_STATUSES } from "../src/seed/held-stock.ts";
+import { holdingOrders } from "../src/seed/held-stock.ts";
 import { seed } from "../src/seed/index.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
@@ -65,7 +65,7 @@ describe("the demo seed", () => {
 
   it("reserves exactly the units that open orders hold, as live checkouts do", async () => {
     const open = await db.prisma.orderItem.findMany({
-      where: { order: { status: { in: [...HOLDING_STATUSES] } }, variantId: { not: null } },
+      where: { order: holdingOrders, variantId: { not: null } },
       select: { variantId: true, quantity: true, refundedQuantity: true },
     });
     expect(open.length).toBeGreaterThan(0);

@@ -1,5 +1,9 @@
+import { OutboxStatus, Role } from "@shop/db/enums";
 import { z } from "zod";
+import { addressProblems, knownAddressRules, matchRegion } from "./address/index.ts";
 import { CountryCodeSchema, IdSchema, paginationFields } from "./common.ts";
+
+export const OutboxStatusSchema = z.enum(OutboxStatus);
 
 /** Trimmed and lower-cased, so addresses compare case-insensitively everywhere. */
 export const EmailSchema = z
@@ -62,19 +66,40 @@ const optionalText = (max: number) =>
     .transform((value) => (value === "" ? null : value))
     .nullish();
 
+/**
+ * An address; what its country requires (a ZIP code in the US, a prefecture in Japan, none in
+ * Hong Kong), its postal code pattern and its regions come from the country's rules when this
+ * process knows them (see address/registry.ts). Every problem is reported at once.
+ */
 export const AddressSchema = z
   .object({
     fullName: NameSchema,
     company: optionalText(100),
-    line1: z.string().trim().min(1, "Enter the street address").max(200),
+    line1: z.string().trim().min(1, "Enter the street address").max(200, "At most 200 characters"),
     line2: optionalText(200),
-    city: z.string().trim().min(1, "Enter the city").max(100),
+    city: z.string().trim().max(100, "At most 100 characters"),
     region: optionalText(100),
-    postalCode: z.string().trim().min(1, "Enter the postal code").max(20),
+    postalCode: z.string().trim().max(20, "At most 20 characters"),
     country: CountryCodeSchema,
     phone: optionalText(30),
   })
-  .strict();
+  .strict()
+  .superRefine(
+    (address, ctx) => {
+      const rules = knownAddressRules(String(address.country));
+      if (rules === null)
+        ctx.addIssue({ code: "custom", path: ["country"], message: "Choose a country from the list" });
+      if (!rules) return;
+      for (const problem of addressProblems(rules, address))
+        ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  )
+  .transform((address) => {
+    const rules = knownAddressRules(address.country);
+    const region = rules && address.region ? (matchRegion(rules, address.region) ?? address.region) : address.region;
+    return { ...address, region, postalCode: address.postalCode.toUpperCase() };
+  });
 export type AddressInput = z.input<typeof AddressSchema>;
 
 export const AddressUpdateSchema = z.object({ id: IdSchema, address: AddressSchema }).strict();
@@ -83,7 +108,7 @@ export const SetDefaultAddressSchema = z
   .object({ id: IdSchema, kind: z.enum(["shipping", "billing", "both"]) })
   .strict();
 
-export const RoleSchema = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
+export const RoleSchema = z.enum(Role);
 
 export const AdminCustomerListSchema = z
   .object({
@@ -99,7 +124,11 @@ export const SetUserRoleSchema = z.object({ userId: IdSchema, role: RoleSchema }
 export const ForcePasswordResetSchema = z.object({ userId: IdSchema }).strict();
 
 export const MailboxListSchema = z
-  .object({ to: z.string().trim().max(254).optional(), ...paginationFields(50) })
+  .object({
+    to: z.string().trim().max(254).optional(),
+    status: OutboxStatusSchema.optional(),
+    ...paginationFields(50),
+  })
   .strict();
 
 export const ByIdSchema = z.object({ id: IdSchema }).strict();

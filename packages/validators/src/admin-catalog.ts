@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ProductStatusSchema } from "./catalog.ts";
 import { IdSchema, MinorUnitsSchema, SlugSchema } from "./common.ts";
+import { MAX_PRODUCT_OPTIONS } from "./limits.ts";
 
 const Text = (max: number, message = `At most ${max} characters`) => z.string().trim().max(max, message);
 const OptionText = z.string().trim().min(1, "Required").max(60, "At most 60 characters");
@@ -27,7 +28,7 @@ export const VariantInputSchema = z
      */
     stockOnHandLoaded: StockSchema.optional(),
     /** One value per product option, in the options' order. */
-    optionValues: z.array(OptionText).max(3).default([]),
+    optionValues: z.array(OptionText).max(MAX_PRODUCT_OPTIONS).default([]),
   })
   .strict();
 export type VariantInput = z.input<typeof VariantInputSchema>;
@@ -46,7 +47,10 @@ const productFields = {
   seoDescription: Text(160, "At most 160 characters").nullable().default(null),
   categoryId: IdSchema.nullable().default(null),
   brandId: IdSchema.nullable().default(null),
-  options: z.array(ProductOptionInputSchema).max(3, "At most 3 options").default([]),
+  options: z
+    .array(ProductOptionInputSchema)
+    .max(MAX_PRODUCT_OPTIONS, `At most ${MAX_PRODUCT_OPTIONS} options`)
+    .default([]),
   variants: z.array(VariantInputSchema).min(1, "Add at least one variant").max(100),
 };
 
@@ -100,12 +104,13 @@ export const ProductUpdateSchema = z
   .superRefine(checkVariants);
 export type ProductUpdateInput = z.input<typeof ProductUpdateSchema>;
 
-export const ProductBulkActionSchema = z
-  .object({
-    ids: z.array(IdSchema).min(1, "Select at least one product").max(500),
-    action: z.enum(["publish", "unpublish", "archive", "feature", "unfeature"]),
-  })
-  .strict();
+const bulkIds = z.array(IdSchema).min(1, "Select at least one product").max(500);
+
+/** A status or flag for every selected product, or one category for all of them (null: none). */
+export const ProductBulkActionSchema = z.discriminatedUnion("action", [
+  z.object({ ids: bulkIds, action: z.enum(["publish", "unpublish", "archive", "feature", "unfeature"]) }).strict(),
+  z.object({ ids: bulkIds, action: z.literal("setCategory"), categoryId: IdSchema.nullable() }).strict(),
+]);
 
 /** Uploaded images: the server checks the bytes' type and reads the dimensions itself. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

@@ -1,7 +1,8 @@
+import { ProductStatus as ProductStatuses } from "@shop/db/enums";
 import { z } from "zod";
 import { MinorUnitsSchema, paginationFields, SlugSchema } from "./common.ts";
 
-export const ProductStatusSchema = z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]);
+export const ProductStatusSchema = z.enum(ProductStatuses);
 export type ProductStatus = z.infer<typeof ProductStatusSchema>;
 
 /** How shoppers may order a listing; `relevance` needs a search query. */
@@ -36,6 +37,9 @@ export const CatalogListSchema = z
   .object({ ...catalogFilterFields, sort: CatalogSortSchema.optional(), ...paginationFields(24) })
   .strict();
 export type CatalogListInput = z.input<typeof CatalogListSchema>;
+
+/** One brand's page (`catalog.brand`). */
+export const CatalogBrandSchema = z.object({ slug: SlugSchema }).strict();
 
 export const CatalogSuggestSchema = z.object({ q: z.string().trim().min(1).max(100) }).strict();
 

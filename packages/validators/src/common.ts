@@ -31,5 +31,5 @@ export const paginationFields = (defaultLimit: number) => ({
 export const CountryCodeSchema = z
   .string()
   .trim()
-  .length(2, "Use the two-letter country code")
+  .length(2, "Choose a country")
   .transform((code) => code.toUpperCase());

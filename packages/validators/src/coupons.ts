@@ -1,3 +1,4 @@
+import { DiscountType } from "@shop/db/enums";
 import { z } from "zod";
 import { IdSchema, paginationFields } from "./common.ts";
 
@@ -13,7 +14,7 @@ export const CouponInputSchema = z
       .regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, - and _ only")
       .transform((code) => code.toUpperCase()),
     description: z.string().trim().max(200).default(""),
-    type: z.enum(["PERCENTAGE", "FIXED_AMOUNT", "FREE_SHIPPING"]),
+    type: z.enum(DiscountType),
     /** Percent for PERCENTAGE, minor units for FIXED_AMOUNT. */
     value: z.number().int().min(0).max(100_000_000).default(0),
     minSubtotal: z.number().int().min(1).max(100_000_000).nullish(),

@@ -1,10 +1,16 @@
+import type { InventoryReason } from "@shop/db/enums";
 import { z } from "zod";
 import { SkuSchema, StockSchema } from "./admin-catalog.ts";
 import { IdSchema, paginationFields } from "./common.ts";
 import { parseCsv, type CsvRowError } from "./csv.ts";
 
 /** Manual adjustments; the other reasons are written by orders and imports. */
-export const ADJUST_REASONS = ["RESTOCK", "DAMAGE", "CORRECTION", "RETURN"] as const;
+export const ADJUST_REASONS = [
+  "RESTOCK",
+  "DAMAGE",
+  "CORRECTION",
+  "RETURN",
+] as const satisfies readonly InventoryReason[];
 export const AdjustReasonSchema = z.enum(ADJUST_REASONS, "Choose a reason");
 
 const DeltaSchema = z.number().int("Whole units").min(-1_000_000).max(1_000_000);

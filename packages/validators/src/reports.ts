@@ -43,7 +43,16 @@ function checkRange(range: RangeFields, ctx: z.RefinementCtx) {
 export const DashboardInputSchema = z.object(rangeFields).strict().superRefine(checkRange);
 export type DashboardInput = z.input<typeof DashboardInputSchema>;
 
-export const REPORT_KINDS = ["sales", "products", "categories", "brands", "customers", "tax", "refunds"] as const;
+export const REPORT_KINDS = [
+  "sales",
+  "products",
+  "categories",
+  "brands",
+  "customers",
+  "tax",
+  "refunds",
+  "returns",
+] as const;
 export const ReportKindSchema = z.enum(REPORT_KINDS);
 export type ReportKind = z.infer<typeof ReportKindSchema>;
 

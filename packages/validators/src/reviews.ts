@@ -1,3 +1,4 @@
+import { ReviewStatus } from "@shop/db/enums";
 import { z } from "zod";
 import { IdSchema, paginationFields } from "./common.ts";
 
@@ -29,7 +30,7 @@ export const ReviewListSchema = z
 
 export const ProductIdSchema = z.object({ productId: IdSchema }).strict();
 
-export const ReviewStatusSchema = z.enum(["PENDING", "PUBLISHED", "HIDDEN"]);
+export const ReviewStatusSchema = z.enum(ReviewStatus);
 
 export const AdminReviewListSchema = z
   .object({

@@ -1,19 +1,12 @@
 import type { RouterOutputs } from "@shop/api";
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, ResponsiveImage } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { imageFileProblem, imageTypes, moved, readBase64 } from "../lib/image-files.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 
 type Image = RouterOutputs["admin"]["products"]["get"]["images"][number];
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("Could not read the file"));
-    reader.readAsDataURL(file);
-  });
 
 /** Upload, reorder (the first is the primary image), describe and remove a product's images. */
 export function ImageManager({ productId, images }: { productId: number; images: Image[] }) {
@@ -23,19 +16,20 @@ export function ImageManager({ productId, images }: { productId: number; images:
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.admin.products.get.queryKey({ id: productId }) });
   const upload = useMutation(
-    trpc.admin.products.uploadImage.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }),
+    trpc.admin.products.uploadImage.mutationOptions({
+      onSuccess: refresh,
+      onError: (e) => setError(plainErrorMessage(e)),
+    }),
   );
   const update = useMutation(
-    trpc.admin.products.updateImages.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }),
+    trpc.admin.products.updateImages.mutationOptions({
+      onSuccess: refresh,
+      onError: (e) => setError(plainErrorMessage(e)),
+    }),
   );
   const save = (next: Image[]) =>
     update.mutate({ productId, images: next.map((image) => ({ id: image.id, alt: image.alt })) });
-  const move = (from: number, to: number) => {
-    const next = [...images];
-    const [item] = next.splice(from, 1);
-    if (item) next.splice(to, 0, item);
-    save(next);
-  };
+  const move = (from: number, to: number) => save(moved(images, from, to));
 
   return (
     <section aria-labelledby="images-title" className="rounded-lg border border-line p-4">
@@ -61,6 +55,20 @@ export function ImageManager({ productId, images }: { productId: number; images:
               {image.width}×{image.height}
               {index === 0 && " · primary"}
             </span>
+            <label className="min-w-48 flex-1 text-sm">
+              <span className="block font-medium">Describe image {index + 1}</span>
+              <input
+                key={image.alt}
+                defaultValue={image.alt}
+                maxLength={200}
+                onBlur={(event) => {
+                  const alt = event.target.value.trim();
+                  if (alt !== image.alt)
+                    save(images.map((other) => (other.id === image.id ? { ...other, alt } : other)));
+                }}
+                className="mt-1 block min-h-10 w-full rounded-md border border-line px-3"
+              />
+            </label>
             <Button variant="ghost" disabled={index === 0} onClick={() => move(index, 0)}>
               Make primary
             </Button>
@@ -90,7 +98,7 @@ export function ImageManager({ productId, images }: { productId: number; images:
         Upload image (PNG, JPEG, GIF or WebP, up to 5 MB and 40 megapixels)
         <input
           type="file"
-          accept="image/png,image/jpeg,image/gif,image/webp"
+          accept={imageTypes.join(",")}
           className="mt-1 block text-sm"
           disabled={upload.isPending}
           onChange={async (event) => {
@@ -98,7 +106,8 @@ export function ImageManager({ productId, images }: { productId: number; images:
             event.target.value = "";
             if (!file) return;
             setError(null);
-            if (file.size > 5 * 1024 * 1024) return setError("Images may be at most 5 MB");
+            const problem = imageFileProblem(file);
+            if (problem) return setError(problem);
             upload.mutate({ productId, dataBase64: await readBase64(file), alt: "" });
           }}
         />

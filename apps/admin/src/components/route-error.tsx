@@ -7,7 +7,7 @@ export function RouteError() {
       error={useRouteError()}
       home={
         <Link to="/" className="underline">
-          Back to the dashboard
+          Back to the admin home
         </Link>
       }
     />

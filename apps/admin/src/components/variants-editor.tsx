@@ -1,4 +1,5 @@
 import { Button, TableScroll } from "@shop/ui";
+import { MAX_PRODUCT_OPTIONS } from "@shop/validators/limits";
 import { Link } from "react-router";
 import { generateVariants, type ProductForm, type VariantRow } from "../lib/product-form.ts";
 
@@ -56,7 +57,7 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
         </div>
       ))}
       <div className="mb-4 flex gap-2">
-        {form.options.length < 3 && (
+        {form.options.length < MAX_PRODUCT_OPTIONS && (
           <Button
             variant="secondary"
             onClick={() => setForm({ ...form, options: [...form.options, { name: "", values: "" }] })}

@@ -1,32 +1,12 @@
 import type { RouterOutputs } from "@shop/api";
-import { OrderStatusSchema } from "@shop/validators";
 
 export type Order = RouterOutputs["admin"]["orders"]["get"];
-export type OrderStatus = Order["status"];
 export type OrderItem = Order["items"][number];
 
-export const orderStatuses = OrderStatusSchema.options;
-export const isOrderStatus = (value: string | null): value is OrderStatus =>
-  orderStatuses.some((status) => status === value);
-
-export const statusLabels: Record<OrderStatus, string> = {
-  PENDING_PAYMENT: "Pending payment",
-  PAID: "Paid",
-  PROCESSING: "Processing",
-  SHIPPED: "Shipped",
-  DELIVERED: "Delivered",
-  CANCELLED: "Cancelled",
-  REFUNDED: "Refunded",
-  PARTIALLY_REFUNDED: "Partially refunded",
-};
-
-// A mirror of the server's status machine (services/orders/transitions.ts), used only to decide
-// which buttons to show; the server decides and says why when it refuses.
-const beforeShipping: readonly OrderStatus[] = ["PENDING_PAYMENT", "PAID", "PROCESSING"];
-const refundableStatuses: readonly OrderStatus[] = ["PAID", "PROCESSING", "SHIPPED", "DELIVERED", "PARTIALLY_REFUNDED"];
-const shippedStatuses: readonly OrderStatus[] = ["SHIPPED", "DELIVERED", "PARTIALLY_REFUNDED"];
-
-type Money = Pick<Order, "status" | "payments" | "refunds">;
+type Money = Pick<
+  Order,
+  "paymentStatus" | "fulfillmentStatus" | "state" | "payments" | "refunds" | "items" | "shipments"
+>;
 
 /** What can still be refunded: captured, minus refunded, minus refunds on their way. */
 export function refundableAmount(order: Pick<Order, "payments" | "refunds">): number {
@@ -39,16 +19,22 @@ export function refundableAmount(order: Pick<Order, "payments" | "refunds">): nu
   return Math.max(0, captured - pending);
 }
 
+/** Units of a line still waiting to ship (refunds take unshipped units first), as the server counts. */
+export const unitsToShip = (item: Pick<OrderItem, "quantity" | "shippedQuantity" | "refundedQuantity">) =>
+  Math.max(0, item.quantity - item.shippedQuantity - item.refundedQuantity);
+
+// A mirror of the server's rules (services/orders/transitions.ts, fulfil.ts), used only to decide
+// which buttons to show; the server decides and says why when it refuses.
 export function orderActions(order: Money) {
-  const { status } = order;
+  const open = order.state === "OPEN";
+  const paid = order.paymentStatus === "PAID" || order.paymentStatus === "PARTIALLY_REFUNDED";
   return {
-    markProcessing: status === "PAID",
-    ship: status === "PAID" || status === "PROCESSING",
-    markDelivered: status === "SHIPPED",
-    cancel: beforeShipping.includes(status),
-    refund: refundableStatuses.includes(status) && refundableAmount(order) > 0,
+    ship: open && paid && order.items.some((item) => unitsToShip(item) > 0),
+    markDelivered: order.shipments.some((shipment) => shipment.status === "SHIPPED"),
+    cancel: open && order.fulfillmentStatus === "UNFULFILLED",
+    refund: paid && refundableAmount(order) > 0,
     /** Returned units can go back on the shelf only once they have left it. */
-    restock: shippedStatuses.includes(status),
+    restock: order.items.some((item) => item.shippedQuantity > 0),
   };
 }
 

@@ -1,5 +1,5 @@
-import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton, TableScroll, TextField, useToast } from "@shop/ui";
+import { plainErrorMessage, useTRPC } from "@shop/client";
+import { Button, DataTable, QueryState, TextField, useToast, FormMessage, ListPage } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
@@ -18,22 +18,14 @@ export function BrandsPage() {
       toast(done);
       return queryClient.invalidateQueries({ queryKey: trpc.admin.brands.list.queryKey() });
     },
-    onError: (e: { message: string }) => setError(e.message),
+    onError: (e: unknown) => setError(plainErrorMessage(e)),
   });
   const create = useMutation(trpc.admin.brands.create.mutationOptions(options("Brand added.")));
   const update = useMutation(trpc.admin.brands.update.mutationOptions(options("Brand saved.")));
   const remove = useMutation(trpc.admin.brands.delete.mutationOptions(options("Brand deleted.")));
-  if (brands.isError) return <ErrorState message={brands.error.message} onRetry={() => void brands.refetch()} />;
   return (
-    <section aria-labelledby="brands-title" className="max-w-3xl">
-      <h1 id="brands-title" className="mb-4 text-2xl font-bold">
-        Brands
-      </h1>
-      {error && (
-        <p role="alert" className="mb-3 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+    <ListPage title="Brands" className="max-w-3xl">
+      <FormMessage error={error ?? undefined} />
       <form
         className="mb-6 flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
@@ -46,26 +38,21 @@ export function BrandsPage() {
           Add brand
         </Button>
       </form>
-      {!brands.data ? (
-        <Skeleton className="h-64" />
-      ) : (
-        <TableScroll label="Brands">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-muted">
-              <tr>
-                <th className="p-2">Brand</th>
-                <th className="p-2">Slug</th>
-                <th className="p-2 text-right">Products</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {brands.data.map((brand) => (
-                <tr key={brand.id} className="border-t border-line">
-                  <td className="p-2 font-medium">{brand.name}</td>
-                  <td className="p-2 text-muted">{brand.slug}</td>
-                  <td className="p-2 text-right tabular-nums">{brand.productCount}</td>
-                  <td className="p-2 text-right">
+      <QueryState query={brands} errorMessage="Could not load brands">
+        {(rows) => (
+          <DataTable
+            label="Brands"
+            rows={rows}
+            columns={[
+              { key: "name", header: "Brand", className: "font-medium", cell: (brand) => brand.name },
+              { key: "slug", header: "Slug", className: "text-muted", cell: (brand) => brand.slug },
+              { key: "products", header: "Products", align: "right", cell: (brand) => brand.productCount },
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                align: "right",
+                cell: (brand) => (
+                  <>
                     <Button
                       variant="ghost"
                       onClick={() => {
@@ -83,13 +70,13 @@ export function BrandsPage() {
                     >
                       Delete<span className="sr-only"> {brand.name}</span>
                     </ConfirmButton>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </section>
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </ListPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@shop/api";
-import { useTRPC } from "@shop/client";
-import { Button, ErrorState, Skeleton, TextField, useToast } from "@shop/ui";
+import { plainErrorMessage, useTRPC } from "@shop/client";
+import { Button, ErrorState, Skeleton, TextField, useToast, FormMessage, ListPage } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
@@ -23,7 +23,7 @@ export function CategoriesPage() {
       toast(done);
       return queryClient.invalidateQueries({ queryKey: trpc.admin.categories.list.queryKey() });
     },
-    onError: (e: { message: string }) => setError(e.message),
+    onError: (e: unknown) => setError(plainErrorMessage(e)),
   });
   const create = useMutation(trpc.admin.categories.create.mutationOptions(options("Category added.")));
   const update = useMutation(trpc.admin.categories.update.mutationOptions(options("Category saved.")));
@@ -31,7 +31,7 @@ export function CategoriesPage() {
   const remove = useMutation(trpc.admin.categories.delete.mutationOptions(options("Category deleted.")));
 
   if (categories.isError)
-    return <ErrorState message={categories.error.message} onRetry={() => void categories.refetch()} />;
+    return <ErrorState message={plainErrorMessage(categories.error)} onRetry={() => void categories.refetch()} />;
   if (!categories.data) return <Skeleton className="h-96" />;
   const all = categories.data;
   const children = (parent: number | null) => all.filter((category) => category.parentId === parent);
@@ -110,15 +110,8 @@ export function CategoriesPage() {
   };
 
   return (
-    <section aria-labelledby="categories-title" className="max-w-4xl">
-      <h1 id="categories-title" className="mb-4 text-2xl font-bold">
-        Categories
-      </h1>
-      {error && (
-        <p role="alert" className="mb-3 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+    <ListPage title="Categories" className="max-w-4xl">
+      <FormMessage error={error ?? undefined} />
       <form
         className="mb-6 flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
@@ -150,6 +143,6 @@ export function CategoriesPage() {
         </Button>
       </form>
       <ul>{children(null).map((category) => row(category, 0))}</ul>
-    </section>
+    </ListPage>
   );
 }

@@ -1,5 +1,6 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, Skeleton, TextField } from "@shop/ui";
+import type { RouterOutputs } from "@shop/api";
+import { Button, DataTable, EmptyState, ErrorState, Skeleton, TextField, type Column } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
@@ -7,6 +8,31 @@ import { localDay } from "../lib/dates.ts";
 
 const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
 const count = new Intl.NumberFormat();
+
+type Step = RouterOutputs["admin"]["funnel"]["get"]["steps"][number] & { id: string; index: number };
+const stepColumns: Column<Step>[] = [
+  { key: "step", header: "Step", rowHeader: true, cell: (step) => step.label },
+  { key: "visitors", header: "Visitors", align: "right", cell: (step) => count.format(step.visitors) },
+  {
+    key: "previous",
+    header: "From previous",
+    align: "right",
+    cell: (step) => (step.index === 0 ? "—" : percent.format(step.rateFromPrevious)),
+  },
+  { key: "start", header: "Of all visitors", align: "right", cell: (step) => percent.format(step.rateFromStart) },
+  {
+    key: "share",
+    header: <span className="sr-only">Share</span>,
+    className: "w-1/3 pl-4",
+    cell: (step) => (
+      <div
+        aria-hidden="true"
+        className="h-3 rounded bg-brand-600"
+        style={{ width: `${Math.max(step.rateFromStart * 100, 0.5)}%` }}
+      />
+    ),
+  },
+];
 
 const isoDay = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
@@ -70,47 +96,16 @@ export function FunnelPage() {
       ) : funnel.data.steps[0]?.visitors === 0 ? (
         <EmptyState title="No visits in this range" />
       ) : (
-        <table className="w-full max-w-3xl text-sm" data-testid="funnel">
-          <thead>
-            <tr className="border-b border-line text-left">
-              <th scope="col" className="py-2">
-                Step
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Visitors
-              </th>
-              <th scope="col" className="py-2 text-right">
-                From previous
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Of all visitors
-              </th>
-              <th scope="col" className="w-1/3 py-2">
-                <span className="sr-only">Share</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {funnel.data.steps.map((step, index) => (
-              <tr key={step.key} className="border-b border-line" data-step={step.key}>
-                <th scope="row" className="py-2 text-left font-medium">
-                  {step.label}
-                </th>
-                <td className="py-2 text-right tabular-nums">{count.format(step.visitors)}</td>
-                <td className="py-2 text-right tabular-nums">
-                  {index === 0 ? "—" : percent.format(step.rateFromPrevious)}
-                </td>
-                <td className="py-2 text-right tabular-nums">{percent.format(step.rateFromStart)}</td>
-                <td className="py-2 pl-4" aria-hidden="true">
-                  <div
-                    className="h-3 rounded bg-brand-600"
-                    style={{ width: `${Math.max(step.rateFromStart * 100, 0.5)}%` }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="max-w-3xl">
+          <DataTable
+            compact
+            label="Funnel steps"
+            testId="funnel"
+            rows={funnel.data.steps.map((step, index) => ({ ...step, id: step.key, index }))}
+            columns={stepColumns}
+            rowData={(step) => ({ "data-step": step.key })}
+          />
+        </div>
       )}
     </section>
   );

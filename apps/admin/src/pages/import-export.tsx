@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { useTRPC, useTRPCClient } from "@shop/client";
+import { plainErrorMessage, useTRPC, useTRPCClient } from "@shop/client";
 import { Button } from "@shop/ui";
 import { csvColumnIndex, parseCsv, validateCsvRow, type CsvRowError } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
@@ -96,7 +96,7 @@ export function ImportExportPage() {
       )}
       {importCsv.isError && (
         <p role="alert" className="text-sm text-red-700">
-          {importCsv.error.message} Nothing was imported.
+          {plainErrorMessage(importCsv.error)} Nothing was imported.
         </p>
       )}
       {result?.ok && (

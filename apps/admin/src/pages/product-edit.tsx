@@ -1,10 +1,12 @@
-import { useTRPC } from "@shop/client";
+import { isClientError, plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, ErrorState, Skeleton, TextField } from "@shop/ui";
 import { ProductCreateSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ImageManager } from "../components/image-manager.tsx";
+import { StagedImages, type StagedImage } from "../components/staged-images.tsx";
+import { readBase64 } from "../lib/image-files.ts";
 import { VariantsEditor } from "../components/variants-editor.tsx";
 import { ProductReviews } from "./reviews/product-reviews.tsx";
 import {
@@ -31,21 +33,43 @@ export function ProductEditPage() {
   const [form, setForm] = useState<ProductForm>(emptyForm);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
+  const [staged, setStaged] = useState<StagedImage[]>([]);
+  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
+  const upload = useMutation(trpc.admin.products.uploadImage.mutationOptions());
   useEffect(() => {
     if (product.data) setForm(formFromProduct(product.data));
   }, [product.data]);
 
+  // A new product's images were chosen before it existed: they go up now, in their order.
+  const uploadStaged = async (productId: number) => {
+    for (const [index, image] of staged.entries()) {
+      setUploading({ done: index, total: staged.length });
+      await upload.mutateAsync({ productId, dataBase64: await readBase64(image.file), alt: image.alt.trim() });
+    }
+    setUploading(null);
+    setStaged([]);
+  };
   const onSaved = async (result: { id: number }) => {
     setSaved(true);
+    if (id === null && staged.length > 0) {
+      try {
+        await uploadStaged(result.id);
+      } catch (error) {
+        setUploading(null);
+        // The product exists: its page says which images are there; this says why one is not.
+        const reason = isClientError(error) ? error.message : "the shop could not be reached";
+        setProblems([`The product was created, but an image could not be uploaded: ${reason}`]);
+      }
+    }
     await queryClient.invalidateQueries({ queryKey: trpc.admin.products.pathKey() });
     if (id === null) await navigate(`/products/${result.id}`, { replace: true });
   };
-  const onError = (error: { message: string }) => setProblems([error.message]);
+  const onError = (error: unknown) => setProblems([plainErrorMessage(error)]);
   const create = useMutation(trpc.admin.products.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.admin.products.update.mutationOptions({ onSuccess: onSaved, onError }));
 
   if (id !== null && product.isError)
-    return <ErrorState message={product.error.message} onRetry={() => void product.refetch()} />;
+    return <ErrorState message={plainErrorMessage(product.error)} onRetry={() => void product.refetch()} />;
   if (id !== null && !product.data) return <Skeleton className="h-96" />;
   const field = (key: "name" | "slug" | "seoTitle" | "seoDescription") => ({
     value: form[key],
@@ -181,9 +205,17 @@ export function ProductEditPage() {
         </section>
         <VariantsEditor form={form} setForm={setForm} />
         {id !== null && product.data && <ImageManager productId={id} images={product.data.images} />}
-        {id === null && <p className="text-sm text-muted">Save the product to add images.</p>}
+        {id === null && <StagedImages images={staged} onChange={setStaged} />}
+        {uploading && (
+          <div className="flex items-center gap-3 text-sm">
+            <progress max={uploading.total} value={uploading.done} aria-label="Image upload progress" />
+            <p role="status">
+              Uploading image {uploading.done + 1} of {uploading.total}…
+            </p>
+          </div>
+        )}
         <div>
-          <Button type="submit" disabled={create.isPending || update.isPending}>
+          <Button type="submit" disabled={create.isPending || update.isPending || uploading !== null}>
             {id === null ? "Create product" : "Save changes"}
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import { useFieldErrors, useTRPC } from "@shop/client";
-import { Button, TextField } from "@shop/ui";
+import { CredentialsForm } from "@shop/ui";
 import { SignInSchema } from "@shop/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -35,24 +35,13 @@ export function SignInPage() {
   return (
     <main className="mx-auto mt-24 max-w-sm px-4">
       <h1 className="mb-6 text-2xl font-bold">Sign in to the back office</h1>
-      <form onSubmit={submit} noValidate className="space-y-4">
-        <TextField label="Email" name="email" type="email" autoComplete="username" error={form.errors.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          error={form.errors.password}
-        />
-        {form.errors.form && (
-          <p role="alert" className="text-sm text-red-700">
-            {form.errors.form}
-          </p>
-        )}
-        <Button type="submit" className="w-full" disabled={signIn.isPending}>
-          {signIn.isPending ? "Signing in…" : "Sign in"}
-        </Button>
-      </form>
+      <CredentialsForm
+        mode="signIn"
+        onSubmit={submit}
+        errors={form.errors}
+        pending={signIn.isPending}
+        emailAutoComplete="username"
+      />
     </main>
   );
 }

@@ -11,11 +11,12 @@ export type ResponseCache = {
   /** The version to file a freshly computed entry under (read before the database). */
   version(): Promise<string>;
   get(key: string): Promise<{ body: string; version: string } | { body: null; version: string }>;
-  set(version: string, key: string, body: string): Promise<void>;
+  /** `ttlMs` bounds how long the entry may live (default five minutes). */
+  set(version: string, key: string, body: string, ttlMs?: number): Promise<void>;
   invalidate(): Promise<void>;
 };
 
-const TTL_MS = 5 * 60_000;
+export const DEFAULT_TTL_MS = 5 * 60_000;
 
 export function memoryCache(maxEntries = 5_000): ResponseCache {
   let version = 0;
@@ -27,10 +28,10 @@ export function memoryCache(maxEntries = 5_000): ResponseCache {
       if (entry && entry.expires > Date.now()) return { body: entry.body, version: String(version) };
       return { body: null, version: String(version) };
     },
-    async set(at, key, body) {
+    async set(at, key, body, ttlMs = DEFAULT_TTL_MS) {
       if (at !== String(version)) return; // computed before an invalidation: never store it
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value ?? "");
-      entries.set(`${at}:${key}`, { body, expires: Date.now() + TTL_MS });
+      entries.set(`${at}:${key}`, { body, expires: Date.now() + ttlMs });
     },
     async invalidate() {
       version++;
@@ -53,8 +54,8 @@ export function redisCache(redis: Redis, prefix = "shop:catalog:"): ResponseCach
       const [version, body] = Array.isArray(reply) ? reply : [];
       return { version: typeof version === "string" ? version : "0", body: typeof body === "string" ? body : null };
     },
-    async set(version, key, body) {
-      await redis.set(`${prefix}v${version}:${key}`, body, "PX", TTL_MS);
+    async set(version, key, body, ttlMs = DEFAULT_TTL_MS) {
+      await redis.set(`${prefix}v${version}:${key}`, body, "PX", ttlMs);
     },
     async invalidate() {
       await redis.incr(versionKey);
@@ -75,11 +76,11 @@ export function tolerant(cache: ResponseCache, breaker: Breaker): ResponseCache 
         () => cache.get(key),
         async () => ({ body: null, version: "down" }),
       ),
-    set: (version, key, body) =>
+    set: (version, key, body, ttlMs) =>
       version === "down"
         ? Promise.resolve()
         : breaker.run(
-            () => cache.set(version, key, body),
+            () => cache.set(version, key, body, ttlMs),
             async () => {},
           ),
     invalidate: () =>

@@ -90,7 +90,7 @@ export function metricsPlugin(app: FastifyInstance, options: { db: Database; tok
     const [totals] = await options.db.sql.query(`
       SELECT (SELECT count(*) FROM "EmailOutbox" WHERE "status" = 'PENDING')::int AS outbox,
              (SELECT count(*) FROM "Refund" WHERE "status" = 'PENDING')::int AS refunds,
-             (SELECT count(*) FROM "Order" WHERE "status" = 'PENDING_PAYMENT')::int AS unpaid,
+             (SELECT count(*) FROM "Order" WHERE "paymentStatus" = 'PENDING' AND "state" = 'OPEN')::int AS unpaid,
              (SELECT count(*) FROM "Order" WHERE "paidAt" IS NOT NULL)::int AS paid,
              (SELECT COALESCE(sum("total" - "refundedTotal"), 0) FROM "Order" WHERE "paidAt" IS NOT NULL)::float8 AS revenue`);
     const parsed = Totals.parse(totals);

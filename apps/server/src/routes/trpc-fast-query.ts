@@ -9,45 +9,25 @@ import {
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { MAX_BATCH_SIZE } from "@shop/validators";
 import type { FastifyRequest } from "fastify";
+import { onFastPath, pathsOf } from "./procedures.ts";
 
-/**
- * GET queries of public catalog procedures (single or batched, as the apps send them) skip the
- * fetch-API translation of tRPC's adapter: a Request, Headers and AbortController per call cost
- * more CPU than a page of products does. The calls are the same: the router's procedures with
- * their middleware, input validation, error formatter and transformer, in tRPC's wire format.
- */
-export const FAST_QUERIES = new Set([
-  "catalog.list",
-  "catalog.get",
-  "catalog.facets",
-  "catalog.suggest",
-  "catalog.categories",
-  "catalog.brands",
-]);
-
-/**
- * Unbatched POSTs of the cart and checkout mutations take the same shortcut (the storefront
- * sends them one at a time). Their middleware (CSRF and origin checks), rate limits, cookies and
- * error format are the procedure's own, so nothing changes but the cost.
- */
-export const FAST_MUTATIONS = new Set([
-  "cart.add",
-  "cart.setQuantity",
-  "cart.remove",
-  "cart.clear",
-  "cart.applyCoupon",
-  "cart.removeCoupon",
-  "checkout.placeOrder",
-]);
+// Procedures that declare `meta.fastPath` skip the fetch-API translation of tRPC's adapter: a
+// Request, Headers and AbortController per call cost more CPU than a page of products does.
+// GET queries take it single or batched (as the apps send them), mutations as unbatched POSTs
+// (the storefront sends cart and checkout mutations one at a time). The calls are the same: the
+// router's procedures with their middleware (CSRF and origin checks, rate limits), input
+// validation, cookies, error formatter and transformer, in tRPC's wire format.
 
 export type TrpcQuerystring = { input?: string; batch?: string };
 
 export function isFastQuery(request: FastifyRequest<{ Querystring: TrpcQuerystring }>, path: string): boolean {
   if (request.method !== "GET") return false;
-  if (request.query.batch === undefined) return FAST_QUERIES.has(path);
-  const paths = path.split(",");
+  if (request.query.batch === undefined) return onFastPath(path, "query");
+  const paths = pathsOf(path);
   // An oversized batch goes to tRPC's handler, which refuses it with a 400.
-  return request.query.batch === "1" && paths.length <= MAX_BATCH_SIZE && paths.every((one) => FAST_QUERIES.has(one));
+  return (
+    request.query.batch === "1" && paths.length <= MAX_BATCH_SIZE && paths.every((one) => onFastPath(one, "query"))
+  );
 }
 
 /** A JSON body is required: anything else takes tRPC's own handler, which refuses it as tRPC does. */
@@ -55,7 +35,7 @@ export function isFastMutation(request: FastifyRequest<{ Querystring: TrpcQuerys
   return (
     request.method === "POST" &&
     request.query.batch === undefined &&
-    FAST_MUTATIONS.has(path) &&
+    onFastPath(path, "mutation") &&
     typeof request.body === "string" &&
     request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase() === "application/json"
   );

@@ -16,16 +16,19 @@ import { TRPCError } from "@trpc/server";
 import { fastifyRequestHandler, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { CATALOG_MUTATIONS } from "../cache/invalidation.ts";
 import type { ResponseCache } from "../cache/response-cache.ts";
 import type { ErrorReporter } from "../observability/error-reporter.ts";
 import type { OutageLog } from "../observability/outage-log.ts";
 import { singleFlight } from "../cache/single-flight.ts";
+import { invalidatesCatalog, pathsOf, sharedCacheTtl } from "./procedures.ts";
 import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 import { trpcErrorReply } from "./trpc-errors.ts";
 
 /** A session cookie in a Cookie or Set-Cookie header. */
 const SESSION_IN_HEADER = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
+
+/** The procedure paths of a tRPC request's URL. */
+const TRPC_PATHS = /^\/trpc\/([^?]+)/;
 
 /** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
 const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
@@ -50,7 +53,7 @@ export async function trpcRoutes(
     config,
     limits,
     payments,
-    cache,
+    cache: responseCache,
     pageCache,
     errors,
     outages,
@@ -66,7 +69,7 @@ export async function trpcRoutes(
     outages: OutageLog;
   },
 ) {
-  const caches = [cache, pageCache].filter((one) => one !== null);
+  const caches = [responseCache, pageCache].filter((one) => one !== null);
   const cookieDefaults = { httpOnly: true, secure: config.secureCookies, sameSite: "lax", path: "/" } as const;
 
   async function createContext({ req, res }: Pick<CreateFastifyContextOptions, "req" | "res">) {
@@ -124,9 +127,10 @@ export async function trpcRoutes(
   };
 
   /**
-   * Public catalog reads, from the cache when it has them: filed under the catalog version read
-   * before the database, so an answer computed across an invalidation is never served. ETags let
-   * browsers and CDNs revalidate for free.
+   * Fast-path reads, from the cache when every call declares an answer shared by everyone
+   * (`meta.cache`): filed under the catalog version read before the database, so an answer
+   * computed across an invalidation is never served. ETags let browsers and CDNs revalidate for
+   * free.
    */
   async function cachedFastQuery(
     req: FastifyRequest<{ Querystring: TrpcQuerystring }>,
@@ -134,6 +138,8 @@ export async function trpcRoutes(
     path: string,
   ) {
     const key = `${path}?${req.query.batch ?? ""}&${req.query.input ?? ""}`;
+    const ttlMs = sharedCacheTtl(pathsOf(path));
+    const cache = ttlMs === null ? null : responseCache;
     const cached = cache ? await cache.get(key) : null;
     let body = cached?.body ?? null;
     let status = 200;
@@ -146,7 +152,8 @@ export async function trpcRoutes(
           ctx: await createContext({ req, res }),
           onError: (error, failed) => onError(error, failed, req, res),
         });
-        if (cache && cached && fresh.status === 200) await cache.set(cached.version, key, fresh.body);
+        if (cache && cached && fresh.status === 200)
+          await cache.set(cached.version, key, fresh.body, ttlMs ?? undefined);
         return fresh;
       };
       ({ status, body } = cache && cached ? await misses.run(`${cached.version}:${key}`, compute) : await compute());
@@ -160,10 +167,12 @@ export async function trpcRoutes(
     return res.status(status).send(body);
   }
 
-  // Staff edits to the catalog invalidate before answering, so the next read anywhere is fresh.
+  // Staff edits to the catalog (`meta.invalidatesCatalog`) invalidate before answering, so the
+  // next read anywhere is fresh.
   if (caches.length) {
     app.addHook("onSend", async (request, reply, payload) => {
-      if (request.method === "POST" && reply.statusCode < 400 && CATALOG_MUTATIONS.test(request.url))
+      const called = TRPC_PATHS.exec(request.url)?.[1];
+      if (request.method === "POST" && reply.statusCode < 400 && called && invalidatesCatalog(pathsOf(called)))
         await Promise.all(caches.map((one) => one.invalidate()));
       return payload;
     });

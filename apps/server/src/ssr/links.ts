@@ -4,7 +4,7 @@ import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape } from "@
 import { observable } from "@trpc/server/observable";
 import superjson from "superjson";
 import type { ResponseCache } from "../cache/response-cache.ts";
-import { FAST_QUERIES } from "../routes/trpc-fast-query.ts";
+import { procedure } from "../routes/procedures.ts";
 
 type Services = Omit<Context, "req" | "auth">;
 
@@ -30,23 +30,20 @@ export function anonymousContext(services: Services): Context {
 }
 
 /**
- * What a page renders from, for an anonymous shopper: the public catalog and a product's published
- * reviews (without a shopper, nothing in them is personal). A review changes what shoppers see
- * only through moderation (a staff catalog mutation) or the rating summary (a NOTIFY trigger),
- * both of which bump the catalog version.
- */
-const RENDER_CACHED = new Set([...FAST_QUERIES, "reviews.list"]);
-
-/**
- * Those reads from the response cache, filed under the catalog version like the API's own cached
- * responses (an answer computed across an invalidation is never stored): rendering a page that
- * misses the page cache rarely reaches the database.
+ * What a page renders from, for an anonymous shopper: queries that declare `meta.cache` (the
+ * public catalog, and a product's published reviews, which without a shopper are not personal),
+ * from the response cache, filed under the catalog version like the API's own cached responses
+ * (an answer computed across an invalidation is never stored): rendering a page that misses the
+ * page cache rarely reaches the database. A review changes what shoppers see only through
+ * moderation (a staff catalog mutation) or the rating summary (a NOTIFY trigger), both of which
+ * bump the catalog version.
  */
 function cacheLink(cache: ResponseCache): TRPCLink<AppRouter> {
   return () =>
     ({ op, next }) =>
       observable((observer) => {
-        if (op.type !== "query" || !RENDER_CACHED.has(op.path)) return next(op).subscribe(observer);
+        const rule = op.type === "query" ? procedure(op.path)?.meta.cache : undefined;
+        if (!rule) return next(op).subscribe(observer);
         const key = `render:${op.path}:${JSON.stringify(op.input ?? null)}`;
         let unsubscribe: () => void = () => undefined;
         let closed = false;
@@ -59,7 +56,7 @@ function cacheLink(cache: ResponseCache): TRPCLink<AppRouter> {
           const subscription = next(op).subscribe({
             next(result) {
               const data = "data" in result.result ? result.result.data : undefined;
-              if (data !== undefined) void cache.set(version, key, superjson.stringify(data));
+              if (data !== undefined) void cache.set(version, key, superjson.stringify(data), rule.ttlSeconds * 1000);
               observer.next(result);
             },
             error: (error) => observer.error(error),

@@ -2,7 +2,7 @@ import type { RouterOutputs } from "@shop/api";
 import { useFieldErrors } from "@shop/client";
 import { Button, FormMessage } from "@shop/ui";
 import { AddressSchema } from "@shop/validators";
-import type { FormEvent } from "react";
+import { useEffect, type FormEvent } from "react";
 import type { z } from "zod";
 import { AddressFields, readAddress } from "./address-fields.tsx";
 
@@ -25,15 +25,20 @@ export function AddressForm({
   onCancel?: () => void;
 }) {
   const form = useFieldErrors();
+  const { fromServer } = form;
+  // The API's answer lands on the fields it names, like the browser's own checks.
+  useEffect(() => {
+    if (serverError) fromServer(serverError);
+  }, [serverError]);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = form.validate(AddressSchema, readAddress(new FormData(event.currentTarget)));
     if (input) onSubmit(input);
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={submit} onChange={form.onChange} noValidate className="space-y-4">
       <AddressFields initial={initial} errors={form.errors} />
-      <FormMessage error={form.errors.form ?? (serverError instanceof Error ? serverError.message : undefined)} />
+      <FormMessage error={form.errors.form} />
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>
           {submitLabel}

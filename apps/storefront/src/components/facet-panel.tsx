@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatCount, formatMoney } from "@shop/ui";
+import { formatCount, formatCountOf, formatMoney } from "@shop/ui";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { toggleParam, withParam, type ListingFilters } from "../lib/listing-params.ts";
@@ -110,7 +110,7 @@ export function FacetPanel(props: {
           .map((rating) => (
             <Check
               key={rating.stars}
-              label={`${rating.stars} stars & up`}
+              label={`${formatCountOf(rating.stars, "star")} & up`}
               count={rating.count}
               checked={filters.minRating === rating.stars}
               onChange={() =>

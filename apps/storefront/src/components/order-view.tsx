@@ -1,38 +1,99 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatMoney } from "@shop/ui";
+import {
+  AddressLines,
+  eventWords,
+  fulfillmentTones,
+  orderHeadline,
+  paymentLabels,
+  paymentTones,
+  shipmentLabels,
+} from "@shop/client";
+import { Badge, formatMoney } from "@shop/ui";
 import { Link } from "react-router";
 import { OrderTotals } from "./order-totals.tsx";
 
-type Order = RouterOutputs["orders"]["get"];
+// The base view of an order (the confirmation page has it); the order page adds what may be returned.
+type Order = RouterOutputs["checkout"]["confirm"];
 
 const when = (date: Date) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
-export const statusLabel = (status: Order["status"]) =>
-  ({
-    PENDING_PAYMENT: "Awaiting payment",
-    PAID: "Paid",
-    PROCESSING: "Being prepared",
-    SHIPPED: "Shipped",
-    DELIVERED: "Delivered",
-    CANCELLED: "Cancelled",
-    REFUNDED: "Refunded",
-    PARTIALLY_REFUNDED: "Partly refunded",
-  })[status];
+/** The order's standing and, when it says something more, its payment, as badges in words. */
+export function OrderStatusLine({ order }: { order: Pick<Order, "paymentStatus" | "fulfillmentStatus" | "state"> }) {
+  const headline = orderHeadline(order);
+  const payment = paymentLabels[order.paymentStatus];
+  const tone =
+    order.state === "CANCELLED"
+      ? "danger"
+      : order.fulfillmentStatus === "UNFULFILLED"
+        ? paymentTones[order.paymentStatus]
+        : fulfillmentTones[order.fulfillmentStatus];
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Badge tone={tone}>
+        <span data-testid="order-status">{headline}</span>
+      </Badge>
+      {order.state !== "CANCELLED" && payment !== headline && (
+        <Badge tone={paymentTones[order.paymentStatus]}>
+          <span data-testid="payment-status">{payment}</span>
+        </Badge>
+      )}
+    </span>
+  );
+}
 
-/** An order as the shopper sees it: status timeline, tracking, items, addresses and totals. */
+function Parcels({ order }: { order: Order }) {
+  if (order.shipments.length === 0) return null;
+  const names = new Map(order.items.map((item) => [item.id, item.productName]));
+  const count = order.shipments.length;
+  return (
+    <section aria-labelledby="parcels-title">
+      <h2 id="parcels-title" className="mb-2 font-semibold">
+        {count === 1 ? "Your parcel" : `Your ${count} parcels`}
+      </h2>
+      <ol className="space-y-3">
+        {order.shipments.map((parcel, index) => (
+          <li key={parcel.id} className="rounded-lg border border-line p-3 text-sm" data-testid="parcel">
+            <p className="font-medium">
+              {count > 1 && `Parcel ${index + 1} of ${count} · `}
+              {parcel.carrierName} · {shipmentLabels[parcel.status]}
+              {parcel.deliveredAt ? ` ${when(parcel.deliveredAt)}` : ` since ${when(parcel.shippedAt)}`}
+            </p>
+            {parcel.trackingNumber &&
+              (parcel.trackingUrl ? (
+                <p>
+                  <a href={parcel.trackingUrl} className="font-medium text-brand-700 underline" rel="noreferrer">
+                    Track parcel {parcel.trackingNumber} with {parcel.carrierName}
+                  </a>
+                </p>
+              ) : (
+                <p>
+                  Tracking number <strong className="font-mono">{parcel.trackingNumber}</strong>
+                </p>
+              ))}
+            <ul className="text-muted">
+              {parcel.items.map((item) => (
+                <li key={item.orderItemId}>
+                  {item.quantity} × {names.get(item.orderItemId) ?? "item"}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** An order as the shopper sees it: status, parcels, timeline, items, addresses and totals. */
 export function OrderView({ order }: { order: Order }) {
   const address = order.shippingAddress;
   return (
     <div className="space-y-8">
-      <p className="text-lg">
-        Status: <strong data-testid="order-status">{statusLabel(order.status)}</strong>
+      <p className="flex flex-wrap items-center gap-2 text-lg">
+        Status: <OrderStatusLine order={order} />
         {order.cancelReason && <span className="text-muted"> — {order.cancelReason}</span>}
       </p>
-      {order.trackingNumber && (
-        <p>
-          Shipped with {order.carrier}: tracking number <strong>{order.trackingNumber}</strong>
-        </p>
-      )}
+      <Parcels order={order} />
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title" className="mb-2 font-semibold">
           Timeline
@@ -40,15 +101,9 @@ export function OrderView({ order }: { order: Order }) {
         <ol className="space-y-2 border-l-2 border-line pl-4">
           {order.events.map((event) => (
             <li key={event.id} className="text-sm">
-              <strong>{statusLabel(event.toStatus)}</strong> ·{" "}
+              <strong>{eventWords(event)}</strong> ·{" "}
               <time dateTime={event.createdAt.toISOString()}>{when(event.createdAt)}</time>
               {event.message && <span className="text-muted"> — {event.message}</span>}
-              {event.trackingNumber && (
-                <span>
-                  {" "}
-                  ({event.carrier} {event.trackingNumber})
-                </span>
-              )}
             </li>
           ))}
         </ol>
@@ -83,8 +138,23 @@ export function OrderView({ order }: { order: Order }) {
                   {item.quantity} × {formatMoney(item.unitPrice, order.currency)}
                   {item.refundedQuantity > 0 && ` · ${item.refundedQuantity} refunded`}
                 </p>
+                {item.discountAmount > 0 && (
+                  <p className="text-green-800" data-testid="line-discount">
+                    {formatMoney(item.unitPrice * item.quantity, order.currency)} less{" "}
+                    {formatMoney(item.discountAmount, order.currency)}
+                    {order.couponCode ? ` from code ${order.couponCode}` : " discount"}
+                  </p>
+                )}
               </div>
-              <p className="tabular-nums">{formatMoney(item.total, order.currency)}</p>
+              <p className="text-right tabular-nums">
+                {item.discountAmount > 0 && (
+                  <s className="block text-xs text-muted">
+                    <span className="sr-only">Before the discount: </span>
+                    {formatMoney(item.unitPrice * item.quantity, order.currency)}
+                  </s>
+                )}
+                {formatMoney(item.total, order.currency)}
+              </p>
             </li>
           ))}
         </ul>
@@ -96,20 +166,7 @@ export function OrderView({ order }: { order: Order }) {
               Shipping to
             </h2>
             <address className="text-sm not-italic">
-              {address.fullName}
-              <br />
-              {address.line1}
-              {address.line2 && (
-                <>
-                  <br />
-                  {address.line2}
-                </>
-              )}
-              <br />
-              {address.postalCode} {address.city}
-              {address.region ? `, ${address.region}` : ""}
-              <br />
-              {address.country}
+              <AddressLines address={address} />
             </address>
             <p className="mt-2 text-sm text-muted">{order.shippingMethodName}</p>
           </section>

@@ -1,3 +1,4 @@
+import { formatCountOf } from "@shop/ui";
 import type { RouterOutputs } from "@shop/api";
 import type { ReactNode } from "react";
 import { Stars } from "./stars.tsx";
@@ -19,14 +20,14 @@ export function RatingSummary({ rating, children }: { rating: Rating; children?:
           <div>
             <p className="text-4xl font-bold">{rating.average.toFixed(1)}</p>
             <Stars average={rating.average} size="lg" />
-            <p className="text-sm text-muted">{rating.count} reviews</p>
+            <p className="text-sm text-muted">{formatCountOf(rating.count, "review")}</p>
           </div>
           <ul className="flex flex-col gap-1 text-sm" aria-label="Rating distribution">
             {stars.map((star) => {
               const count = rating.distribution[star];
               return (
                 <li key={star} className="flex items-center gap-2">
-                  <span className="w-12">{star} stars</span>
+                  <span className="w-12">{formatCountOf(star, "star")}</span>
                   <span className="h-2 flex-1 overflow-hidden rounded bg-subtle" aria-hidden="true">
                     <span className="block h-full bg-amber-500" style={{ width: `${(count / rating.count) * 100}%` }} />
                   </span>

@@ -1,41 +1,35 @@
 import { useTRPC } from "@shop/client";
-import { formatMoney, ResponsiveImage } from "@shop/ui";
+import { formatMoney, ResponsiveImage, useCombobox } from "@shop/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
+import { useState } from "react";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
 
 /** The header search: suggestions as you type (arrow keys and Enter pick one), Enter searches. */
 export function SearchBox({ label }: { label?: string } = {}) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [text, setText] = useState(params.get("q") ?? "");
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const listId = useId();
-  const q = useDebounced(text.trim(), 150);
+  const { pathname } = useLocation();
+  const shown = pathname === "/search" ? (params.get("q") ?? "") : "";
+  const combo = useCombobox<{ slug: string }>({
+    initialText: shown,
+    debounceMs: 150,
+    onPick: (product) => void navigate(`/p/${product.slug}`),
+  });
+  // The box says what the results are for; leaving the results (or searching again) resets it.
+  const [lastShown, setLastShown] = useState(shown);
+  if (shown !== lastShown) {
+    setLastShown(shown);
+    combo.setText(shown);
+  }
+  const q = combo.query;
   const suggestions = useQuery({
     ...trpc.catalog.suggest.queryOptions({ q }),
-    enabled: open && q.length >= 2,
+    enabled: combo.open && q.length >= 2,
     placeholderData: keepPreviousData,
   });
   const products = q.length >= 2 ? (suggestions.data?.products ?? []) : [];
-  const showList = open && products.length > 0;
-
-  const go = (path: string) => {
-    setOpen(false);
-    setActive(-1);
-    void navigate(path);
-  };
+  const input = combo.inputProps(products);
 
   return (
     <form
@@ -45,45 +39,23 @@ export function SearchBox({ label }: { label?: string } = {}) {
       className="relative w-full md:max-w-md"
       onSubmit={(event) => {
         event.preventDefault();
-        const picked = products[active];
-        if (picked) return go(`/p/${picked.slug}`);
-        if (text.trim()) go(`/search?q=${encodeURIComponent(text.trim())}`);
+        combo.close();
+        if (combo.text.trim()) void navigate(`/search?q=${encodeURIComponent(combo.text.trim())}`);
       }}
     >
-      <label htmlFor={`${listId}-input`} className="sr-only">
+      <label htmlFor={input.id} className="sr-only">
         Search products
       </label>
       <input
-        id={`${listId}-input`}
+        {...input}
         name="q"
         type="search"
-        role="combobox"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
-        autoComplete="off"
         placeholder="Search products"
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") setActive((i) => Math.min(i + 1, products.length - 1));
-          else if (event.key === "ArrowUp") setActive((i) => Math.max(i - 1, -1));
-          else if (event.key === "Escape") setOpen(false);
-          else return;
-          event.preventDefault();
-        }}
         className="min-h-10 w-full rounded-md border border-line bg-surface px-3 text-sm"
       />
-      {showList && (
+      {input["aria-expanded"] && (
         <ul
-          id={listId}
+          id={combo.listId}
           role="listbox"
           aria-label="Suggestions"
           className="absolute inset-x-0 top-11 z-20 overflow-hidden rounded-md border border-line bg-surface shadow-lg"
@@ -94,12 +66,8 @@ export function SearchBox({ label }: { label?: string } = {}) {
           {products.map((product, index) => (
             <li
               key={product.id}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => go(`/p/${product.slug}`)}
-              className={`flex cursor-pointer items-center gap-3 px-3 py-2 text-sm ${index === active ? "bg-subtle" : ""}`}
+              {...combo.optionProps(products, index)}
+              className={`flex cursor-pointer items-center gap-3 px-3 py-2 text-sm ${index === combo.active ? "bg-subtle" : ""}`}
             >
               {product.image && (
                 <ResponsiveImage

@@ -1,7 +1,14 @@
 import { isClientError, type ApiClients } from "@shop/client";
 import { data, redirect, type LoaderFunctionArgs } from "react-router";
 import { filtersFromParams } from "./listing-params.ts";
-import { bestSellersInput, featuredInput, listingQuery, newArrivalsInput, reviewsQuery } from "./queries.ts";
+import {
+  bestSellersInput,
+  brandShelfInput,
+  featuredInput,
+  listingQuery,
+  newArrivalsInput,
+  reviewsQuery,
+} from "./queries.ts";
 
 /**
  * Route loaders run in two places. On the server they wait for the page's data (it is rendered
@@ -58,6 +65,15 @@ export const loadProduct =
       .catch((error: unknown) => productMissing(error, new URL(request.url).search));
     if (mode === "server") await queryClient.prefetchInfiniteQuery(reviewsQuery(clients, product.id));
   };
+
+/** A brand's page; an unknown brand is a 404. */
+export const loadBrand: Load = async ({ queryClient, trpc }, { params }) => {
+  const slug = params.slug ?? "";
+  await Promise.all([
+    queryClient.fetchQuery(trpc.catalog.brand.queryOptions({ slug })).catch(statusFor),
+    queryClient.fetchQuery(trpc.catalog.list.queryOptions(brandShelfInput(slug))).catch(statusFor),
+  ]);
+};
 
 /** Any path the shop does not have. */
 export const notFound = () => {

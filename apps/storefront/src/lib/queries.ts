@@ -53,3 +53,7 @@ export const featuredInput = {
 } satisfies RouterInputs["catalog"]["list"];
 export const newArrivalsInput = { sort: "newest", limit: 8 } satisfies RouterInputs["catalog"]["list"];
 export const bestSellersInput = { sort: "best_selling", limit: 8 } satisfies RouterInputs["catalog"]["list"];
+
+/** A brand page's products: its best sellers. */
+export const brandShelfInput = (slug: string) =>
+  ({ brands: [slug], sort: "best_selling", limit: LISTING_PAGE_SIZE }) satisfies RouterInputs["catalog"]["list"];

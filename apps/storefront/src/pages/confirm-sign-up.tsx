@@ -1,4 +1,4 @@
-import { isClientError, useTRPC } from "@shop/client";
+import { isClientError, plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, FormMessage } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
@@ -39,7 +39,7 @@ export function ConfirmSignUpPage() {
         <FormMessage
           error={
             isClientError(confirm.error)
-              ? confirm.error.message
+              ? plainErrorMessage(confirm.error)
               : token || !hydrated
                 ? undefined
                 : "This link is incomplete. Copy the whole link from the email."

@@ -1,6 +1,6 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { ErrorState, formatCount } from "@shop/ui";
+import { ErrorState, formatCountOf } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { PageHead } from "../components/page-head.tsx";
@@ -62,7 +62,7 @@ export function HomePage() {
             <li key={category.slug}>
               <Link to={`/c/${category.slug}`} className="block rounded-lg border border-line p-4 hover:bg-subtle">
                 <span className="block font-medium">{category.name}</span>
-                <span className="text-xs text-muted">{formatCount(category.productCount)} products</span>
+                <span className="text-xs text-muted">{formatCountOf(category.productCount, "product")}</span>
               </Link>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import { useTRPC, useTRPCClient } from "@shop/client";
-import { Button, Drawer, EmptyState, ErrorState, formatCount } from "@shop/ui";
+import { Button, Drawer, EmptyState, ErrorState, formatCountOf } from "@shop/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
 import { useState } from "react";
@@ -92,7 +92,7 @@ export function ListingPage() {
         <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
           {panel}
           <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
-            Show {facets.data ? formatCount(facets.data.total) : ""} products
+            Show {facets.data ? formatCountOf(facets.data.total, "product") : "products"}
           </Button>
         </Drawer>
         <div className="hidden md:block">{panel}</div>
@@ -104,7 +104,7 @@ export function ListingPage() {
             {first?.corrected && <p className="text-sm text-muted">Showing results for “{first.corrected}”</p>}
             {facets.data && (
               <p className="text-sm text-muted" data-testid="result-count">
-                {formatCount(facets.data.total)} products
+                {formatCountOf(facets.data.total, "product")}
               </p>
             )}
           </div>

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { isClientError, useTRPC } from "@shop/client";
+import { isClientError, plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -40,7 +40,7 @@ export function OrderConfirmationPage() {
     };
     const poll = () => {
       confirm.mutate(access, {
-        onSuccess: (result) => again(result.status === "PENDING_PAYMENT"),
+        onSuccess: (result) => again(result.paymentStatus === "PENDING" && result.state === "OPEN"),
         onError: (error) => again(retryable(error)),
       });
     };
@@ -50,12 +50,10 @@ export function OrderConfirmationPage() {
   }, [ready, number]);
 
   if (confirm.isError && !order && !checking) {
-    return (
-      <ErrorState message={isClientError(confirm.error) ? confirm.error.message : "We could not load your order."} />
-    );
+    return <ErrorState message={plainErrorMessage(confirm.error)} />;
   }
   if (!order) return <Skeleton className="h-96 w-full" />;
-  const paid = order.status !== "PENDING_PAYMENT" && order.status !== "CANCELLED";
+  const paid = order.paymentStatus !== "PENDING" && order.state !== "CANCELLED";
   return (
     <section aria-labelledby="confirmation-title" className="space-y-6">
       <h1 id="confirmation-title" className="text-2xl font-bold">
@@ -74,14 +72,14 @@ export function OrderConfirmationPage() {
           </a>
         </p>
       )}
-      {order.status === "PENDING_PAYMENT" && (
+      {order.paymentStatus === "PENDING" && order.state === "OPEN" && (
         <p role="status">
           {checking
             ? "We are checking your payment with the payment provider…"
             : "We have not received your payment yet. If your card was charged, this order is confirmed automatically within a few minutes and we email you a receipt."}
         </p>
       )}
-      {order.status === "CANCELLED" && (
+      {order.state === "CANCELLED" && (
         <div className="space-y-3">
           <FormMessage error={order.cancelReason ?? "This order was cancelled."} />
           <Button onClick={() => retry.mutate(access)} disabled={retry.isPending}>

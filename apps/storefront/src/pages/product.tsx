@@ -168,7 +168,7 @@ export function ProductPage() {
           <div>
             {data.brand && (
               <Link
-                to={`/search?brand=${data.brand.slug}`}
+                to={`/brands/${data.brand.slug}`}
                 className="text-sm uppercase tracking-wide text-muted hover:underline"
               >
                 {data.brand.name}
@@ -230,6 +230,8 @@ export function ProductPage() {
             productId={data.id}
             variantId={variant?.id ?? null}
             available={variant?.available ?? false}
+            name={data.name}
+            price={variant ? formatMoney(variant.price, data.currency) : ""}
           />
           {data.description && <p className="leading-relaxed text-muted">{data.description}</p>}
         </div>

@@ -1,5 +1,5 @@
 import { useFieldErrors, useTRPC } from "@shop/client";
-import { Button, FormMessage, TextField } from "@shop/ui";
+import { CredentialsForm } from "@shop/ui";
 import { SignInSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -44,26 +44,19 @@ export function SignInPage() {
         </>
       }
     >
-      {/* POST: a submit before the page is hydrated must not put the password in the URL. */}
-      <form method="post" onSubmit={submit} noValidate className="space-y-4">
-        <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          error={form.errors.password}
-        />
-        <FormMessage error={form.errors.form} />
-        <Button type="submit" className="w-full" disabled={signIn.isPending}>
-          {signIn.isPending ? "Signing in…" : "Sign in"}
-        </Button>
-        <p className="text-center text-sm">
-          <Link to="/forgot-password" className="text-brand-700 underline">
-            Forgot your password?
-          </Link>
-        </p>
-      </form>
+      <CredentialsForm
+        mode="signIn"
+        onSubmit={submit}
+        errors={form.errors}
+        pending={signIn.isPending}
+        footer={
+          <p className="text-center text-sm">
+            <Link to="/forgot-password" className="text-brand-700 underline">
+              Forgot your password?
+            </Link>
+          </p>
+        }
+      />
     </AuthCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useFieldErrors, useTRPC } from "@shop/client";
-import { Button, FormMessage, TextField } from "@shop/ui";
+import { CredentialsForm, TextField } from "@shop/ui";
 import { RegisterSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -48,23 +48,9 @@ export function SignUpPage() {
           </p>
         </div>
       ) : (
-        // POST: a submit before the page is hydrated must not put the password in the URL.
-        <form method="post" onSubmit={submit} noValidate className="space-y-4">
+        <CredentialsForm mode="signUp" onSubmit={submit} errors={form.errors} pending={register.isPending}>
           <TextField label="Name" name="name" autoComplete="name" error={form.errors.name} />
-          <TextField label="Email" name="email" type="email" autoComplete="email" error={form.errors.email} />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters. A few words strung together work well."
-            error={form.errors.password}
-          />
-          <FormMessage error={form.errors.form} />
-          <Button type="submit" className="w-full" disabled={register.isPending}>
-            {register.isPending ? "Creating account…" : "Create account"}
-          </Button>
-        </form>
+        </CredentialsForm>
       )}
     </AuthCard>
   );

@@ -11,39 +11,42 @@ import { publicProcedure, router } from "../trpc.ts";
 const view = async (ctx: Context, cartId?: number | null) =>
   cartView(ctx.db, ctx.config, cartId === undefined ? await existingCartFor(ctx) : cartId, customerOf(ctx));
 
+// The storefront sends these one at a time: the server's fast path answers them.
+const cartMutation = publicProcedure.meta({ fastPath: true });
+
 export const cartRouter = router({
   get: publicProcedure.query(({ ctx }) => view(ctx)),
 
-  add: publicProcedure.input(CartAddSchema).mutation(async ({ ctx, input }) => {
+  add: cartMutation.input(CartAddSchema).mutation(async ({ ctx, input }) => {
     const cart = await addToCart(ctx.db, await cartFor(ctx), input);
     return presentCart(sqlOf(ctx.db), ctx.config, cart, customerOf(ctx));
   }),
 
-  setQuantity: publicProcedure.input(CartSetQuantitySchema).mutation(async ({ ctx, input }) => {
+  setQuantity: cartMutation.input(CartSetQuantitySchema).mutation(async ({ ctx, input }) => {
     const cartId = await existingCartFor(ctx);
     await setCartQuantity(ctx.db, cartId, input);
     return view(ctx, cartId);
   }),
 
-  remove: publicProcedure.input(CartItemSchema).mutation(async ({ ctx, input }) => {
+  remove: cartMutation.input(CartItemSchema).mutation(async ({ ctx, input }) => {
     const cartId = await existingCartFor(ctx);
     await removeFromCart(ctx.db, cartId, input.itemId);
     return view(ctx, cartId);
   }),
 
-  clear: publicProcedure.mutation(async ({ ctx }) => {
+  clear: cartMutation.mutation(async ({ ctx }) => {
     const cartId = await existingCartFor(ctx);
     await clearCart(ctx.db, cartId);
     return view(ctx, cartId);
   }),
 
-  applyCoupon: publicProcedure.input(CouponCodeSchema).mutation(async ({ ctx, input }) => {
+  applyCoupon: cartMutation.input(CouponCodeSchema).mutation(async ({ ctx, input }) => {
     const cartId = await cartFor(ctx);
     await applyCoupon(ctx.db, cartId, input.code, ctx.config.currency);
     return view(ctx, cartId);
   }),
 
-  removeCoupon: publicProcedure.mutation(async ({ ctx }) => {
+  removeCoupon: cartMutation.mutation(async ({ ctx }) => {
     const cartId = await existingCartFor(ctx);
     await removeCoupon(ctx.db, cartId);
     return view(ctx, cartId);

@@ -1,9 +1,9 @@
-import { CheckoutQuoteSchema, OrderAccessSchema, PlaceOrderSchema } from "@shop/validators";
+import { AddressFormatSchema, CheckoutQuoteSchema, OrderAccessSchema, PlaceOrderSchema } from "@shop/validators";
+import { libraryCountries, libraryRules } from "@shop/validators/address-library";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { cartFor, cartOwner, customerOf, existingCartFor } from "../lib/cart.ts";
 import { accessibleOrder } from "../lib/order-access.ts";
-import { consume } from "../lib/rate-limit/index.ts";
 import { addressSelect, createAddress } from "../services/account/addresses.ts";
 import { addToCart } from "../services/cart/items.ts";
 import { placeOrder } from "../services/checkout/place-order.ts";
@@ -42,42 +42,54 @@ export const checkoutRouter = router({
   /** Public payment settings for the storefront: which provider, and Stripe's publishable key. */
   paymentConfig: publicProcedure.query(({ ctx }) => ctx.payments.clientConfig()),
 
+  /** Every country an address may be in, by English name (the address library's list). */
+  countries: publicProcedure.query(() => libraryCountries()),
+
+  /** A country's address form and format: fields, labels, required fields, regions, postal code pattern. */
+  addressFormat: publicProcedure.input(AddressFormatSchema).query(({ input }) => {
+    const rules = libraryRules(input.country);
+    if (!rules) throw new AppError("NOT_FOUND", "We do not know that country", { field: "country" });
+    return rules;
+  }),
+
   quote: publicProcedure.input(CheckoutQuoteSchema).query(async ({ ctx, input }) => ({
     ...(await quoteCheckout(ctx.db, await existingCartFor(ctx), { ...input, customer: customerOf(ctx) })),
     currency: ctx.config.currency,
   })),
 
-  placeOrder: publicProcedure.input(PlaceOrderSchema).mutation(async ({ ctx, input }) => {
-    await consume(ctx.limits, `checkout:ip:${ctx.req.ip ?? "unknown"}`, {
-      max: ctx.config.checkoutPerMinute,
-      windowMs: 60_000,
-    });
-    const email = input.email ?? ctx.auth?.user.email;
-    if (!email) throw new AppError("BAD_INPUT", "Enter your email address", { field: "email" });
-    const shippingAddress = await shippingAddressFor(ctx, input.shippingAddress);
-    const placed = await placeOrder(ctx.db, ctx.config, ctx.payments.name, {
-      owner: cartOwner(ctx),
-      userId: ctx.auth?.user.id ?? null,
-      email,
-      shippingAddress,
-      billingAddress: input.billingAddress ?? null,
-      shippingMethod: input.shippingMethod,
-      idempotencyKey: input.idempotencyKey,
-    });
-    if (placed.created && input.saveAddress && ctx.auth && !("addressId" in input.shippingAddress)) {
-      await createAddress(ctx.db, ctx.auth.user.id, shippingAddress).catch(() => undefined); // a full address book must not fail a paid-for checkout
-    }
-    const { order } = placed;
-    const created = placed.payment ? { ...placed.payment, providerRef: null } : undefined;
-    return {
-      order,
-      payment: order.status === "PENDING_PAYMENT" ? await paymentFor(ctx, placed.orderId, created) : null,
-      reservationMinutes: ctx.config.reservationMinutes,
-      // The order's secret link, for the confirmation page; a replay gets a fresh one (the first
-      // answer may never have arrived), the same way every placement does.
-      key: await mintOrderKey(ctx.db, placed.orderId),
-    };
-  }),
+  placeOrder: publicProcedure
+    .meta({
+      fastPath: true,
+      rateLimit: { key: "checkout", max: (config) => config.checkoutPerMinute, windowMs: 60_000 },
+    })
+    .input(PlaceOrderSchema)
+    .mutation(async ({ ctx, input }) => {
+      const email = input.email ?? ctx.auth?.user.email;
+      if (!email) throw new AppError("BAD_INPUT", "Enter your email address", { field: "email" });
+      const shippingAddress = await shippingAddressFor(ctx, input.shippingAddress);
+      const placed = await placeOrder(ctx.db, ctx.config, ctx.payments.name, {
+        owner: cartOwner(ctx),
+        userId: ctx.auth?.user.id ?? null,
+        email,
+        shippingAddress,
+        billingAddress: input.billingAddress ?? null,
+        shippingMethod: input.shippingMethod,
+        idempotencyKey: input.idempotencyKey,
+      });
+      if (placed.created && input.saveAddress && ctx.auth && !("addressId" in input.shippingAddress)) {
+        await createAddress(ctx.db, ctx.auth.user.id, shippingAddress).catch(() => undefined); // a full address book must not fail a paid-for checkout
+      }
+      const { order } = placed;
+      const created = placed.payment ? { ...placed.payment, providerRef: null } : undefined;
+      return {
+        order,
+        payment: order.paymentStatus === "PENDING" ? await paymentFor(ctx, placed.orderId, created) : null,
+        reservationMinutes: ctx.config.reservationMinutes,
+        // The order's secret link, for the confirmation page; a replay gets a fresh one (the first
+        // answer may never have arrived), the same way every placement does.
+        key: await mintOrderKey(ctx.db, placed.orderId),
+      };
+    }),
 
   /** The payment form for an unpaid order (after a reload or a provider hiccup). */
   payment: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
@@ -103,7 +115,7 @@ export const checkoutRouter = router({
   /** Puts a cancelled order's items back in the cart, to try again (e.g. after a declined card). */
   retry: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
     const order = await accessibleOrder(ctx, input);
-    if (order.status !== "CANCELLED")
+    if (order.state !== "CANCELLED")
       throw new AppError("PRECONDITION_FAILED", "Only a cancelled order can be tried again");
     const cartId = await cartFor(ctx);
     const items = await ctx.db.orderItem.findMany({

@@ -12,6 +12,7 @@ import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 export const reviewsRouter = router({
   /** A product's published reviews; a signed-in shopper also learns which ones they voted for. */
   list: publicProcedure
+    .meta({ cache: { ttlSeconds: 300, sharedBy: "anonymous" } })
     .input(ReviewListSchema)
     .query(({ ctx, input }) => listReviews(ctx.db, input, ctx.auth?.user.id ?? null)),
   mine: authedProcedure.query(({ ctx }) => myReviews(ctx.db, ctx.auth.user.id)),

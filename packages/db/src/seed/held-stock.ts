@@ -1,7 +1,12 @@
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { SqlRunner } from "../sql.ts";
 
-/** Order states whose units are still in the warehouse, promised to the order (reserved). */
-export const HOLDING_STATUSES = ["PENDING_PAYMENT", "PAID", "PROCESSING"] as const;
+/** Orders whose units are still in the warehouse, promised to the order (reserved). */
+export const holdingOrders = {
+  state: "OPEN",
+  fulfillmentStatus: "UNFULFILLED",
+  paymentStatus: { in: ["PENDING", "PAID"] },
+} satisfies Prisma.OrderWhereInput;
 
 /**
  * Makes the seeded stock what live checkouts would have left: every unit of an order that has
@@ -13,22 +18,20 @@ export async function holdStockOfOpenOrders(sql: SqlRunner): Promise<void> {
   const held = `
     SELECT i."variantId", o."id" AS "orderId", o."placedAt", SUM(i."quantity" - i."refundedQuantity")::int AS q
       FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId"
-     WHERE o."status"::text = ANY($1::text[]) AND i."variantId" IS NOT NULL
+     WHERE o."state" = 'OPEN' AND o."fulfillmentStatus" = 'UNFULFILLED' AND o."paymentStatus" IN ('PENDING', 'PAID')
+       AND i."variantId" IS NOT NULL
      GROUP BY 1, 2, 3
     HAVING SUM(i."quantity" - i."refundedQuantity") > 0`;
-  const statuses = [...HOLDING_STATUSES];
   await sql.query(
     `WITH held AS (${held}), totals AS (SELECT "variantId", SUM(q)::int AS q FROM held GROUP BY 1)
      UPDATE "Variant" v SET "stockOnHand" = v."stockOnHand" + t.q, "reserved" = v."reserved" + t.q
        FROM totals t WHERE t."variantId" = v."id"`,
-    [statuses],
   );
   // The opening stock included the units reserved since.
   await sql.query(
     `WITH held AS (${held}), totals AS (SELECT "variantId", SUM(q)::int AS q FROM held GROUP BY 1)
      UPDATE "InventoryMovement" m SET "delta" = m."delta" + t.q, "stockAfter" = m."stockAfter" + t.q
        FROM totals t WHERE m."variantId" = t."variantId" AND m."reason" = 'INITIAL'`,
-    [statuses],
   );
   await sql.query(
     `WITH held AS (${held})
@@ -37,6 +40,5 @@ export async function holdStockOfOpenOrders(sql: SqlRunner): Promise<void> {
             SUM(h.q) OVER (PARTITION BY h."variantId" ORDER BY h."placedAt", h."orderId"), h."orderId", h."placedAt"
        FROM held h JOIN "Variant" v ON v."id" = h."variantId"
       ORDER BY h."variantId", h."placedAt", h."orderId"`,
-    [statuses],
   );
 }

@@ -8,9 +8,27 @@ import { shippingMethods, taxRates } from "./reference.ts";
 export type SeedCustomer = { id: number | null; email: string; address: SeedAddress; since: Date };
 
 const DAY = 86_400_000;
-const carriers = ["UPS", "FedEx", "USPS", "DHL"];
+const carriers = [
+  { code: "ups", name: "UPS" },
+  { code: "fedex", name: "FedEx" },
+  { code: "usps", name: "USPS" },
+  { code: "dhl", name: "DHL" },
+];
 
+/** What happened to a seeded order; each becomes a payment status, fulfilment status and state. */
 type Status = "PAID" | "PROCESSING" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED" | "PARTIALLY_REFUNDED";
+
+const statusesOf = (status: Status) => ({
+  paymentStatus:
+    status === "CANCELLED" ? "VOIDED" : status === "REFUNDED" || status === "PARTIALLY_REFUNDED" ? status : "PAID",
+  fulfillmentStatus:
+    status === "SHIPPED"
+      ? "FULFILLED"
+      : status === "PAID" || status === "PROCESSING" || status === "CANCELLED"
+        ? "UNFULFILLED"
+        : "DELIVERED",
+  state: status === "CANCELLED" ? "CANCELLED" : "OPEN",
+});
 
 function statusFor(random: Random, ageDays: number): Status {
   if (ageDays > 14) {
@@ -60,11 +78,14 @@ export async function seedOrders(
     payments: [] as Array<Record<string, unknown>>,
     refunds: [] as Array<Record<string, unknown>>,
     redemptions: [] as Array<Record<string, unknown>>,
+    shipments: [] as Array<Record<string, unknown>>,
+    shipmentItems: [] as Array<Record<string, unknown>>,
   };
   const delivered: SeededOrderItem[] = [];
   let orderId = await nextId(sql, "Order");
   let itemId = await nextId(sql, "OrderItem");
   let paymentId = await nextId(sql, "Payment");
+  let shipmentId = await nextId(sql, "Shipment");
   const [numberRow] = await sql.query<{ max: number | null }>(`SELECT MAX("number") AS max FROM "Order"`);
   let number = Math.max(numberRow?.max ?? 0, 1000) + 1;
 
@@ -104,6 +125,20 @@ export async function seedOrders(
     const cancelledAt = cancelled ? new Date(placedAt.getTime() + 30 * 60_000) : null;
     const carrier = shippedAt ? random.pick(carriers) : null;
     const tracking = shippedAt ? `1Z${String(id).padStart(10, "0")}` : null;
+    const parcel = carrier ? shipmentId++ : null;
+    if (carrier && parcel !== null)
+      rows.shipments.push({
+        id: parcel,
+        orderId: id,
+        carrierCode: carrier.code,
+        carrierName: carrier.name,
+        trackingNumber: tracking,
+        status: deliveredAt ? "DELIVERED" : "SHIPPED",
+        shippedAt,
+        deliveredAt,
+        createdAt: shippedAt,
+        updatedAt: deliveredAt ?? shippedAt,
+      });
 
     const lineTotals = lines.map((line) => line.variant.price * line.quantity);
     const discounts = allocate(discount, lineTotals);
@@ -128,7 +163,10 @@ export async function seedOrders(
         taxAmount: taxes[index] ?? 0,
         total: line.variant.price * line.quantity - lineDiscount,
         refundedQuantity: status === "REFUNDED" ? line.quantity : 0,
+        shippedQuantity: parcel !== null ? line.quantity : 0,
       });
+      if (parcel !== null)
+        rows.shipmentItems.push({ shipmentId: parcel, orderItemId: lineId, quantity: line.quantity });
       if (deliveredAt && customer.id !== null && status === "DELIVERED") {
         delivered.push({ orderId: id, userId: customer.id, productId: line.variant.productId, deliveredAt });
       }
@@ -141,7 +179,7 @@ export async function seedOrders(
       number: number++,
       userId: customer.id,
       email: customer.email,
-      status,
+      ...statusesOf(status),
       currency: "USD",
       subtotal,
       discountTotal: discount,
@@ -153,8 +191,6 @@ export async function seedOrders(
       couponCode: useCoupon ? "WELCOME10" : null,
       shippingMethodId: methodId.get(method.code) ?? null,
       shippingMethodName: method.name,
-      carrier,
-      trackingNumber: tracking,
       cancelReason: cancelled ? "Cancelled by customer" : null,
       placedAt,
       paidAt: cancelled ? null : paidAt,
@@ -203,9 +239,10 @@ export async function seedOrders(
       });
     }
 
-    const event = (from: string | null, to: string, at: Date, extra: Record<string, unknown> = {}) =>
+    const event = (kind: string, from: string | null, to: string, at: Date, extra: Record<string, unknown> = {}) =>
       rows.events.push({
         orderId: id,
+        kind,
         fromStatus: from,
         toStatus: to,
         actorType: "SYSTEM",
@@ -215,23 +252,26 @@ export async function seedOrders(
         createdAt: at,
         ...extra,
       });
-    event(null, "PENDING_PAYMENT", placedAt, { actorType: "CUSTOMER", message: "Order placed" });
+    event("payment", null, "PENDING", placedAt, { actorType: "CUSTOMER", message: "Order placed" });
     if (cancelled) {
-      event("PENDING_PAYMENT", "CANCELLED", cancelledAt ?? placedAt, {
-        actorType: "CUSTOMER",
-        message: "Cancelled by customer",
-      });
+      const at = cancelledAt ?? placedAt;
+      const message = "Cancelled by customer";
+      event("state", "OPEN", "CANCELLED", at, { actorType: "CUSTOMER", message });
+      event("payment", "PENDING", "VOIDED", at, { actorType: "CUSTOMER", message });
       continue;
     }
-    event("PENDING_PAYMENT", "PAID", paidAt, { message: "Payment received" });
-    if (status === "PAID") continue;
-    event("PAID", "PROCESSING", new Date(paidAt.getTime() + 3_600_000), { actorType: "STAFF" });
+    event("payment", "PENDING", "PAID", paidAt, { message: "Payment received" });
     if (!shippedAt) continue;
-    event("PROCESSING", "SHIPPED", shippedAt, { actorType: "STAFF", carrier, trackingNumber: tracking });
+    event("fulfillment", "UNFULFILLED", "FULFILLED", shippedAt, {
+      actorType: "STAFF",
+      message: `Parcel ${parcel} shipped`,
+      carrier: carrier?.name,
+      trackingNumber: tracking,
+    });
     if (!deliveredAt) continue;
-    event("SHIPPED", "DELIVERED", deliveredAt, { message: "Delivered" });
+    event("fulfillment", "FULFILLED", "DELIVERED", deliveredAt, { message: `Parcel ${parcel} delivered` });
     if (refunded > 0)
-      event("DELIVERED", status, new Date(deliveredAt.getTime() + DAY), {
+      event("payment", "PAID", status, new Date(deliveredAt.getTime() + DAY), {
         actorType: "STAFF",
         message: "Refund issued",
       });
@@ -245,7 +285,9 @@ export async function seedOrders(
       number: "int",
       userId: "int",
       email: "text",
-      status: "enum:OrderStatus",
+      paymentStatus: "enum:OrderPaymentStatus",
+      fulfillmentStatus: "enum:FulfillmentStatus",
+      state: "enum:OrderState",
       currency: "text",
       subtotal: "int",
       discountTotal: "int",
@@ -257,8 +299,6 @@ export async function seedOrders(
       couponCode: "text",
       shippingMethodId: "int",
       shippingMethodName: "text",
-      carrier: "text",
-      trackingNumber: "text",
       cancelReason: "text",
       placedAt: "timestamptz",
       paidAt: "timestamptz",
@@ -304,16 +344,36 @@ export async function seedOrders(
       taxAmount: "int",
       total: "int",
       refundedQuantity: "int",
+      shippedQuantity: "int",
     },
     rows.items,
   );
   await insertRows(
     sql,
+    "Shipment",
+    {
+      id: "int",
+      orderId: "int",
+      carrierCode: "text",
+      carrierName: "text",
+      trackingNumber: "text",
+      status: "enum:ShipmentStatus",
+      shippedAt: "timestamptz",
+      deliveredAt: "timestamptz",
+      createdAt: "timestamptz",
+      updatedAt: "timestamptz",
+    },
+    rows.shipments,
+  );
+  await insertRows(sql, "ShipmentItem", { shipmentId: "int", orderItemId: "int", quantity: "int" }, rows.shipmentItems);
+  await insertRows(
+    sql,
     "OrderEvent",
     {
       orderId: "int",
-      fromStatus: "enum:OrderStatus",
-      toStatus: "enum:OrderStatus",
+      kind: "text",
+      fromStatus: "text",
+      toStatus: "text",
       actorType: "enum:ActorType",
       message: "text",
       carrier: "text",
@@ -369,14 +429,14 @@ export async function seedOrders(
     },
     rows.redemptions,
   );
-  for (const table of ["Order", "OrderItem", "Payment"]) await syncSequence(sql, table);
+  for (const table of ["Order", "OrderItem", "Payment", "Shipment"]) await syncSequence(sql, table);
   await syncSequence(sql, "Order", "number");
   await sql.exec(`
     UPDATE "Coupon" c SET "usageCount" = r.n FROM (SELECT "couponId", COUNT(*)::int AS n FROM "CouponRedemption" GROUP BY 1) r WHERE r."couponId" = c."id";
     UPDATE "Product" p SET "unitsSold" = s.units
       FROM (SELECT i."productId", SUM(i."quantity" - i."refundedQuantity")::int AS units
               FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId"
-             WHERE o."status" NOT IN ('PENDING_PAYMENT', 'CANCELLED') AND i."productId" IS NOT NULL
+             WHERE o."paidAt" IS NOT NULL AND o."state" <> 'CANCELLED' AND i."productId" IS NOT NULL
              GROUP BY 1) s
      WHERE s."productId" = p."id";`);
   await sql.query(`SELECT set_config('shop.sales_summary', '', true)`);

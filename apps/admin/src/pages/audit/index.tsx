@@ -1,6 +1,6 @@
 import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
+import { EmptyState, FilterSelect, InfiniteList, listParams, ListPage } from "@shop/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
@@ -27,27 +27,19 @@ function auditInput(params: URLSearchParams): Input {
 /** The audit trail for admins: filters live in the URL, pages load by keyset. */
 export function AuditPage() {
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const list = listParams(useSearchParams());
+  const params = list.params;
   const input = auditInput(params);
   const facets = useQuery(trpc.admin.audit.facets.queryOptions());
   const audit = useInfiniteQuery(
     trpc.admin.audit.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor }),
   );
-  const rows = audit.data?.pages.flatMap((page) => page.items) ?? [];
   const [entityId, setEntityId] = useState(params.get("id") ?? "");
-  const update = (key: Filter, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
+  const update = (key: Filter, value: string) => list.set({ [key]: value });
   const select = "mt-1 min-h-10 w-full rounded-md border border-line px-3";
 
   return (
-    <section aria-labelledby="audit-title">
-      <h1 id="audit-title" className="mb-4 text-2xl font-bold">
-        Audit trail
-      </h1>
+    <ListPage title="Audit trail">
       <form
         role="search"
         aria-label="Filter the audit trail"
@@ -57,36 +49,23 @@ export function AuditPage() {
           update("id", entityId.trim());
         }}
       >
-        <label>
-          <span className="block font-medium">Who</span>
-          <select
-            value={params.get("actor") ?? ""}
-            onChange={(event) => update("actor", event.target.value)}
-            className={select}
-          >
-            <option value="">Anyone</option>
-            {facets.data?.actors.map((actor) => (
-              <option key={actor.id} value={actor.id}>
-                {actor.name} ({actor.email})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block font-medium">Entity type</span>
-          <select
-            value={input.entityType ?? ""}
-            onChange={(event) => update("type", event.target.value)}
-            className={select}
-          >
-            <option value="">Any</option>
-            {facets.data?.entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Who"
+          value={params.get("actor") ?? ""}
+          onChange={(value) => update("actor", value)}
+          any="Anyone"
+          options={(facets.data?.actors ?? []).map((actor) => ({
+            value: actor.id,
+            label: `${actor.name} (${actor.email})`,
+          }))}
+        />
+        <FilterSelect
+          label="Entity type"
+          value={input.entityType}
+          onChange={(value) => update("type", value)}
+          any="Any"
+          options={(facets.data?.entityTypes ?? []).map((type) => ({ value: type, label: type }))}
+        />
         <label>
           <span className="block font-medium">Entity id</span>
           <input
@@ -97,21 +76,13 @@ export function AuditPage() {
             className={select}
           />
         </label>
-        <label>
-          <span className="block font-medium">Action</span>
-          <select
-            value={input.action ?? ""}
-            onChange={(event) => update("action", event.target.value)}
-            className={select}
-          >
-            <option value="">Any</option>
-            {facets.data?.actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Action"
+          value={input.action}
+          onChange={(value) => update("action", value)}
+          any="Any"
+          options={(facets.data?.actions ?? []).map((action) => ({ value: action, label: action }))}
+        />
         <label>
           <span className="block font-medium">From</span>
           <input
@@ -131,22 +102,14 @@ export function AuditPage() {
           />
         </label>
       </form>
-      {audit.isError ? (
-        <ErrorState message={audit.error.message} onRetry={() => void audit.refetch()} />
-      ) : audit.isPending ? (
-        <Skeleton className="h-96 w-full" />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No audit records match" />
-      ) : (
-        <AuditTable rows={rows} />
-      )}
-      {audit.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
-            Older records
-          </Button>
-        </div>
-      )}
-    </section>
+      <InfiniteList
+        query={audit}
+        noun="audit records"
+        moreLabel="Older records"
+        empty={<EmptyState title="No audit records match" />}
+      >
+        {(rows) => <AuditTable rows={rows} />}
+      </InfiniteList>
+    </ListPage>
   );
 }

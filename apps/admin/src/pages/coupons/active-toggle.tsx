@@ -1,4 +1,4 @@
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
@@ -15,7 +15,7 @@ export function ActiveToggle({
   const setActive = useMutation(
     trpc.admin.coupons.setActive.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.coupons.pathKey() }),
-      onError: (error) => onError(error.message),
+      onError: (error) => onError(plainErrorMessage(error)),
     }),
   );
   const next = !coupon.active;

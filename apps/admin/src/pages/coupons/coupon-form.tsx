@@ -3,6 +3,7 @@ import { isClientError, useFieldErrors } from "@shop/client";
 import { Button, FormMessage, TextField } from "@shop/ui";
 import { CouponInputSchema } from "@shop/validators";
 import { useState, type FormEvent } from "react";
+import { RecordPicker } from "../../components/record-picker.tsx";
 import { useStaff } from "../../lib/me.ts";
 import { couponInput, type CouponForm, type CouponType } from "./form-state.ts";
 
@@ -33,7 +34,7 @@ export function CouponFormView({
   const form = useFieldErrors();
   const [values, setValues] = useState(initial);
   const [pending, setPending] = useState(false);
-  const text = (name: Exclude<keyof CouponForm, "type" | "active">) => ({
+  const text = (name: Exclude<keyof CouponForm, "type" | "active" | "productIds" | "categoryIds">) => ({
     name,
     value: values[name],
     onChange: (event: { target: { value: string } }) =>
@@ -132,8 +133,16 @@ export function CouponFormView({
         <legend className="px-1 text-sm font-medium">Applies to</legend>
         <p className="mb-3 text-sm text-muted">Leave both empty for the whole catalog.</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Product ids" hint="Comma-separated, e.g. 12, 40" {...text("productIds")} />
-          <TextField label="Category ids" hint="Comma-separated" {...text("categoryIds")} />
+          {(["productIds", "categoryIds"] as const).map((field) => (
+            <RecordPicker
+              key={field}
+              kind={field === "productIds" ? "products" : "categories"}
+              label={field === "productIds" ? "Products" : "Categories"}
+              value={values[field]}
+              onChange={(ids) => setValues((current) => ({ ...current, [field]: ids }))}
+              error={form.errors[field]}
+            />
+          ))}
         </div>
       </fieldset>
       {showActive && (

@@ -23,3 +23,27 @@ export function describeWindow(coupon: Pick<Coupon, "startsAt" | "endsAt">): str
 
 export const describeUsage = (coupon: Pick<Coupon, "usageCount" | "usageLimit">) =>
   coupon.usageLimit === null ? `${coupon.usageCount} (no limit)` : `${coupon.usageCount} / ${coupon.usageLimit}`;
+
+export type CouponState = "Inactive" | "Scheduled" | "Active" | "Expired" | "Used up";
+
+/** What a shopper would find at `now`: switched off, not started, running, ended, or out of uses. */
+export function couponState(
+  coupon: Pick<Coupon, "active" | "startsAt" | "endsAt" | "usageLimit" | "usageCount">,
+  now = new Date(),
+): CouponState {
+  if (!coupon.active) return "Inactive";
+  if (coupon.endsAt && coupon.endsAt <= now) return "Expired";
+  if (coupon.usageLimit !== null && coupon.usageCount >= coupon.usageLimit) return "Used up";
+  if (coupon.startsAt && coupon.startsAt > now) return "Scheduled";
+  return "Active";
+}
+
+const stateStyles: Record<CouponState, string> = {
+  Active: "bg-green-100 text-green-900",
+  Scheduled: "bg-blue-100 text-blue-900",
+  Expired: "bg-subtle text-muted",
+  "Used up": "bg-amber-100 text-amber-900",
+  Inactive: "bg-subtle text-muted",
+};
+
+export const couponStateStyle = (state: CouponState) => stateStyles[state];

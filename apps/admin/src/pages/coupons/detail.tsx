@@ -1,10 +1,11 @@
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { ErrorState, FormMessage, formatMoney, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useShopCurrency } from "../../lib/settings.ts";
 import { ActiveToggle } from "./active-toggle.tsx";
+import { CouponStateBadge } from "./state-badge.tsx";
 import { CouponFormView } from "./coupon-form.tsx";
 import { describeDiscount, describeUsage, describeWindow } from "./describe.ts";
 import { formFromCoupon } from "./form-state.ts";
@@ -29,7 +30,8 @@ export function CouponPage() {
 
   if (!valid) return <ErrorState title="Coupon not found" />;
   if (coupon.isPending || !currency) return <Skeleton className="h-96 w-full" />;
-  if (coupon.isError) return <ErrorState message={coupon.error.message} onRetry={() => void coupon.refetch()} />;
+  if (coupon.isError)
+    return <ErrorState message={plainErrorMessage(coupon.error)} onRetry={() => void coupon.refetch()} />;
   const c = coupon.data;
   const stats: Array<[string, string]> = [
     ["Discount", describeDiscount(c, currency)],
@@ -49,9 +51,7 @@ export function CouponPage() {
       </p>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-bold">{c.code}</h1>
-        <span className={c.active ? "font-medium text-green-800" : "text-muted"}>
-          {c.active ? "Active" : "Inactive"}
-        </span>
+        <CouponStateBadge coupon={c} />
         <ActiveToggle coupon={c} onError={(error) => setMessage({ error })} />
       </header>
       {c.description && <p className="text-muted">{c.description}</p>}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { couponInput, emptyCouponForm, formFromCoupon, type Coupon } from "./form-state.ts";
 
 describe("coupon form", () => {
-  it("converts dollars to minor units and lists of ids to numbers", () => {
+  it("converts dollars to minor units and passes the picked products on", () => {
     const { input, problems } = couponInput(
       {
         ...emptyCouponForm(),
@@ -11,7 +11,7 @@ describe("coupon form", () => {
         type: "FIXED_AMOUNT",
         value: "10",
         minSubtotal: "49.99",
-        productIds: "3, 7 9",
+        productIds: [3, 7, 9],
         usageLimit: "100",
       },
       "USD",
@@ -31,13 +31,12 @@ describe("coupon form", () => {
 
   it("says what it could not read, and the API schema says the rest", () => {
     const { input, problems } = couponInput(
-      { ...emptyCouponForm(), code: "X", value: "12.5", minSubtotal: "lots", categoryIds: "4, shoes" },
+      { ...emptyCouponForm(), code: "X", value: "12.5", minSubtotal: "lots" },
       "USD",
     );
     expect(problems).toEqual({
       value: "Enter a whole percentage, e.g. 15",
       minSubtotal: "Enter an amount, e.g. 10 or 9.99",
-      categoryIds: "Ids are whole numbers separated by commas",
     });
     expect(CouponInputSchema.safeParse(input).success).toBe(false);
   });
@@ -69,7 +68,7 @@ describe("coupon form", () => {
       minSubtotal: "25.00",
       startsAt: "2026-01-01T09:30",
       perCustomerLimit: "1",
-      categoryIds: "2",
+      categoryIds: [2],
     });
     expect(CouponInputSchema.parse(couponInput(form, "USD").input)).toMatchObject({
       minSubtotal: 2500,

@@ -6,7 +6,7 @@ import { moneyText, parseMoney } from "../../lib/money.ts";
 export type Coupon = RouterOutputs["admin"]["coupons"]["get"];
 export type CouponType = Coupon["type"];
 
-/** The form's fields as typed. Amounts are in major units; ids are comma-separated. */
+/** The form's fields as typed. Amounts are in major units; products and categories are picked. */
 export type CouponForm = {
   code: string;
   description: string;
@@ -18,8 +18,8 @@ export type CouponForm = {
   usageLimit: string;
   perCustomerLimit: string;
   active: boolean;
-  productIds: string;
-  categoryIds: string;
+  productIds: number[];
+  categoryIds: number[];
 };
 
 export const emptyCouponForm = (): CouponForm => ({
@@ -33,8 +33,8 @@ export const emptyCouponForm = (): CouponForm => ({
   usageLimit: "",
   perCustomerLimit: "",
   active: true,
-  productIds: "",
-  categoryIds: "",
+  productIds: [],
+  categoryIds: [],
 });
 
 export function formFromCoupon(coupon: Coupon, currency: string): CouponForm {
@@ -54,22 +54,17 @@ export function formFromCoupon(coupon: Coupon, currency: string): CouponForm {
     usageLimit: coupon.usageLimit === null ? "" : String(coupon.usageLimit),
     perCustomerLimit: coupon.perCustomerLimit === null ? "" : String(coupon.perCustomerLimit),
     active: coupon.active,
-    productIds: coupon.productIds.join(", "),
-    categoryIds: coupon.categoryIds.join(", "),
+    productIds: coupon.productIds,
+    categoryIds: coupon.categoryIds,
   };
 }
 
 const whole = (text: string) => (text.trim() === "" ? null : Number(text.trim()));
 const date = (text: string) => (text ? new Date(text) : null);
-const ids = (text: string) =>
-  text
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number);
 
 /**
  * The API input the form describes, to validate with the API's own schema, plus what only the
- * form can say (an amount or an id list it could not read) in words staff understand.
+ * form can say (an amount it could not read) in words staff understand.
  */
 export function couponInput(
   form: CouponForm,
@@ -78,16 +73,12 @@ export function couponInput(
   const money = (text: string) => parseMoney(text, currency);
   const value = form.type === "FIXED_AMOUNT" ? money(form.value) : form.type === "PERCENTAGE" ? whole(form.value) : 0;
   const minSubtotal = money(form.minSubtotal);
-  const productIds = ids(form.productIds);
-  const categoryIds = ids(form.categoryIds);
   const problems: Partial<Record<keyof CouponForm, string>> = {};
   const amountHint = "Enter an amount, e.g. 10 or 9.99";
   if (form.type === "FIXED_AMOUNT" && (value === null || Number.isNaN(value))) problems.value = amountHint;
   if (form.type === "PERCENTAGE" && (value === null || !Number.isInteger(value)))
     problems.value = "Enter a whole percentage, e.g. 15";
   if (minSubtotal !== null && Number.isNaN(minSubtotal)) problems.minSubtotal = amountHint;
-  if (!productIds.every(Number.isInteger)) problems.productIds = "Ids are whole numbers separated by commas";
-  if (!categoryIds.every(Number.isInteger)) problems.categoryIds = "Ids are whole numbers separated by commas";
   return {
     input: {
       code: form.code,
@@ -100,8 +91,8 @@ export function couponInput(
       usageLimit: whole(form.usageLimit),
       perCustomerLimit: whole(form.perCustomerLimit),
       active: form.active,
-      productIds,
-      categoryIds,
+      productIds: form.productIds,
+      categoryIds: form.categoryIds,
     },
     problems,
   };

@@ -1,8 +1,38 @@
-import { formatMoney, TableScroll } from "@shop/ui";
+import { DataTable, formatMoney, type Column } from "@shop/ui";
 import { Link } from "react-router";
-import { StatusBadge } from "../../components/status-badge.tsx";
+import { OrderBadges } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import type { Coupon } from "./form-state.ts";
+
+type Redemption = Coupon["recentRedemptions"][number];
+
+const columns = (currency: string): Column<Redemption>[] => [
+  {
+    key: "order",
+    header: "Order",
+    rowHeader: true,
+    cell: (redemption) => (
+      <Link to={`/orders/${redemption.order.id}`} className="text-brand-700 underline">
+        #{redemption.order.number}
+      </Link>
+    ),
+  },
+  { key: "when", header: "When", cell: (redemption) => formatDateTime(redemption.createdAt) },
+  { key: "email", header: "Email", className: "break-all", cell: (redemption) => redemption.email },
+  { key: "status", header: "Status", cell: (redemption) => <OrderBadges order={redemption.order} /> },
+  {
+    key: "discount",
+    header: "Discount",
+    align: "right",
+    cell: (redemption) => formatMoney(redemption.discountAmount, currency),
+  },
+  {
+    key: "total",
+    header: "Order total",
+    align: "right",
+    cell: (redemption) => formatMoney(redemption.order.total, currency),
+  },
+];
 
 export function Redemptions({ redemptions, currency }: { redemptions: Coupon["recentRedemptions"]; currency: string }) {
   return (
@@ -13,50 +43,7 @@ export function Redemptions({ redemptions, currency }: { redemptions: Coupon["re
       {redemptions.length === 0 ? (
         <p className="text-sm text-muted">Not used yet.</p>
       ) : (
-        <TableScroll label="Redemptions" className="rounded-lg border border-line">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="bg-subtle text-xs uppercase text-muted">
-              <tr>
-                <th scope="col" className="p-3">
-                  Order
-                </th>
-                <th scope="col" className="p-3">
-                  When
-                </th>
-                <th scope="col" className="p-3">
-                  Email
-                </th>
-                <th scope="col" className="p-3">
-                  Status
-                </th>
-                <th scope="col" className="p-3 text-right">
-                  Discount
-                </th>
-                <th scope="col" className="p-3 text-right">
-                  Order total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {redemptions.map((redemption) => (
-                <tr key={redemption.id} className="border-t border-line">
-                  <th scope="row" className="p-3">
-                    <Link to={`/orders/${redemption.order.id}`} className="font-medium text-brand-700 underline">
-                      #{redemption.order.number}
-                    </Link>
-                  </th>
-                  <td className="p-3">{formatDateTime(redemption.createdAt)}</td>
-                  <td className="break-all p-3">{redemption.email}</td>
-                  <td className="p-3">
-                    <StatusBadge status={redemption.order.status} />
-                  </td>
-                  <td className="p-3 text-right tabular-nums">{formatMoney(redemption.discountAmount, currency)}</td>
-                  <td className="p-3 text-right tabular-nums">{formatMoney(redemption.order.total, currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label="Redemptions" rows={redemptions} columns={columns(currency)} />
       )}
     </section>
   );

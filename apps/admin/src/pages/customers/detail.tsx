@@ -1,13 +1,14 @@
-import { useTRPC } from "@shop/client";
+import { AddressLines, orderHeadline, paymentLabels, plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, ErrorState, FormMessage, formatMoney, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { useStaff } from "../../lib/me.ts";
 import { ForcePasswordReset } from "./force-reset.tsx";
+import { RoleSchema } from "@shop/validators";
 
 const date = (value: Date | null) =>
   value ? new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value) : "—";
-const roles = ["CUSTOMER", "STAFF", "ADMIN"] as const;
+const roles = RoleSchema.options;
 
 export function CustomerPage() {
   const trpc = useTRPC();
@@ -20,9 +21,12 @@ export function CustomerPage() {
   const setRole = useMutation(trpc.admin.customers.setRole.mutationOptions({ onSuccess: refresh }));
 
   if (customer.isPending) return <Skeleton className="h-96 w-full" />;
-  if (customer.isError) return <ErrorState message={customer.error.message} onRetry={() => void customer.refetch()} />;
+  if (customer.isError)
+    return <ErrorState message={plainErrorMessage(customer.error)} onRetry={() => void customer.refetch()} />;
   const c = customer.data;
-  const actionError = setDisabled.error?.message ?? setRole.error?.message;
+  const actionError =
+    (setDisabled.error ? plainErrorMessage(setDisabled.error) : undefined) ??
+    (setRole.error ? plainErrorMessage(setRole.error) : undefined);
 
   return (
     <div className="space-y-6">
@@ -89,8 +93,7 @@ export function CustomerPage() {
           <ul className="grid gap-3 sm:grid-cols-2">
             {c.addresses.map((a) => (
               <li key={a.id} className="rounded-md border border-line p-3 text-sm">
-                {a.fullName}, {a.line1}
-                {a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.country}
+                <AddressLines address={a} />
                 {a.id === c.defaultShippingAddressId && (
                   <span className="ml-2 text-xs text-brand-700">default shipping</span>
                 )}
@@ -114,7 +117,8 @@ export function CustomerPage() {
                   <Link to={`/orders/${o.id}`} className="font-medium text-brand-700 underline">
                     #{o.number}
                   </Link>{" "}
-                  · {date(o.placedAt)} · {o.status.toLowerCase().replaceAll("_", " ")}
+                  · {date(o.placedAt)} · {orderHeadline(o).toLowerCase()},{" "}
+                  {paymentLabels[o.paymentStatus].toLowerCase()}
                 </span>
                 <span className="tabular-nums">{formatMoney(o.total, o.currency)}</span>
               </li>

@@ -1,4 +1,4 @@
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { FormMessage } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { ConfirmButton } from "../../components/confirm-button.tsx";
@@ -21,7 +21,7 @@ export function ForcePasswordReset({ user }: { user: { id: number; name: string;
         Reset password
       </ConfirmButton>
       <FormMessage
-        error={reset.error?.message}
+        error={reset.error ? plainErrorMessage(reset.error) : undefined}
         success={
           reset.data ? `Signed out everywhere; a reset link was emailed to ${reset.data.linkSentTo}.` : undefined
         }

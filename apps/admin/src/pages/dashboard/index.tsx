@@ -1,4 +1,4 @@
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { EmptyState, ErrorState, Skeleton } from "@shop/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
@@ -43,7 +43,7 @@ export function DashboardPage() {
       <div aria-busy={dashboard.isFetching}>
         {dashboard.isError ? (
           <ErrorState
-            message={`Could not load the dashboard: ${dashboard.error.message}`}
+            message={`Could not load the dashboard: ${plainErrorMessage(dashboard.error)}`}
             onRetry={() => void dashboard.refetch()}
           />
         ) : !data || !currency ? (
@@ -60,7 +60,7 @@ export function DashboardPage() {
                 Choose a longer range, or check back when orders come in.
               </EmptyState>
             ) : (
-              <SalesChart series={data.series} currency={currency} />
+              <SalesChart series={data.series} currency={currency} granularity={data.range.granularity} />
             )}
             <TopLists dashboard={data} currency={currency} />
             <div className="grid gap-4 lg:grid-cols-3">

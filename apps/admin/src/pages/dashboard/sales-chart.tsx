@@ -1,12 +1,25 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatMoney } from "@shop/ui";
+import { displayLocale, formatMoney } from "@shop/ui";
+import { periodLabel } from "../../lib/dates.ts";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-type Bucket = RouterOutputs["admin"]["reports"]["dashboard"]["series"][number];
+type Dashboard = RouterOutputs["admin"]["reports"]["dashboard"];
+type Bucket = Dashboard["series"][number];
+type Granularity = Dashboard["range"]["granularity"];
 
 /** Revenue (bars, left axis) and orders (line, right axis) per day, week or month. */
-export function SalesChart({ series, currency }: { series: Bucket[]; currency: string }) {
+export function SalesChart({
+  series,
+  currency,
+  granularity,
+}: {
+  series: Bucket[];
+  currency: string;
+  granularity: Granularity;
+}) {
   const money = (value: number) => formatMoney(value, currency);
+  const period = (start: unknown) =>
+    typeof start === "string" ? periodLabel(start, granularity, displayLocale()) : "";
   const total = series.reduce((sum, bucket) => sum + bucket.revenue, 0);
   const orders = series.reduce((sum, bucket) => sum + bucket.orders, 0);
   return (
@@ -20,10 +33,11 @@ export function SalesChart({ series, currency }: { series: Bucket[]; currency: s
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={series} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="start" tick={{ fontSize: 12 }} minTickGap={16} />
+            <XAxis dataKey="start" tick={{ fontSize: 12 }} minTickGap={16} tickFormatter={period} />
             <YAxis yAxisId="revenue" tick={{ fontSize: 12 }} width={80} tickFormatter={money} />
             <YAxis yAxisId="orders" orientation="right" tick={{ fontSize: 12 }} allowDecimals={false} />
             <Tooltip
+              labelFormatter={period}
               formatter={(value, name) => (name === "Revenue" && typeof value === "number" ? money(value) : value)}
             />
             <Legend />

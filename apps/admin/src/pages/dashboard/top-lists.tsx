@@ -1,9 +1,28 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatMoney } from "@shop/ui";
+import { DataTable, formatMoney, type Column } from "@shop/ui";
 import { Link } from "react-router";
 
 type Dashboard = RouterOutputs["admin"]["reports"]["dashboard"];
-type Entry = Dashboard["top"]["products"][number];
+type Entry = Omit<Dashboard["top"]["products"][number], "id"> & { id: string };
+type CouponUse = Dashboard["coupons"][number] & { id: string };
+
+const entryColumns = (currency: string): Column<Entry>[] => [
+  { key: "name", header: "Name", cell: (entry) => entry.name },
+  { key: "units", header: "Units", align: "right", cell: (entry) => entry.units },
+  { key: "revenue", header: "Revenue", align: "right", cell: (entry) => formatMoney(entry.revenue, currency) },
+];
+
+const couponColumns = (currency: string): Column<CouponUse>[] => [
+  { key: "code", header: "Code", className: "font-mono", cell: (coupon) => coupon.code },
+  { key: "orders", header: "Orders", align: "right", cell: (coupon) => coupon.orders },
+  {
+    key: "discount",
+    header: "Discount given",
+    align: "right",
+    cell: (coupon) => formatMoney(coupon.discount, currency),
+  },
+  { key: "revenue", header: "Order revenue", align: "right", cell: (coupon) => formatMoney(coupon.revenue, currency) },
+];
 
 function TopTable({
   title,
@@ -12,7 +31,7 @@ function TopTable({
   report,
 }: {
   title: string;
-  entries: Entry[];
+  entries: Dashboard["top"]["products"];
   currency: string;
   report: string;
 }) {
@@ -22,30 +41,12 @@ function TopTable({
       {entries.length === 0 ? (
         <p className="text-sm text-muted">No sales in this range.</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-muted">
-              <th scope="col" className="py-1 font-medium">
-                Name
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Units
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Revenue
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={`${entry.id ?? "none"}-${entry.name}`} className="border-t border-line">
-                <td className="py-1 pr-2">{entry.name}</td>
-                <td className="py-1 text-right tabular-nums">{entry.units}</td>
-                <td className="py-1 text-right tabular-nums">{formatMoney(entry.revenue, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          compact
+          label={`${title} table`}
+          rows={entries.map((entry) => ({ ...entry, id: `${entry.id ?? "none"}-${entry.name}` }))}
+          columns={entryColumns(currency)}
+        />
       )}
       <Link to={`/reports/${report}`} className="mt-2 inline-block text-sm text-brand-700 underline">
         Full report
@@ -71,34 +72,12 @@ export function Coupons({ dashboard, currency }: { dashboard: Dashboard; currenc
       {dashboard.coupons.length === 0 ? (
         <p className="text-sm text-muted">No coupon was used in this range.</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-muted">
-              <th scope="col" className="py-1 font-medium">
-                Code
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Orders
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Discount given
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Order revenue
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.coupons.map((coupon) => (
-              <tr key={coupon.code} className="border-t border-line">
-                <td className="py-1 font-mono">{coupon.code}</td>
-                <td className="py-1 text-right tabular-nums">{coupon.orders}</td>
-                <td className="py-1 text-right tabular-nums">{formatMoney(coupon.discount, currency)}</td>
-                <td className="py-1 text-right tabular-nums">{formatMoney(coupon.revenue, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          compact
+          label="Coupon performance table"
+          rows={dashboard.coupons.map((coupon) => ({ ...coupon, id: coupon.code }))}
+          columns={couponColumns(currency)}
+        />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { validateStockCsv, type CsvRowError } from "@shop/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -83,7 +83,7 @@ export function StockImportPage() {
       )}
       {importCsv.isError && (
         <p role="alert" className="text-sm text-red-700">
-          {importCsv.error.message} Nothing was changed.
+          {plainErrorMessage(importCsv.error)} Nothing was changed.
         </p>
       )}
       {result?.ok && (

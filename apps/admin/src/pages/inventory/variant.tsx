@@ -1,4 +1,4 @@
-import { useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { ErrorState, Skeleton } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
@@ -15,7 +15,7 @@ export function VariantStockPage() {
     ...trpc.admin.inventory.get.queryOptions({ variantId }),
     enabled: Number.isInteger(variantId) && variantId > 0,
   });
-  if (stock.isError) return <ErrorState title="Variant not found" message={stock.error.message} />;
+  if (stock.isError) return <ErrorState title="Variant not found" message={plainErrorMessage(stock.error)} />;
   if (!stock.data) return <Skeleton className="h-96 w-full" />;
   const row = stock.data;
   const levels = [

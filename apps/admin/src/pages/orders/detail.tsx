@@ -3,7 +3,7 @@ import { ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { StatusBadge } from "../../components/status-badge.tsx";
+import { OrderBadges } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { orderActions, type Order } from "../../lib/orders.ts";
 import { OrderActions } from "./actions.tsx";
@@ -12,6 +12,8 @@ import { Refunds, Timeline } from "./history.tsx";
 import { OrderItems } from "./items.tsx";
 import { Notes } from "./notes.tsx";
 import { RefundForm } from "./refund-form.tsx";
+import { Returns } from "./returns.tsx";
+import { Shipments } from "./shipments.tsx";
 
 function Dates({ order }: { order: Order }) {
   const dates: Array<[string, Date | null]> = [
@@ -27,7 +29,8 @@ function Dates({ order }: { order: Order }) {
         .filter(([, date]) => date)
         .map(([label, date]) => `${label} ${formatDateTime(date)}`)
         .join(" · ")}
-      {order.status === "PENDING_PAYMENT" &&
+      {order.paymentStatus === "PENDING" &&
+        order.state === "OPEN" &&
         order.reservationExpiresAt &&
         ` · stock held until ${formatDateTime(order.reservationExpiresAt)}`}
     </p>
@@ -69,7 +72,7 @@ export function OrderPage() {
       </p>
       <header className="space-y-1">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
-          Order #{o.number} <StatusBadge status={o.status} />
+          Order #{o.number} <OrderBadges order={o} />
         </h1>
         <Dates order={o} />
         {o.cancelReason && <p className="text-sm">Cancelled: {o.cancelReason}</p>}
@@ -79,6 +82,8 @@ export function OrderPage() {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-8">
           <OrderItems order={o} />
+          <Shipments order={o} onDone={setDone} />
+          <Returns order={o} onDone={setDone} />
           {orderActions(o).refund && <RefundForm order={o} onDone={setDone} />}
           <Refunds order={o} />
           <Timeline order={o} />

@@ -1,3 +1,4 @@
+import { AddressLines } from "@shop/client";
 import { formatMoney } from "@shop/ui";
 import { Link } from "react-router";
 import type { Order } from "../../lib/orders.ts";
@@ -6,24 +7,12 @@ type Address = NonNullable<Order["shippingAddress"]>;
 const box = "rounded-lg border border-line p-4 text-sm";
 const words = (value: string) => value.toLowerCase().replaceAll("_", " ");
 
-function AddressLines({ address }: { address: Address }) {
+/** As the address's country prints it (the shared AddressLines), and the phone. */
+function AddressBlock({ address }: { address: Address }) {
   return (
     <address className="not-italic">
-      {[
-        address.fullName,
-        address.company,
-        address.line1,
-        address.line2,
-        `${address.postalCode} ${address.city}`,
-        [address.region, address.country].filter(Boolean).join(", "),
-        address.phone,
-      ]
-        .filter(Boolean)
-        .map((line, index) => (
-          <span key={index} className="block">
-            {line}
-          </span>
-        ))}
+      <AddressLines address={address} />
+      {address.phone && <span className="block">{address.phone}</span>}
     </address>
   );
 }
@@ -46,14 +35,9 @@ export function CustomerAndAddresses({ order }: { order: Order }) {
       <p className="break-all">{order.email}</p>
       <h3 className="mb-1 mt-4 font-semibold">Shipping address</h3>
       {order.shippingAddress ? <AddressLines address={order.shippingAddress} /> : <p className="text-muted">None</p>}
-      {order.carrier && (
-        <p className="mt-2">
-          {order.carrier} · tracking <span className="font-mono">{order.trackingNumber}</span>
-        </p>
-      )}
       <h3 className="mb-1 mt-4 font-semibold">Billing address</h3>
       {order.billingAddress ? (
-        <AddressLines address={order.billingAddress} />
+        <AddressBlock address={order.billingAddress} />
       ) : (
         <p className="text-muted">Same as shipping</p>
       )}

@@ -2,10 +2,45 @@ import { Button, TextField } from "@shop/ui";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { parseMoney } from "../../lib/money.ts";
-import { orderStatuses, statusLabels } from "../../lib/orders.ts";
+import { fulfillmentLabels, paymentLabels, stateLabels } from "@shop/client";
+import { FulfillmentStatusFilterSchema, OrderStateFilterSchema, PaymentStatusFilterSchema } from "@shop/validators";
 import { filterParams } from "./list-input.ts";
 
 const selectClass = "mt-1 block min-h-10 rounded-md border border-line bg-surface px-3";
+
+function StatusSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  options: Array<[string, string]>;
+}) {
+  return (
+    <div className="w-full text-sm sm:w-auto">
+      <label htmlFor={`order-${name}`} className="block font-medium">
+        {label}
+      </label>
+      <select
+        id={`order-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className={`${selectClass} w-full`}
+      >
+        <option value="">Any</option>
+        {options.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 /** The filter form. It is uncontrolled and keyed by the URL, so back and forward refill it. */
 export function OrderFilters({
@@ -54,25 +89,35 @@ export function OrderFilters({
         placeholder="#1042"
         className="w-full sm:w-64"
       />
-      <div className="w-full text-sm sm:w-auto">
-        <label htmlFor="order-status" className="block font-medium">
-          Status
-        </label>
-        <select
-          id="order-status"
-          name="status"
-          defaultValue={params.get("status") ?? ""}
+      <StatusSelect
+        name="payment"
+        label="Payment"
+        value={params.get("payment")}
+        options={PaymentStatusFilterSchema.options.map((value) => [value, paymentLabels[value]])}
+      />
+      <StatusSelect
+        name="fulfillment"
+        label="Fulfilment"
+        value={params.get("fulfillment")}
+        options={FulfillmentStatusFilterSchema.options.map((value) => [value, fulfillmentLabels[value]])}
+      />
+      <StatusSelect
+        name="state"
+        label="State"
+        value={params.get("state")}
+        options={OrderStateFilterSchema.options.map((value) => [value, stateLabels[value]])}
+      />
+      <label className="flex min-h-10 items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="attempts"
+          value="1"
+          defaultChecked={params.get("attempts") === "1"}
           onChange={(event) => event.currentTarget.form?.requestSubmit()}
-          className={`${selectClass} w-full`}
-        >
-          <option value="">Any</option>
-          {orderStatuses.map((status) => (
-            <option key={status} value={status}>
-              {statusLabels[status]}
-            </option>
-          ))}
-        </select>
-      </div>
+          className="size-4"
+        />
+        Include unpaid and failed payment attempts
+      </label>
       <TextField
         label="Placed from"
         name="from"

@@ -1,7 +1,7 @@
 import { formatMoney } from "@shop/ui";
-import { StatusBadge } from "../../components/status-badge.tsx";
+import { eventWords } from "@shop/client";
 import { formatDateTime } from "../../lib/format.ts";
-import { statusLabels, type Order } from "../../lib/orders.ts";
+import type { Order } from "../../lib/orders.ts";
 
 const actors: Record<Order["events"][number]["actorType"], string> = {
   STAFF: "Staff",
@@ -26,12 +26,7 @@ export function Timeline({ order }: { order: Order }) {
         <ol className="space-y-3 border-l-2 border-line pl-4 text-sm" data-testid="timeline">
           {order.events.map((event) => (
             <li key={event.id}>
-              <p className="flex flex-wrap items-center gap-2">
-                <StatusBadge status={event.toStatus} />
-                {event.fromStatus && (
-                  <span className="text-muted">from {statusLabels[event.fromStatus].toLowerCase()}</span>
-                )}
-              </p>
+              <p className="font-medium">{eventWords(event)}</p>
               <p className="text-muted">
                 {actors[event.actorType]} ·{" "}
                 <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>
@@ -39,7 +34,12 @@ export function Timeline({ order }: { order: Order }) {
               {event.message && <p>{event.message}</p>}
               {event.carrier && (
                 <p>
-                  Shipped with {event.carrier}, tracking <span className="font-mono">{event.trackingNumber}</span>
+                  Shipped with {event.carrier}
+                  {event.trackingNumber && (
+                    <>
+                      , tracking <span className="font-mono">{event.trackingNumber}</span>
+                    </>
+                  )}
                 </p>
               )}
             </li>

@@ -1,75 +1,64 @@
-import { formatMoney, TableScroll } from "@shop/ui";
+import { DataTable, formatMoney, type Column } from "@shop/ui";
 import type { Order } from "../../lib/orders.ts";
 
+type Item = Order["items"][number];
+
+const itemColumns = (currency: string): Column<Item>[] => {
+  const money = (minor: number) => formatMoney(minor, currency);
+  return [
+    {
+      key: "product",
+      header: "Product",
+      rowHeader: true,
+      className: "font-normal",
+      cell: (item) => (
+        <div className="flex items-center gap-3">
+          {item.imageUrl ? (
+            <img
+              src={item.imageUrl}
+              alt=""
+              width={40}
+              height={40}
+              loading="lazy"
+              className="size-10 shrink-0 rounded bg-subtle object-cover"
+            />
+          ) : (
+            <span aria-hidden="true" className="size-10 shrink-0 rounded bg-subtle" />
+          )}
+          <span>
+            <span className="block font-medium">{item.productName}</span>
+            {item.variantTitle && <span className="block text-muted">{item.variantTitle}</span>}
+          </span>
+        </div>
+      ),
+    },
+    { key: "sku", header: "SKU", className: "font-mono text-xs", cell: (item) => item.sku },
+    { key: "unit", header: "Unit price", align: "right", cell: (item) => money(item.unitPrice) },
+    { key: "qty", header: "Qty", align: "right", cell: (item) => item.quantity },
+    { key: "refunded", header: "Refunded", align: "right", cell: (item) => item.refundedQuantity || "—" },
+    {
+      key: "total",
+      header: "Line total",
+      align: "right",
+      cell: (item) => (
+        <>
+          {money(item.total)}
+          {item.discountAmount > 0 && (
+            <span className="block text-xs text-muted">after {money(item.discountAmount)} off</span>
+          )}
+        </>
+      ),
+    },
+  ];
+};
+
 export function OrderItems({ order }: { order: Order }) {
-  const money = (minor: number) => formatMoney(minor, order.currency);
   return (
     <section aria-labelledby="items-title">
       <h2 id="items-title" className="mb-2 text-lg font-semibold">
         Items
       </h2>
-      <TableScroll label="Items" className="rounded-lg border border-line">
-        <table className="w-full min-w-[40rem] text-left text-sm">
-          <thead className="bg-subtle text-xs uppercase text-muted">
-            <tr>
-              <th scope="col" className="p-3">
-                Product
-              </th>
-              <th scope="col" className="p-3">
-                SKU
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Unit price
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Qty
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Refunded
-              </th>
-              <th scope="col" className="p-3 text-right">
-                Line total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.id} className="border-t border-line" data-testid="order-item">
-                <th scope="row" className="p-3 font-normal">
-                  <div className="flex items-center gap-3">
-                    {item.imageUrl ? (
-                      <img
-                        src={item.imageUrl}
-                        alt=""
-                        width={40}
-                        height={40}
-                        loading="lazy"
-                        className="size-10 shrink-0 rounded bg-subtle object-cover"
-                      />
-                    ) : (
-                      <span aria-hidden="true" className="size-10 shrink-0 rounded bg-subtle" />
-                    )}
-                    <span>
-                      <span className="block font-medium">{item.productName}</span>
-                      {item.variantTitle && <span className="block text-muted">{item.variantTitle}</span>}
-                    </span>
-                  </div>
-                </th>
-                <td className="p-3 font-mono text-xs">{item.sku}</td>
-                <td className="p-3 text-right tabular-nums">{money(item.unitPrice)}</td>
-                <td className="p-3 text-right tabular-nums">{item.quantity}</td>
-                <td className="p-3 text-right tabular-nums">{item.refundedQuantity || "—"}</td>
-                <td className="p-3 text-right tabular-nums">
-                  {money(item.total)}
-                  {item.discountAmount > 0 && (
-                    <span className="block text-xs text-muted">after {money(item.discountAmount)} off</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label="Items" rows={order.items} columns={itemColumns(order.currency)} rowTestId="order-item" />
       <OrderTotals order={order} />
     </section>
   );

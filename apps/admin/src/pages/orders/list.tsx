@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
+import { EmptyState, InfiniteList, Skeleton, ListPage } from "@shop/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
 import { useShopCurrency } from "../../lib/settings.ts";
@@ -30,13 +30,9 @@ export function OrdersPage() {
   const customer = useQuery(
     trpc.admin.customers.get.queryOptions({ id: input.customerId ?? 0 }, { enabled: input.customerId !== undefined }),
   );
-  const rows = orders.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
-    <section aria-labelledby="orders-title">
-      <h1 id="orders-title" className="mb-4 text-2xl font-bold">
-        Orders
-      </h1>
+    <ListPage title="Orders">
       {input.customerId !== undefined && (
         <p className="mb-3 text-sm">
           Orders of{" "}
@@ -58,30 +54,14 @@ export function OrdersPage() {
         </p>
       )}
       <OrderFilters key={params.toString()} params={params} currency={currency} onApply={setParams} />
-      <p role="status" className="sr-only">
-        {orders.isPending ? "Loading orders" : orders.isSuccess ? `${rows.length} orders shown` : ""}
-      </p>
-      <div aria-busy={orders.isFetching}>
-        {orders.isError ? (
-          <ErrorState
-            message={`Could not load orders: ${orders.error.message}`}
-            onRetry={() => void orders.refetch()}
-          />
-        ) : orders.isPending ? (
-          <TableSkeleton />
-        ) : rows.length === 0 ? (
-          <EmptyState title="No orders match">Try fewer filters, or another number or email.</EmptyState>
-        ) : (
-          <OrdersTable rows={rows} />
-        )}
-      </div>
-      {orders.hasNextPage && (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" onClick={() => void orders.fetchNextPage()} disabled={orders.isFetchingNextPage}>
-            {orders.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      )}
-    </section>
+      <InfiniteList
+        query={orders}
+        noun="orders"
+        loading={<TableSkeleton />}
+        empty={<EmptyState title="No orders match">Try fewer filters, or another number or email.</EmptyState>}
+      >
+        {(rows) => <OrdersTable rows={rows} />}
+      </InfiniteList>
+    </ListPage>
   );
 }

@@ -1,4 +1,4 @@
-import { useTRPC, useTRPCClient } from "@shop/client";
+import { plainErrorMessage, useTRPC, useTRPCClient } from "@shop/client";
 import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
 import { REPORT_KINDS, type ReportKind } from "@shop/validators";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -17,6 +17,7 @@ const labels: Record<ReportKind, string> = {
   customers: "Customers",
   tax: "Tax",
   refunds: "Refunds",
+  returns: "Returns",
 };
 const isKind = (value: string | undefined): value is ReportKind => REPORT_KINDS.some((kind) => kind === value);
 const byPeriod: readonly ReportKind[] = ["sales", "tax"];
@@ -103,7 +104,7 @@ export function ReportsPage() {
       <div aria-busy={query.isFetching}>
         {query.isError ? (
           <ErrorState
-            message={`Could not load the report: ${query.error.message}`}
+            message={`Could not load the report: ${plainErrorMessage(query.error)}`}
             onRetry={() => void query.refetch()}
           />
         ) : !data || !currency ? (

@@ -1,11 +1,14 @@
 import type { RouterOutputs } from "@shop/api";
-import { formatMoney } from "@shop/ui";
+import { DataTable, formatMoney, type Column } from "@shop/ui";
 
 type Report = RouterOutputs["admin"]["reports"]["get"];
-type Column = Report["columns"][number];
-type Cell = Report["rows"][number][string];
+type ReportColumn = Report["columns"][number];
+type Row = Report["rows"][number];
+type Cell = Row[string];
+// Report rows have no id; their position in the server's order is their identity here.
+type Entry = { row: Row; id: number };
 
-function show(column: Column, value: Cell | undefined, currency: string): string {
+function show(column: ReportColumn, value: Cell | undefined, currency: string): string {
   if (value === null || value === undefined) return "—";
   if (column.kind === "money" && typeof value === "number") return formatMoney(value, currency);
   if (column.kind === "int" && typeof value === "number") return value.toLocaleString();
@@ -22,51 +25,20 @@ export function ReportTable({
   currency: string;
   onSort: (key: string, direction: "asc" | "desc") => void;
 }) {
+  const columns = report.columns.map((column): Column<Entry> => ({
+    key: column.key,
+    header: column.label,
+    sortable: true,
+    align: column.kind === "money" || column.kind === "int" ? "right" : "left",
+    cell: (entry) => show(column, entry.row[column.key], currency),
+  }));
   return (
-    <div className="overflow-x-auto rounded-lg border border-line">
-      <table className="w-full text-sm">
-        <thead className="bg-subtle">
-          <tr>
-            {report.columns.map((column) => {
-              const active = report.sort.key === column.key;
-              const numeric = column.kind === "money" || column.kind === "int";
-              const next =
-                active && report.sort.direction === "desc" ? "asc" : active ? "desc" : numeric ? "desc" : "asc";
-              return (
-                <th
-                  key={column.key}
-                  scope="col"
-                  aria-sort={active ? (report.sort.direction === "asc" ? "ascending" : "descending") : "none"}
-                  className={`px-3 py-2 font-medium ${numeric ? "text-right" : "text-left"}`}
-                >
-                  <button
-                    type="button"
-                    className="inline-flex items-center gap-1 hover:underline"
-                    onClick={() => onSort(column.key, next)}
-                  >
-                    {column.label}
-                    <span aria-hidden="true">{active ? (report.sort.direction === "asc" ? "▲" : "▼") : ""}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {report.rows.map((row, index) => (
-            <tr key={index} className="border-t border-line">
-              {report.columns.map((column) => (
-                <td
-                  key={column.key}
-                  className={`px-3 py-2 ${column.kind === "money" || column.kind === "int" ? "text-right tabular-nums" : ""}`}
-                >
-                  {show(column, row[column.key], currency)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={`${report.title} rows`}
+      rows={report.rows.map((row, id) => ({ row, id }))}
+      columns={columns}
+      sort={report.sort}
+      onSort={(sort) => onSort(sort.key, sort.direction)}
+    />
   );
 }

@@ -1,40 +1,32 @@
 import { useTRPC } from "@shop/client";
-import { Button } from "@shop/ui";
+import { Button, FilterSelect, listParams, ListPage } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
+import { RecordPicker } from "../../components/record-picker.tsx";
 import { useStaff } from "../../lib/me.ts";
 import { ReviewTable } from "./review-table.tsx";
+import { ReviewStatusSchema } from "@shop/validators";
 
-const statuses = ["PENDING", "PUBLISHED", "HIDDEN"] as const;
-const pick = <T extends string | number>(options: readonly T[], value: unknown): T | undefined =>
-  options.find((option) => option === value);
+const statuses = ReviewStatusSchema.options;
 
 /** The moderation queue (waiting reviews first) and every review, filtered in the URL. */
 export function ReviewsPage() {
   const trpc = useTRPC();
   const staff = useStaff();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const status = params.get("status") === "all" ? undefined : (pick(statuses, params.get("status")) ?? "PENDING");
-  const rating = pick([1, 2, 3, 4, 5], Number(params.get("rating")) || undefined);
-  const productId = Number(params.get("product")) || undefined;
+  const list = listParams(useSearchParams());
+  const params = list.params;
+  const status = params.get("status") === "all" ? undefined : (list.oneOf("status", statuses) ?? "PENDING");
+  const rating = [1, 2, 3, 4, 5].find((n) => n === list.id("rating"));
+  const productId = list.id("product");
   const mode = useQuery(trpc.admin.reviews.moderation.queryOptions());
   const setMode = useMutation(
     trpc.admin.reviews.setModeration.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.reviews.moderation.queryKey() }),
     }),
   );
-  const update = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   return (
-    <section aria-labelledby="reviews-title" className="space-y-4">
-      <h1 id="reviews-title" className="text-2xl font-bold">
-        Reviews
-      </h1>
+    <ListPage title="Reviews" className="space-y-4">
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line p-3 text-sm">
         <span>
           New reviews are <strong>{mode.data?.mode === "hold" ? "held for approval" : "published at once"}</strong>.
@@ -49,45 +41,35 @@ export function ReviewsPage() {
         )}
       </div>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label>
-          <span className="block font-medium">Status</span>
-          <select
-            value={params.get("status") ?? "PENDING"}
-            onChange={(e) => update("status", e.target.value)}
-            className="mt-1 min-h-10 rounded-md border border-line px-2"
-          >
-            <option value="PENDING">Waiting for approval</option>
-            <option value="PUBLISHED">Published</option>
-            <option value="HIDDEN">Hidden</option>
-            <option value="all">All</option>
-          </select>
-        </label>
-        <label>
-          <span className="block font-medium">Rating</span>
-          <select
-            value={rating ?? ""}
-            onChange={(e) => update("rating", e.target.value)}
-            className="mt-1 min-h-10 rounded-md border border-line px-2"
-          >
-            <option value="">Any</option>
-            {[5, 4, 3, 2, 1].map((n) => (
-              <option key={n} value={n}>
-                {n} stars
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="block font-medium">Product id</span>
-          <input
-            inputMode="numeric"
-            defaultValue={productId ?? ""}
-            onBlur={(e) => update("product", e.target.value.trim())}
-            className="mt-1 min-h-10 w-28 rounded-md border border-line px-2"
+        <FilterSelect
+          label="Status"
+          value={params.get("status") ?? "PENDING"}
+          any={null}
+          onChange={(status) => list.set({ status })}
+          options={[
+            { value: "PENDING", label: "Waiting for approval" },
+            { value: "PUBLISHED", label: "Published" },
+            { value: "HIDDEN", label: "Hidden" },
+            { value: "all", label: "All" },
+          ]}
+        />
+        <FilterSelect
+          label="Rating"
+          value={rating}
+          onChange={(rating) => list.set({ rating })}
+          options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: `${n} stars` }))}
+        />
+        <div className="w-72">
+          <RecordPicker
+            kind="products"
+            label="Product"
+            single
+            value={productId ? [productId] : []}
+            onChange={([product]) => list.set({ product })}
           />
-        </label>
+        </div>
       </div>
       <ReviewTable filter={{ status, rating, productId }} />
-    </section>
+    </ListPage>
   );
 }

@@ -1,4 +1,4 @@
-import { isClientError, useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, formatMoney, ResponsiveImage, useToast } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -58,9 +58,9 @@ export function CartLine({ line, currency }: { line: Line; currency: string }) {
             {problems[line.problem](line)}
           </p>
         )}
-        {isClientError(error) && (
+        {error && (
           <p role="alert" className="text-sm text-red-700">
-            {error.message}
+            {plainErrorMessage(error)}
           </p>
         )}
         <div className="mt-auto flex flex-wrap items-center gap-3">

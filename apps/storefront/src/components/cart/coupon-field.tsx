@@ -1,19 +1,32 @@
 import { useFieldErrors, useTRPC } from "@shop/client";
 import { Button, TextField } from "@shop/ui";
 import { CouponCodeSchema } from "@shop/validators";
-import { useMutation } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type KeyboardEvent } from "react";
 import { useSetCart, type Cart } from "../../lib/cart.ts";
 
-/** Apply or remove a code; the cart says whether it applies, and why not. */
-export function CouponField({ cart }: { cart: Cart }) {
+/**
+ * Apply or remove a code, in the cart and in the checkout's summary alike; the cart says
+ * whether it applies and why not. Not a <form> of its own: the checkout's summary sits beside
+ * the details form, and a code is applied with its button or Enter.
+ */
+export function CouponField({ cart, serverError }: { cart: Cart; serverError?: string }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const setCart = useSetCart();
   const form = useFieldErrors();
-  const apply = useMutation(trpc.cart.applyCoupon.mutationOptions({ onSuccess: setCart, onError: form.fromServer }));
-  const remove = useMutation(trpc.cart.removeCoupon.mutationOptions({ onSuccess: setCart }));
+  const [code, setCode] = useState("");
+  const changed = async (next: Cart) => {
+    setCart(next);
+    setCode("");
+    // The checkout's totals depend on the code.
+    await queryClient.invalidateQueries({ queryKey: trpc.checkout.quote.pathKey() });
+  };
+  const apply = useMutation(trpc.cart.applyCoupon.mutationOptions({ onSuccess: changed, onError: form.fromServer }));
+  const remove = useMutation(trpc.cart.removeCoupon.mutationOptions({ onSuccess: changed, onError: form.fromServer }));
 
   if (cart.coupon) {
+    const message = serverError ?? cart.coupon.message;
     return (
       <div className="rounded-md border border-line p-3 text-sm" data-testid="coupon">
         <p>
@@ -24,34 +37,48 @@ export function CouponField({ cart }: { cart: Cart }) {
               : "is applied."
             : "does not apply."}
         </p>
-        {cart.coupon.message && (
+        {message && (
           <p role="status" className="mt-1 text-red-700">
-            {cart.coupon.message}
+            {message}
           </p>
         )}
-        <Button variant="ghost" className="mt-2" onClick={() => remove.mutate()}>
-          Remove code
+        <Button variant="ghost" className="mt-2" onClick={() => remove.mutate()} disabled={remove.isPending}>
+          Remove code<span className="sr-only"> {cart.coupon.code}</span>
         </Button>
+        {form.errors.form && (
+          <p role="alert" className="mt-1 text-red-700">
+            {form.errors.form}
+          </p>
+        )}
       </div>
     );
   }
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = form.validate(CouponCodeSchema, { code: new FormData(event.currentTarget).get("code") });
+  function submit() {
+    const input = form.validate(CouponCodeSchema, { code });
     if (input) apply.mutate(input);
   }
   return (
-    <form onSubmit={submit} noValidate className="flex items-end gap-2">
+    <div className="flex items-start gap-2">
       <TextField
         label="Discount code"
         name="code"
         autoComplete="off"
+        value={code}
+        onChange={(event) => {
+          setCode(event.target.value);
+          form.clearField("code");
+        }}
+        onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+          if (event.key !== "Enter") return;
+          event.preventDefault();
+          submit();
+        }}
         error={form.errors.code ?? form.errors.form}
         className="flex-1"
       />
-      <Button type="submit" variant="secondary" disabled={apply.isPending}>
+      <Button type="button" variant="secondary" className="mt-6" disabled={apply.isPending} onClick={submit}>
         Apply
       </Button>
-    </form>
+    </div>
   );
 }

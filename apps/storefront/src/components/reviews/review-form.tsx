@@ -1,5 +1,5 @@
 import { useFieldErrors, useTRPC } from "@shop/client";
-import { Button, FormMessage, TextField } from "@shop/ui";
+import { Button, formatCountOf, FormMessage, TextField } from "@shop/ui";
 import { ReviewInputSchema } from "@shop/validators";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -65,9 +65,7 @@ export function ReviewForm({
               <span aria-hidden="true" className={star <= rating ? "text-amber-500" : "text-line"}>
                 ★
               </span>
-              <span className="sr-only">
-                {star} {star === 1 ? "star" : "stars"}
-              </span>
+              <span className="sr-only">{formatCountOf(star, "star")}</span>
             </label>
           ))}
         </div>

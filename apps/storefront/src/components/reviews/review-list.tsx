@@ -1,5 +1,5 @@
 import { useTRPC } from "@shop/client";
-import { Button, formatDay, Skeleton } from "@shop/ui";
+import { Button, formatCountOf, formatDay, Skeleton } from "@shop/ui";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation, useNavigate } from "react-router";
@@ -95,7 +95,7 @@ export function ReviewList({
               </p>
               <p className="mt-2 whitespace-pre-line text-sm">{review.body}</p>
               <p className="mt-2 text-xs text-muted">
-                {review.helpfulCount} {review.helpfulCount === 1 ? "person" : "people"} found this helpful
+                {formatCountOf(review.helpfulCount, "person", "people")} found this helpful
                 {!review.mine && (
                   <Button
                     variant="ghost"

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@shop/api";
-import { useTRPC } from "@shop/client";
+import { AddressLines, useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,26 +16,7 @@ function AddressCard({ address, onEdit }: { address: Address; onEdit: () => void
   return (
     <li className="rounded-lg border border-line p-4" data-testid="address">
       <address className="text-sm not-italic">
-        <strong>{address.fullName}</strong>
-        {address.company && (
-          <>
-            <br />
-            {address.company}
-          </>
-        )}
-        <br />
-        {address.line1}
-        {address.line2 && (
-          <>
-            <br />
-            {address.line2}
-          </>
-        )}
-        <br />
-        {address.postalCode} {address.city}
-        {address.region ? `, ${address.region}` : ""}
-        <br />
-        {address.country}
+        <AddressLines address={address} />
       </address>
       <p className="mt-2 flex flex-wrap gap-2 text-xs">
         {address.isDefaultShipping && (

@@ -1,8 +1,8 @@
 import { useTRPC } from "@shop/client";
-import { Button, EmptyState, ErrorState, formatMoney, Skeleton } from "@shop/ui";
+import { Button, EmptyState, ErrorState, formatCountOf, formatMoney, Skeleton } from "@shop/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { statusLabel } from "../../components/order-view.tsx";
+import { OrderStatusLine } from "../../components/order-view.tsx";
 
 const date = (value: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value);
 
@@ -31,9 +31,9 @@ export function MyOrdersPage() {
               Order #{order.number}
             </Link>
             <span className="text-sm text-muted">
-              {date(order.placedAt)} · {order.lineCount} {order.lineCount === 1 ? "item" : "items"}
+              {date(order.placedAt)} · {formatCountOf(order.lineCount, "item")}
             </span>
-            <span className="text-sm">{statusLabel(order.status)}</span>
+            <OrderStatusLine order={order} />
             <span className="tabular-nums">{formatMoney(order.total, order.currency)}</span>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { isClientError, useTRPC } from "@shop/client";
+import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, FormMessage, formatMoney, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
@@ -20,7 +20,7 @@ export function WishlistPage() {
   const error = move.error ?? remove.error;
   return (
     <div className="space-y-4">
-      {isClientError(error) && <FormMessage error={error.message} />}
+      {error && <FormMessage error={plainErrorMessage(error)} />}
       <ul className="divide-y divide-line rounded-lg border border-line">
         {items.data.map((item) => (
           <li key={item.productId} className="flex flex-wrap items-center gap-4 p-4" data-testid="wishlist-item">

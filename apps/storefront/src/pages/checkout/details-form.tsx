@@ -1,55 +1,64 @@
 import type { RouterOutputs } from "@shop/api";
-import { useTRPC } from "@shop/client";
+import { AddressLines, errorsUnder, useTRPC, type FieldErrors } from "@shop/client";
 import { Button, FormMessage, formatMoney, TextField } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { AddressFields } from "../../components/address-fields.tsx";
-import { OrderTotals } from "../../components/order-totals.tsx";
+import { CheckoutSummary } from "./summary.tsx";
+import type { Cart } from "../../lib/cart.ts";
 
 type Saved = RouterOutputs["account"]["addresses"]["list"][number];
 export type DetailsChoice = { addressId: number | null; shippingMethod: string | null };
 
-/** Contact, shipping address and method; the totals re-price as the destination changes. */
+/** Where every new address's inputs are named (`shippingAddress.postalCode`), as the API's paths. */
+export const SHIPPING_PREFIX = "shippingAddress.";
+
+/** Contact, shipping address and method; the summary re-prices as the destination changes. */
 export function DetailsForm({
+  cart,
   signedInEmail,
   saved,
   errors,
   pending,
   onSubmit,
+  onFieldChange,
 }: {
+  cart: Cart;
   signedInEmail: string | null;
   saved: Saved[];
-  errors: Record<string, string | undefined>;
+  errors: FieldErrors;
   pending: boolean;
   onSubmit: (data: FormData, choice: DetailsChoice) => void;
+  onFieldChange: (event: FormEvent<HTMLFormElement>) => void;
 }) {
   const trpc = useTRPC();
+  const formId = useId();
   const preferred = saved.find((address) => address.isDefaultShipping) ?? saved[0];
   const [addressId, setAddressId] = useState<number | null>(preferred?.id ?? null);
   const chosen = saved.find((address) => address.id === addressId);
-  const [destination, setDestination] = useState({ country: chosen?.country ?? "US", region: chosen?.region ?? "" });
+  const [destination, setDestination] = useState({ country: "US", region: "" });
   const [shippingMethod, setShippingMethod] = useState<string | null>(null);
   const where = chosen ? { country: chosen.country, region: chosen.region ?? "" } : destination;
   const quote = useQuery(
     trpc.checkout.quote.queryOptions(
-      {
-        country: /^[A-Za-z]{2}$/.test(where.country) ? where.country : "US",
-        region: where.region || null,
-        shippingMethod: shippingMethod ?? undefined,
-      },
+      { country: where.country, region: where.region || null, shippingMethod: shippingMethod ?? undefined },
       { placeholderData: (previous) => previous },
     ),
   );
-  const currency = quote.data?.currency ?? "USD";
+  const currency = quote.data?.currency ?? cart.currency;
   const form = useRef<HTMLFormElement>(null);
-  // Each error is announced with its field; when a new set of errors appears, focus goes to the
-  // first field to fix (keyed by content: the parent rebuilds the object on every render).
+  // Every error shows at once; when a submit brings new ones, focus goes to the first field to
+  // fix. Fixing a field removes only its message and leaves focus where the shopper is typing.
   const errorKey = Object.entries(errors)
     .filter(([, message]) => message)
     .map(([name, message]) => `${name}:${message}`)
     .join("|");
+  const shownBefore = useRef(new Set<string>());
   useEffect(() => {
-    if (errorKey) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+    const shown = new Set(errorKey ? errorKey.split("|") : []);
+    const added = [...shown].some((entry) => !shownBefore.current.has(entry));
+    shownBefore.current = shown;
+    if (added) form.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
   }, [errorKey]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -61,8 +70,8 @@ export function DetailsForm({
   }
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="grid gap-8 lg:grid-cols-[1fr_22rem]">
-      <div className="space-y-8">
+    <div className="grid gap-8 lg:grid-cols-[1fr_24rem]">
+      <form id={formId} ref={form} onSubmit={submit} onChange={onFieldChange} noValidate className="space-y-8">
         <fieldset className="space-y-3">
           <legend className="text-lg font-semibold">Contact</legend>
           {signedInEmail ? (
@@ -93,9 +102,7 @@ export function DetailsForm({
                     checked={addressId === address.id}
                     onChange={() => setAddressId(address.id)}
                   />
-                  <span>
-                    {address.fullName}, {address.line1}, {address.postalCode} {address.city}, {address.country}
-                  </span>
+                  <AddressLines address={address} />
                 </label>
               ))}
               <label className="flex gap-2 rounded-md border border-line p-3 text-sm">
@@ -112,10 +119,11 @@ export function DetailsForm({
           {addressId === null && (
             <>
               <AddressFields
-                errors={errors}
+                prefix={SHIPPING_PREFIX}
+                errors={errorsUnder(errors, "shippingAddress")}
                 onChange={(name, value) => {
-                  if (name === "country" || name === "region")
-                    setDestination((current) => ({ ...current, [name]: value.trim() }));
+                  if (name === "country") setDestination({ country: value, region: "" });
+                  if (name === "region") setDestination((current) => ({ ...current, region: value.trim() }));
                 }}
               />
               {signedInEmail && (
@@ -125,6 +133,7 @@ export function DetailsForm({
               )}
             </>
           )}
+          {errors.shippingAddress && <FormMessage error={errors.shippingAddress} />}
         </fieldset>
 
         <fieldset className="space-y-2">
@@ -155,17 +164,14 @@ export function DetailsForm({
             </p>
           )}
         </fieldset>
-      </div>
+      </form>
 
-      <aside className="space-y-4 rounded-lg border border-line p-4 lg:self-start" aria-label="Order summary">
-        <h2 className="font-semibold">Summary</h2>
-        {quote.data && <OrderTotals totals={quote.data} currency={currency} />}
-        {quote.data?.taxName && <p className="text-xs text-muted">Tax: {quote.data.taxName}</p>}
+      <CheckoutSummary cart={cart} quote={quote.data ?? null} couponError={errors.coupon}>
         <FormMessage error={errors.form} />
-        <Button type="submit" className="w-full" disabled={pending}>
+        <Button type="submit" form={formId} className="w-full" disabled={pending}>
           {pending ? "Placing order…" : "Continue to payment"}
         </Button>
-      </aside>
-    </form>
+      </CheckoutSummary>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@shop/api";
 import { useFieldErrors, useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui";
-import { AddressSchema, PlaceOrderSchema } from "@shop/validators";
+import { PlaceOrderSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -10,7 +10,7 @@ import { currentPath, track } from "../../lib/analytics.ts";
 import { useCart } from "../../lib/cart.ts";
 import { rememberOrderKey } from "../../lib/guest-orders.ts";
 import { useMe } from "../../lib/session.ts";
-import { DetailsForm, type DetailsChoice } from "./details-form.tsx";
+import { DetailsForm, SHIPPING_PREFIX, type DetailsChoice } from "./details-form.tsx";
 import type { PaymentResult } from "../../components/payment/result.ts";
 import { PaymentStep } from "./payment-step.tsx";
 
@@ -58,13 +58,11 @@ export function CheckoutPage() {
   if (cart.isError) return <ErrorState message="We could not load your cart." onRetry={() => void cart.refetch()} />;
 
   function submit(data: FormData, choice: DetailsChoice) {
-    // The new address first, on its own, so each field shows its own problem.
-    const address = choice.addressId === null ? form.validate(AddressSchema, readAddress(data)) : null;
-    if (choice.addressId === null && !address) return;
+    // One schema, the API's, over the whole form: every mistake shows at once, each on its field.
     const input = form.validate(PlaceOrderSchema, {
       idempotencyKey,
       email: me.data ? undefined : data.get("email"),
-      shippingAddress: choice.addressId !== null ? { addressId: choice.addressId } : address,
+      shippingAddress: choice.addressId !== null ? { addressId: choice.addressId } : readAddress(data, SHIPPING_PREFIX),
       shippingMethod: choice.shippingMethod ?? "",
       saveAddress: data.get("saveAddress") === "on",
     });
@@ -131,11 +129,13 @@ export function CheckoutPage() {
         </p>
       )}
       <DetailsForm
+        cart={cart.data}
         signedInEmail={me.data?.email ?? null}
         saved={addresses.data ?? []}
-        errors={form.errors.shippingAddress ? { ...form.errors, form: form.errors.shippingAddress } : form.errors}
+        errors={form.errors}
         pending={place.isPending}
         onSubmit={submit}
+        onFieldChange={form.onChange}
       />
     </section>
   );

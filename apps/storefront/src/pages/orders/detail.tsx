@@ -1,8 +1,9 @@
 import type { RouterOutputs } from "@shop/api";
-import { isClientError, useTRPC, useTRPCClient } from "@shop/client";
+import { isClientError, plainErrorMessage, useTRPC, useTRPCClient } from "@shop/client";
 import { Button, ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, useParams } from "react-router";
+import { ReturnRequest, ReturnsList } from "../../components/order-returns.tsx";
 import { OrderView } from "../../components/order-view.tsx";
 import { orderKey, rememberOrderKey } from "../../lib/guest-orders.ts";
 import { useHydrated, useLinkSecret } from "../../lib/link-secret.ts";
@@ -34,7 +35,7 @@ function CancelButton({
       >
         Cancel this order
       </Button>
-      {isClientError(cancel.error) && <FormMessage error={cancel.error.message} />}
+      {isClientError(cancel.error) && <FormMessage error={plainErrorMessage(cancel.error)} />}
     </div>
   );
 }
@@ -65,27 +66,21 @@ export function OrderPage() {
   const query = key ? linked : mine;
   if (query.isPending) return <Skeleton className="h-96 w-full" />;
   if (query.isError)
-    return (
-      <ErrorState
-        message={isClientError(query.error) ? query.error.message : "We could not load this order."}
-        onRetry={() => void query.refetch()}
-      />
-    );
+    return <ErrorState message={plainErrorMessage(query.error)} onRetry={() => void query.refetch()} />;
   const order = query.data;
+  const updated = (next: Order) => {
+    if (key) queryClient.setQueryData(["linked-order", number, key], next);
+    else queryClient.setQueryData(trpc.orders.get.queryKey({ number }), next);
+  };
   return (
     <section aria-labelledby="order-title" className="space-y-6">
       <h1 id="order-title" className="text-2xl font-bold">
         Order #{order.number}
       </h1>
       <OrderView order={order} />
-      <CancelButton
-        order={order}
-        orderKey={key ?? undefined}
-        onCancelled={(updated) => {
-          if (key) queryClient.setQueryData(["linked-order", number, key], updated);
-          else queryClient.setQueryData(trpc.orders.get.queryKey({ number }), updated);
-        }}
-      />
+      <ReturnsList order={order} />
+      <ReturnRequest order={order} orderKey={key ?? undefined} onRequested={updated} />
+      <CancelButton order={order} orderKey={key ?? undefined} onCancelled={updated} />
     </section>
   );
 }

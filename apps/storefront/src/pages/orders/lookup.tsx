@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { AuthCard } from "../../components/auth-card.tsx";
-import { statusLabel } from "../../components/order-view.tsx";
+import { OrderStatusLine } from "../../components/order-view.tsx";
 
 type Found = RouterOutputs["orders"]["lookup"];
 
@@ -17,8 +17,8 @@ function OrderStatus({ order }: { order: Found }) {
       <h1 id="order-title" className="text-2xl font-bold">
         Order #{order.number}
       </h1>
-      <p className="text-lg">
-        Status: <strong data-testid="order-status">{statusLabel(order.status)}</strong>
+      <p className="flex flex-wrap items-center gap-2 text-lg">
+        Status: <OrderStatusLine order={order} />
       </p>
       <ul className="divide-y divide-line rounded-lg border border-line">
         {order.items.map((item, index) => (

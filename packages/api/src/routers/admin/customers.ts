@@ -7,11 +7,21 @@ import {
 } from "@shop/validators";
 import { forcePasswordReset } from "../../services/auth/force-reset.ts";
 import { getCustomer, listCustomers, setUserDisabled, setUserRole } from "../../services/admin/customers.ts";
-import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
+import { adminProcedure, apiStaffProcedure, router, staffProcedure } from "../../trpc.ts";
 
 export const adminCustomersRouter = router({
-  list: staffProcedure.input(AdminCustomerListSchema).query(({ ctx, input }) => listCustomers(ctx.db, input)),
-  get: staffProcedure.input(ByIdSchema).query(({ ctx, input }) => getCustomer(ctx.db, input.id)),
+  list: apiStaffProcedure({
+    scope: "customers:read",
+    rest: { method: "GET", path: "/customers", summary: "Customer accounts, filtered" },
+  })
+    .input(AdminCustomerListSchema)
+    .query(({ ctx, input }) => listCustomers(ctx.db, input)),
+  get: apiStaffProcedure({
+    scope: "customers:read",
+    rest: { method: "GET", path: "/customers/{id}", summary: "A customer with addresses and order summary" },
+  })
+    .input(ByIdSchema)
+    .query(({ ctx, input }) => getCustomer(ctx.db, input.id)),
   setDisabled: staffProcedure
     .input(SetUserDisabledSchema)
     .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.auth.user, { ...input, ip: ctx.req.ip })),

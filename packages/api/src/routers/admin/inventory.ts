@@ -10,19 +10,55 @@ import {
 import { adjustStock, setDefaultThreshold, setThreshold } from "../../services/inventory/adjust.ts";
 import { importStockCsv } from "../../services/inventory/csv-import.ts";
 import { getDefaultThreshold, lowStockCount } from "../../services/inventory/low-stock.ts";
-import { getStock, listStock, stockHistory } from "../../services/inventory/queries.ts";
-import { router, staffProcedure } from "../../trpc.ts";
+import { getStock, listStock, StockPage, StockRow, stockHistory } from "../../services/inventory/queries.ts";
+import { apiStaffProcedure, router, staffProcedure } from "../../trpc.ts";
+
+// Stock changes change what shoppers see (availability): the server empties the catalog caches
+// after each. Low-stock thresholds are for staff only.
+const catalogEdit = staffProcedure.meta({ invalidatesCatalog: true });
 
 export const adminInventoryRouter = router({
-  list: staffProcedure.input(InventoryListSchema).query(({ ctx, input }) => listStock(ctx.db, input)),
-  get: staffProcedure.input(VariantIdSchema).query(({ ctx, input }) => getStock(ctx.db, input.variantId)),
-  history: staffProcedure.input(StockHistorySchema).query(({ ctx, input }) => stockHistory(ctx.db, input)),
+  list: apiStaffProcedure({
+    scope: "inventory:read",
+    rest: { method: "GET", path: "/inventory", summary: "Stock levels per variant" },
+  })
+    .input(InventoryListSchema)
+    .output(StockPage)
+    .query(({ ctx, input }) => listStock(ctx.db, input)),
+  get: apiStaffProcedure({
+    scope: "inventory:read",
+    rest: { method: "GET", path: "/inventory/{variantId}", summary: "Stock of one variant" },
+  })
+    .input(VariantIdSchema)
+    .output(StockRow)
+    .query(({ ctx, input }) => getStock(ctx.db, input.variantId)),
+  history: apiStaffProcedure({
+    scope: "inventory:read",
+    rest: {
+      method: "GET",
+      path: "/inventory/{variantId}/movements",
+      summary: "Stock movements of one variant, newest first",
+    },
+  })
+    .input(StockHistorySchema)
+    .query(({ ctx, input }) => stockHistory(ctx.db, input)),
   /** For the dashboard's low-stock tile. */
   lowStockCount: staffProcedure.query(({ ctx }) => lowStockCount(ctx.db)),
-  adjust: staffProcedure
+  adjust: apiStaffProcedure({
+    scope: "inventory:write",
+    rest: { method: "POST", path: "/inventory/{variantId}/adjustments", summary: "Add or remove units with a reason" },
+  })
+    .meta({ invalidatesCatalog: true })
     .input(StockAdjustSchema)
     .mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.auth.user, input, ctx.req.ip)),
-  setThreshold: staffProcedure
+  setThreshold: apiStaffProcedure({
+    scope: "inventory:write",
+    rest: {
+      method: "PUT",
+      path: "/inventory/{variantId}/threshold",
+      summary: "Set the low-stock threshold of one variant (null: the shop default)",
+    },
+  })
     .input(ThresholdSchema)
     .mutation(({ ctx, input }) => setThreshold(ctx.db, ctx.auth.user, input, ctx.req.ip)),
   defaultThreshold: staffProcedure.query(async ({ ctx }) => ({ threshold: await getDefaultThreshold(ctx.db) })),
@@ -30,7 +66,7 @@ export const adminInventoryRouter = router({
     .input(DefaultThresholdSchema)
     .mutation(({ ctx, input }) => setDefaultThreshold(ctx.db, ctx.auth.user, input.threshold, ctx.req.ip)),
   /** Bulk update by CSV: sku with quantity or delta; all rows or none. */
-  importCsv: staffProcedure
+  importCsv: catalogEdit
     .input(StockCsvImportSchema)
     .mutation(({ ctx, input }) => importStockCsv(ctx.db, ctx.auth.user, input, ctx.req.ip)),
 });

@@ -17,29 +17,32 @@ import { updateImages, uploadImage } from "../../services/admin/products/images.
 import { createProduct, updateProduct } from "../../services/admin/products/save-product.ts";
 import { router, staffProcedure } from "../../trpc.ts";
 
+// Staff edits here change what shoppers see: the server empties the catalog caches after each.
+const catalogEdit = staffProcedure.meta({ invalidatesCatalog: true });
+
 export const adminProductsRouter = router({
   list: staffProcedure
     .input(AdminProductListSchema)
     .query(({ ctx, input }) => listAdminProducts(ctx.db, ctx.config, input)),
   get: staffProcedure.input(IdInputSchema).query(({ ctx, input }) => getAdminProduct(ctx.db, ctx.config, input.id)),
-  create: staffProcedure
+  create: catalogEdit
     .input(ProductCreateSchema)
     .mutation(({ ctx, input }) => createProduct(ctx.db, ctx.auth.user, input)),
-  update: staffProcedure
+  update: catalogEdit
     .input(ProductUpdateSchema)
     .mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.auth.user, input)),
   /** Publish, unpublish, archive, feature or unfeature a selection. */
-  bulk: staffProcedure
+  bulk: catalogEdit
     .input(ProductBulkActionSchema)
     .mutation(({ ctx, input }) => bulkUpdateProducts(ctx.db, ctx.auth.user, input)),
-  uploadImage: staffProcedure
+  uploadImage: catalogEdit
     .input(ImageUploadSchema)
     .mutation(({ ctx, input }) => uploadImage(ctx.db, ctx.config, ctx.auth.user, input)),
-  updateImages: staffProcedure
+  updateImages: catalogEdit
     .input(ImagesUpdateSchema)
     .mutation(({ ctx, input }) => updateImages(ctx.db, ctx.config, ctx.auth.user, input)),
   exportCsv: staffProcedure.query(({ ctx }) => exportProductsCsv(ctx.db)),
-  importCsv: staffProcedure
+  importCsv: catalogEdit
     .input(
       z
         .object({

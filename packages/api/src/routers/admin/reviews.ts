@@ -3,15 +3,19 @@ import { deleteReviewAsStaff, listReviewsForStaff, moderateReview } from "../../
 import { moderationMode, setModerationMode } from "../../services/reviews/settings.ts";
 import { adminProcedure, router, staffProcedure } from "../../trpc.ts";
 
+// Staff edits here change what shoppers see: the server empties the catalog caches after each.
+const catalogEdit = staffProcedure.meta({ invalidatesCatalog: true });
+const catalogAdminEdit = adminProcedure.meta({ invalidatesCatalog: true });
+
 export const adminReviewsRouter = router({
   list: staffProcedure.input(AdminReviewListSchema).query(({ ctx, input }) => listReviewsForStaff(ctx.db, input)),
-  approve: staffProcedure
+  approve: catalogEdit
     .input(ByIdSchema)
     .mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "PUBLISHED" })),
-  hide: staffProcedure
+  hide: catalogEdit
     .input(ByIdSchema)
     .mutation(({ ctx, input }) => moderateReview(ctx.db, ctx.auth.user, { id: input.id, status: "HIDDEN" })),
-  delete: staffProcedure.input(ByIdSchema).mutation(async ({ ctx, input }) => {
+  delete: catalogEdit.input(ByIdSchema).mutation(async ({ ctx, input }) => {
     await deleteReviewAsStaff(ctx.db, ctx.auth.user, input.id);
     return { ok: true as const };
   }),
@@ -25,7 +29,7 @@ export const adminReviewsRouter = router({
   }),
   moderation: staffProcedure.query(async ({ ctx }) => ({ mode: await moderationMode(ctx.db) })),
   /** Whether new reviews publish at once or wait: shop policy, so an admin's call. */
-  setModeration: adminProcedure
+  setModeration: catalogAdminEdit
     .input(ModerationModeSchema)
     .mutation(({ ctx, input }) => setModerationMode(ctx.db, ctx.auth.user, input.mode, ctx.req.ip)),
 });

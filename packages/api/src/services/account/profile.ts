@@ -2,6 +2,7 @@ import { hashPassword } from "@shop/auth";
 import type { Prisma, PrismaClient } from "@shop/db";
 import { AppError, isUniqueViolation } from "../../errors.ts";
 import type { RateLimitStore } from "../../lib/rate-limit/index.ts";
+import { known } from "../../lib/sql.ts";
 import { confirmPassword } from "../auth/sign-in.ts";
 import { enqueueEmail } from "../email/outbox.ts";
 import { emailChangedEmail, passwordChangedEmail } from "../email/templates.ts";
@@ -16,12 +17,12 @@ export const profileSelect = {
   defaultBillingAddressId: true,
 } satisfies Prisma.UserSelect;
 
-export function getProfile(db: PrismaClient, userId: number) {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: profileSelect });
+export async function getProfile(db: PrismaClient, userId: number) {
+  return known(await db.user.findUniqueOrThrow({ where: { id: userId }, select: profileSelect }));
 }
 
-export function updateProfile(db: PrismaClient, userId: number, input: { name: string }) {
-  return db.user.update({ where: { id: userId }, data: { name: input.name }, select: profileSelect });
+export async function updateProfile(db: PrismaClient, userId: number, input: { name: string }) {
+  return known(await db.user.update({ where: { id: userId }, data: { name: input.name }, select: profileSelect }));
 }
 
 /** New password after re-entering the current one; every other session ends. */

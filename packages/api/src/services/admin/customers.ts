@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient, Role } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 import { addressSelect } from "../account/addresses.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { AuthUser } from "../auth/sessions.ts";
@@ -20,27 +20,26 @@ export async function listCustomers(
   db: PrismaClient,
   input: { search?: string; role?: Role; status?: "active" | "disabled"; cursor?: string | null; limit: number },
 ) {
-  const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
-  const rows = await db.user.findMany({
-    where: {
-      ...(input.role && { role: input.role }),
-      ...(input.status && { disabledAt: input.status === "disabled" ? { not: null } : null }),
-      ...(search && {
-        OR: [{ email: { contains: search, mode: "insensitive" } }, { name: { contains: search, mode: "insensitive" } }],
-      }),
-      ...(after && { id: { lt: after[1] } }),
-    },
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-    select: customerRowSelect,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ _count, ...row }) => ({ ...row, orderCount: _count.orders })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
-  };
+  const page = await keysetPage(input, (after, take) =>
+    db.user.findMany({
+      where: {
+        ...(input.role && { role: input.role }),
+        ...(input.status && { disabledAt: input.status === "disabled" ? { not: null } : null }),
+        ...(search && {
+          OR: [
+            { email: { contains: search, mode: "insensitive" } },
+            { name: { contains: search, mode: "insensitive" } },
+          ],
+        }),
+        ...(after && { id: { lt: after[1] } }),
+      },
+      orderBy: { id: "desc" },
+      take,
+      select: customerRowSelect,
+    }),
+  );
+  return { ...page, items: page.items.map(({ _count, ...row }) => ({ ...row, orderCount: _count.orders })) };
 }
 
 export async function getCustomer(db: PrismaClient, userId: number) {
@@ -52,7 +51,16 @@ export async function getCustomer(db: PrismaClient, userId: number) {
       defaultBillingAddressId: true,
       addresses: { select: addressSelect, orderBy: { id: "asc" } },
       orders: {
-        select: { id: true, number: true, status: true, total: true, currency: true, placedAt: true },
+        select: {
+          id: true,
+          number: true,
+          paymentStatus: true,
+          fulfillmentStatus: true,
+          state: true,
+          total: true,
+          currency: true,
+          placedAt: true,
+        },
         orderBy: { placedAt: "desc" },
         take: 20,
       },

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 import { imageSelect, toImage } from "../../selects/product.ts";
 
 export const adminProductRowSelect = {
@@ -41,37 +41,36 @@ export async function listAdminProducts(
     limit: number;
   },
 ) {
-  const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
-  const rows = await db.product.findMany({
-    where: {
-      ...(input.status && { status: input.status }),
-      ...(input.brandId && { brandId: input.brandId }),
-      ...(input.categoryId && { categoryId: input.categoryId }),
-      ...(search && {
-        OR: [
-          { name: { contains: search, mode: "insensitive" } },
-          { variants: { some: { sku: { startsWith: search, mode: "insensitive" } } } },
-        ],
-      }),
-    },
-    // Prisma's cursor pagination resumes after the cursor row in any order; id breaks ties.
-    ...(after && { cursor: { id: after[1] }, skip: 1 }),
-    orderBy: [orders[input.sort], { id: "desc" }],
-    take: input.limit + 1,
-    select: adminProductRowSelect,
-    relationLoadStrategy: "join",
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
+  const page = await keysetPage(input, (after, take) =>
+    db.product.findMany({
+      where: {
+        ...(input.status && { status: input.status }),
+        ...(input.brandId && { brandId: input.brandId }),
+        ...(input.categoryId && { categoryId: input.categoryId }),
+        ...(search && {
+          OR: [
+            { name: { contains: search, mode: "insensitive" } },
+            { variants: { some: { sku: { startsWith: search, mode: "insensitive" } } } },
+          ],
+        }),
+      },
+      // Prisma's cursor pagination resumes after the cursor row in any order; id breaks ties.
+      ...(after && { cursor: { id: after[1] }, skip: 1 }),
+      orderBy: [orders[input.sort], { id: "desc" }],
+      take,
+      select: adminProductRowSelect,
+      relationLoadStrategy: "join",
+    }),
+  );
   return {
-    items: page.map(({ variants, images, ...row }) => ({
+    ...page,
+    items: page.items.map(({ variants, images, ...row }) => ({
       ...row,
       currency: config.currency,
       image: images[0] ? toImage(config, images[0]) : null,
       variantCount: variants.length,
       available: variants.reduce((sum, variant) => sum + variant.stockOnHand - variant.reserved, 0),
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
   };
 }

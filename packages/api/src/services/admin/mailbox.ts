@@ -1,7 +1,7 @@
 import { redactTokens } from "@shop/auth";
-import type { PrismaClient } from "@shop/db";
+import type { OutboxStatus, PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 
 // The dev mailbox shows the outbox to staff when no SMTP server is configured. The secrets in
 // messages (password-reset, sign-up and order links) are hidden from everyone, admins included:
@@ -15,22 +15,22 @@ function assertEnabled(enabled: boolean) {
 export async function listMailbox(
   db: PrismaClient,
   enabled: boolean,
-  input: { to?: string; cursor?: string | null; limit: number },
+  input: { to?: string; status?: OutboxStatus; cursor?: string | null; limit: number },
 ) {
   assertEnabled(enabled);
-  const after = decodeCursor(input.cursor);
-  const rows = await db.emailOutbox.findMany({
-    where: {
-      ...(input.to && { to: { contains: input.to, mode: "insensitive" } }),
-      ...(after && { id: { lt: after[1] } }),
-    },
-    select: { id: true, to: true, subject: true, template: true, status: true, createdAt: true },
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null };
+  const page = await keysetPage(input, (after, take) =>
+    db.emailOutbox.findMany({
+      where: {
+        ...(input.to && { to: { contains: input.to, mode: "insensitive" } }),
+        ...(input.status && { status: input.status }),
+        ...(after && { id: { lt: after[1] } }),
+      },
+      select: { id: true, to: true, subject: true, template: true, status: true, createdAt: true },
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
+  return page;
 }
 
 export async function getMailboxMessage(

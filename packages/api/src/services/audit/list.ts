@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@shop/db";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 
 export const auditSelect = {
   id: true,
@@ -27,27 +27,26 @@ export type AuditFilter = {
 
 /** The audit trail, newest first; ids grow with time, so the id alone is the keyset. */
 export async function listAudit(db: PrismaClient, input: AuditFilter) {
-  const after = decodeCursor(input.cursor);
-  const rows = await db.auditLog.findMany({
-    where: {
-      ...(input.actorId !== undefined && { actorId: input.actorId }),
-      ...(input.entityType && { entityType: input.entityType }),
-      ...(input.entityId && { entityId: input.entityId }),
-      // An action filter of "order." matches every order action.
-      ...(input.action &&
-        (input.action.endsWith(".") ? { action: { startsWith: input.action } } : { action: input.action })),
-      ...((input.from || input.to) && {
-        createdAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
-      }),
-      ...(after && { id: { lt: after[1] } }),
-    },
-    select: auditSelect,
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null };
+  const page = await keysetPage(input, (after, take) =>
+    db.auditLog.findMany({
+      where: {
+        ...(input.actorId !== undefined && { actorId: input.actorId }),
+        ...(input.entityType && { entityType: input.entityType }),
+        ...(input.entityId && { entityId: input.entityId }),
+        // An action filter of "order." matches every order action.
+        ...(input.action &&
+          (input.action.endsWith(".") ? { action: { startsWith: input.action } } : { action: input.action })),
+        ...((input.from || input.to) && {
+          createdAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
+        }),
+        ...(after && { id: { lt: after[1] } }),
+      },
+      select: auditSelect,
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
+  return page;
 }
 
 /** What the filters offer: the entity types and actions recorded so far, and who acted. */

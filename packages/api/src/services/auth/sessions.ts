@@ -13,12 +13,25 @@ export const sessionUserSelect = {
 
 export type AuthUser = { id: number; email: string; name: string; role: Role };
 
-export type AuthState = {
+/** A signed-in person, by session token. */
+export type SessionAuth = {
   sessionId: string;
   user: AuthUser;
   /** How the token arrived: cookie-authenticated mutations get CSRF checks. */
   via: "cookie" | "bearer";
 };
+
+/**
+ * A REST call with an API key: it acts as the staff member who created the key, and only on
+ * procedures whose `meta.scope` is one of the key's scopes (checked in `trpc.ts`).
+ */
+export type ApiKeyAuth = {
+  via: "apiKey";
+  user: AuthUser;
+  key: { id: string; scopes: readonly string[] };
+};
+
+export type AuthState = SessionAuth | ApiKeyAuth;
 
 export type NewSession = { id: string; token: string; expiresAt: Date };
 

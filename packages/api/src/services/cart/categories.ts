@@ -1,17 +1,12 @@
-import { Prisma } from "@shop/db";
-import { z } from "zod";
-import { sqlRows, type Sql } from "../../lib/sql.ts";
+import { qb } from "@shop/db";
+import { rows, type Sql } from "../../lib/sql.ts";
 
 /** For each category, itself and all its ancestors: a coupon scoped to "Audio" covers "Earbuds". */
 export async function categoryLineage(sql: Sql): Promise<Map<number, number[]>> {
-  const rows = await sqlRows(
-    sql,
-    z.object({ id: z.number(), parentId: z.number().nullable() }),
-    Prisma.sql`SELECT c."id", c."parentId" FROM "Category" c`,
-  );
-  const parent = new Map(rows.map((row) => [row.id, row.parentId]));
+  const categories = await rows(sql, qb.selectFrom("Category as c").select(["c.id", "c.parentId"]));
+  const parent = new Map(categories.map((row) => [row.id, row.parentId]));
   const lineage = new Map<number, number[]>();
-  for (const { id } of rows) {
+  for (const { id } of categories) {
     const chain: number[] = [];
     for (
       let current: number | null | undefined = id;

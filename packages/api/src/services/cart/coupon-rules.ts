@@ -1,4 +1,5 @@
 import { Prisma } from "@shop/db";
+import { DiscountType } from "@shop/db/enums";
 import { z } from "zod";
 import type { CouponProblem, CouponRule } from "../pricing/coupons.ts";
 import { formatMinor } from "../../lib/money.ts";
@@ -21,7 +22,7 @@ const utc = z
 export const CouponRuleJson = z.object({
   id: z.number(),
   code: z.string(),
-  type: z.enum(["PERCENTAGE", "FIXED_AMOUNT", "FREE_SHIPPING"]),
+  type: z.enum(DiscountType),
   value: z.number(),
   minSubtotal: z.number().nullable(),
   startsAt: utc,

@@ -1,9 +1,9 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { sqlOf, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
+import { sqlOf, sqlRows, utcNowSql, type Sql } from "../../lib/sql.ts";
 import { CartState, cartStateColumns } from "./lines.ts";
-import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./view.ts";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "@shop/validators/limits";
 
 const Probe = z.object({
   price: z.number(),
@@ -62,7 +62,7 @@ export async function addToCart(
     Prisma.sql`
     WITH added AS (
       INSERT INTO "CartItem" ("cartId", "variantId", "quantity", "priceWhenAdded", "updatedAt")
-      VALUES (${cartId}, ${input.variantId}, ${quantity}, ${variant.price}, ${utcNow})
+      VALUES (${cartId}, ${input.variantId}, ${quantity}, ${variant.price}, ${utcNowSql})
       ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity", "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "id", "quantity", "priceWhenAdded", "variantId"
     )

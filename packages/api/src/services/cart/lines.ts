@@ -1,4 +1,5 @@
 import { Prisma } from "@shop/db";
+import { ProductStatus } from "@shop/db/enums";
 import { z } from "zod";
 import { sqlRows, type Sql } from "../../lib/sql.ts";
 import { couponRuleJson, CouponRuleJson } from "./coupon-rules.ts";
@@ -20,7 +21,7 @@ const CartLine = z.object({
   productId: z.number(),
   slug: z.string(),
   name: z.string(),
-  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]),
+  status: z.enum(ProductStatus),
   categoryId: z.number().nullable(),
   imagePath: z.string().nullable(),
   imageAlt: z.string().nullable(),

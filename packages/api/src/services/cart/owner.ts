@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashSecret } from "@shop/auth";
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { sqlOf, sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
+import { Prisma, qb, type PrismaClient } from "@shop/db";
+import { prepared, rows, sqlOf, utcNow, type Sql } from "../../lib/sql.ts";
 
 export const CART_COOKIE = "shop_cart";
 
@@ -19,14 +18,39 @@ export const ownerMatch = (owner: CartOwner): Prisma.Sql | null =>
       ? Prisma.sql`c."tokenHash" = ${hashSecret(owner.guestToken)}`
       : null;
 
-const Id = z.object({ id: z.number() });
+/**
+ * The owner's condition as a prepared query's values: which of the three shapes, and its value
+ * (see `prepared`: one compiled text per shape).
+ */
+export function ownerKey(owner: CartOwner) {
+  if ("userId" in owner) return { by: "user", userId: owner.userId } as const;
+  return owner.guestToken ? ({ by: "token", tokenHash: hashSecret(owner.guestToken) } as const) : null;
+}
+
+const byUser = prepared({ userId: -1 }, ({ userId }) =>
+  qb.selectFrom("Cart as c").select("c.id").where("c.userId", "=", userId),
+);
+const byToken = prepared({ tokenHash: new Uint8Array(0) }, ({ tokenHash }) =>
+  qb.selectFrom("Cart as c").select("c.id").where("c.tokenHash", "=", tokenHash),
+);
 
 export async function findCartId(sql: Sql, owner: CartOwner): Promise<number | null> {
-  const match = ownerMatch(owner);
-  if (!match) return null;
-  const [cart] = await sqlRows(sql, Id, Prisma.sql`SELECT c."id" FROM "Cart" c WHERE ${match}`);
-  return cart?.id ?? null;
+  const key = ownerKey(owner);
+  if (!key) return null;
+  const [found] = await rows(sql, key.by === "user" ? byUser(key) : byToken(key));
+  return found?.id ?? null;
 }
+
+const createUserCart = prepared({ userId: -1, currency: "\0currency" }, ({ userId, currency }) =>
+  qb
+    .insertInto("Cart")
+    .values({ userId, currency, updatedAt: utcNow })
+    .onConflict((oc) => oc.column("userId").doUpdateSet((eb) => ({ userId: eb.ref("excluded.userId") })))
+    .returning("id"),
+);
+const createGuestCart = prepared({ tokenHash: new Uint8Array(0), currency: "\0currency" }, ({ tokenHash, currency }) =>
+  qb.insertInto("Cart").values({ tokenHash, currency, updatedAt: utcNow }).returning("id"),
+);
 
 /** The owner's cart, created on first use; a new guest gets a token to put in their cookie. */
 export async function ensureCart(
@@ -39,21 +63,12 @@ export async function ensureCart(
   if (existing) return { cartId: existing, newGuestToken: null };
   if ("userId" in owner) {
     // Two first requests at once both create: the second finds the first's row.
-    const [cart] = await sqlRows(
-      sql,
-      Id,
-      Prisma.sql`INSERT INTO "Cart" ("userId", "currency", "updatedAt") VALUES (${owner.userId}, ${currency}, ${utcNow})
-                 ON CONFLICT ("userId") DO UPDATE SET "userId" = EXCLUDED."userId" RETURNING "id"`,
-    );
-    if (!cart) throw new Error("cart upsert returned no row");
-    return { cartId: cart.id, newGuestToken: null };
+    const [created] = await rows(sql, createUserCart({ userId: owner.userId, currency }));
+    if (!created) throw new Error("cart upsert returned no row");
+    return { cartId: created.id, newGuestToken: null };
   }
   const token = newCartToken();
-  const [cart] = await sqlRows(
-    sql,
-    Id,
-    Prisma.sql`INSERT INTO "Cart" ("tokenHash", "currency", "updatedAt") VALUES (${hashSecret(token)}, ${currency}, ${utcNow}) RETURNING "id"`,
-  );
-  if (!cart) throw new Error("cart insert returned no row");
-  return { cartId: cart.id, newGuestToken: token };
+  const [created] = await rows(sql, createGuestCart({ tokenHash: hashSecret(token), currency }));
+  if (!created) throw new Error("cart insert returned no row");
+  return { cartId: created.id, newGuestToken: token };
 }

@@ -2,13 +2,11 @@ import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { responsiveImage } from "../../lib/media.ts";
 import { sqlOf, type Sql } from "../../lib/sql.ts";
-import { priceOrder } from "../pricing/price-order.ts";
-import { lineageFor } from "./categories.ts";
-import { couponMessage, customerRedemptions } from "./coupon-rules.ts";
+import { MAX_LINE_QUANTITY } from "@shop/validators/limits";
+import { priceCart } from "../pricing/price-cart.ts";
+import { couponMessage } from "./coupon-rules.ts";
 import { loadCart, type CartState } from "./lines.ts";
-
-export const MAX_LINE_QUANTITY = 10;
-export const MAX_CART_LINES = 50;
+import { couponTerms } from "./pricing-terms.ts";
 
 export type LineProblem = "UNAVAILABLE" | "OUT_OF_STOCK" | "INSUFFICIENT_STOCK";
 
@@ -35,7 +33,6 @@ export async function presentCart(
 ) {
   const items = cart?.items ?? [];
   const rule = cart?.coupon ?? null;
-  const lineage = items.length ? await lineageFor(sql, rule) : new Map<number, number[]>();
   const lines = items.map((item) => {
     const available = Math.max(0, item.stockOnHand - item.reserved);
     const problem: LineProblem | null =
@@ -75,18 +72,13 @@ export async function presentCart(
               }),
             }
           : null,
-      categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
     };
   });
-  const redemptions = rule ? await customerRedemptions(sql, rule.id, customer) : 0;
-  const priced = priceOrder({
-    lines: lines.filter((line) => line.problem !== "UNAVAILABLE"),
-    coupon: rule ? { rule, customerRedemptions: redemptions } : null,
-  });
+  const priced = priceCart(items, await couponTerms(sql, rule, customer));
   return {
     id: cart?.cartId ?? null,
     currency: config.currency,
-    items: lines.map(({ categoryIds: _lineage, ...line }) => ({ ...line, lineTotal: line.unitPrice * line.quantity })),
+    items: lines.map((line) => ({ ...line, lineTotal: line.unitPrice * line.quantity })),
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
     coupon: rule
       ? {

@@ -1,82 +1,94 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql, type AliasableExpression, type RawBuilder } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { responsiveImage } from "../../lib/media.ts";
-import { readRows } from "../../lib/sql.ts";
+import { read, type RowOf } from "../../lib/sql.ts";
+import type { Condition } from "./filters.ts";
 
 // Product cards come from one lean SQL query over the product row alone: price range,
 // availability, rating, brand and primary image are denormalised onto it by triggers.
 
-const CardRow = z.object({
-  id: z.number(),
-  slug: z.string(),
-  name: z.string(),
-  priceMin: z.number(),
-  priceMax: z.number(),
-  inStock: z.boolean(),
-  ratingAverage: z.number(),
-  ratingCount: z.number(),
-  brandName: z.string().nullable(),
-  brandSlug: z.string().nullable(),
-  imagePath: z.string().nullable(),
-  imageAlt: z.string().nullable(),
-  imageWidth: z.number().nullable(),
-  imageHeight: z.number().nullable(),
-  imageWidths: z.array(z.number()).nullable(),
-  sortKey: z.union([z.string(), z.number(), z.null()]).optional(),
-  /** See `wordsKnown` in resolve-search.ts. */
-  wordsKnown: z.boolean().nullable().optional(),
-});
-export type CardRow = z.infer<typeof CardRow>;
-export const CardRows = z.array(CardRow);
-
-const cardColumns = Prisma.sql`p."id", p."slug", p."name", p."priceMin", p."priceMax", p."inStock", p."ratingAverage", p."ratingCount",
-  p."brandName", p."brandSlug", p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight", p."imageWidths"`;
+const cardColumns = [
+  "p.id",
+  "p.slug",
+  "p.name",
+  "p.priceMin",
+  "p.priceMax",
+  "p.inStock",
+  "p.ratingAverage",
+  "p.ratingCount",
+  "p.brandName",
+  "p.brandSlug",
+  "p.imagePath",
+  "p.imageAlt",
+  "p.imageWidth",
+  "p.imageHeight",
+  "p.imageWidths",
+] as const;
 
 /**
  * The card query. `narrow` suits orders no index gives (search relevance): rank the matches
  * reading only ids, then fetch card columns for the page alone.
  */
 export function cardQuery(options: {
-  where: Prisma.Sql;
-  order: Prisma.Sql;
-  sortKey?: Prisma.Sql;
+  where: Condition;
+  order: RawBuilder<unknown>;
+  sortKey?: AliasableExpression<string | number>;
   limit: number;
   narrow?: boolean;
-  wordsKnown?: Prisma.Sql;
+  /** See `wordsKnown` in resolve-search.ts. */
+  wordsKnown?: AliasableExpression<boolean | null>;
 }) {
-  const columns = Prisma.sql`${cardColumns}, ${options.sortKey ?? Prisma.sql`NULL::int`} AS "sortKey"${
-    options.wordsKnown ? Prisma.sql`, ${options.wordsKnown} AS "wordsKnown"` : Prisma.empty
-  }`;
+  const sortKey = options.sortKey ? options.sortKey.as("sortKey") : sql<null>`NULL::int`.as("sortKey");
+  const wordsKnown = options.wordsKnown ? options.wordsKnown.as("wordsKnown") : sql<null>`NULL::bool`.as("wordsKnown");
   if (options.narrow) {
-    return Prisma.sql`
-      WITH page AS (
-        SELECT p."id" FROM "Product" p WHERE ${options.where} ORDER BY ${options.order} LIMIT ${options.limit}
+    return qb
+      .with("page", (db) =>
+        db.selectFrom("Product as p").select("p.id").where(options.where).orderBy(options.order).limit(options.limit),
       )
-      SELECT ${columns}
-        FROM page JOIN "Product" p ON p."id" = page."id"
-       ORDER BY ${options.order}`;
+      .selectFrom("page")
+      .innerJoin("Product as p", "p.id", "page.id")
+      .select(cardColumns)
+      .select([sortKey, wordsKnown])
+      .orderBy(options.order);
   }
-  return Prisma.sql`
-    SELECT ${columns}
-      FROM "Product" p
-     WHERE ${options.where}
-     ORDER BY ${options.order}
-     LIMIT ${options.limit}`;
+  return qb
+    .selectFrom("Product as p")
+    .select(cardColumns)
+    .select([sortKey, wordsKnown])
+    .where(options.where)
+    .orderBy(options.order)
+    .limit(options.limit);
 }
 
-export async function queryCards(db: PrismaClient, query: Prisma.Sql): Promise<CardRow[]> {
-  return CardRows.parse(await readRows(db, query));
+export type CardRow = RowOf<ReturnType<typeof cardQuery>>;
+
+export async function queryCards(db: PrismaClient, query: ReturnType<typeof cardQuery>): Promise<CardRow[]> {
+  return read(db, query);
 }
 
+/** A card for the apps; the row's own columns (id, slug, name, inStock) pass through as typed. */
 export function toCard(config: Pick<ApiConfig, "mediaBaseUrl" | "currency">, row: CardRow) {
+  const {
+    priceMin: _priceMin,
+    priceMax: _priceMax,
+    ratingAverage: _ratingAverage,
+    ratingCount: _ratingCount,
+    brandName: _brandName,
+    brandSlug: _brandSlug,
+    imagePath: _imagePath,
+    imageAlt: _imageAlt,
+    imageWidth: _imageWidth,
+    imageHeight: _imageHeight,
+    imageWidths: _imageWidths,
+    sortKey: _sortKey,
+    wordsKnown: _wordsKnown,
+    ...card
+  } = row;
   return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
+    ...card,
     brand: row.brandName !== null && row.brandSlug !== null ? { name: row.brandName, slug: row.brandSlug } : null,
     price: { min: row.priceMin, max: row.priceMax, currency: config.currency },
-    inStock: row.inStock,
     rating: row.ratingCount > 0 ? { average: row.ratingAverage, count: row.ratingCount } : null,
     image:
       row.imagePath !== null

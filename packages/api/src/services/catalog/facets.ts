@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import type { PrismaClient } from "@shop/db";
 import type { CatalogFilters } from "@shop/validators";
+import { sql } from "kysely";
 import { z } from "zod";
 import type { ApiConfig } from "../../context.ts";
 import { readRows } from "../../lib/sql.ts";
@@ -32,14 +33,14 @@ export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "cur
   // Option counts: a product's option row counts when the product passes every filter except
   // the one on that same option.
   const ownOptionExcluded = Object.entries(filters.options ?? {}).map(
-    ([name, values]) => Prisma.sql`(o."name" = ${name} OR ${optionMatch(name, values)})`,
+    ([name, values]) => sql<boolean>`(o."name" = ${name} OR ${optionMatch(name, values)})`,
   );
   const optionWhere = whereAll([...filterConditions({ ...filters, options: undefined }), ...ownOptionExcluded]);
 
   const [rows, categories] = await Promise.all([
     readRows(
       db,
-      Prisma.sql`
+      sql`
       SELECT 'category' AS "facet", p."categoryId"::text AS "key", NULL AS "label", count(*)::int AS "count"
         FROM "Product" p WHERE ${where("category")} GROUP BY p."categoryId"
       UNION ALL

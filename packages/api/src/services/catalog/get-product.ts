@@ -1,11 +1,12 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
+import type { PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { responsiveImage } from "../../lib/media.ts";
-import { readRows } from "../../lib/sql.ts";
-import { cardQuery, queryCards, toCard } from "./cards.ts";
-import { ProductRow, productQuery, relatedWhere } from "./product-query.ts";
+import { known, prepared, read } from "../../lib/sql.ts";
+import { cardQuery, toCard } from "./cards.ts";
+import { eb } from "./filters.ts";
+import { productQuery, relatedWhere } from "./product-query.ts";
 
 /**
  * Why a slug has no live product, for the storefront's status code: renamed (its history knows the
@@ -28,6 +29,11 @@ async function notFound(db: PrismaClient, slug: string): Promise<AppError> {
   return new AppError("NOT_FOUND", "This product is not available");
 }
 
+const productPage = prepared({ slug: "\0slug" }, ({ slug }) => productQuery(slug));
+const relatedCards = prepared({ slug: "\0slug" }, ({ slug }) =>
+  cardQuery({ where: relatedWhere(slug), order: sql`${eb.ref("p.unitsSold")} DESC, ${eb.ref("p.id")} ASC`, limit: 8 }),
+);
+
 /** Below this many units a shopper is told how many are left. */
 const LOW_STOCK = 5;
 
@@ -36,25 +42,19 @@ const LOW_STOCK = 5;
  * product with options, variants, images, rating and breadcrumb; related products).
  */
 export async function getProduct(db: PrismaClient, config: ApiConfig, slug: string) {
-  const [rows, related] = await Promise.all([
-    readRows(db, productQuery(slug)),
-    queryCards(
-      db,
-      cardQuery({ where: relatedWhere(slug), order: Prisma.sql`p."unitsSold" DESC, p."id" ASC`, limit: 8 }),
-    ),
-  ]);
-  const product = z.array(ProductRow).parse(rows)[0];
+  const [rows, related] = await Promise.all([read(db, productPage({ slug })), read(db, relatedCards({ slug }))]);
+  const product = rows[0];
   if (!product) throw await notFound(db, slug);
 
   const { rating, variants, images, brandName, brandSlug, ...rest } = product;
-  return {
+  return known({
     ...rest,
     brand: brandName !== null && brandSlug !== null ? { name: brandName, slug: brandSlug } : null,
     currency: config.currency,
     images: images.map((image) => ({
       id: image.id,
       alt: image.alt || product.name,
-      ...responsiveImage(config, image),
+      ...responsiveImage(config, { ...image, widths: image.widths ?? [] }),
       variantId: image.variantId,
     })),
     variants: variants.map(({ stockOnHand, reserved, ...variant }) => {
@@ -74,5 +74,5 @@ export async function getProduct(db: PrismaClient, config: ApiConfig, slug: stri
         }
       : { average: 0, count: 0, distribution: { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 } },
     related: related.map((row) => toCard(config, row)),
-  };
+  });
 }

@@ -1,62 +1,68 @@
-import { Prisma } from "@shop/db";
 import type { CatalogSort } from "@shop/validators";
+import { sql, type AliasableExpression, type RawBuilder, type SqlBool } from "kysely";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { eb, type Condition } from "./filters.ts";
 
 // Keyset pagination for every listing sort. Each sort's tie-break direction on id matches its
 // index (e.g. "Product"(status, createdAt DESC, id)), so a page is one index range scan, and a
 // cursor (sort key + id of the last row) stays exact when products are added between pages.
 
+type SortKey = AliasableExpression<string | number>;
+
 type SortSpec = {
   /** The sort key as a SELECTed expression. */
-  key: (rank: Prisma.Sql) => Prisma.Sql;
-  order: (rank: Prisma.Sql) => Prisma.Sql;
+  key: (rank: AliasableExpression<number>) => SortKey;
+  order: (rank: AliasableExpression<number>) => RawBuilder<unknown>;
   /** Rows strictly after (value, id) in this order. */
-  after: (rank: Prisma.Sql, value: string | number, id: number) => Prisma.Sql;
+  after: (rank: AliasableExpression<number>, value: string | number, id: number) => Condition;
   value: z.ZodType<string | number>;
 };
 
 const number = z.number();
 const timestamp = z.iso.datetime();
+const { ref } = eb;
 
 export const sorts: Record<CatalogSort, SortSpec> = {
   newest: {
     // As ISO text: the cursor needs no Date round trip.
-    key: () => Prisma.sql`to_char(p."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-    order: () => Prisma.sql`p."createdAt" DESC, p."id" ASC`,
+    key: () => sql<string>`to_char(${ref("p.createdAt")}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    order: () => sql`${ref("p.createdAt")} DESC, ${ref("p.id")} ASC`,
     after: (_, v, id) =>
-      Prisma.sql`p."createdAt" <= ${v}::timestamp AND (p."createdAt" < ${v}::timestamp OR p."id" > ${id})`,
+      sql<SqlBool>`${ref("p.createdAt")} <= ${v}::timestamp AND (${ref("p.createdAt")} < ${v}::timestamp OR ${ref("p.id")} > ${id})`,
     value: timestamp,
   },
   price_asc: {
-    key: () => Prisma.sql`p."priceMin"`,
-    order: () => Prisma.sql`p."priceMin" ASC, p."id" ASC`,
-    after: (_, v, id) => Prisma.sql`(p."priceMin", p."id") > (${v}::int, ${id})`,
+    key: () => ref("p.priceMin"),
+    order: () => sql`${ref("p.priceMin")} ASC, ${ref("p.id")} ASC`,
+    after: (_, v, id) => sql<SqlBool>`(${ref("p.priceMin")}, ${ref("p.id")}) > (${v}::int, ${id})`,
     value: number,
   },
   price_desc: {
-    key: () => Prisma.sql`p."priceMin"`,
-    order: () => Prisma.sql`p."priceMin" DESC, p."id" DESC`,
-    after: (_, v, id) => Prisma.sql`(p."priceMin", p."id") < (${v}::int, ${id})`,
+    key: () => ref("p.priceMin"),
+    order: () => sql`${ref("p.priceMin")} DESC, ${ref("p.id")} DESC`,
+    after: (_, v, id) => sql<SqlBool>`(${ref("p.priceMin")}, ${ref("p.id")}) < (${v}::int, ${id})`,
     value: number,
   },
   best_selling: {
-    key: () => Prisma.sql`p."unitsSold"`,
-    order: () => Prisma.sql`p."unitsSold" DESC, p."id" ASC`,
-    after: (_, v, id) => Prisma.sql`p."unitsSold" <= ${v}::int AND (p."unitsSold" < ${v}::int OR p."id" > ${id})`,
+    key: () => ref("p.unitsSold"),
+    order: () => sql`${ref("p.unitsSold")} DESC, ${ref("p.id")} ASC`,
+    after: (_, v, id) =>
+      sql<SqlBool>`${ref("p.unitsSold")} <= ${v}::int AND (${ref("p.unitsSold")} < ${v}::int OR ${ref("p.id")} > ${id})`,
     value: number,
   },
   rating: {
-    key: () => Prisma.sql`p."ratingAverage"`,
-    order: () => Prisma.sql`p."ratingAverage" DESC, p."id" ASC`,
+    key: () => ref("p.ratingAverage"),
+    order: () => sql`${ref("p.ratingAverage")} DESC, ${ref("p.id")} ASC`,
     after: (_, v, id) =>
-      Prisma.sql`p."ratingAverage" <= ${v}::float8 AND (p."ratingAverage" < ${v}::float8 OR p."id" > ${id})`,
+      sql<SqlBool>`${ref("p.ratingAverage")} <= ${v}::float8 AND (${ref("p.ratingAverage")} < ${v}::float8 OR ${ref("p.id")} > ${id})`,
     value: number,
   },
   relevance: {
     key: (rank) => rank,
-    order: (rank) => Prisma.sql`${rank} DESC, p."id" ASC`,
-    after: (rank, v, id) => Prisma.sql`(${rank} < ${v}::float8 OR (${rank} = ${v}::float8 AND p."id" > ${id}))`,
+    order: (rank) => sql`${rank} DESC, ${ref("p.id")} ASC`,
+    after: (rank, v, id) =>
+      sql<SqlBool>`(${rank} < ${v}::float8 OR (${rank} = ${v}::float8 AND ${ref("p.id")} > ${id}))`,
     value: number,
   },
 };

@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import type { PrismaClient } from "@shop/db";
 import type { CatalogListInput, CatalogSort } from "@shop/validators";
+import { sql, type AliasableExpression } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { filterConditions, whereAll } from "./filters.ts";
@@ -28,7 +29,7 @@ async function listPage(
   config: ApiConfig,
   input: ListInput,
   search: ResolvedSearch | null,
-  check?: Prisma.Sql,
+  check?: AliasableExpression<boolean | null>,
 ) {
   const { cursor, limit, sort: requested, q: _q, direction: _direction, ...filters } = input;
   const sort: CatalogSort = requested ?? (search?.tsquery ? "relevance" : "newest");
@@ -36,7 +37,7 @@ async function listPage(
     return { result: { items: [], nextCursor: null, sort, corrected: null }, wordsKnown: true };
   }
   const spec = sorts[sort];
-  const rank = search?.rankQuery ? relevance(search.rankQuery) : Prisma.sql`0::float8`;
+  const rank = search?.rankQuery ? relevance(search.rankQuery) : sql<number>`0::float8`;
   const conditions = filterConditions({ ...filters, search: search?.tsquery });
   const after = decodeListingCursor(cursor, sort);
   if (after) conditions.push(spec.after(rank, after.value, after.id));

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import { z } from "zod";
 import { readRows } from "../../lib/sql.ts";
 import { tsquery } from "./filters.ts";
@@ -19,7 +20,7 @@ export type ResolvedSearch = {
  * small document instead of the whole one (with the description) is what keeps a broad query
  * affordable: every match has to be ranked before the first page is known.
  */
-export const relevance = (rankQuery: string) => Prisma.sql`ts_rank(p."searchTitle", ${tsquery(rankQuery)}, 1)::float8`;
+export const relevance = (rankQuery: string) => sql<number>`ts_rank(p."searchTitle", ${tsquery(rankQuery)}, 1)::float8`;
 
 const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.string()) });
 
@@ -43,7 +44,7 @@ export function assumeKnown(q: string): ResolvedSearch & { words: string[] } {
 /** True when the dictionary knows every word (the last one as a prefix): see `assumeKnown`. */
 export function wordsKnown(words: string[]) {
   const prefix = words.map((_, index) => index === words.length - 1);
-  return Prisma.sql`(SELECT bool_and(EXISTS (SELECT 1 FROM "SearchTerm" t
+  return sql<boolean | null>`(SELECT bool_and(EXISTS (SELECT 1 FROM "SearchTerm" t
                                               WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')))
                        FROM unnest(${words}::text[], ${prefix}::bool[]) AS w("word", "prefix"))`;
 }

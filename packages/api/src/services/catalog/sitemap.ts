@@ -1,28 +1,33 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { readRows } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
+import { read } from "../../lib/sql.ts";
+import { eb, isActive } from "./filters.ts";
 
 /** The sitemaps protocol's limit of URLs per file. */
 export const SITEMAP_MAX_URLS = 50_000;
 
 export type SitemapUrl = { path: string; lastmod: Date };
 
-const ChunkRow = z.object({ chunk: z.number(), lastmod: z.coerce.date(), urls: z.number() });
-
 /**
  * The product sitemap's chunks (live products in id order, `size` per chunk), each with the time
  * its newest product changed: one pass over the live products' ids and update times.
  */
 export async function productSitemapChunks(db: PrismaClient, size = SITEMAP_MAX_URLS) {
-  const rows = await readRows(
+  const live = qb
+    .selectFrom("Product as p")
+    .select([
+      sql<number>`((row_number() OVER (ORDER BY ${eb.ref("p.id")})) - 1)::int / ${size}::int`.as("chunk"),
+      "p.updatedAt",
+    ])
+    .where(isActive);
+  return read(
     db,
-    Prisma.sql`
-      SELECT c."chunk", max(c."updatedAt") AS "lastmod", count(*)::int AS "urls"
-        FROM (SELECT ((row_number() OVER (ORDER BY p."id")) - 1)::int / ${size}::int AS "chunk", p."updatedAt"
-                FROM "Product" p WHERE p."status" = 'ACTIVE') c
-       GROUP BY c."chunk" ORDER BY c."chunk"`,
+    qb
+      .selectFrom(live.as("c"))
+      .select((eb) => ["c.chunk", eb.fn.max("c.updatedAt").as("lastmod"), sql<number>`count(*)::int`.as("urls")])
+      .groupBy("c.chunk")
+      .orderBy("c.chunk"),
   );
-  return z.array(ChunkRow).parse(rows);
 }
 
 /**

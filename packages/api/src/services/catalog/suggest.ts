@@ -1,7 +1,8 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import type { PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
-import { searchMatch } from "./filters.ts";
+import { eb, isActive, searchMatch } from "./filters.ts";
 import { relevance, resolveSearch } from "./resolve-search.ts";
 
 /**
@@ -15,8 +16,8 @@ export async function suggest(db: PrismaClient, config: ApiConfig, q: string) {
   const rows = await queryCards(
     db,
     cardQuery({
-      where: Prisma.sql`p."status" = 'ACTIVE' AND ${searchMatch(search.tsquery)}`,
-      order: Prisma.sql`${rank} DESC, p."unitsSold" DESC, p."id" ASC`,
+      where: eb.and([isActive, searchMatch(search.tsquery)]),
+      order: sql`${rank} DESC, ${eb.ref("p.unitsSold")} DESC, ${eb.ref("p.id")} ASC`,
       limit: 6,
       narrow: true,
     }),

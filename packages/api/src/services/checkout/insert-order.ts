@@ -1,6 +1,6 @@
 import { Prisma } from "@shop/db";
 import { z } from "zod";
-import { sqlRows, utcNow, type Sql } from "../../lib/sql.ts";
+import { sqlRows, utcNowSql, type Sql } from "../../lib/sql.ts";
 import type { AddressData } from "../account/addresses.ts";
 import { lowStockAlertSql, lowStockOutboxSql, thresholdSql } from "../inventory/low-stock.ts";
 import type { priceCheckout } from "./load.ts";
@@ -12,7 +12,7 @@ const PlacedRow = z.object({
   email: z.string(),
   total: z.number(),
   currency: z.string(),
-  status: z.literal("PENDING_PAYMENT"),
+  paymentStatus: z.literal("PENDING"),
   paymentId: z.number(),
 });
 
@@ -84,7 +84,7 @@ export async function insertOrder(
     ), locked AS (
       SELECT v."id", v."lowStockAlertedAt" AS "alerted" FROM "Variant" v WHERE v."id" IN (SELECT "variantId" FROM lines) ORDER BY v."id" FOR UPDATE OF v
     ), reserved AS (
-      UPDATE "Variant" v SET "reserved" = v."reserved" + l."quantity", "updatedAt" = ${utcNow},
+      UPDATE "Variant" v SET "reserved" = v."reserved" + l."quantity", "updatedAt" = ${utcNowSql},
              "lowStockAlertedAt" = ${lowStockAlertSql(Prisma.sql`v."stockOnHand" - v."reserved" - l."quantity"`)}
         FROM lines l, locked
        WHERE v."id" = l."variantId" AND locked."id" = v."id" AND v."stockOnHand" - v."reserved" >= l."quantity"
@@ -93,7 +93,7 @@ export async function insertOrder(
     ), alerts AS (
       ${lowStockOutboxSql(Prisma.sql`SELECT * FROM reserved WHERE "crossed"`)}
     ), taken AS (
-      UPDATE "Coupon" SET "usageCount" = "usageCount" + 1, "updatedAt" = ${utcNow}
+      UPDATE "Coupon" SET "usageCount" = "usageCount" + 1, "updatedAt" = ${utcNowSql}
        WHERE "id" = ${priced.couponId}::int AND "active" AND ("usageLimit" IS NULL OR "usageCount" < "usageLimit")
       RETURNING "id"
     ), o AS (
@@ -101,12 +101,12 @@ export async function insertOrder(
                            "couponId", "couponCode", "shippingMethodId", "shippingMethodName", "idempotencyKey", "reservationExpiresAt", "updatedAt")
       SELECT ${input.userId}::int, ${input.email}, ${input.currency}, ${priced.subtotal}, ${priced.discount}, ${priced.shipping}, ${priced.tax}, ${priced.total},
              ${priced.couponId}::int, ${priced.couponCode}::text, ${input.method.id}, ${input.method.name}, ${input.idempotencyKey},
-             (${expires}::timestamptz AT TIME ZONE 'UTC'), ${utcNow}
+             (${expires}::timestamptz AT TIME ZONE 'UTC'), ${utcNowSql}
        WHERE CASE WHEN (SELECT count(*) FROM reserved) < ${priced.lines.length}
                   THEN shop_refuse('OUT_OF_STOCK:' || (SELECT min(l."variantId") FROM lines l WHERE l."variantId" NOT IN (SELECT "id" FROM reserved)))
                   WHEN ${priced.couponId}::int IS NOT NULL AND NOT EXISTS (SELECT 1 FROM taken) THEN shop_refuse('COUPON')
                   ELSE true END
-      RETURNING "id", "number", "email", "total", "currency", "status"
+      RETURNING "id", "number", "email", "total", "currency", "paymentStatus"
     ), items AS (
       INSERT INTO "OrderItem" ("orderId", "productId", "variantId", "productName", "variantTitle", "sku", "imagePath", "unitPrice", "quantity",
                                "discountAmount", "taxAmount", "total")
@@ -116,11 +116,11 @@ export async function insertOrder(
       SELECT o."id", a.* FROM o, json_to_recordset(${JSON.stringify(addresses)}::json) AS a(
         "kind" "AddressKind", "fullName" text, "company" text, "line1" text, "line2" text, "city" text, "region" text, "postalCode" text, "country" text, "phone" text)
     ), event AS (
-      INSERT INTO "OrderEvent" ("orderId", "toStatus", "actorType", "actorId", "message")
-      SELECT o."id", 'PENDING_PAYMENT', ${input.userId !== null ? "CUSTOMER" : "SYSTEM"}::"ActorType", ${input.userId}::int, 'Order placed' FROM o
+      INSERT INTO "OrderEvent" ("orderId", "kind", "toStatus", "actorType", "actorId", "message")
+      SELECT o."id", 'payment', 'PENDING', ${input.userId !== null ? "CUSTOMER" : "SYSTEM"}::"ActorType", ${input.userId}::int, 'Order placed' FROM o
     ), payment AS (
       INSERT INTO "Payment" ("orderId", "provider", "amount", "currency", "updatedAt")
-      SELECT o."id", ${input.providerName}, o."total", o."currency", ${utcNow} FROM o
+      SELECT o."id", ${input.providerName}, o."total", o."currency", ${utcNowSql} FROM o
       RETURNING "id"
     ), movements AS (
       INSERT INTO "InventoryMovement" ("variantId", "reason", "delta", "reservedDelta", "stockAfter", "reservedAfter", "orderId")
@@ -131,9 +131,9 @@ export async function insertOrder(
     ), emptied AS (
       DELETE FROM "CartItem" WHERE "cartId" = ${input.cartId} AND "id" = ANY(${input.cartItemIds}::int[])
     ), cart AS (
-      UPDATE "Cart" SET "couponId" = NULL, "updatedAt" = ${utcNow} WHERE "id" = ${input.cartId}
+      UPDATE "Cart" SET "couponId" = NULL, "updatedAt" = ${utcNowSql} WHERE "id" = ${input.cartId}
     )
-    SELECT o."id", o."number", o."email", o."total", o."currency", o."status", (SELECT "id" FROM payment) AS "paymentId" FROM o`,
+    SELECT o."id", o."number", o."email", o."total", o."currency", o."paymentStatus", (SELECT "id" FROM payment) AS "paymentId" FROM o`,
   );
   if (!order) throw new Error("the order insert returned no row");
   return order;

@@ -1,12 +1,13 @@
 import { Prisma } from "@shop/db";
+import { OrderPaymentStatus } from "@shop/db/enums";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { sqlRows, type Sql } from "../../lib/sql.ts";
-import { lineageFor } from "../cart/categories.ts";
-import { couponMessage, customerRedemptions } from "../cart/coupon-rules.ts";
+import { couponMessage } from "../cart/coupon-rules.ts";
 import { CartState, cartStateColumns } from "../cart/lines.ts";
 import { ownerMatch, type CartOwner } from "../cart/owner.ts";
-import { priceOrder } from "../pricing/price-order.ts";
+import { couponTerms } from "../cart/pricing-terms.ts";
+import { priceCart } from "../pricing/price-cart.ts";
 
 const TaxRateJson = z.object({ name: z.string(), rateBps: z.number(), appliesToShipping: z.boolean() });
 
@@ -34,16 +35,7 @@ const ExistingOrder = z.object({
   email: z.string(),
   total: z.number(),
   currency: z.string(),
-  status: z.enum([
-    "PENDING_PAYMENT",
-    "PAID",
-    "PROCESSING",
-    "SHIPPED",
-    "DELIVERED",
-    "CANCELLED",
-    "REFUNDED",
-    "PARTIALLY_REFUNDED",
-  ]),
+  paymentStatus: z.enum(OrderPaymentStatus),
 });
 
 const CheckoutRow = z.object({
@@ -69,7 +61,7 @@ export async function loadCheckout(
     CheckoutRow,
     Prisma.sql`SELECT
       (SELECT json_build_object('id', o."id", 'number', o."number", 'userId', o."userId", 'email', o."email", 'total', o."total",
-                                'currency', o."currency", 'status', o."status")
+                                'currency', o."currency", 'paymentStatus', o."paymentStatus")
          FROM "Order" o WHERE o."idempotencyKey" = ${where.idempotencyKey}) AS "existing",
       (SELECT row_to_json(x) FROM (SELECT ${cartStateColumns()} FROM "Cart" c WHERE ${match}) x) AS "cart",
       (SELECT json_build_object('id', s."id", 'name', s."name", 'price', s."price", 'freeOverSubtotal', s."freeOverSubtotal")
@@ -120,23 +112,8 @@ export async function priceCheckout(
     const key = customer.userId !== null ? `user:${customer.userId}` : `email:${customer.email}`;
     await tx.rows(Prisma.sql`SELECT pg_advisory_xact_lock(${rule.id}::int, hashtext(${key}::text))`);
   }
-  // Only a per-customer limit looks at this customer's past uses.
-  const redemptions = rule?.perCustomerLimit ? await customerRedemptions(tx, rule.id, customer) : 0;
-  const lineage = await lineageFor(tx, rule);
-  const lines = checkout.items.map((item) => ({
-    variantId: item.variantId,
-    productId: item.productId,
-    categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
-    unitPrice: item.price,
-    quantity: item.quantity,
-    name: item.name,
-    variantTitle: item.title,
-    sku: item.sku,
-    imagePath: item.imagePath,
-  }));
-  const priced = priceOrder({
-    lines,
-    coupon: rule ? { rule, customerRedemptions: redemptions } : null,
+  const priced = priceCart(checkout.items, {
+    ...(await couponTerms(tx, rule, customer)),
     shipping: checkout.shippingMethod,
     tax: checkout.taxRate,
   });
@@ -149,6 +126,14 @@ export async function priceCheckout(
   }
   return {
     ...priced,
+    // The order keeps a snapshot of what was sold.
+    lines: priced.lines.map(({ item, ...line }) => ({
+      ...line,
+      name: item.name,
+      variantTitle: item.title,
+      sku: item.sku,
+      imagePath: item.imagePath,
+    })),
     couponId: rule && priced.coupon?.ok ? rule.id : null,
     couponCode: rule && priced.coupon?.ok ? rule.code : null,
   };

@@ -1,10 +1,9 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { sqlOf, sqlRows } from "../../lib/sql.ts";
-import { lineageFor } from "../cart/categories.ts";
-import { customerRedemptions } from "../cart/coupon-rules.ts";
 import { loadCart } from "../cart/lines.ts";
-import { priceOrder } from "../pricing/price-order.ts";
+import { couponTerms } from "../cart/pricing-terms.ts";
+import { priceCart } from "../pricing/price-cart.ts";
 import { findTaxRate } from "./load.ts";
 
 const ShippingMethodRow = z.object({
@@ -42,24 +41,14 @@ export async function quoteCheckout(
     ),
     findTaxRate(sql, input.country, input.region ?? null),
   ]);
-  const rule = cart?.coupon ?? null;
-  const lineage = await lineageFor(sql, rule);
-  const lines = (cart?.items ?? [])
-    .filter((item) => item.status === "ACTIVE")
-    .map((item) => ({
-      variantId: item.variantId,
-      productId: item.productId,
-      categoryIds: item.categoryId ? (lineage.get(item.categoryId) ?? []) : [],
-      unitPrice: item.price,
-      quantity: item.quantity,
-    }));
-  const coupon = rule ? { rule, customerRedemptions: await customerRedemptions(sql, rule.id, input.customer) } : null;
+  const items = cart?.items ?? [];
+  const terms = await couponTerms(sql, cart?.coupon ?? null, input.customer);
   const options = methods.map((method) => ({
     ...method,
-    cost: priceOrder({ lines, coupon, shipping: method, tax: taxRate }).shipping,
+    cost: priceCart(items, { ...terms, shipping: method, tax: taxRate }).shipping,
   }));
   const chosen = methods.find((method) => method.code === input.shippingMethod) ?? methods[0] ?? null;
-  const priced = priceOrder({ lines, coupon, shipping: chosen, tax: taxRate });
+  const priced = priceCart(items, { ...terms, shipping: chosen, tax: taxRate });
   return {
     shippingMethods: options,
     shippingMethod: chosen?.code ?? null,

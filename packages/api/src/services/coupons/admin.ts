@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@shop/db";
 import type { z } from "zod";
 import type { CouponInputSchema } from "@shop/validators";
 import { AppError, isUniqueViolation } from "../../errors.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 import { jsonSnapshot, recordAudit } from "../audit/record.ts";
 import type { AuthUser } from "../auth/sessions.ts";
 
@@ -143,28 +143,27 @@ export async function setCouponActive(db: PrismaClient, actor: AuthUser, id: num
 
 /** Coupons with their redemptions, discount given and revenue of the orders that used them. */
 export async function listCoupons(db: PrismaClient, input: { search?: string; cursor?: string | null; limit: number }) {
-  const after = decodeCursor(input.cursor);
-  const rows = await db.coupon.findMany({
-    where: {
-      ...(input.search && { code: { contains: input.search.toUpperCase() } }),
-      ...(after && { id: { lt: after[1] } }),
-    },
-    select: couponSelect,
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
+  const page = await keysetPage(input, (after, take) =>
+    db.coupon.findMany({
+      where: {
+        ...(input.search && { code: { contains: input.search.toUpperCase() } }),
+        ...(after && { id: { lt: after[1] } }),
+      },
+      select: couponSelect,
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
   const stats = await couponStats(
     db,
-    page.map((c) => c.id),
+    page.items.map((c) => c.id),
   );
-  const last = page.at(-1);
   return {
-    items: page.map((row) => ({
+    ...page,
+    items: page.items.map((row) => ({
       ...toView(row),
       ...(stats.get(row.id) ?? { redemptions: 0, discountTotal: 0, revenue: 0 }),
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
   };
 }
 
@@ -178,7 +177,7 @@ async function couponStats(db: PrismaClient, ids: number[]) {
   });
   const revenue = await db.order.groupBy({
     by: ["couponId"],
-    where: { couponId: { in: ids }, status: { notIn: ["PENDING_PAYMENT", "CANCELLED"] } },
+    where: { couponId: { in: ids }, paidAt: { not: null }, state: { not: "CANCELLED" } },
     _sum: { total: true, refundedTotal: true },
   });
   const revenueBy = new Map(revenue.map((r) => [r.couponId, (r._sum.total ?? 0) - (r._sum.refundedTotal ?? 0)]));
@@ -200,7 +199,9 @@ export async function getCoupon(db: PrismaClient, id: number) {
       email: true,
       discountAmount: true,
       createdAt: true,
-      order: { select: { id: true, number: true, total: true, status: true } },
+      order: {
+        select: { id: true, number: true, total: true, paymentStatus: true, fulfillmentStatus: true, state: true },
+      },
     },
     orderBy: { id: "desc" },
     take: 100,

@@ -1,7 +1,7 @@
 import { redactTokens } from "@shop/auth";
-import type { PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
+import { prismaQuery } from "../../lib/sql.ts";
 
 export type OutgoingEmail = { id: number; to: string; subject: string; text: string; html: string | null };
 
@@ -21,16 +21,26 @@ const MAX_ATTEMPTS = 6;
  * outside any transaction. Failures back off exponentially, then give up as FAILED.
  */
 export async function deliverDueEmails(db: PrismaClient, transport: EmailTransport, limit = 20): Promise<number> {
-  const claimed = await parseRows(
-    z.object({ id: z.number() }),
-    db.$queryRaw`
-    UPDATE "EmailOutbox" SET "sendAfter" = now() + ${`${LEASE_MS} milliseconds`}::interval, "attempts" = "attempts" + 1
-     WHERE "id" IN (
-       SELECT "id" FROM "EmailOutbox"
-        WHERE "status" = 'PENDING' AND "sendAfter" <= now()
-        ORDER BY "id" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING "id"`,
+  const claimed = await prismaQuery(
+    db,
+    qb
+      .updateTable("EmailOutbox")
+      .set((eb) => ({
+        sendAfter: sql<Date>`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+        attempts: eb("attempts", "+", 1),
+      }))
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("EmailOutbox")
+          .select("id")
+          .where("status", "=", sql.lit("PENDING"))
+          .where("sendAfter", "<=", sql<Date>`now()`)
+          .orderBy("id")
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning("id"),
   );
   let sent = 0;
   for (const { id } of claimed) {

@@ -36,11 +36,15 @@ export const orderConfirmedEmail = (order: OrderSummary, url: string): Email => 
 });
 
 export const orderShippedEmail = (
-  order: OrderSummary & { carrier: string; trackingNumber: string },
+  order: OrderSummary & { carrier: string; trackingNumber: string | null; trackingUrl?: string | null },
   url: string,
 ): Email => ({
   ...render(
-    [`Your order #${order.number} is on its way with ${order.carrier}.`, `Tracking number: ${order.trackingNumber}`],
+    [
+      `A parcel of your order #${order.number} is on its way with ${order.carrier}.`,
+      ...(order.trackingNumber ? [`Tracking number: ${order.trackingNumber}`] : []),
+      ...(order.trackingUrl ? [`Track it: ${order.trackingUrl}`] : []),
+    ],
     order,
     url,
   ),

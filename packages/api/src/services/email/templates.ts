@@ -80,3 +80,21 @@ export function forcedPasswordResetEmail(input: { name: string; url: string }): 
     html: layout(lines, { label: "Choose a new password", url: input.url }),
   };
 }
+
+export function webhookDisabledEmail(input: {
+  url: string;
+  since: Date;
+  error: string | null;
+  adminUrl: string;
+}): Email {
+  const lines = [
+    `The webhook endpoint ${input.url} has failed every delivery since ${input.since.toISOString()}, so the shop switched it off.`,
+    `Last error: ${input.error ?? "unknown"}.`,
+    "Its events are kept. Fix the receiver, then enable the endpoint again in the admin and redeliver what it missed.",
+  ];
+  return {
+    subject: `Webhook endpoint disabled: ${input.url}`,
+    text: `${lines.join("\n\n")}\n\n${input.adminUrl}\n`,
+    html: layout(lines, { label: "Open the endpoint", url: input.adminUrl }),
+  };
+}

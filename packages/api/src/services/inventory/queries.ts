@@ -1,17 +1,20 @@
 import { Prisma, type PrismaClient } from "@shop/db";
+import { ProductStatus } from "@shop/db/enums";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import type { CursorValue } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 import { parseRows } from "../../lib/sql.ts";
 import { lowStockWhere, thresholdSql } from "./low-stock.ts";
 
-const StockRow = z.object({
+/** A variant's stock; also the REST API's declared answer (`.output()`), so the document shows it. */
+export const StockRow = z.object({
   id: z.number(),
   sku: z.string(),
   title: z.string(),
   productId: z.number(),
   productName: z.string(),
-  productStatus: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]),
+  productStatus: z.enum(ProductStatus),
   stockOnHand: z.number(),
   reserved: z.number(),
   available: z.number(),
@@ -21,6 +24,8 @@ const StockRow = z.object({
   lowStockAlertedAt: z.date().nullable(),
 });
 export type StockRow = z.infer<typeof StockRow>;
+
+export const StockPage = z.object({ items: z.array(StockRow), nextCursor: z.string().nullable() });
 
 const columns = Prisma.sql`v."id", v."sku", v."title", p."id" AS "productId", p."name" AS "productName", p."status"::text AS "productStatus",
   v."stockOnHand", v."reserved", v."stockOnHand" - v."reserved" AS "available", v."lowStockThreshold", ${thresholdSql} AS "threshold", v."lowStockAlertedAt"`;
@@ -33,7 +38,19 @@ export async function listStock(
   db: PrismaClient,
   input: { search?: string; lowStock?: boolean; cursor?: string | null; limit: number },
 ) {
-  const after = decodeCursor(input.cursor);
+  return keysetPage(
+    input,
+    (after, take) => stockPage(db, input, after, take),
+    (last) => [input.lowStock ? last.available : last.sku, last.id],
+  );
+}
+
+async function stockPage(
+  db: PrismaClient,
+  input: { search?: string; lowStock?: boolean },
+  after: CursorValue | null,
+  take: number,
+) {
   const filters: Prisma.Sql[] = [];
   if (input.lowStock) filters.push(lowStockWhere);
   if (input.search) {
@@ -49,15 +66,10 @@ export async function listStock(
   }
   const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
   const order = input.lowStock ? Prisma.sql`ORDER BY "available", v."id"` : Prisma.sql`ORDER BY v."sku", v."id"`;
-  const rows = await parseRows(
+  return parseRows(
     StockRow,
-    db.$queryRaw`SELECT ${columns} FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" ${where} ${order} LIMIT ${input.limit + 1}`,
+    db.$queryRaw`SELECT ${columns} FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" ${where} ${order} LIMIT ${take}`,
   );
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last ? encodeCursor([input.lowStock ? last.available : last.sku, last.id]) : null;
-  return { items, nextCursor };
 }
 
 export async function getStock(db: PrismaClient, variantId: number): Promise<StockRow> {
@@ -87,14 +99,12 @@ export async function stockHistory(
   db: PrismaClient,
   input: { variantId: number; cursor?: string | null; limit: number },
 ) {
-  const after = decodeCursor(input.cursor);
-  const rows = await db.inventoryMovement.findMany({
-    where: { variantId: input.variantId, ...(after && { id: { lt: after[1] } }) },
-    select: movementSelect,
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null };
+  return keysetPage(input, (after, take) =>
+    db.inventoryMovement.findMany({
+      where: { variantId: input.variantId, ...(after && { id: { lt: after[1] } }) },
+      select: movementSelect,
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
 }

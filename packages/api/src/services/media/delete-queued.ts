@@ -1,7 +1,8 @@
-import type { PrismaClient } from "@shop/db";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import { imageKeys, type MediaStorage } from "@shop/media";
 import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { prismaQuery } from "../../lib/sql.ts";
 
 const LEASE_MS = 5 * 60_000;
 
@@ -19,16 +20,30 @@ const Payload = z.object({
  * one backs off (up to an hour) and keeps its last error, until `maxAttempts` is reached.
  */
 export async function deleteQueuedMedia(db: PrismaClient, storage: MediaStorage, limit = 20) {
-  const claimed = await parseRows(
-    z.object({ id: z.number(), attempts: z.number(), payload: z.unknown() }),
-    db.$queryRaw`
-    UPDATE "Job" SET "runAt" = now() + ${`${LEASE_MS} milliseconds`}::interval, "lockedAt" = now(), "attempts" = "attempts" + 1
-     WHERE "id" IN (
-       SELECT "id" FROM "Job"
-        WHERE "type" = 'media.delete' AND "completedAt" IS NULL AND "runAt" <= now() AND "attempts" < "maxAttempts"
-        ORDER BY "runAt", "id" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "attempts", "payload"`,
+  const claimed = await prismaQuery(
+    db,
+    qb
+      .updateTable("Job")
+      .set((eb) => ({
+        runAt: sql<Date>`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+        lockedAt: sql<Date>`now()`,
+        attempts: eb("attempts", "+", 1),
+      }))
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("Job")
+          .select("id")
+          .where("type", "=", sql.lit("media.delete"))
+          .where("completedAt", "is", null)
+          .where("runAt", "<=", sql<Date>`now()`)
+          .whereRef("attempts", "<", "maxAttempts")
+          .orderBy("runAt")
+          .orderBy("id")
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(["id", "attempts", "payload"]),
   );
   let files = 0;
   let failed = 0;

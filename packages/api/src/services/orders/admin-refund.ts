@@ -4,7 +4,7 @@ import { recordAudit, type AuditActor } from "../audit/record.ts";
 import { addStock, releaseStock } from "../inventory/stock.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { createRefund, processRefund } from "./refunds.ts";
-import { beforeShipping } from "./transitions.ts";
+import { settleFulfilment, unitsToShip } from "./fulfil.ts";
 
 export type RefundRequest = {
   orderId: number;
@@ -12,15 +12,15 @@ export type RefundRequest = {
   items?: Array<{ orderItemId: number; quantity: number }>;
   /** Or an amount (minor units), e.g. a goodwill refund. Neither: everything still refundable. */
   amount?: number;
-  /** Put returned units back in stock (shipped orders). */
+  /** Put returned units back in stock (units that had shipped). */
   restock: boolean;
   reason: string;
 };
 
 /**
  * A staff refund, full or partial, through the provider; never more than was captured. Refunded
- * units of an unshipped order stop being held; of a shipped order, go back on the shelf if
- * restocked.
+ * units still waiting to ship stop being held; units that had shipped go back on the shelf if
+ * restocked. The payment status follows the money (refunds.ts); fulfilment goes on.
  */
 export async function refundOrder(
   db: PrismaClient,
@@ -36,10 +36,20 @@ export async function refundOrder(
       where: { id: request.orderId },
       select: {
         id: true,
-        status: true,
+        paymentStatus: true,
+        fulfillmentStatus: true,
         total: true,
         refundedTotal: true,
-        items: { select: { id: true, variantId: true, quantity: true, refundedQuantity: true, total: true } },
+        items: {
+          select: {
+            id: true,
+            variantId: true,
+            quantity: true,
+            refundedQuantity: true,
+            shippedQuantity: true,
+            total: true,
+          },
+        },
       },
     });
     if (!order) throw new AppError("NOT_FOUND", "Order not found");
@@ -65,37 +75,41 @@ export async function refundOrder(
       actorId,
       items: lines.map((line) => ({ orderItemId: line.item.id, quantity: line.quantity, amount: line.amount })),
     });
-    const unshipped = beforeShipping.includes(order.status);
-    // A full refund of an unshipped order releases everything still held.
+    // A full refund of an order releases every unit still waiting to ship.
     const released = lines.length
       ? lines
-      : amount === remaining && unshipped
-        ? order.items.map((item) => ({ item, quantity: item.quantity - item.refundedQuantity, amount: 0 }))
+      : amount === remaining
+        ? order.items.map((item) => ({ item, quantity: unitsToShip(item), amount: 0 }))
         : [];
     for (const line of released.sort((a, b) => (a.item.variantId ?? 0) - (b.item.variantId ?? 0))) {
       if (line.quantity <= 0) continue;
+      // Refunds take the units still held first; the rest had shipped.
+      const held = Math.min(line.quantity, unitsToShip(line.item));
+      const shipped = line.quantity - held;
       await tx.orderItem.update({
         where: { id: line.item.id },
         data: { refundedQuantity: { increment: line.quantity } },
       });
       if (line.item.variantId === null) continue;
-      if (unshipped)
-        await releaseStock(tx, { variantId: line.item.variantId, quantity: line.quantity, orderId: order.id, actorId });
-      else if (request.restock)
+      if (held > 0)
+        await releaseStock(tx, { variantId: line.item.variantId, quantity: held, orderId: order.id, actorId });
+      if (shipped > 0 && request.restock)
         await addStock(tx, "RETURN", {
           variantId: line.item.variantId,
-          quantity: line.quantity,
+          quantity: shipped,
           orderId: order.id,
           actorId,
           note: "Returned",
         });
     }
+    if (order.fulfillmentStatus === "PARTIALLY_FULFILLED")
+      await settleFulfilment(tx, order.id, { type: "STAFF", id: actor.id, email: actor.email });
     await recordAudit(tx, {
       actor,
       action: "order.refund",
       entityType: "Order",
       entityId: order.id,
-      before: { status: order.status, refundedTotal: order.refundedTotal },
+      before: { paymentStatus: order.paymentStatus, refundedTotal: order.refundedTotal },
       after: {
         refundId: id,
         amount,

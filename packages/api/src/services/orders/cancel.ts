@@ -5,7 +5,15 @@ import type { PaymentProvider } from "../payments/provider.ts";
 import { notifyOrder } from "./notify.ts";
 import { createRefund, processRefund } from "./refunds.ts";
 import { releaseOrderStock, restoreCouponUse } from "./release.ts";
-import { beforeShipping, transition, type Actor } from "./transitions.ts";
+import {
+  hasPaidBalance,
+  isCancellable,
+  setPaymentStatus,
+  setState,
+  statusSelect,
+  type Actor,
+  type StatusSnapshot,
+} from "./transitions.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,21 +21,26 @@ export type CancelEffects = { refundIds: number[]; intentsToCancel: string[] };
 
 /**
  * Cancels an order that has not shipped, inside the caller's transaction: stock and coupon use
- * are given back, a captured payment gets a full refund recorded, an open one is cancelled.
+ * are given back, a captured payment gets a full refund recorded, an open one is voided (or marked
+ * failed, when a declined payment is why). A cancelled attempt that was never paid is not shown
+ * to the shopper as an order at all (queries.ts).
  */
 export async function cancelOrderTx(
   tx: Tx,
-  order: { id: number; status: Prisma.OrderGetPayload<{ select: { status: true } }>["status"] },
+  order: StatusSnapshot,
   actor: Actor,
   reason: string,
   publicUrl: string,
+  unpaid: "VOIDED" | "FAILED" = "VOIDED",
 ): Promise<CancelEffects> {
-  if (!beforeShipping.includes(order.status))
+  if (!isCancellable(order))
     throw new AppError("PRECONDITION_FAILED", "This order has shipped and can no longer be cancelled");
-  await transition(tx, order, "CANCELLED", actor, {
+  await setState(tx, order, "CANCELLED", actor, {
     message: reason,
     data: { cancelledAt: new Date(), cancelReason: reason, reservationExpiresAt: null },
   });
+  if (order.paymentStatus === "PENDING" || order.paymentStatus === "AUTHORIZED")
+    await setPaymentStatus(tx, order, unpaid, actor, { message: reason });
   await releaseOrderStock(tx, order.id, actor.id);
   await restoreCouponUse(tx, order.id);
   const effects: CancelEffects = { refundIds: [], intentsToCancel: [] };
@@ -50,10 +63,14 @@ export async function cancelOrderTx(
       if (payment.providerRef) effects.intentsToCancel.push(payment.providerRef);
     }
   }
-  await notifyOrder(tx, order.id, "order-cancelled", (o, url) => orderCancelledEmail(o, reason, url), {
-    publicUrl,
-    dedupeKey: `order-cancelled:${order.id}`,
-  });
+  // An attempt that was never paid and ended on its own (declined, abandoned) is no order to the
+  // shopper: no email about it.
+  const attemptOnly = actor.type === "SYSTEM" && !hasPaidBalance(order);
+  if (!attemptOnly)
+    await notifyOrder(tx, order.id, "order-cancelled", (o, url) => orderCancelledEmail(o, reason, url), {
+      publicUrl,
+      dedupeKey: `order-cancelled:${order.id}`,
+    });
   return effects;
 }
 
@@ -79,7 +96,7 @@ export async function cancelOrder(
   input: { orderId: number; actor: Actor; reason: string; publicUrl: string },
 ) {
   const effects = await db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { id: true, status: true } });
+    const order = await tx.order.findUnique({ where: { id: input.orderId }, select: statusSelect });
     if (!order) throw new AppError("NOT_FOUND", "Order not found");
     return cancelOrderTx(tx, order, input.actor, input.reason, input.publicUrl);
   });

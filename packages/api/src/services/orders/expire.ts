@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
+import { prismaQuery } from "../../lib/sql.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { settleBeforeExpiry, type ExpiryVerdict } from "../payments/reconcile.ts";
 import { applyCancelEffects, cancelOrderTx, type CancelEffects } from "./cancel.ts";
@@ -27,17 +27,25 @@ export async function expireReservations(
 ): Promise<number> {
   const lease = new Date(now.getTime() + LEASE_MS);
   // Prisma's timestamp(3) columns hold UTC: compare with UTC wall-clock times.
-  const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-  const due = await parseRows(
-    z.object({ id: z.number() }),
-    db.$queryRaw(Prisma.sql`
-    UPDATE "Order" SET "reservationExpiresAt" = ${utc(lease)}
-     WHERE "id" IN (
-       SELECT "id" FROM "Order"
-        WHERE "status" = 'PENDING_PAYMENT' AND "reservationExpiresAt" <= ${utc(now)}
-        ORDER BY "reservationExpiresAt" LIMIT 100
-        FOR UPDATE SKIP LOCKED)
-    RETURNING "id"`),
+  const utc = (at: Date) => sql<Date>`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const due = await prismaQuery(
+    db,
+    qb
+      .updateTable("Order")
+      .set({ reservationExpiresAt: utc(lease) })
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("Order")
+          .select("id")
+          .where("paymentStatus", "=", sql.lit("PENDING"))
+          .where("state", "=", sql.lit("OPEN"))
+          .where("reservationExpiresAt", "<=", utc(now))
+          .orderBy("reservationExpiresAt")
+          .limit(100)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning("id"),
   );
   let expired = 0;
   for (const { id } of due) {
@@ -45,14 +53,20 @@ export async function expireReservations(
     if (verdict !== "unpaid") continue;
     const effects = await db
       .$transaction(async (tx): Promise<CancelEffects | null> => {
-        const [locked] = await parseRows(
-          z.object({ id: z.number() }),
-          tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${id} AND "status" = 'PENDING_PAYMENT' FOR UPDATE`,
+        const [locked] = await prismaQuery(
+          tx,
+          qb
+            .selectFrom("Order")
+            .select("id")
+            .where("id", "=", id)
+            .where("paymentStatus", "=", sql.lit("PENDING"))
+            .where("state", "=", sql.lit("OPEN"))
+            .forUpdate(),
         );
         if (!locked) return null; // paid or cancelled meanwhile: nothing to do
         return cancelOrderTx(
           tx,
-          { id, status: "PENDING_PAYMENT" },
+          { id, paymentStatus: "PENDING", fulfillmentStatus: "UNFULFILLED", state: "OPEN" },
           SYSTEM,
           "Payment was not completed in time",
           publicUrl,

@@ -1,12 +1,16 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { mediaUrl } from "../../lib/media.ts";
+import { known } from "../../lib/sql.ts";
+import { shopperVisible } from "./queries.ts";
 
 // What a lookup by number and email may show: anyone who knows (or guesses) a guest's email and
 // an order number sees this much, so no address, payment, email or total, and nothing to act on.
 const guestStatusSelect = {
   number: true,
-  status: true,
+  paymentStatus: true,
+  fulfillmentStatus: true,
+  state: true,
   placedAt: true,
   shippedAt: true,
   items: {
@@ -28,16 +32,16 @@ export async function findGuestOrderStatus(
   where: { number: number; email: string },
 ) {
   const row = await db.order.findFirst({
-    where: { number: where.number, email: where.email, userId: null },
+    where: { number: where.number, email: where.email, userId: null, ...shopperVisible },
     select: guestStatusSelect,
   });
   if (!row) return null;
-  return {
+  return known({
     ...row,
     items: row.items.map(({ imagePath, product, ...item }) => ({
       ...item,
       slug: product?.slug ?? null,
       imageUrl: imagePath ? mediaUrl(config, imagePath) : null,
     })),
-  };
+  });
 }

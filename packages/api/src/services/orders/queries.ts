@@ -1,9 +1,18 @@
-import type { OrderStatus, Prisma, PrismaClient } from "@shop/db";
+import type { FulfillmentStatus, OrderPaymentStatus, OrderState, Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
 import { mediaUrl } from "../../lib/media.ts";
-import { beforeShipping } from "./transitions.ts";
+import { known } from "../../lib/sql.ts";
+import { trackingUrl } from "./carriers.ts";
+import { isCancellable } from "./transitions.ts";
+
+/**
+ * What a shopper calls an order: one that was paid (or authorized). An attempt whose payment is
+ * still open, was declined or abandoned is not listed; staff see those under "attempts".
+ */
+export const attemptStatuses: OrderPaymentStatus[] = ["PENDING", "FAILED", "VOIDED"];
+export const shopperVisible = { paymentStatus: { notIn: attemptStatuses } } satisfies Prisma.OrderWhereInput;
 
 const addressFields = {
   kind: true,
@@ -22,7 +31,9 @@ export const orderDetailSelect = {
   id: true,
   number: true,
   email: true,
-  status: true,
+  paymentStatus: true,
+  fulfillmentStatus: true,
+  state: true,
   currency: true,
   subtotal: true,
   discountTotal: true,
@@ -32,8 +43,6 @@ export const orderDetailSelect = {
   refundedTotal: true,
   couponCode: true,
   shippingMethodName: true,
-  carrier: true,
-  trackingNumber: true,
   cancelReason: true,
   reservationExpiresAt: true,
   placedAt: true,
@@ -54,6 +63,7 @@ export const orderDetailSelect = {
       taxAmount: true,
       total: true,
       refundedQuantity: true,
+      shippedQuantity: true,
       product: { select: { slug: true } },
     },
     orderBy: { id: "asc" },
@@ -62,6 +72,7 @@ export const orderDetailSelect = {
   events: {
     select: {
       id: true,
+      kind: true,
       fromStatus: true,
       toStatus: true,
       actorType: true,
@@ -84,15 +95,47 @@ export const orderDetailSelect = {
     },
     orderBy: { id: "asc" },
   },
+  shipments: {
+    select: {
+      id: true,
+      carrierName: true,
+      trackingNumber: true,
+      status: true,
+      shippedAt: true,
+      deliveredAt: true,
+      carrier: { select: { trackingUrl: true } },
+      items: { select: { orderItemId: true, quantity: true }, orderBy: { orderItemId: "asc" } },
+    },
+    orderBy: { id: "asc" },
+  },
+  returns: {
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      staffNote: true,
+      requestedAt: true,
+      decidedAt: true,
+      receivedAt: true,
+      refundedAt: true,
+      refund: { select: { amount: true, status: true } },
+      items: { select: { orderItemId: true, quantity: true, restock: true }, orderBy: { orderItemId: "asc" } },
+    },
+    orderBy: { id: "asc" },
+  },
 } satisfies Prisma.OrderSelect;
 
 type Row = Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>;
 
 /** What the shopper sees of an order. */
 export function toOrderView(config: Pick<ApiConfig, "mediaBaseUrl">, row: Row) {
-  const { items, addresses, payments, ...order } = row;
-  return {
+  const { items, addresses, payments, shipments, ...order } = row;
+  return known({
     ...order,
+    shipments: shipments.map(({ carrier, ...shipment }) => ({
+      ...shipment,
+      trackingUrl: trackingUrl(carrier?.trackingUrl, shipment.trackingNumber),
+    })),
     items: items.map(({ imagePath, product, ...item }) => ({
       ...item,
       slug: product?.slug ?? null,
@@ -101,33 +144,31 @@ export function toOrderView(config: Pick<ApiConfig, "mediaBaseUrl">, row: Row) {
     shippingAddress: addresses.find((a) => a.kind === "SHIPPING") ?? null,
     billingAddress: addresses.find((a) => a.kind === "BILLING") ?? null,
     payment: payments.at(-1) ?? null,
-    canCancel: beforeShipping.includes(order.status),
-  };
+    canCancel: isCancellable(order),
+  });
 }
 
 export async function listMyOrders(db: PrismaClient, userId: number, input: { cursor?: string | null; limit: number }) {
-  const after = decodeCursor(input.cursor);
-  const rows = await db.order.findMany({
-    where: { userId, ...(after && { id: { lt: after[1] } }) },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      total: true,
-      currency: true,
-      placedAt: true,
-      refundedTotal: true,
-      _count: { select: { items: true } },
-    },
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ _count, ...row }) => ({ ...row, lineCount: _count.items })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
-  };
+  const page = await keysetPage(input, (after, take) =>
+    db.order.findMany({
+      where: { userId, ...shopperVisible, ...(after && { id: { lt: after[1] } }) },
+      select: {
+        id: true,
+        number: true,
+        paymentStatus: true,
+        fulfillmentStatus: true,
+        state: true,
+        total: true,
+        currency: true,
+        placedAt: true,
+        refundedTotal: true,
+        _count: { select: { items: true } },
+      },
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
+  return known({ ...page, items: page.items.map(({ _count, ...row }) => ({ ...row, lineCount: _count.items })) });
 }
 
 /** An order the caller may see: their own by number, or the one a secret link opened (its id). */
@@ -144,7 +185,11 @@ export async function findOrderFor(
 }
 
 export type AdminOrderFilter = {
-  status?: OrderStatus;
+  paymentStatus?: OrderPaymentStatus;
+  fulfillmentStatus?: FulfillmentStatus;
+  state?: OrderState;
+  /** Unpaid, declined and abandoned attempts are left out unless asked for (or filtered on). */
+  attempts?: boolean;
   search?: string;
   from?: Date;
   to?: Date;
@@ -156,46 +201,48 @@ export type AdminOrderFilter = {
 };
 
 export async function listOrders(db: PrismaClient, input: AdminOrderFilter) {
-  const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
   const number = search && /^#?\d+$/.test(search) ? Number(search.replace("#", "")) : null;
-  const rows = await db.order.findMany({
-    where: {
-      ...(input.status && { status: input.status }),
-      ...(input.customerId && { userId: input.customerId }),
-      ...((input.from || input.to) && {
-        placedAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
-      }),
-      ...((input.minTotal !== undefined || input.maxTotal !== undefined) && {
-        total: {
-          ...(input.minTotal !== undefined && { gte: input.minTotal }),
-          ...(input.maxTotal !== undefined && { lte: input.maxTotal }),
-        },
-      }),
-      ...(search && (number !== null ? { number } : { email: { contains: search.toLowerCase() } })),
-      ...(after && { id: { lt: after[1] } }),
-    },
-    select: {
-      id: true,
-      number: true,
-      email: true,
-      status: true,
-      total: true,
-      currency: true,
-      refundedTotal: true,
-      placedAt: true,
-      user: { select: { id: true, name: true } },
-      _count: { select: { items: true } },
-    },
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ _count, ...row }) => ({ ...row, lineCount: _count.items })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null,
-  };
+  const page = await keysetPage(input, (after, take) =>
+    db.order.findMany({
+      where: {
+        ...(input.paymentStatus
+          ? { paymentStatus: input.paymentStatus }
+          : !input.attempts && { paymentStatus: { notIn: attemptStatuses } }),
+        ...(input.fulfillmentStatus && { fulfillmentStatus: input.fulfillmentStatus }),
+        ...(input.state && { state: input.state }),
+        ...(input.customerId && { userId: input.customerId }),
+        ...((input.from || input.to) && {
+          placedAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
+        }),
+        ...((input.minTotal !== undefined || input.maxTotal !== undefined) && {
+          total: {
+            ...(input.minTotal !== undefined && { gte: input.minTotal }),
+            ...(input.maxTotal !== undefined && { lte: input.maxTotal }),
+          },
+        }),
+        ...(search && (number !== null ? { number } : { email: { contains: search.toLowerCase() } })),
+        ...(after && { id: { lt: after[1] } }),
+      },
+      select: {
+        id: true,
+        number: true,
+        email: true,
+        paymentStatus: true,
+        fulfillmentStatus: true,
+        state: true,
+        total: true,
+        currency: true,
+        refundedTotal: true,
+        placedAt: true,
+        user: { select: { id: true, name: true } },
+        _count: { select: { items: true } },
+      },
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
+  return known({ ...page, items: page.items.map(({ _count, ...row }) => ({ ...row, lineCount: _count.items })) });
 }
 
 export async function getOrderForStaff(db: PrismaClient, config: Pick<ApiConfig, "mediaBaseUrl">, orderId: number) {
@@ -223,5 +270,5 @@ export async function getOrderForStaff(db: PrismaClient, config: Pick<ApiConfig,
   });
   if (!row) throw new AppError("NOT_FOUND", "Order not found");
   const { user, notes, refunds, ...rest } = row;
-  return { ...toOrderView(config, rest), user, notes, refunds, payments: rest.payments };
+  return known({ ...toOrderView(config, rest), user, notes, refunds, payments: rest.payments });
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@shop/db";
-import { z } from "zod";
+import { qb, type Prisma, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import { AppError } from "../../errors.ts";
-import { parseRows } from "../../lib/sql.ts";
+import { prismaQuery } from "../../lib/sql.ts";
 import { orderRefundedEmail } from "../email/order-templates.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { notifyOrder } from "./notify.ts";
-import { canTransition, transition, type Actor } from "./transitions.ts";
+import { canTransition, setPaymentStatus, type Actor } from "./transitions.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -97,18 +97,25 @@ export async function processRefund(
       data: { status: "SUCCEEDED", providerRef: result.id },
     });
     if (claimed.count !== 1) return;
-    await tx.$executeRaw`UPDATE "Payment" SET "refundedAmount" = "refundedAmount" + ${refund.amount}, "updatedAt" = now() WHERE "id" = ${refund.payment.id}`;
+    await prismaQuery(
+      tx,
+      qb
+        .updateTable("Payment")
+        .set((eb) => ({ refundedAmount: eb("refundedAmount", "+", refund.amount), updatedAt: sql`now()` }))
+        .where("id", "=", refund.payment.id),
+    );
     const order = await tx.order.update({
       where: { id: refund.orderId },
       data: { refundedTotal: { increment: refund.amount } },
-      select: { id: true, status: true, total: true, refundedTotal: true },
+      select: { id: true, paymentStatus: true, total: true, refundedTotal: true },
     });
     const actor: Actor = refund.actorId ? { type: "STAFF", id: refund.actorId } : { type: "SYSTEM", id: null };
-    const full = order.refundedTotal >= order.total;
-    if (full && canTransition(order.status, "REFUNDED")) {
-      await transition(tx, order, "REFUNDED", actor, { message: "Refunded in full" });
-    } else if (!full && (order.status === "SHIPPED" || order.status === "DELIVERED")) {
-      await transition(tx, order, "PARTIALLY_REFUNDED", actor, { message: "Partly refunded" });
+    // The payment status alone follows the money; fulfilment goes on as it was.
+    const to = order.refundedTotal >= order.total ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    if (to !== order.paymentStatus && canTransition("payment", order.paymentStatus, to)) {
+      await setPaymentStatus(tx, order, to, actor, {
+        message: to === "REFUNDED" ? "Refunded in full" : "Partly refunded",
+      });
     }
     await notifyOrder(tx, order.id, "order-refunded", (o, url) => orderRefundedEmail(o, refund.amount, url), {
       publicUrl,
@@ -132,16 +139,24 @@ export async function processPendingRefunds(
   publicUrl: string,
   olderThanMs = 60_000,
 ) {
-  const claimed = await parseRows(
-    z.object({ id: z.number() }),
-    db.$queryRaw`
-    UPDATE "Refund" SET "updatedAt" = now() + ${`${LEASE_MS} milliseconds`}::interval
-     WHERE "id" IN (
-       SELECT "id" FROM "Refund"
-        WHERE "status" = 'PENDING' AND "createdAt" < now() - ${`${olderThanMs} milliseconds`}::interval AND "updatedAt" <= now()
-        ORDER BY "id" LIMIT 50
-        FOR UPDATE SKIP LOCKED)
-    RETURNING "id"`,
+  const claimed = await prismaQuery(
+    db,
+    qb
+      .updateTable("Refund")
+      .set({ updatedAt: sql`now() + ${`${LEASE_MS} milliseconds`}::interval` })
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("Refund")
+          .select("id")
+          .where("status", "=", sql.lit("PENDING"))
+          .where("createdAt", "<", sql<Date>`now() - ${`${olderThanMs} milliseconds`}::interval`)
+          .where("updatedAt", "<=", sql<Date>`now()`)
+          .orderBy("id")
+          .limit(50)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning("id"),
   );
   for (const { id } of claimed) await processRefund(db, provider, id, publicUrl);
   return claimed.length;

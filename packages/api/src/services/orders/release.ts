@@ -1,4 +1,5 @@
-import type { Prisma } from "@shop/db";
+import { qb, type Prisma } from "@shop/db";
+import { prismaQuery } from "../../lib/sql.ts";
 import { releaseStock } from "../inventory/stock.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -22,5 +23,12 @@ export async function restoreCouponUse(tx: Tx, orderId: number): Promise<void> {
   const redemption = await tx.couponRedemption.findUnique({ where: { orderId }, select: { id: true, couponId: true } });
   if (!redemption) return;
   await tx.couponRedemption.delete({ where: { id: redemption.id } });
-  await tx.$executeRaw`UPDATE "Coupon" SET "usageCount" = "usageCount" - 1 WHERE "id" = ${redemption.couponId} AND "usageCount" > 0`;
+  await prismaQuery(
+    tx,
+    qb
+      .updateTable("Coupon")
+      .set((eb) => ({ usageCount: eb("usageCount", "-", 1) }))
+      .where("id", "=", redemption.couponId)
+      .where("usageCount", ">", 0),
+  );
 }

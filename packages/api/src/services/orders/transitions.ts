@@ -1,94 +1,208 @@
-import type { ActorType, OrderStatus, Prisma } from "@shop/db";
+import type { ActorType, FulfillmentStatus, OrderPaymentStatus, OrderState, Prisma } from "@shop/db";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/record.ts";
 
-// The order status machine. Refund states follow fulfilment: a full refund ends any paid
-// order; "partially refunded" marks a shipped or delivered order some of which was refunded
-// (a partial refund before shipping keeps the order moving and shows in refundedTotal).
-const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
-  PENDING_PAYMENT: ["PAID", "CANCELLED"],
-  PAID: ["PROCESSING", "SHIPPED", "CANCELLED", "REFUNDED"],
-  PROCESSING: ["SHIPPED", "CANCELLED", "REFUNDED"],
-  SHIPPED: ["DELIVERED", "PARTIALLY_REFUNDED", "REFUNDED"],
-  DELIVERED: ["PARTIALLY_REFUNDED", "REFUNDED"],
-  PARTIALLY_REFUNDED: ["REFUNDED"],
-  CANCELLED: [],
-  REFUNDED: [],
+// An order has three statuses, each with its own machine, as Shopify and Saleor model them: what
+// has been paid, what has left the warehouse, and whether the order is still open. A refund
+// never blocks a delivery, and a delivery never hides a refund.
+type Machines = { payment: OrderPaymentStatus; fulfillment: FulfillmentStatus; state: OrderState };
+export type StatusKind = keyof Machines;
+
+const allowed: { [K in StatusKind]: Record<Machines[K], readonly Machines[K][]> } = {
+  payment: {
+    PENDING: ["AUTHORIZED", "PAID", "FAILED", "VOIDED"],
+    AUTHORIZED: ["PAID", "FAILED", "VOIDED"],
+    PAID: ["PARTIALLY_REFUNDED", "REFUNDED"],
+    PARTIALLY_REFUNDED: ["REFUNDED"],
+    REFUNDED: [],
+    VOIDED: [],
+    FAILED: [],
+  },
+  fulfillment: {
+    UNFULFILLED: ["PARTIALLY_FULFILLED", "FULFILLED"],
+    PARTIALLY_FULFILLED: ["FULFILLED"],
+    FULFILLED: ["DELIVERED", "RETURNED"],
+    DELIVERED: ["RETURNED"],
+    RETURNED: [],
+  },
+  state: { OPEN: ["CANCELLED", "ARCHIVED"], ARCHIVED: ["OPEN"], CANCELLED: [] },
 };
 
-const auditAction: Record<OrderStatus, string> = {
-  PENDING_PAYMENT: "order.reopen",
-  PAID: "order.paid",
-  PROCESSING: "order.process",
-  SHIPPED: "order.ship",
-  DELIVERED: "order.deliver",
-  CANCELLED: "order.cancel",
-  PARTIALLY_REFUNDED: "order.partially_refunded",
-  REFUNDED: "order.refunded",
+const auditActions: Record<string, string> = {
+  "payment:PAID": "order.paid",
+  "payment:AUTHORIZED": "order.authorized",
+  "payment:PARTIALLY_REFUNDED": "order.partially_refunded",
+  "payment:REFUNDED": "order.refunded",
+  "payment:VOIDED": "order.voided",
+  "payment:FAILED": "order.payment_failed",
+  "fulfillment:PARTIALLY_FULFILLED": "order.ship",
+  "fulfillment:FULFILLED": "order.ship",
+  "fulfillment:DELIVERED": "order.deliver",
+  "fulfillment:RETURNED": "order.returned",
+  "state:CANCELLED": "order.cancel",
+  "state:ARCHIVED": "order.archive",
+  "state:OPEN": "order.reopen",
 };
 
-export const canTransition = (from: OrderStatus, to: OrderStatus) => allowed[from].includes(to);
-
-/** Statuses in which nothing has left the warehouse: reserved stock is still held. */
-export const beforeShipping: readonly OrderStatus[] = ["PENDING_PAYMENT", "PAID", "PROCESSING"];
+export function canTransition<K extends StatusKind>(kind: K, from: Machines[K], to: Machines[K]): boolean {
+  const next: readonly Machines[K][] = allowed[kind][from];
+  return next.includes(to);
+}
 
 /** `email` lets a staff change be written to the audit trail under its author's address. */
 export type Actor = { type: ActorType; id: number | null; email?: string | null };
 export const SYSTEM: Actor = { type: "SYSTEM", id: null };
 
-/**
- * Moves an order from `from` to `to`, only if it is still in `from` (a concurrent change wins
- * and this one fails), and records the event with its actor.
- */
-export async function transition(
+export type StatusSnapshot = {
+  id: number;
+  paymentStatus: OrderPaymentStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  state: OrderState;
+};
+export const statusSelect = { id: true, paymentStatus: true, fulfillmentStatus: true, state: true } as const;
+
+type Extra = {
+  message?: string;
+  carrier?: string;
+  trackingNumber?: string;
+  data?: Prisma.OrderUpdateManyMutationInput;
+};
+
+async function move(
   tx: Prisma.TransactionClient,
-  order: { id: number; status: OrderStatus },
-  to: OrderStatus,
+  orderId: number,
+  change: { kind: StatusKind; from: string; to: string; ok: boolean },
+  where: Prisma.OrderWhereInput,
+  data: Prisma.OrderUpdateManyMutationInput,
   actor: Actor,
-  extra: {
-    message?: string;
-    carrier?: string;
-    trackingNumber?: string;
-    data?: Prisma.OrderUpdateManyMutationInput;
-  } = {},
-): Promise<void> {
-  if (!canTransition(order.status, to)) {
-    throw new AppError("PRECONDITION_FAILED", `An order that is ${label(order.status)} cannot become ${label(to)}`);
+  extra: Extra,
+) {
+  if (!change.ok) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `An order that is ${describe(change.from)} cannot become ${describe(change.to)}`,
+    );
   }
-  const { count } = await tx.order.updateMany({
-    where: { id: order.id, status: order.status },
-    data: { status: to, ...extra.data },
-  });
+  const { count } = await tx.order.updateMany({ where: { id: orderId, ...where }, data: { ...extra.data, ...data } });
   if (count !== 1) throw new AppError("CONFLICT", "The order changed meanwhile; reload and try again");
+  await recordEvent(tx, orderId, { kind: change.kind, from: change.from, to: change.to, actor, ...extra });
+}
+
+// Every status change of an order goes through one of these three, each only if the status is
+// still what the caller read (a concurrent change wins and this one fails), each recording the
+// event with its actor: the one place to hang a side effect of a transition on.
+
+export async function setPaymentStatus(
+  tx: Prisma.TransactionClient,
+  order: Pick<StatusSnapshot, "id" | "paymentStatus">,
+  to: OrderPaymentStatus,
+  actor: Actor,
+  extra: Extra = {},
+) {
+  const from = order.paymentStatus;
+  const ok = canTransition("payment", from, to);
+  await move(
+    tx,
+    order.id,
+    { kind: "payment", from, to, ok },
+    { paymentStatus: from },
+    { paymentStatus: to },
+    actor,
+    extra,
+  );
+}
+
+export async function setFulfillmentStatus(
+  tx: Prisma.TransactionClient,
+  order: Pick<StatusSnapshot, "id" | "fulfillmentStatus">,
+  to: FulfillmentStatus,
+  actor: Actor,
+  extra: Extra = {},
+) {
+  const from = order.fulfillmentStatus;
+  const ok = canTransition("fulfillment", from, to);
+  await move(
+    tx,
+    order.id,
+    { kind: "fulfillment", from, to, ok },
+    { fulfillmentStatus: from },
+    { fulfillmentStatus: to },
+    actor,
+    extra,
+  );
+}
+
+export async function setState(
+  tx: Prisma.TransactionClient,
+  order: Pick<StatusSnapshot, "id" | "state">,
+  to: OrderState,
+  actor: Actor,
+  extra: Extra = {},
+) {
+  const from = order.state;
+  const ok = canTransition("state", from, to);
+  await move(tx, order.id, { kind: "state", from, to, ok }, { state: from }, { state: to }, actor, extra);
+}
+
+/** A history entry (and, for staff, an audit entry) without a status change of the order itself. */
+export async function recordEvent(
+  tx: Prisma.TransactionClient,
+  orderId: number,
+  event: { kind: string; from: string | null; to: string; actor: Actor } & Omit<Extra, "data">,
+) {
+  const { actor } = event;
   await tx.orderEvent.create({
     data: {
-      orderId: order.id,
-      fromStatus: order.status,
-      toStatus: to,
+      orderId,
+      kind: event.kind,
+      fromStatus: event.from,
+      toStatus: event.to,
       actorType: actor.type,
       actorId: actor.id,
-      message: extra.message ?? null,
-      carrier: extra.carrier ?? null,
-      trackingNumber: extra.trackingNumber ?? null,
+      message: event.message ?? null,
+      carrier: event.carrier ?? null,
+      trackingNumber: event.trackingNumber ?? null,
     },
     select: { id: true },
   });
-  // Staff status changes are data changes by staff: the audit trail has them beside the timeline.
+  // Staff changes are data changes by staff: the audit trail has them beside the timeline.
   if (actor.type === "STAFF" && actor.id !== null) {
     await recordAudit(tx, {
       actor: { id: actor.id, email: actor.email ?? null },
-      action: auditAction[to],
+      action: auditActions[`${event.kind}:${event.to}`] ?? `order.${event.kind}.${event.to.toLowerCase()}`,
       entityType: "Order",
-      entityId: order.id,
-      before: { status: order.status },
+      entityId: orderId,
+      before: { [event.kind]: event.from },
       after: {
-        status: to,
-        message: extra.message ?? null,
-        carrier: extra.carrier ?? null,
-        trackingNumber: extra.trackingNumber ?? null,
+        [event.kind]: event.to,
+        message: event.message ?? null,
+        carrier: event.carrier ?? null,
+        trackingNumber: event.trackingNumber ?? null,
       },
     });
   }
 }
 
-export const label = (status: OrderStatus) => status.toLowerCase().replaceAll("_", " ");
+/** Loads an order's statuses, or NOT_FOUND. */
+export async function loadStatuses(tx: Prisma.TransactionClient, orderId: number): Promise<StatusSnapshot> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, select: statusSelect });
+  if (!order) throw new AppError("NOT_FOUND", "Order not found");
+  return order;
+}
+
+/** Nothing has left the warehouse and the order is open: it may still be cancelled. */
+export const isCancellable = (order: Pick<StatusSnapshot, "state" | "fulfillmentStatus">) =>
+  order.state === "OPEN" && order.fulfillmentStatus === "UNFULFILLED";
+
+/** Paid (in part at least) and not refunded in full. */
+export const hasPaidBalance = (order: Pick<StatusSnapshot, "paymentStatus">) =>
+  order.paymentStatus === "PAID" || order.paymentStatus === "PARTIALLY_REFUNDED";
+
+const words: Record<string, string> = {
+  PARTIALLY_FULFILLED: "partly shipped",
+  FULFILLED: "shipped",
+  UNFULFILLED: "not shipped",
+  PARTIALLY_REFUNDED: "partly refunded",
+  PENDING: "awaiting payment",
+};
+export const describe = (status: string) => words[status] ?? status.toLowerCase().replaceAll("_", " ");

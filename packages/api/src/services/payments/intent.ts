@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import { qb, type PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { sqlOf, utcNow } from "../../lib/sql.ts";
+import { rows, sqlOf, utcNow } from "../../lib/sql.ts";
 import type { PaymentProvider } from "./provider.ts";
 
 type OpenPayment = { id: number; amount: number; currency: string; providerRef: string | null };
@@ -34,8 +34,13 @@ export async function ensurePaymentIntent(
         idempotencyKey: `payment-${payment.id}`,
       });
   if (!payment.providerRef) {
-    await sqlOf(db).rows(
-      Prisma.sql`UPDATE "Payment" SET "providerRef" = ${intent.id}, "updatedAt" = ${utcNow} WHERE "id" = ${payment.id} AND "providerRef" IS NULL`,
+    await rows(
+      sqlOf(db),
+      qb
+        .updateTable("Payment")
+        .set({ providerRef: intent.id, updatedAt: utcNow })
+        .where("id", "=", payment.id)
+        .where("providerRef", "is", null),
     );
   }
   return {

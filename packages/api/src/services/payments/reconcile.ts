@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { parseRows, utcNow } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
+import { prismaQuery, utcNow } from "../../lib/sql.ts";
 import type { PaymentProvider, ProviderIntent } from "./provider.ts";
 import { syncPayment } from "./sync.ts";
 
@@ -20,21 +20,33 @@ export async function reconcilePayments(
   publicUrl: string,
   olderThanMs = 30_000,
 ): Promise<number> {
-  const claimed = await parseRows(
-    z.object({ providerRef: z.string() }),
-    db.$queryRaw(Prisma.sql`
-    UPDATE "Payment" SET "updatedAt" = ${utcNow} + ${`${LEASE_MS} milliseconds`}::interval
-     WHERE "id" IN (
-       SELECT p."id" FROM "Payment" p JOIN "Order" o ON o."id" = p."orderId"
-        WHERE p."status" IN ('PENDING', 'REQUIRES_ACTION') AND p."provider" = ${provider.name} AND p."providerRef" IS NOT NULL
-          AND o."status" = 'PENDING_PAYMENT'
-          AND p."createdAt" < ${utcNow} - ${`${olderThanMs} milliseconds`}::interval AND p."updatedAt" <= ${utcNow}
-        ORDER BY p."id" LIMIT 50
-        FOR UPDATE OF p SKIP LOCKED)
-    RETURNING "providerRef"`),
+  const claimed = await prismaQuery(
+    db,
+    qb
+      .updateTable("Payment")
+      .set({ updatedAt: sql<Date>`${utcNow} + ${`${LEASE_MS} milliseconds`}::interval` })
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("Payment as p")
+          .innerJoin("Order as o", "o.id", "p.orderId")
+          .select("p.id")
+          .where("p.status", "in", [sql.lit("PENDING" as const), sql.lit("REQUIRES_ACTION" as const)])
+          .where("p.provider", "=", provider.name)
+          .where("p.providerRef", "is not", null)
+          .where("o.paymentStatus", "=", sql.lit("PENDING"))
+          .where("o.state", "=", sql.lit("OPEN"))
+          .where("p.createdAt", "<", sql<Date>`${utcNow} - ${`${olderThanMs} milliseconds`}::interval`)
+          .where("p.updatedAt", "<=", utcNow)
+          .orderBy("p.id")
+          .limit(50)
+          .forUpdate("p")
+          .skipLocked(),
+      )
+      .returning("providerRef"),
   );
   let paid = 0;
   for (const { providerRef } of claimed) {
+    if (providerRef === null) continue;
     const outcome = await syncPayment(db, provider, providerRef, publicUrl);
     if (outcome === "paid") paid++;
   }

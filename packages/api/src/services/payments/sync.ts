@@ -1,11 +1,10 @@
-import type { Prisma, PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { qb, type Prisma, type PrismaClient } from "@shop/db";
+import { prismaQuery } from "../../lib/sql.ts";
 import { orderConfirmedEmail } from "../email/order-templates.ts";
 import { applyCancelEffects, cancelOrderTx, type CancelEffects } from "../orders/cancel.ts";
 import { notifyOrder } from "../orders/notify.ts";
 import { createRefund } from "../orders/refunds.ts";
-import { SYSTEM, transition } from "../orders/transitions.ts";
+import { setPaymentStatus, statusSelect, SYSTEM } from "../orders/transitions.ts";
 import type { PaymentProvider, ProviderIntent } from "./provider.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -35,10 +34,7 @@ export async function syncPayment(
   if (!payment) return "unknown";
   const effects: CancelEffects = { refundIds: [], intentsToCancel: [] };
   const outcome = await db.$transaction(async (tx) => {
-    await parseRows(
-      z.object({ id: z.number() }),
-      tx.$queryRaw`SELECT "id" FROM "Payment" WHERE "id" = ${payment.id} FOR UPDATE`,
-    );
+    await prismaQuery(tx, qb.selectFrom("Payment").select("id").where("id", "=", payment.id).forUpdate());
     return apply(tx, payment.id, intent, effects, publicUrl);
   });
   await applyCancelEffects(db, provider, effects, publicUrl);
@@ -54,7 +50,7 @@ async function apply(
 ): Promise<SyncOutcome> {
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
-    select: { id: true, status: true, amount: true, currency: true, order: { select: { id: true, status: true } } },
+    select: { id: true, status: true, amount: true, currency: true, order: { select: statusSelect } },
   });
   const { order } = payment;
   if (intent.status === "succeeded") {
@@ -81,7 +77,7 @@ async function apply(
       });
       return "amount-mismatch";
     }
-    if (order.status !== "PENDING_PAYMENT") {
+    if (order.state !== "OPEN" || order.paymentStatus !== "PENDING") {
       // The reservation expired (or the order was cancelled) before the money arrived.
       effects.refundIds.push(
         await createRefund(tx, {
@@ -99,7 +95,7 @@ async function apply(
       });
       return "refunded-late";
     }
-    await transition(tx, order, "PAID", SYSTEM, {
+    await setPaymentStatus(tx, order, "PAID", SYSTEM, {
       message: "Payment received",
       data: { paidAt: new Date(), reservationExpiresAt: null },
     });
@@ -130,9 +126,10 @@ async function apply(
     where: { id: payment.id },
     data: { status: intent.status === "canceled" ? "CANCELLED" : "FAILED", failureReason: intent.lastError },
   });
-  if (order.status === "PENDING_PAYMENT") {
+  if (order.state === "OPEN" && order.paymentStatus === "PENDING") {
+    // A declined or abandoned attempt: its stock goes back, and it never shows as an order.
     const reason = intent.lastError ? `Payment failed: ${intent.lastError}` : "Payment was cancelled";
-    const more = await cancelOrderTx(tx, order, SYSTEM, reason, publicUrl);
+    const more = await cancelOrderTx(tx, order, SYSTEM, reason, publicUrl, intent.lastError ? "FAILED" : "VOIDED");
     effects.refundIds.push(...more.refundIds);
   }
   return "failed";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma, type PrismaClient } from "@shop/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { parseRows, sqlOf, sqlRows, utcNow } from "../../lib/sql.ts";
+import { parseRows, sqlOf, sqlRows, utcNowSql } from "../../lib/sql.ts";
 import type { IntentStatus, PaymentEvent, PaymentProvider, ProviderIntent } from "./provider.ts";
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
@@ -53,7 +53,7 @@ export function createTestProvider(db: PrismaClient): PaymentProvider {
         IntentRow,
         Prisma.sql`INSERT INTO "TestPaymentIntent" ("id", "clientSecret", "amount", "currency", "status", "idempotencyKey", "paymentId", "orderId", "updatedAt")
                    VALUES (${id("test_pi")}, ${`${id("test_pi")}_secret_${randomBytes(12).toString("hex")}`}, ${input.amount}, ${input.currency},
-                           'requires_payment_method', ${input.idempotencyKey}, ${input.paymentId}, ${input.orderId}, ${utcNow})
+                           'requires_payment_method', ${input.idempotencyKey}, ${input.paymentId}, ${input.orderId}, ${utcNowSql})
                    ON CONFLICT ("idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
                    RETURNING "id", "status", "amount", "amountRefunded", "currency", "paymentId", "clientSecret", "lastError"`,
       );

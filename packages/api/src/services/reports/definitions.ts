@@ -164,4 +164,25 @@ export const reports: Record<ReportKind, ReportDefinition> = {
        WHERE r."status" = 'SUCCEEDED' AND ${localDayBounds(Prisma.sql`r."createdAt"`, range)} AND ${counted(Prisma.sql`o`)}`,
     tieBreak: Prisma.sql`"id"`,
   },
+  returns: {
+    title: "Returns",
+    columns: [
+      { key: "date", label: "Requested", kind: "date" },
+      int("order", "Order"),
+      { key: "status", label: "Status", kind: "text" },
+      { key: "reason", label: "Reason", kind: "text" },
+      int("units", "Units"),
+      money("refunded", "Refunded"),
+    ],
+    defaultSort: "date",
+    query: (range) => Prisma.sql`
+      SELECT ${localDate(Prisma.sql`rt."requestedAt"`, range.timeZone)} AS "date", o."number" AS "order",
+             initcap(rt."status"::text) AS "status", rt."reason" AS "reason",
+             (SELECT COALESCE(sum(i."quantity"), 0)::int FROM "ReturnItem" i WHERE i."returnId" = rt."id") AS "units",
+             COALESCE((SELECT r."amount" FROM "Refund" r WHERE r."id" = rt."refundId" AND r."status" = 'SUCCEEDED'), 0)::float8 AS "refunded",
+             rt."id" AS "id"
+        FROM "Return" rt JOIN "Order" o ON o."id" = rt."orderId"
+       WHERE ${localDayBounds(Prisma.sql`rt."requestedAt"`, range)}`,
+    tieBreak: Prisma.sql`"id"`,
+  },
 };

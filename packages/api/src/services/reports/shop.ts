@@ -42,4 +42,4 @@ export const localDate = (column: Prisma.Sql, timeZone: string) =>
   Prisma.sql`to_char(shop_local_day(${column}, ${timeZone}), 'YYYY-MM-DD')`;
 
 /** The orders reports count (see docs/architecture.md, "Reports"); same rule as the summary triggers. */
-export const counted = (alias: Prisma.Sql) => Prisma.sql`shop_order_counted(${alias}."status", ${alias}."paidAt")`;
+export const counted = (alias: Prisma.Sql) => Prisma.sql`shop_order_counted(${alias}."state", ${alias}."paidAt")`;

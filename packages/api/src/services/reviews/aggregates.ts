@@ -1,4 +1,6 @@
-import type { Prisma } from "@shop/db";
+import { qb, type Prisma } from "@shop/db";
+import { sql } from "kysely";
+import { prismaQuery } from "../../lib/sql.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,19 +17,30 @@ export async function adjustRating(tx: Tx, productId: number, change: { add?: nu
   if (count === 0 && sum === 0) return;
   // The row first (CHECK constraints judge an INSERT's own values even when it would update),
   // then relative increments, which concurrent changes apply one after another.
-  await tx.$executeRaw`INSERT INTO "ProductRating" ("productId", "updatedAt") VALUES (${productId}, now()) ON CONFLICT ("productId") DO NOTHING`;
-  await tx.$executeRaw`
-    UPDATE "ProductRating" SET
-      "count" = "count" + ${count},
-      "sum" = "sum" + ${sum},
-      "average" = CASE WHEN "count" + ${count} > 0 THEN ("sum" + ${sum})::float8 / ("count" + ${count}) ELSE 0 END,
-      "star1" = "star1" + ${star(1)},
-      "star2" = "star2" + ${star(2)},
-      "star3" = "star3" + ${star(3)},
-      "star4" = "star4" + ${star(4)},
-      "star5" = "star5" + ${star(5)},
-      "updatedAt" = now()
-    WHERE "productId" = ${productId}`;
+  await prismaQuery(
+    tx,
+    qb
+      .insertInto("ProductRating")
+      .values({ productId, updatedAt: sql`now()` })
+      .onConflict((oc) => oc.column("productId").doNothing()),
+  );
+  await prismaQuery(
+    tx,
+    qb
+      .updateTable("ProductRating")
+      .set((eb) => ({
+        count: eb("count", "+", count),
+        sum: eb("sum", "+", sum),
+        average: sql<number>`CASE WHEN ${eb.ref("count")} + ${count} > 0 THEN (${eb.ref("sum")} + ${sum})::float8 / (${eb.ref("count")} + ${count}) ELSE 0 END`,
+        star1: eb("star1", "+", star(1)),
+        star2: eb("star2", "+", star(2)),
+        star3: eb("star3", "+", star(3)),
+        star4: eb("star4", "+", star(4)),
+        star5: eb("star5", "+", star(5)),
+        updatedAt: sql`now()`,
+      }))
+      .where("productId", "=", productId),
+  );
 }
 
 /** The change a review's move from (status, rating) to (status, rating) makes to the aggregates. */

@@ -1,6 +1,7 @@
 import type { PrismaClient, ReviewStatus } from "@shop/db";
 import { AppError } from "../../errors.ts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { keysetPage } from "../../lib/keyset.ts";
+import { known } from "../../lib/sql.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { AuthUser } from "../auth/sessions.ts";
 import { adjustRating, ratingChange } from "./aggregates.ts";
@@ -17,37 +18,39 @@ export async function listReviewsForStaff(
     limit: number;
   },
 ) {
-  const after = decodeCursor(input.cursor);
   const search = input.search?.trim();
-  const rows = await db.review.findMany({
-    where: {
-      ...(input.status && { status: input.status }),
-      ...(input.rating && { rating: input.rating }),
-      ...(input.productId && { productId: input.productId }),
-      ...(search && {
-        OR: [{ title: { contains: search, mode: "insensitive" } }, { body: { contains: search, mode: "insensitive" } }],
-      }),
-      ...(after && { id: { lt: after[1] } }),
-    },
-    select: {
-      id: true,
-      rating: true,
-      title: true,
-      body: true,
-      status: true,
-      verifiedPurchase: true,
-      helpfulCount: true,
-      createdAt: true,
-      moderatedAt: true,
-      user: { select: { id: true, name: true, email: true } },
-      product: { select: { id: true, name: true, slug: true } },
-    },
-    orderBy: { id: "desc" },
-    take: input.limit + 1,
-  });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > input.limit && last ? encodeCursor([null, last.id]) : null };
+  const page = await keysetPage(input, (after, take) =>
+    db.review.findMany({
+      where: {
+        ...(input.status && { status: input.status }),
+        ...(input.rating && { rating: input.rating }),
+        ...(input.productId && { productId: input.productId }),
+        ...(search && {
+          OR: [
+            { title: { contains: search, mode: "insensitive" } },
+            { body: { contains: search, mode: "insensitive" } },
+          ],
+        }),
+        ...(after && { id: { lt: after[1] } }),
+      },
+      select: {
+        id: true,
+        rating: true,
+        title: true,
+        body: true,
+        status: true,
+        verifiedPurchase: true,
+        helpfulCount: true,
+        createdAt: true,
+        moderatedAt: true,
+        user: { select: { id: true, name: true, email: true } },
+        product: { select: { id: true, name: true, slug: true } },
+      },
+      orderBy: { id: "desc" },
+      take,
+    }),
+  );
+  return known(page);
 }
 
 /** Approve (publish) or hide a review; the aggregates follow in the same transaction. */

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.ts";
+import { known } from "../../lib/sql.ts";
 
 const orderBy: Record<"newest" | "highest" | "lowest" | "helpful", Prisma.ReviewOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
@@ -45,7 +46,7 @@ export async function listReviews(
     take: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  return {
+  return known({
     items: page.map(({ user, userId, votes, ...review }) => ({
       ...review,
       author: displayName(user.name),
@@ -53,11 +54,11 @@ export async function listReviews(
       votedHelpful: (votes?.length ?? 0) > 0,
     })),
     nextCursor: rows.length > input.limit ? encodeCursor([offset + input.limit, 0]) : null,
-  };
+  });
 }
 
 export async function myReviews(db: PrismaClient, userId: number) {
-  return db.review.findMany({
+  const reviews = await db.review.findMany({
     where: { userId },
     select: {
       id: true,
@@ -73,11 +74,14 @@ export async function myReviews(db: PrismaClient, userId: number) {
     },
     orderBy: { createdAt: "desc" },
   });
+  return known(reviews);
 }
 
-export function myReviewFor(db: PrismaClient, userId: number, productId: number) {
-  return db.review.findUnique({
-    where: { userId_productId: { userId, productId } },
-    select: { id: true, rating: true, title: true, body: true, status: true, verifiedPurchase: true },
-  });
+export async function myReviewFor(db: PrismaClient, userId: number, productId: number) {
+  return known(
+    await db.review.findUnique({
+      where: { userId_productId: { userId, productId } },
+      select: { id: true, rating: true, title: true, body: true, status: true, verifiedPurchase: true },
+    }),
+  );
 }

@@ -1,21 +1,23 @@
-import type { Prisma, PrismaClient } from "@shop/db";
-import { z } from "zod";
+import { qb, type Prisma, type PrismaClient } from "@shop/db";
 import { AppError, isUniqueViolation } from "../../errors.ts";
-import { parseRows } from "../../lib/sql.ts";
+import { prismaQuery } from "../../lib/sql.ts";
 import { adjustRating, ratingChange } from "./aggregates.ts";
 import { moderationMode } from "./settings.ts";
 
 type Tx = Prisma.TransactionClient;
-const PAID = ["PAID", "PROCESSING", "SHIPPED", "DELIVERED", "PARTIALLY_REFUNDED"] as const;
-
-/** A verified purchase: the shopper has a paid order containing the product. */
+/** A verified purchase: the shopper has a paid order (not refunded in full) containing the product. */
 async function boughtIt(tx: Tx, userId: number, productId: number) {
-  return (await tx.orderItem.count({ where: { productId, order: { userId, status: { in: [...PAID] } } } })) > 0;
+  const order = {
+    userId,
+    state: { not: "CANCELLED" as const },
+    paymentStatus: { in: ["PAID" as const, "PARTIALLY_REFUNDED" as const] },
+  };
+  return (await tx.orderItem.count({ where: { productId, order } })) > 0;
 }
 
 /** Locks a review for a change, so concurrent edits and moderation see each other's result. */
 export async function lockReview(tx: Tx, id: number) {
-  await parseRows(z.object({ id: z.number() }), tx.$queryRaw`SELECT "id" FROM "Review" WHERE "id" = ${id} FOR UPDATE`);
+  await prismaQuery(tx, qb.selectFrom("Review").select("id").where("id", "=", id).forUpdate());
   return tx.review.findUnique({
     where: { id },
     select: { id: true, userId: true, productId: true, status: true, rating: true },

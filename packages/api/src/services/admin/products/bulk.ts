@@ -3,15 +3,16 @@ import { AppError } from "../../../errors.ts";
 import { jsonSnapshot, recordAudits, type AuditActor } from "../../audit/record.ts";
 
 export type BulkAction = "publish" | "unpublish" | "archive" | "feature" | "unfeature";
+export type BulkInput =
+  { ids: number[]; action: BulkAction } | { ids: number[]; action: "setCategory"; categoryId: number | null };
 
-/** One action on a selection of products, all or nothing. Publishing needs a priced variant. */
-export async function bulkUpdateProducts(
-  db: PrismaClient,
-  actor: AuditActor,
-  input: { ids: number[]; action: BulkAction },
-) {
+/**
+ * One action on a selection of products, all or nothing, with an audit record a product.
+ * Publishing needs a priced variant.
+ */
+export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, input: BulkInput) {
   return db.$transaction(async (tx) => {
-    const state = { id: true, status: true, featured: true, publishedAt: true } as const;
+    const state = { id: true, status: true, featured: true, publishedAt: true, categoryId: true } as const;
     const before = await tx.product.findMany({
       where: { id: { in: input.ids } },
       select: state,
@@ -34,14 +35,20 @@ export async function bulkUpdateProducts(
         data: { publishedAt: new Date() },
       });
     }
+    if (input.action === "setCategory" && input.categoryId !== null) {
+      const category = await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
+      if (!category) throw new AppError("NOT_FOUND", "That category no longer exists");
+    }
     const data =
-      input.action === "publish"
-        ? { status: "ACTIVE" as const }
-        : input.action === "unpublish"
-          ? { status: "DRAFT" as const }
-          : input.action === "archive"
-            ? { status: "ARCHIVED" as const }
-            : { featured: input.action === "feature" };
+      input.action === "setCategory"
+        ? { categoryId: input.categoryId }
+        : input.action === "publish"
+          ? { status: "ACTIVE" as const }
+          : input.action === "unpublish"
+            ? { status: "DRAFT" as const }
+            : input.action === "archive"
+              ? { status: "ARCHIVED" as const }
+              : { featured: input.action === "feature" };
     const { count } = await tx.product.updateMany({ where: { id: { in: input.ids } }, data });
     const after = new Map(
       (await tx.product.findMany({ where: { id: { in: input.ids } }, select: state })).map((row) => [row.id, row]),
@@ -52,11 +59,18 @@ export async function bulkUpdateProducts(
         const now = after.get(id);
         return {
           actor,
-          action: `product.${input.action}`,
+          action: input.action === "setCategory" ? "product.category" : `product.${input.action}`,
           entityType: "Product",
           entityId: id,
           before: jsonSnapshot(was),
-          after: jsonSnapshot(now && { status: now.status, featured: now.featured, publishedAt: now.publishedAt }),
+          after: jsonSnapshot(
+            now && {
+              status: now.status,
+              featured: now.featured,
+              publishedAt: now.publishedAt,
+              categoryId: now.categoryId,
+            },
+          ),
         };
       }),
     );

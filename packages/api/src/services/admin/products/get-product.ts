@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { known } from "../../../lib/sql.ts";
 import { imageSelect, toImage } from "../../../selects/product.ts";
 
 export const adminProductSelect = {
@@ -52,7 +53,7 @@ export async function getAdminProduct(db: PrismaClient, config: ApiConfig, id: n
       option.values.map((value) => [value.id, { optionId: option.id, value: value.value }] as const),
     ),
   );
-  return {
+  return known({
     ...product,
     currency: config.currency,
     options: product.options.map((option) => ({
@@ -72,5 +73,5 @@ export async function getAdminProduct(db: PrismaClient, config: ApiConfig, id: n
       };
     }),
     images: product.images.map((image) => toImage(config, image)),
-  };
+  });
 }
