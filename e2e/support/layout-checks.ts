@@ -42,7 +42,22 @@ export async function layoutProblems(page: Page): Promise<LayoutProblems> {
         );
       },
     );
-    const rects = controls.map((el) => el.getBoundingClientRect());
+    // The part of a control that is drawn: a row scrolled out of its table's scroll box is not.
+    const visibleRect = (el: Element) => {
+      let rect = el.getBoundingClientRect();
+      for (let box = el.parentElement; box; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const clip = box.getBoundingClientRect();
+        const left = Math.max(rect.left, clip.left);
+        const top = Math.max(rect.top, clip.top);
+        const right = Math.max(left, Math.min(rect.right, clip.right));
+        const bottom = Math.max(top, Math.min(rect.bottom, clip.bottom));
+        rect = new DOMRect(left, top, right - left, bottom - top);
+      }
+      return rect;
+    };
+    const rects = controls.map(visibleRect);
     const overlaps: string[] = [];
     for (let i = 0; i < controls.length; i++) {
       for (let j = i + 1; j < controls.length; j++) {

@@ -47,4 +47,5 @@ export const adminRoutes: UxRoute[] = [
   { name: "customers (admin)", as: "admin", path: "/admin/customers" },
   { name: "audit (admin)", as: "admin", path: "/admin/audit" },
   { name: "api keys (admin)", as: "admin", path: "/admin/api-keys" },
+  { name: "webhooks (admin)", as: "admin", path: "/admin/webhooks" },
 ];

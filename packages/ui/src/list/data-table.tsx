@@ -36,7 +36,9 @@ type Props<Row extends { id: string | number }> = {
   rowData?: (row: Row) => Record<`data-${string}`, string>;
   /** Short tables inside a card: tighter rows, no scroll box of their own. */
   compact?: boolean;
-  /** Wide tables scroll sideways below this width; by default 7rem a column. */
+  /** Many narrow columns (reports): tighter cells, so ten money columns fit a laptop screen. */
+  dense?: boolean;
+  /** Wide tables scroll sideways below this width; by default 7rem a column (none when dense). */
   minWidth?: string;
   sort?: TableSort;
   onSort?: (sort: TableSort) => void;
@@ -61,7 +63,8 @@ export function DataTable<Row extends { id: string | number }>({
   rowClassName = "",
   rowData,
   compact = false,
-  minWidth = compact ? "0" : `${columns.length * 7}rem`,
+  dense = false,
+  minWidth = compact || dense ? "0" : `${columns.length * 7}rem`,
   sort,
   onSort,
   selection,
@@ -75,7 +78,7 @@ export function DataTable<Row extends { id: string | number }>({
     else next.add(key);
     selection.onChange(next);
   };
-  const pad = compact ? "px-2 py-1.5" : "p-3";
+  const pad = compact ? "px-2 py-1.5" : dense ? "px-2 py-2" : "p-3";
   const align = (column: Column<Row>) => (column.align === "right" ? "text-right tabular-nums" : "");
   return (
     <TableScroll

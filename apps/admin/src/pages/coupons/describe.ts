@@ -1,4 +1,4 @@
-import { formatMoney } from "@shop/ui";
+import { formatMoney, type BadgeTone } from "@shop/ui";
 import { formatDate } from "../../lib/format.ts";
 import type { Coupon } from "./form-state.ts";
 
@@ -38,12 +38,12 @@ export function couponState(
   return "Active";
 }
 
-const stateStyles: Record<CouponState, string> = {
-  Active: "bg-green-100 text-green-900",
-  Scheduled: "bg-blue-100 text-blue-900",
-  Expired: "bg-subtle text-muted",
-  "Used up": "bg-amber-100 text-amber-900",
-  Inactive: "bg-subtle text-muted",
+const stateTones: Record<CouponState, BadgeTone> = {
+  Active: "success",
+  Scheduled: "info",
+  Expired: "neutral",
+  "Used up": "warning",
+  Inactive: "neutral",
 };
 
-export const couponStateStyle = (state: CouponState) => stateStyles[state];
+export const couponStateTone = (state: CouponState) => stateTones[state];

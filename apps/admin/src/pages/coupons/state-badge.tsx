@@ -1,4 +1,5 @@
-import { couponState, couponStateStyle } from "./describe.ts";
+import { Badge } from "@shop/ui";
+import { couponState, couponStateTone } from "./describe.ts";
 import type { Coupon } from "./form-state.ts";
 
 /** The coupon's true state, from its switch, dates and limits; green only when shoppers can use it. */
@@ -9,8 +10,8 @@ export function CouponStateBadge({
 }) {
   const state = couponState(coupon);
   return (
-    <span className={`rounded px-2 py-0.5 text-xs font-medium ${couponStateStyle(state)}`} data-testid="coupon-state">
+    <Badge tone={couponStateTone(state)} data-testid="coupon-state">
       {state}
-    </span>
+    </Badge>
   );
 }

@@ -64,7 +64,7 @@ export function DashboardPage() {
             )}
             <TopLists dashboard={data} currency={currency} />
             <div className="grid gap-4 lg:grid-cols-3">
-              <div className="lg:col-span-2">
+              <div className="min-w-0 lg:col-span-2">
                 <Coupons dashboard={data} currency={currency} />
               </div>
               <section className="rounded-lg border border-line bg-surface p-4" aria-label="Low stock">

@@ -27,9 +27,9 @@ export function Kpis({ dashboard, currency }: { dashboard: Dashboard; currency: 
         const good = change === null || change === 0 ? null : change > 0 !== (card.lowerIsBetter ?? false);
         const show = (value: number) => (card.money ? formatMoney(value, currency) : value.toLocaleString());
         return (
-          <div key={card.key} className="rounded-lg border border-line bg-surface p-4" data-kpi={card.key}>
+          <div key={card.key} className="min-w-0 rounded-lg border border-line bg-surface p-4" data-kpi={card.key}>
             <dt className="text-sm text-muted">{card.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums">{show(current)}</dd>
+            <dd className="mt-1 break-words text-xl font-semibold tabular-nums sm:text-2xl">{show(current)}</dd>
             <dd className={`mt-1 text-xs ${good === null ? "text-muted" : good ? "text-green-700" : "text-red-700"}`}>
               {change === null ? "no previous figure" : `${change > 0 ? "+" : ""}${change}%`} · before: {show(previous)}
             </dd>

@@ -57,7 +57,7 @@ function TopTable({
 
 export function TopLists({ dashboard, currency }: { dashboard: Dashboard; currency: string }) {
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid gap-4 lg:grid-cols-3 *:min-w-0">
       <TopTable title="Top products" entries={dashboard.top.products} currency={currency} report="products" />
       <TopTable title="Top categories" entries={dashboard.top.categories} currency={currency} report="categories" />
       <TopTable title="Top brands" entries={dashboard.top.brands} currency={currency} report="brands" />

@@ -28,11 +28,11 @@ const itemColumns = (currency: string): Column<Item>[] => {
           <span>
             <span className="block font-medium">{item.productName}</span>
             {item.variantTitle && <span className="block text-muted">{item.variantTitle}</span>}
+            <span className="block font-mono text-xs text-muted">SKU {item.sku}</span>
           </span>
         </div>
       ),
     },
-    { key: "sku", header: "SKU", className: "font-mono text-xs", cell: (item) => item.sku },
     { key: "unit", header: "Unit price", align: "right", cell: (item) => money(item.unitPrice) },
     { key: "qty", header: "Qty", align: "right", cell: (item) => item.quantity },
     { key: "refunded", header: "Refunded", align: "right", cell: (item) => item.refundedQuantity || "—" },

@@ -37,6 +37,7 @@ export function ReportTable({
       label={`${report.title} rows`}
       rows={report.rows.map((row, id) => ({ row, id }))}
       columns={columns}
+      dense
       sort={report.sort}
       onSort={(sort) => onSort(sort.key, sort.direction)}
     />
