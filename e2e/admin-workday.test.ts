@@ -132,6 +132,7 @@ describe("a day of admin work", () => {
     for (const [task, testId] of [
       ["lowStock", "stock-row"],
       ["reviewsPending", "admin-review"],
+      ["returnsToProcess", "return-row"],
       ["awaitingPayment", "order-row"],
       ["toFulfil", "order-row"],
     ] as const) {

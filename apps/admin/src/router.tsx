@@ -63,7 +63,7 @@ export const router = createBrowserRouter(
             },
             {
               path: "returns",
-              lazy: async () => ({ Component: (await import("./pages/returns.tsx")).ReturnsPage }),
+              lazy: async () => ({ Component: (await import("./pages/returns/index.tsx")).ReturnsPage }),
             },
             {
               path: "reviews",

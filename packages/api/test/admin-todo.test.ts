@@ -11,7 +11,7 @@ describe("admin to-do counts", () => {
   });
   afterAll(() => shop.db.close());
 
-  it("counts what the lists it links to show: paid orders, unpaid orders, low stock, held reviews, failed email", async () => {
+  it("counts what the lists it links to show: paid orders, unpaid orders, low stock, held reviews, open returns, failed email", async () => {
     const { caller } = await callerFor(shop.prisma, { userId: staffId });
     const before = await caller.admin.todo.get();
     const buyer = await shop.make.user();
@@ -20,7 +20,10 @@ describe("admin to-do counts", () => {
     await order("PAID");
     await order("PAID");
     await order("PENDING");
-    await order("PAID", "FULFILLED");
+    const delivered = await order("PAID", "FULFILLED");
+    // Requested, approved (parcel on its way) and received (refund due) still need staff; the others are done.
+    for (const status of ["REQUESTED", "APPROVED", "RECEIVED", "REJECTED", "REFUNDED"] as const)
+      await shop.prisma.return.create({ data: { orderId: delivered.id, status, reason: `Test ${status}` } });
     const product = await shop.make.product({ variants: [{ price: 1_000, stock: 0 }] });
     await shop.prisma.review.create({
       data: { productId: product.id, userId: buyer.id, rating: 4, title: "Held", body: "Waiting", status: "PENDING" },
@@ -35,8 +38,16 @@ describe("admin to-do counts", () => {
       awaitingPayment: after.awaitingPayment - before.awaitingPayment,
       lowStock: after.lowStock - before.lowStock,
       reviewsPending: after.reviewsPending - before.reviewsPending,
+      returnsToProcess: after.returnsToProcess - before.returnsToProcess,
       emailsFailed: after.emailsFailed - before.emailsFailed,
-    }).toEqual({ toFulfil: 2, awaitingPayment: 1, lowStock: 1, reviewsPending: 1, emailsFailed: 1 });
+    }).toEqual({
+      toFulfil: 2,
+      awaitingPayment: 1,
+      lowStock: 1,
+      reviewsPending: 1,
+      returnsToProcess: 3,
+      emailsFailed: 1,
+    });
 
     // Each count equals the length of the list the home page opens.
     const paid = await caller.admin.orders.list({
@@ -51,6 +62,9 @@ describe("admin to-do counts", () => {
     expect(low.items).toHaveLength(after.lowStock);
     const held = await caller.admin.reviews.list({ status: "PENDING", limit: 100 });
     expect(held.items).toHaveLength(after.reviewsPending);
+    const open = await caller.admin.returns.list({ status: "OPEN", limit: 100 });
+    expect(open.items).toHaveLength(after.returnsToProcess);
+    expect(new Set(open.items.map((ret) => ret.status))).toEqual(new Set(["REQUESTED", "APPROVED", "RECEIVED"]));
     const failed = await caller.admin.mailbox.list({ status: "FAILED", limit: 100 });
     expect(failed.items).toHaveLength(after.emailsFailed);
   });

@@ -88,6 +88,26 @@ describe("the demo seed", () => {
     expect(variants.some((v) => v.stockOnHand === v.reserved)).toBe(true);
   });
 
+  it("leaves a few returns to process, each of one unit of a delivered order's line", async () => {
+    const returns = await db.prisma.return.findMany({
+      select: {
+        status: true,
+        order: {
+          select: { fulfillmentStatus: true, events: { where: { kind: "return" }, select: { toStatus: true } } },
+        },
+        items: { select: { quantity: true, orderItem: { select: { quantity: true } } } },
+      },
+    });
+    expect(returns.length).toBeGreaterThan(0);
+    for (const ret of returns) {
+      expect(["REQUESTED", "APPROVED"]).toContain(ret.status);
+      expect(ret.order.fulfillmentStatus).toBe("DELIVERED");
+      expect(ret.order.events).toEqual([{ toStatus: "REQUESTED" }]);
+      expect(ret.items).toHaveLength(1);
+      expect(ret.items[0]?.quantity).toBeLessThanOrEqual(ret.items[0]?.orderItem.quantity ?? 0);
+    }
+  });
+
   it("is idempotent", async () => {
     const before = await db.prisma.order.count();
     expect(await seed(db, { products: 60, orders: 200, customers: 40, media: localDiskStorage(mediaDir) })).toEqual({

@@ -1,6 +1,6 @@
 import { FulfillmentStatus, OrderPaymentStatus, OrderState, ReturnStatus } from "@shop/db/enums";
 import { z } from "zod";
-import { IdSchema, MinorUnitsSchema } from "./common.ts";
+import { IdSchema, MinorUnitsSchema, paginationFields } from "./common.ts";
 
 // The three statuses of an order, from the schema's enums (prisma/schema.prisma).
 export const PaymentStatusFilterSchema = z.enum(OrderPaymentStatus);
@@ -44,5 +44,15 @@ export const RefundReturnSchema = z
     amount: MinorUnitsSchema.optional(),
   })
   .strict();
-export const AdminReturnListSchema = z.object({ status: z.enum(ReturnStatus).optional() }).strict();
+/** Returns that still need staff: to decide, to receive once the parcel comes, or to refund. */
+export const openReturnStatuses = ["REQUESTED", "APPROVED", "RECEIVED"] as const satisfies readonly ReturnStatus[];
+/** A return list filter: one status, or "OPEN" for every return still to process (the to-do home's count). */
+export const ReturnStatusFilterSchema = z.union([z.enum(ReturnStatus), z.literal("OPEN")]);
+export const returnStatusFilters: readonly z.infer<typeof ReturnStatusFilterSchema>[] = [
+  "OPEN",
+  ...z.enum(ReturnStatus).options,
+];
+export const AdminReturnListSchema = z
+  .object({ status: ReturnStatusFilterSchema.optional(), ...paginationFields(50) })
+  .strict();
 export const ReturnWindowInputSchema = z.object({ days: ReturnWindowSchema }).strict();

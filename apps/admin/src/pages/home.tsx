@@ -27,6 +27,12 @@ const tasks: { key: keyof Counts; label: string; to: string; done: string }[] = 
     to: "/reviews?status=PENDING",
     done: "No review is waiting.",
   },
+  {
+    key: "returnsToProcess",
+    label: "Returns to process",
+    to: "/returns?status=OPEN",
+    done: "No return is waiting to be decided, received or refunded.",
+  },
   { key: "emailsFailed", label: "Emails that failed to send", to: "/mailbox?status=FAILED", done: "No failed email." },
 ];
 

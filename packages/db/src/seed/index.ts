@@ -5,6 +5,7 @@ import { insertCatalog, planCatalog } from "./catalog.ts";
 import { holdStockOfOpenOrders } from "./held-stock.ts";
 import { storePictures } from "./images.ts";
 import { seedOrders } from "./orders.ts";
+import { seedReturns } from "./returns.ts";
 import { createRandom } from "./random.ts";
 import { seedReference } from "./reference.ts";
 import { seedReviews } from "./reviews.ts";
@@ -55,6 +56,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
     step(`${options.customers} customers and the demo accounts`);
     const delivered = await seedOrders(sql, { random, now, count: options.orders, customers, variants });
     await holdStockOfOpenOrders(sql);
+    await seedReturns(sql, now);
     step(`${options.orders} orders`);
     const voterIds = [...new Set(customers.flatMap((customer) => (customer.id === null ? [] : [customer.id])))];
     await seedReviews(sql, { random, now, delivered, voterIds });
