@@ -43,7 +43,7 @@ describe("admin", () => {
     await page.waitForURL(/\/admin\/products$/);
     await page.getByRole("link", { name: "New product" }).click();
     await page.getByLabel("Name", { exact: true }).fill("Aurora Test Lamp");
-    expect(await page.getByLabel("Slug").inputValue()).toBe("aurora-test-lamp");
+    expect(await page.getByLabel("URL handle").inputValue()).toBe("aurora-test-lamp");
     await page.getByLabel("Brand").selectOption({ label: "Apple" });
     await page.getByRole("button", { name: "Add option" }).click();
     await page.getByLabel("Option name").fill("Colour");

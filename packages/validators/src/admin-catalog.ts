@@ -1,26 +1,37 @@
 import { z } from "zod";
 import { ProductStatusSchema } from "./catalog.ts";
-import { IdSchema, MinorUnitsSchema, SlugSchema } from "./common.ts";
+import { IdSchema, SlugSchema } from "./common.ts";
 import { MAX_PRODUCT_OPTIONS } from "./limits.ts";
 
 const Text = (max: number, message = `At most ${max} characters`) => z.string().trim().max(max, message);
-const OptionText = z.string().trim().min(1, "Required").max(60, "At most 60 characters");
+const OptionText = z.string().trim().min(1, "Fill this in").max(60, "Use at most 60 characters");
+/** A price typed in the editor: an empty or malformed one arrives as NaN. */
+const PriceSchema = (what: string) =>
+  z
+    .number({ error: `Enter ${what}, like 19.99` })
+    .int()
+    .min(0, `Enter ${what}, like 19.99`)
+    .max(100_000_000, `Enter ${what} below 1,000,000`);
 
 export const SkuSchema = z
   .string()
   .trim()
   .min(1, "Enter a SKU")
-  .max(64, "At most 64 characters")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, dots, dashes and underscores");
+  .max(64, "Use at most 64 characters in the SKU")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Use only letters, digits, dots, dashes and underscores in the SKU");
 
-export const StockSchema = z.number().int("Whole units").min(0, "Cannot be negative").max(1_000_000);
+export const StockSchema = z
+  .number({ error: "Enter the units in stock, as a whole number" })
+  .int("Enter the units in stock, as a whole number")
+  .min(0, "Enter the units in stock: 0 or more")
+  .max(1_000_000, "Enter at most 1,000,000 units");
 
 export const VariantInputSchema = z
   .object({
     id: IdSchema.optional(),
     sku: SkuSchema,
-    price: MinorUnitsSchema.refine((price) => price > 0, "Enter a price above zero"),
-    compareAtPrice: MinorUnitsSchema.nullable().default(null),
+    price: PriceSchema("a price").refine((price) => price > 0, "Enter a price above zero"),
+    compareAtPrice: PriceSchema("a compare-at price").nullable().default(null),
     stockOnHand: StockSchema,
     /**
      * The on-hand level the editor showed. When given, the edit is applied as the difference
@@ -64,10 +75,10 @@ function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
   const names = new Set<string>();
   product.options.forEach((option, index) => {
     if (names.has(option.name.toLowerCase()))
-      ctx.addIssue({ code: "custom", path: ["options", index, "name"], message: "Option names must differ" });
+      ctx.addIssue({ code: "custom", path: ["options", index, "name"], message: "Use another name: an option of this product has it already" });
     names.add(option.name.toLowerCase());
     if (new Set(option.values).size !== option.values.length)
-      ctx.addIssue({ code: "custom", path: ["options", index, "values"], message: "Values must differ" });
+      ctx.addIssue({ code: "custom", path: ["options", index, "values"], message: "Use each value once" });
   });
   const combos = new Set<string>();
   const skus = new Set<string>();
@@ -76,20 +87,20 @@ function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
     if (variant.optionValues.length !== product.options.length) {
       ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Choose a value for every option" });
     } else if (variant.optionValues.some((value, axis) => !product.options[axis]?.values.includes(value))) {
-      ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Not one of the option's values" });
+      ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Choose one of the option's values" });
     }
     const combo = JSON.stringify(variant.optionValues);
     if (combos.has(combo))
-      ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Two variants have the same options" });
+      ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Choose other options: another variant has these" });
     combos.add(combo);
     if (skus.has(variant.sku.toLowerCase()))
-      ctx.addIssue({ code: "custom", path: [...path, "sku"], message: "SKUs must be unique" });
+      ctx.addIssue({ code: "custom", path: [...path, "sku"], message: "Use another SKU: a variant of this product has it already" });
     skus.add(variant.sku.toLowerCase());
     if (variant.compareAtPrice !== null && variant.compareAtPrice <= variant.price) {
       ctx.addIssue({
         code: "custom",
         path: [...path, "compareAtPrice"],
-        message: "Compare-at price must be above the price",
+        message: "Enter a compare-at price above the price, or leave it empty",
       });
     }
   });

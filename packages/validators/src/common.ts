@@ -6,9 +6,9 @@ export const IdSchema = z.number().int().positive();
 export const SlugSchema = z
   .string()
   .trim()
-  .min(1, "Required")
-  .max(120, "At most 120 characters")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lower-case letters, digits and single hyphens");
+  .min(1, "Enter a URL handle")
+  .max(120, "Use at most 120 characters")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens");
 
 /** Amounts of money are integers of minor units (cents); the client never sends totals. */
 export const MinorUnitsSchema = z.number().int().min(0).max(100_000_000);

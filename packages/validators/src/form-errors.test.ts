@@ -6,6 +6,7 @@ import {
   fieldErrorsFromApi,
   fieldErrorsFromIssues,
   looksInternal,
+  nameRows,
   plainErrorMessage,
 } from "./form-errors.ts";
 import "./messages.ts";
@@ -97,5 +98,30 @@ describe("API errors on fields", () => {
       "Something went wrong on our side. Please try again.",
     );
     expect(plainErrorMessage(new TypeError("x is undefined"))).toMatch(/could not reach the shop|went wrong/);
+  });
+});
+
+describe("rows of a repeated group", () => {
+  it("names the row an instruction is about, before any trailing clause, and leads other messages with it", () => {
+    const rows = ["the Black / 128 GB variant", "the White / 256 GB variant"];
+    expect(
+      nameRows(
+        {
+          name: "Enter a name",
+          "variants.0.price": "Enter a price, like 19.99",
+          "variants.1.sku": "Enter a SKU",
+          "variants.1": "Two rows clash",
+          "variantsOther.1": "Untouched",
+        },
+        "variants",
+        (index) => rows[index] ?? "",
+      ),
+    ).toEqual({
+      name: "Enter a name",
+      "variants.0.price": "Enter a price for the Black / 128 GB variant, like 19.99",
+      "variants.1.sku": "Enter a SKU for the White / 256 GB variant",
+      "variants.1": "White / 256 GB variant: Two rows clash",
+      "variantsOther.1": "Untouched",
+    });
   });
 });

@@ -118,3 +118,30 @@ export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
     if (key.startsWith(`${prefix}.`)) under[key.slice(prefix.length + 1)] = message;
   return under;
 }
+
+/**
+ * Messages about one row of a repeated group (a product's variants) say which row, so they read
+ * alone too, in a summary or to a screen reader: "Enter a price, like 19.99" under
+ * `variants.2.price` becomes "Enter a price for the Black / 128 GB variant, like 19.99" (the row
+ * goes before a trailing clause). A message that is not an instruction is led by the row instead:
+ * "Black / 128 GB variant: this SKU is taken".
+ */
+export function nameRows(errors: FieldErrors, group: string, rowName: (index: number) => string): FieldErrors {
+  const named: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const match = new RegExp(`^${group}\\.(\\d+)(?:\\.|$)`).exec(key);
+    if (!match || !message) {
+      named[key] = message;
+      continue;
+    }
+    const row = rowName(Number(match[1]));
+    const instruction = message.replace(/[.]$/, "");
+    const clause = instruction.search(/, | \(|: /);
+    named[key] = /^(Enter|Choose|Add|Use|Fill)\b/.test(message)
+      ? clause > 0
+        ? `${instruction.slice(0, clause)} for ${row}${instruction.slice(clause)}`
+        : `${instruction} for ${row}`
+      : `${row.replace(/^the /, "").replace(/^./, (first) => first.toUpperCase())}: ${message}`;
+  }
+  return named;
+}

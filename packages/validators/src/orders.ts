@@ -10,7 +10,11 @@ export const OrderStateFilterSchema = z.enum(OrderState);
 export const ShipmentIdSchema = z.object({ orderId: IdSchema, shipmentId: IdSchema }).strict();
 
 /** Days after delivery in which a shopper may ask to return items; 0 turns returns off. */
-export const ReturnWindowSchema = z.number().int().min(0, "Enter 0 or more days").max(365, "At most 365 days");
+export const ReturnWindowSchema = z
+  .number({ error: "Enter a number of days, 0 to turn returns off" })
+  .int("Enter a whole number of days")
+  .min(0, "Enter 0 or more days")
+  .max(365, "Enter at most 365 days");
 
 export const ReturnLinesSchema = z
   .array(z.object({ orderItemId: IdSchema, quantity: z.number().int().min(1) }).strict())

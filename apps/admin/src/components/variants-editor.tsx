@@ -1,12 +1,43 @@
 import { Button, TableScroll } from "@shop/ui";
+import type { FieldErrors } from "@shop/validators/form-errors";
 import { MAX_PRODUCT_OPTIONS } from "@shop/validators/limits";
+import { useId, type InputHTMLAttributes } from "react";
 import { Link } from "react-router";
 import { generateVariants, type ProductForm, type VariantRow } from "../lib/product-form.ts";
 
 const input = "min-h-9 w-full rounded border border-line px-2 text-sm";
 
+/** A compact input whose message sits under it, linked so a screen reader reads it with the field. */
+function CellInput({ error, ...props }: InputHTMLAttributes<HTMLInputElement> & { error?: string }) {
+  const id = useId();
+  return (
+    <>
+      <input
+        {...props}
+        className={`${input} ${error ? "border-red-700" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? id : undefined}
+      />
+      {error && (
+        <span id={id} className="mt-1 block text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
 /** Option axes (values comma-separated) and one editable row per variant. */
-export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: (next: ProductForm) => void }) {
+export function VariantsEditor({
+  form,
+  setForm,
+  errors,
+}: {
+  form: ProductForm;
+  setForm: (next: ProductForm) => void;
+  /** Keyed by path (`variants.1.price`), already naming their variant. */
+  errors: FieldErrors;
+}) {
   const setVariant = (index: number, patch: Partial<VariantRow>) =>
     setForm({
       ...form,
@@ -24,8 +55,8 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
         >
           <label className="w-full text-sm">
             Option name
-            <input
-              className={input}
+            <CellInput
+              error={errors[`options.${index}.name`]}
               value={option.name}
               onChange={(e) =>
                 setForm({
@@ -37,8 +68,8 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
           </label>
           <label className="w-full text-sm">
             Values (comma-separated)
-            <input
-              className={input}
+            <CellInput
+              error={errors[`options.${index}.values`] ?? errors[`options.${index}.values.0`]}
               value={option.values}
               onChange={(e) =>
                 setForm({
@@ -84,43 +115,50 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
           <tbody>
             {form.variants.map((variant, index) => (
               <tr key={index} data-testid="variant-row">
-                <td className="p-1">{variant.optionValues.join(" / ") || "—"}</td>
-                <td className="p-1">
-                  <input
+                <td className="p-1 align-top">
+                  {variant.optionValues.join(" / ") || "—"}
+                  {errors[`variants.${index}.optionValues`] && (
+                    <span role="alert" className="mt-1 block text-xs text-red-700">
+                      {errors[`variants.${index}.optionValues`]}
+                    </span>
+                  )}
+                </td>
+                <td className="p-1 align-top">
+                  <CellInput
+                    error={errors[`variants.${index}.sku`]}
                     aria-label={`SKU of variant ${index + 1}`}
-                    className={input}
                     value={variant.sku}
                     onChange={(e) => setVariant(index, { sku: e.target.value })}
                   />
                 </td>
-                <td className="p-1">
-                  <input
+                <td className="p-1 align-top">
+                  <CellInput
+                    error={errors[`variants.${index}.price`]}
                     aria-label={`Price of variant ${index + 1}`}
                     inputMode="decimal"
-                    className={input}
                     value={variant.price}
                     onChange={(e) => setVariant(index, { price: e.target.value })}
                   />
                 </td>
-                <td className="p-1">
-                  <input
+                <td className="p-1 align-top">
+                  <CellInput
+                    error={errors[`variants.${index}.compareAtPrice`]}
                     aria-label={`Compare-at price of variant ${index + 1}`}
                     inputMode="decimal"
-                    className={input}
                     value={variant.compareAtPrice}
                     onChange={(e) => setVariant(index, { compareAtPrice: e.target.value })}
                   />
                 </td>
-                <td className="p-1">
-                  <input
+                <td className="p-1 align-top">
+                  <CellInput
+                    error={errors[`variants.${index}.stockOnHand`]}
                     aria-label={`Stock of variant ${index + 1}`}
                     inputMode="numeric"
-                    className={input}
                     value={variant.stockOnHand}
                     onChange={(e) => setVariant(index, { stockOnHand: e.target.value })}
                   />
                 </td>
-                <td className="p-1 whitespace-nowrap">
+                <td className="p-1 align-top whitespace-nowrap">
                   {variant.id !== undefined && (
                     <Link
                       to={`/inventory/${variant.id}`}
@@ -143,6 +181,11 @@ export function VariantsEditor({ form, setForm }: { form: ProductForm; setForm: 
           </tbody>
         </table>
       </TableScroll>
+      {(errors.variants ?? errors.options) && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {errors.variants ?? errors.options}
+        </p>
+      )}
       {form.options.length === 0 && (
         <Button
           variant="ghost"

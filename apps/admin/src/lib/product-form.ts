@@ -1,5 +1,13 @@
 import type { RouterOutputs } from "@shop/api";
-import { MoneyCellSchema, ProductCreateSchema, type ProductCreateInput } from "@shop/validators";
+import {
+  fieldErrorsFromApi,
+  fieldErrorsFromIssues,
+  MoneyCellSchema,
+  nameRows,
+  ProductCreateSchema,
+  type FieldErrors,
+  type ProductCreateInput,
+} from "@shop/validators";
 
 type Product = RouterOutputs["admin"]["products"]["get"];
 /** `stockOnHandLoaded`: the level shown when the form opened; the server applies the difference. */
@@ -103,21 +111,29 @@ export function inputFromForm(form: ProductForm): ProductCreateInput {
   };
 }
 
-/** Problems with a readable location, e.g. "Variant 2 › price: Enter a price above zero". */
-export function formProblems(form: ProductForm): string[] {
-  const result = ProductCreateSchema.safeParse(inputFromForm(form));
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
-    const [field, index, sub] = issue.path;
-    const where =
-      field === "variants"
-        ? `Variant ${Number(index) + 1}${sub ? ` › ${String(sub)}` : ""}`
-        : field === "options"
-          ? `Option ${Number(index) + 1}`
-          : String(field ?? "Form");
-    return `${where}: ${issue.message}`;
-  });
+/** Who a variant's or option's message is about: "the Black / 128 GB variant", "the Colour option". */
+export function nameProductRows(form: ProductForm, errors: FieldErrors): FieldErrors {
+  const variant = (index: number) => {
+    const title = form.variants[index]?.optionValues.filter(Boolean).join(" / ");
+    if (title) return `the ${title} variant`;
+    return form.variants.length === 1 ? "the product" : `variant ${index + 1}`;
+  };
+  const option = (index: number) => {
+    const name = form.options[index]?.name.trim();
+    return name ? `the ${name} option` : `option ${index + 1}`;
+  };
+  return nameRows(nameRows(errors, "variants", variant), "options", option);
 }
+
+/** The form's problems, each keyed by its field's path and naming its variant or option. */
+export function formErrors(form: ProductForm): FieldErrors {
+  const result = ProductCreateSchema.safeParse(inputFromForm(form));
+  return result.success ? {} : nameProductRows(form, fieldErrorsFromIssues(result.error.issues));
+}
+
+/** A server's answer placed the same way (a taken URL handle on `slug`, a taken SKU on its variant). */
+export const serverErrors = (form: ProductForm, error: unknown): FieldErrors =>
+  nameProductRows(form, fieldErrorsFromApi(error));
 
 /** One row per combination of option values, keeping rows that already exist. */
 export function generateVariants(form: ProductForm): VariantRow[] {

@@ -1,6 +1,7 @@
-import { plainErrorMessage, useTRPC } from "@shop/client";
+import { plainErrorMessage, useFieldErrors, useTRPC } from "@shop/client";
 import { Button, DataTable, QueryState, TextField, useToast, FormMessage, ListPage } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { BrandCreateSchema } from "@shop/validators";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -11,6 +12,8 @@ export function BrandsPage() {
   const brands = useQuery(trpc.admin.brands.list.queryOptions());
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // The new brand's own problems (a taken name or URL handle) show on its field.
+  const fields = useFieldErrors();
   const toast = useToast();
   const options = (done: string) => ({
     onSuccess: () => {
@@ -28,12 +31,30 @@ export function BrandsPage() {
       <FormMessage error={error ?? undefined} />
       <form
         className="mb-6 flex flex-wrap items-end gap-3"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate({ name, slug: slugify(name) }, { onSuccess: () => setName("") });
+          const input = fields.validate(BrandCreateSchema, { name, slug: slugify(name) });
+          if (input)
+            create.mutate(input, {
+              onSuccess: () => setName(""),
+              onError: (failure) => {
+                setError(null);
+                fields.fromServer(failure);
+              },
+            });
         }}
       >
-        <TextField label="New brand" value={name} onChange={(event) => setName(event.target.value)} />
+        <TextField
+          label="New brand"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            fields.clear();
+          }}
+          // The URL handle is made from the name, so its problems are the name's.
+          error={fields.errors.name ?? fields.errors.slug ?? fields.errors.form}
+        />
         <Button type="submit" disabled={!name.trim()}>
           Add brand
         </Button>

@@ -1,7 +1,8 @@
 import type { RouterOutputs } from "@shop/api";
-import { plainErrorMessage, useTRPC } from "@shop/client";
+import { plainErrorMessage, useFieldErrors, useTRPC } from "@shop/client";
 import { Button, ErrorState, Skeleton, TextField, useToast, FormMessage, ListPage } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CategoryCreateSchema } from "@shop/validators";
 import { useState } from "react";
 import { slugify } from "../lib/product-form.ts";
 import { ConfirmButton } from "../components/confirm-button.tsx";
@@ -14,6 +15,8 @@ export function CategoriesPage() {
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.admin.categories.list.queryOptions());
   const [error, setError] = useState<string | null>(null);
+  // The new category's own problems (a taken name or URL handle) show on its field.
+  const fields = useFieldErrors();
   const [name, setName] = useState("");
   const [parentId, setParentId] = useState("");
   const toast = useToast();
@@ -114,15 +117,34 @@ export function CategoriesPage() {
       <FormMessage error={error ?? undefined} />
       <form
         className="mb-6 flex flex-wrap items-end gap-3"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate(
-            { name, slug: slugify(name), parentId: parentId ? Number(parentId) : null },
-            { onSuccess: () => setName("") },
-          );
+          const input = fields.validate(CategoryCreateSchema, {
+            name,
+            slug: slugify(name),
+            parentId: parentId ? Number(parentId) : null,
+          });
+          if (input)
+            create.mutate(input, {
+              onSuccess: () => setName(""),
+              onError: (failure) => {
+                setError(null);
+                fields.fromServer(failure);
+              },
+            });
         }}
       >
-        <TextField label="New category" value={name} onChange={(event) => setName(event.target.value)} />
+        <TextField
+          label="New category"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            fields.clear();
+          }}
+          // The URL handle is made from the name, so its problems are the name's.
+          error={fields.errors.name ?? fields.errors.slug ?? fields.errors.form}
+        />
         <label className="text-sm font-medium">
           Parent
           <select

@@ -11,12 +11,14 @@ import { VariantsEditor } from "../components/variants-editor.tsx";
 import { ProductReviews } from "./reviews/product-reviews.tsx";
 import {
   emptyForm,
+  formErrors,
   formFromProduct,
-  formProblems,
   inputFromForm,
+  serverErrors,
   slugify,
   type ProductForm,
 } from "../lib/product-form.ts";
+import type { FieldErrors } from "@shop/validators/form-errors";
 
 const select = "mt-1 block min-h-10 w-full rounded-md border border-line bg-surface px-2";
 
@@ -31,7 +33,8 @@ export function ProductEditPage() {
   const brands = useQuery(trpc.admin.brands.list.queryOptions());
   const categories = useQuery(trpc.admin.categories.list.queryOptions());
   const [form, setForm] = useState<ProductForm>(emptyForm);
-  const [problems, setProblems] = useState<string[]>([]);
+  // Each problem shows on its field; the list at the top says them all, for long forms.
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const [staged, setStaged] = useState<StagedImage[]>([]);
   const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
@@ -58,13 +61,13 @@ export function ProductEditPage() {
         setUploading(null);
         // The product exists: its page says which images are there; this says why one is not.
         const reason = isClientError(error) ? error.message : "the shop could not be reached";
-        setProblems([`The product was created, but an image could not be uploaded: ${reason}`]);
+        setErrors({ form: `The product was created, but an image could not be uploaded: ${reason}` });
       }
     }
     await queryClient.invalidateQueries({ queryKey: trpc.admin.products.pathKey() });
     if (id === null) await navigate(`/products/${result.id}`, { replace: true });
   };
-  const onError = (error: unknown) => setProblems([plainErrorMessage(error)]);
+  const onError = (error: unknown) => setErrors(serverErrors(form, error));
   const create = useMutation(trpc.admin.products.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.admin.products.update.mutationOptions({ onSuccess: onSaved, onError }));
 
@@ -73,6 +76,7 @@ export function ProductEditPage() {
   if (id !== null && !product.data) return <Skeleton className="h-96" />;
   const field = (key: "name" | "slug" | "seoTitle" | "seoDescription") => ({
     value: form[key],
+    error: errors[key],
     onChange: (event: { target: { value: string } }) =>
       setForm({
         ...form,
@@ -88,9 +92,9 @@ export function ProductEditPage() {
         onSubmit={(event) => {
           event.preventDefault();
           setSaved(false);
-          const found = formProblems(form);
-          setProblems(found);
-          if (found.length) return;
+          const found = formErrors(form);
+          setErrors(found);
+          if (Object.keys(found).length) return;
           const input = ProductCreateSchema.parse(inputFromForm(form));
           if (id === null) create.mutate(input);
           else update.mutate({ ...input, id });
@@ -109,9 +113,13 @@ export function ProductEditPage() {
             </Link>
           </div>
         </div>
-        {problems.length > 0 && (
-          <ul role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-            {problems.map((problem) => (
+        {Object.keys(errors).length > 0 && (
+          <ul
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+            data-testid="form-problems"
+          >
+            {[...new Set(Object.values(errors))].map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>
@@ -124,10 +132,10 @@ export function ProductEditPage() {
         <section className="grid gap-4 rounded-lg border border-line p-4 sm:grid-cols-2">
           <TextField label="Name" {...field("name")} />
           <TextField
-            label="Slug"
+            label="URL handle"
             hint={
               id === null
-                ? "The product's address in the shop: /p/<slug>."
+                ? "The product's address in the shop: /p/<URL handle>."
                 : "Changing it keeps old links working: they redirect (301) to the new address."
             }
             {...field("slug")}
@@ -138,6 +146,7 @@ export function ProductEditPage() {
               rows={4}
               className="mt-1 block w-full rounded-md border border-line p-2"
               value={form.description}
+              aria-invalid={errors.description ? true : undefined}
               onChange={(e) => setForm({ ...form, description: e.target.value })}
             />
           </label>
@@ -203,7 +212,7 @@ export function ProductEditPage() {
           <TextField label="SEO title" {...field("seoTitle")} />
           <TextField label="SEO description" {...field("seoDescription")} />
         </section>
-        <VariantsEditor form={form} setForm={setForm} />
+        <VariantsEditor form={form} setForm={setForm} errors={errors} />
         {id !== null && product.data && <ImageManager productId={id} images={product.data.images} />}
         {id === null && <StagedImages images={staged} onChange={setStaged} />}
         {uploading && (

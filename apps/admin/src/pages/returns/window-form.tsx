@@ -1,8 +1,8 @@
-import { useTRPC } from "@shop/client";
+import { useFieldErrors, useTRPC } from "@shop/client";
 import { Button, FormMessage, TextField } from "@shop/ui";
-import { ReturnWindowSchema } from "@shop/validators";
+import { ReturnWindowInputSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useStaff } from "../../lib/me.ts";
 
 /** The return window: admins set it, other staff read it. */
@@ -11,22 +11,23 @@ export function ReturnWindow() {
   const staff = useStaff();
   const queryClient = useQueryClient();
   const returnWindow = useQuery(trpc.admin.returns.window.queryOptions());
-  const [error, setError] = useState<string>();
+  const fields = useFieldErrors();
   const setWindow = useMutation(
     trpc.admin.returns.setWindow.mutationOptions({
       onSuccess: () => {
-        setError(undefined);
+        fields.clear();
         void queryClient.invalidateQueries({ queryKey: trpc.admin.returns.window.queryKey() });
       },
-      onError: (failure) => setError(failure.message),
+      onError: fields.fromServer,
     }),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = ReturnWindowSchema.safeParse(Number(new FormData(event.currentTarget).get("days")));
-    if (!parsed.success) setError(parsed.error.issues[0]?.message ?? "Enter a number of days");
-    else setWindow.mutate({ days: parsed.data });
+    const typed = String(new FormData(event.currentTarget).get("days") ?? "").trim();
+    // An empty box is not 0 days (returns off): it is a number still to enter.
+    const input = fields.validate(ReturnWindowInputSchema, { days: typed ? Number(typed) : Number.NaN });
+    if (input) setWindow.mutate(input);
   }
 
   if (!returnWindow.data) return null;
@@ -47,13 +48,16 @@ export function ReturnWindow() {
         max={365}
         defaultValue={String(returnWindow.data.days)}
         key={returnWindow.data.days}
-        error={error}
+        error={fields.errors.days}
         className="w-full sm:w-96"
       />
       <Button type="submit" variant="secondary" disabled={setWindow.isPending}>
         Save
       </Button>
-      <FormMessage success={setWindow.isSuccess ? "Return window saved." : undefined} />
+      <FormMessage
+        error={fields.errors.form}
+        success={setWindow.isSuccess && !fields.errors.days ? "Return window saved." : undefined}
+      />
     </form>
   );
 }

@@ -1,8 +1,23 @@
-import type { PrismaClient } from "@shop/db";
+import type { Prisma, PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
 import { recordAudit, type AuditActor } from "../audit/record.ts";
 
 const brandSelect = { id: true, name: true, slug: true } as const;
+
+/** Brand names and URL handles are unique: said on the field, in words, before writing. */
+async function assertFreeBrand(tx: Prisma.TransactionClient, input: { name: string; slug: string }, id?: number) {
+  const owner = await tx.brand.findFirst({
+    where: {
+      OR: [{ name: { equals: input.name, mode: "insensitive" } }, { slug: input.slug }],
+      ...(id !== undefined && { id: { not: id } }),
+    },
+    select: { name: true },
+  });
+  if (owner)
+    throw new AppError("CONFLICT", `There is already a brand called “${owner.name}”, choose another name`, {
+      field: "name",
+    });
+}
 
 export async function listAdminBrands(db: PrismaClient) {
   const brands = await db.brand.findMany({
@@ -14,6 +29,7 @@ export async function listAdminBrands(db: PrismaClient) {
 
 export function createBrand(db: PrismaClient, actor: AuditActor, input: { name: string; slug: string }) {
   return db.$transaction(async (tx) => {
+    await assertFreeBrand(tx, input);
     const brand = await tx.brand.create({ data: input, select: brandSelect });
     await recordAudit(tx, { actor, action: "brand.create", entityType: "Brand", entityId: brand.id, after: brand });
     return { id: brand.id };
@@ -25,6 +41,7 @@ export function updateBrand(db: PrismaClient, actor: AuditActor, input: { id: nu
   return db.$transaction(async (tx) => {
     const before = await tx.brand.findUnique({ where: { id }, select: brandSelect });
     if (!before) throw new AppError("NOT_FOUND", "No such brand");
+    await assertFreeBrand(tx, data, id);
     const brand = await tx.brand.update({ where: { id }, data, select: brandSelect });
     await recordAudit(tx, { actor, action: "brand.update", entityType: "Brand", entityId: id, before, after: brand });
     return { id };

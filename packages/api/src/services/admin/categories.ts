@@ -5,6 +5,18 @@ import { recordAudit, type AuditActor } from "../audit/record.ts";
 
 const categorySelect = { id: true, name: true, slug: true, description: true, parentId: true, position: true } as const;
 
+/** A category's URL handle is unique: said on the field, in words, before writing. */
+async function assertFreeSlug(tx: Prisma.TransactionClient, slug: string, id?: number) {
+  const owner = await tx.category.findFirst({
+    where: { slug, ...(id !== undefined && { id: { not: id } }) },
+    select: { name: true },
+  });
+  if (owner)
+    throw new AppError("CONFLICT", `The category “${owner.name}” already uses the URL handle “${slug}”, choose another name`, {
+      field: "slug",
+    });
+}
+
 /** Every category with its direct product count (all statuses), for the staff tree. */
 export async function listAdminCategories(db: PrismaClient) {
   const categories = await db.category.findMany({
@@ -34,6 +46,7 @@ export async function createCategory(
     ) {
       throw new AppError("NOT_FOUND", "No such parent category");
     }
+    await assertFreeSlug(tx, input.slug);
     const last = await tx.category.aggregate({ where: { parentId: input.parentId }, _max: { position: true } });
     const category = await tx.category.create({
       data: { ...input, position: (last._max.position ?? -1) + 1 },
@@ -59,6 +72,7 @@ export async function updateCategory(
   return db.$transaction(async (tx) => {
     const before = await tx.category.findUnique({ where: { id }, select: categorySelect });
     if (!before) throw new AppError("NOT_FOUND", "No such category");
+    await assertFreeSlug(tx, data.slug, id);
     const after = await tx.category.update({ where: { id }, data, select: categorySelect });
     await recordAudit(tx, { actor, action: "category.update", entityType: "Category", entityId: id, before, after });
     return { id };

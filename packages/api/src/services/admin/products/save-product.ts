@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { AppError } from "../../../errors.ts";
 import { recordAudit, type AuditActor } from "../../audit/record.ts";
 import { productSnapshot } from "./snapshot.ts";
+import { assertFreeHandles } from "./unique.ts";
 import { moveStock } from "../../inventory/stock.ts";
 
 export type ProductData = z.output<typeof ProductCreateSchema>;
@@ -112,6 +113,7 @@ export async function writeVariants(
 
 export async function createProduct(db: PrismaClient, actor: AuditActor, input: ProductData) {
   return db.$transaction(async (tx) => {
+    await assertFreeHandles(tx, input);
     const product = await tx.product.create({
       data: { ...productColumns(input), publishedAt: input.status === "ACTIVE" ? new Date() : null },
       select: { id: true },
@@ -132,6 +134,7 @@ export async function updateProduct(db: PrismaClient, actor: AuditActor, input: 
   return db.$transaction(async (tx) => {
     const current = await tx.product.findUnique({ where: { id: input.id }, select: { id: true, publishedAt: true } });
     if (!current) throw new AppError("NOT_FOUND", "No such product");
+    await assertFreeHandles(tx, input, input.id);
     const before = await productSnapshot(tx, input.id);
     await tx.product.update({
       where: { id: input.id },
