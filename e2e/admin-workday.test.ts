@@ -139,6 +139,8 @@ describe("a day of admin work", () => {
       await page.goto("/admin");
       const tile = page.locator(`[data-todo=${task}]`);
       const count = Number((await tile.getByTestId("todo-count").textContent())?.replace(/\D/g, ""));
+      // The demo seed leaves returns waiting, so this list is not trivially empty.
+      if (task === "returnsToProcess") expect(count).toBeGreaterThan(0);
       await tile.click();
       expect(await allRows(page, testId), `${task}: ${count}`).toBe(count);
     }

@@ -34,6 +34,7 @@ export const adminRoutes: UxRoute[] = [
   { name: "orders, with payment attempts", as: "staff", path: "/admin/orders?attempts=1&payment=VOIDED" },
   { name: "order, cancel dialog", as: "staff", path: paidOrder, then: openDialog("Cancel order…") },
   { name: "returns", as: "staff", path: "/admin/returns" },
+  { name: "returns, to process", as: "staff", path: "/admin/returns?status=OPEN" },
   { name: "customers", as: "staff", path: "/admin/customers" },
   { name: "customer", as: "staff", path: firstHref("/admin/customers", "[data-testid=customer-row] a") },
   { name: "coupons", as: "staff", path: "/admin/coupons" },
@@ -47,5 +48,6 @@ export const adminRoutes: UxRoute[] = [
   { name: "customers (admin)", as: "admin", path: "/admin/customers" },
   { name: "audit (admin)", as: "admin", path: "/admin/audit" },
   { name: "api keys (admin)", as: "admin", path: "/admin/api-keys" },
+  { name: "returns with the window form (admin)", as: "admin", path: "/admin/returns" },
   { name: "webhooks (admin)", as: "admin", path: "/admin/webhooks" },
 ];

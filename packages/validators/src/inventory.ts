@@ -13,7 +13,11 @@ export const ADJUST_REASONS = [
 ] as const satisfies readonly InventoryReason[];
 export const AdjustReasonSchema = z.enum(ADJUST_REASONS, "Choose a reason");
 
-const DeltaSchema = z.number().int("Whole units").min(-1_000_000).max(1_000_000);
+const DeltaSchema = z
+  .number({ error: "Enter a number of units" })
+  .int("Enter whole units")
+  .min(-1_000_000, "Enter at most 1,000,000 units")
+  .max(1_000_000, "Enter at most 1,000,000 units");
 
 /** `delta` is signed: restocks and returns add, damage removes, a correction goes either way. */
 export const StockAdjustSchema = z
