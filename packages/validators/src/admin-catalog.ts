@@ -48,6 +48,28 @@ export const ProductOptionInputSchema = z
   .object({ name: OptionText, values: z.array(OptionText).min(1, "Add at least one value").max(50) })
   .strict();
 
+/** A product tag: lower-case words joined by hyphens, so "Summer Sale" and "summer-sale" are one tag. */
+export const TagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((tag) => tag.replace(/\s+/g, "-"))
+  .pipe(
+    z
+      .string()
+      .min(1, "Enter a tag")
+      .max(40, "Use at most 40 characters in a tag")
+      .regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "Use letters, digits and single hyphens in tags"),
+  );
+export const MAX_PRODUCT_TAGS = 20;
+const TagsSchema = z
+  .array(TagSchema)
+  .max(MAX_PRODUCT_TAGS, `Use at most ${MAX_PRODUCT_TAGS} tags`)
+  .transform((tags) => [...new Set(tags)]);
+
+/** Tags to add to a selection: at least one. */
+export const TagListSchema = TagsSchema.refine((tags) => tags.length > 0, "Enter at least one tag");
+
 const productFields = {
   name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
   slug: SlugSchema,
@@ -58,6 +80,7 @@ const productFields = {
   seoDescription: Text(160, "At most 160 characters").nullable().default(null),
   categoryId: IdSchema.nullable().default(null),
   brandId: IdSchema.nullable().default(null),
+  tags: TagsSchema.default([]),
   options: z
     .array(ProductOptionInputSchema)
     .max(MAX_PRODUCT_OPTIONS, `At most ${MAX_PRODUCT_OPTIONS} options`)
@@ -75,7 +98,11 @@ function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
   const names = new Set<string>();
   product.options.forEach((option, index) => {
     if (names.has(option.name.toLowerCase()))
-      ctx.addIssue({ code: "custom", path: ["options", index, "name"], message: "Use another name: an option of this product has it already" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options", index, "name"],
+        message: "Use another name: an option of this product has it already",
+      });
     names.add(option.name.toLowerCase());
     if (new Set(option.values).size !== option.values.length)
       ctx.addIssue({ code: "custom", path: ["options", index, "values"], message: "Use each value once" });
@@ -91,10 +118,18 @@ function checkVariants(product: ProductShape, ctx: z.RefinementCtx) {
     }
     const combo = JSON.stringify(variant.optionValues);
     if (combos.has(combo))
-      ctx.addIssue({ code: "custom", path: [...path, "optionValues"], message: "Choose other options: another variant has these" });
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "optionValues"],
+        message: "Choose other options: another variant has these",
+      });
     combos.add(combo);
     if (skus.has(variant.sku.toLowerCase()))
-      ctx.addIssue({ code: "custom", path: [...path, "sku"], message: "Use another SKU: a variant of this product has it already" });
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "sku"],
+        message: "Use another SKU: a variant of this product has it already",
+      });
     skus.add(variant.sku.toLowerCase());
     if (variant.compareAtPrice !== null && variant.compareAtPrice <= variant.price) {
       ctx.addIssue({
@@ -121,6 +156,7 @@ const bulkIds = z.array(IdSchema).min(1, "Select at least one product").max(500)
 export const ProductBulkActionSchema = z.discriminatedUnion("action", [
   z.object({ ids: bulkIds, action: z.enum(["publish", "unpublish", "archive", "feature", "unfeature"]) }).strict(),
   z.object({ ids: bulkIds, action: z.literal("setCategory"), categoryId: IdSchema.nullable() }).strict(),
+  z.object({ ids: bulkIds, action: z.literal("addTags"), tags: TagListSchema }).strict(),
 ]);
 
 /** Uploaded images: the server checks the bytes' type and reads the dimensions itself. */

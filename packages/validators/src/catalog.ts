@@ -53,6 +53,8 @@ export const AdminProductListSchema = z
     status: ProductStatusSchema.optional(),
     brandId: z.number().int().positive().optional(),
     categoryId: z.number().int().positive().optional(),
+    /** Products carrying this tag. */
+    tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
     sort: AdminProductSortSchema.default("updated"),
     ...paginationFields(50),
   })

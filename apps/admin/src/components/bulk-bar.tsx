@@ -1,6 +1,7 @@
 import type { RouterInputs } from "@shop/api";
 import { isClientError, useTRPC } from "@shop/client";
-import { Button, FilterSelect } from "@shop/ui";
+import { Button, FilterSelect, TextField } from "@shop/ui";
+import { TagListSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { runInBatches } from "../lib/batches.ts";
@@ -18,6 +19,12 @@ const actions = [
   ["unfeature", "Unfeature", "Unfeatured"],
 ] as const;
 
+const splitTags = (text: string) =>
+  text
+    .split(",")
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+
 type Run = { verb: string; done: number; total: number; error?: string };
 
 /**
@@ -31,6 +38,8 @@ export function BulkBar({ selected, onDone }: { selected: ReadonlySet<number>; o
   const bulk = useMutation(trpc.admin.products.bulk.mutationOptions());
   const [run, setRun] = useState<Run | null>(null);
   const [category, setCategory] = useState("");
+  const [tags, setTags] = useState("");
+  const [tagsError, setTagsError] = useState<string>();
   const busy = bulk.isPending;
 
   async function apply(action: Action, verb: string) {
@@ -81,6 +90,27 @@ export function BulkBar({ selected, onDone }: { selected: ReadonlySet<number>; o
             }
           >
             Set category
+          </Button>
+          <TextField
+            label="Tags to add"
+            hint="Comma-separated"
+            value={tags}
+            onChange={(event) => {
+              setTags(event.target.value);
+              setTagsError(undefined);
+            }}
+            error={tagsError}
+          />
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={() => {
+              const parsed = TagListSchema.safeParse(splitTags(tags));
+              if (!parsed.success) setTagsError(parsed.error.issues[0]?.message);
+              else void apply({ action: "addTags", tags: parsed.data }, `Tagged “${parsed.data.join(", ")}”`);
+            }}
+          >
+            Add tags
           </Button>
         </div>
       )}

@@ -30,6 +30,8 @@ export type ProductForm = {
   seoDescription: string;
   categoryId: string;
   brandId: string;
+  /** As typed: comma-separated. */
+  tags: string;
   /** Values as typed: comma-separated. */
   options: Array<{ name: string; values: string }>;
   variants: VariantRow[];
@@ -45,6 +47,7 @@ export const emptyForm = (): ProductForm => ({
   seoDescription: "",
   categoryId: "",
   brandId: "",
+  tags: "",
   options: [],
   variants: [{ sku: "", price: "", compareAtPrice: "", stockOnHand: "0", optionValues: [] }],
 });
@@ -63,6 +66,7 @@ export function formFromProduct(product: Product): ProductForm {
     seoDescription: product.seoDescription ?? "",
     categoryId: product.categoryId === null ? "" : String(product.categoryId),
     brandId: product.brandId === null ? "" : String(product.brandId),
+    tags: product.tags.join(", "),
     options: product.options.map((option) => ({ name: option.name, values: option.values.join(", ") })),
     variants: product.variants.map((variant) => ({
       id: variant.id,
@@ -98,6 +102,7 @@ export function inputFromForm(form: ProductForm): ProductCreateInput {
     seoDescription: form.seoDescription.trim() || null,
     categoryId: form.categoryId ? Number(form.categoryId) : null,
     brandId: form.brandId ? Number(form.brandId) : null,
+    tags: splitValues(form.tags),
     options: form.options.map((option) => ({ name: option.name, values: splitValues(option.values) })),
     variants: form.variants.map((variant) => ({
       ...(variant.id !== undefined && { id: variant.id }),

@@ -74,7 +74,7 @@ export function ProductEditPage() {
   if (id !== null && product.isError)
     return <ErrorState message={plainErrorMessage(product.error)} onRetry={() => void product.refetch()} />;
   if (id !== null && !product.data) return <Skeleton className="h-96" />;
-  const field = (key: "name" | "slug" | "seoTitle" | "seoDescription") => ({
+  const field = (key: "name" | "slug" | "seoTitle" | "seoDescription" | "tags") => ({
     value: form[key],
     error: errors[key],
     onChange: (event: { target: { value: string } }) =>
@@ -209,6 +209,13 @@ export function ProductEditPage() {
               ))}
             </select>
           </label>
+          <TextField
+            label="Tags"
+            hint="Comma-separated, e.g. summer-sale, gift. Only staff see them."
+            className="sm:col-span-2"
+            {...field("tags")}
+            error={errors.tags ?? Object.entries(errors).find(([key]) => key.startsWith("tags."))?.[1]}
+          />
           <TextField label="SEO title" {...field("seoTitle")} />
           <TextField label="SEO description" {...field("seoDescription")} />
         </section>

@@ -58,9 +58,25 @@ const columns: Column<Row>[] = [
             className="size-10 rounded bg-subtle"
           />
         )}
-        <Link to={`/products/${product.id}`} className="font-medium hover:underline">
-          {product.name}
-        </Link>
+        <div>
+          <Link to={`/products/${product.id}`} className="font-medium hover:underline">
+            {product.name}
+          </Link>
+          {product.tags.length > 0 && (
+            <ul aria-label={`Tags of ${product.name}`} className="mt-1 flex flex-wrap gap-1" data-testid="product-tags">
+              {product.tags.map((tag) => (
+                <li key={tag}>
+                  <Link
+                    to={`/products?tag=${encodeURIComponent(tag)}`}
+                    className="rounded bg-subtle px-1.5 py-0.5 text-xs text-ink hover:underline"
+                  >
+                    {tag}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       </div>
     ),
   },
@@ -99,6 +115,7 @@ export function ProductsPage() {
     status: list.oneOf("status", statuses),
     brandId: list.id("brand"),
     categoryId: list.id("category"),
+    tag: list.text("tag") || undefined,
     sort: parsedSort.success ? parsedSort.data : "updated",
     limit: 50,
   };
@@ -157,6 +174,14 @@ export function ProductsPage() {
           options={sorts}
         />
       </SearchFilters>
+      {input.tag && (
+        <p className="mb-3 text-sm">
+          Tagged <strong>{input.tag}</strong> ·{" "}
+          <button type="button" className="text-brand-700 underline" onClick={() => list.set({ tag: undefined })}>
+            Any tag
+          </button>
+        </p>
+      )}
       <BulkBar selected={selected} onDone={(left) => setSelected(new Set(left))} />
       <InfiniteList query={products} noun="products" empty={<EmptyState title="No products match" />}>
         {(rows) => (

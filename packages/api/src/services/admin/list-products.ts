@@ -11,6 +11,7 @@ export const adminProductRowSelect = {
   priceMin: true,
   priceMax: true,
   updatedAt: true,
+  tags: true,
   brand: { select: { name: true } },
   category: { select: { name: true } },
   images: { select: imageSelect, orderBy: { position: "asc" }, take: 1 },
@@ -36,6 +37,7 @@ export async function listAdminProducts(
     status?: "DRAFT" | "ACTIVE" | "ARCHIVED";
     brandId?: number;
     categoryId?: number;
+    tag?: string;
     sort: AdminProductSort;
     cursor?: string | null;
     limit: number;
@@ -48,6 +50,7 @@ export async function listAdminProducts(
         ...(input.status && { status: input.status }),
         ...(input.brandId && { brandId: input.brandId }),
         ...(input.categoryId && { categoryId: input.categoryId }),
+        ...(input.tag && { tags: { has: input.tag } }),
         ...(search && {
           OR: [
             { name: { contains: search, mode: "insensitive" } },

@@ -26,7 +26,8 @@ export async function importProductsCsv(db: PrismaClient, actor: AuditActor, inp
           select: { id: true, publishedAt: true, variants: { select: { id: true, sku: true } } },
         });
         const before = existing ? await productSnapshot(tx, existing.id) : undefined;
-        const { options: _options, variants: _variants, ...columns } = planned.data;
+        // The file has no tags column: a product keeps the tags staff gave it.
+        const { options: _options, variants: _variants, tags: _tags, ...columns } = planned.data;
         const publishedAt = existing?.publishedAt ?? (columns.status === "ACTIVE" ? new Date() : null);
         const product = existing
           ? await tx.product.update({

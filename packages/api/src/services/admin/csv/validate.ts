@@ -109,6 +109,7 @@ export async function validateProductCsv(
         seoDescription: first.row.seo_description || null,
         brandId: first.row.brand ? (brandIds.get(first.row.brand) ?? null) : null,
         categoryId: first.row.category ? (categoryIds.get(first.row.category) ?? null) : null,
+        tags: [],
         options: names.map((name, axis) => ({ name, values: values[axis] ?? [] })),
         variants: rows.map(({ row }) => ({
           sku: row.sku,

@@ -1,10 +1,20 @@
 import type { PrismaClient } from "@shop/db";
+import { MAX_PRODUCT_TAGS } from "@shop/validators";
 import { AppError } from "../../../errors.ts";
 import { jsonSnapshot, recordAudits, type AuditActor } from "../../audit/record.ts";
 
 export type BulkAction = "publish" | "unpublish" | "archive" | "feature" | "unfeature";
 export type BulkInput =
-  { ids: number[]; action: BulkAction } | { ids: number[]; action: "setCategory"; categoryId: number | null };
+  | { ids: number[]; action: BulkAction }
+  | { ids: number[]; action: "setCategory"; categoryId: number | null }
+  | { ids: number[]; action: "addTags"; tags: string[] };
+
+const auditAction = (input: BulkInput) =>
+  input.action === "setCategory"
+    ? "product.category"
+    : input.action === "addTags"
+      ? "product.tags"
+      : `product.${input.action}`;
 
 /**
  * One action on a selection of products, all or nothing, with an audit record a product.
@@ -12,7 +22,7 @@ export type BulkInput =
  */
 export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, input: BulkInput) {
   return db.$transaction(async (tx) => {
-    const state = { id: true, status: true, featured: true, publishedAt: true, categoryId: true } as const;
+    const state = { id: true, status: true, featured: true, publishedAt: true, categoryId: true, tags: true } as const;
     const before = await tx.product.findMany({
       where: { id: { in: input.ids } },
       select: state,
@@ -39,17 +49,19 @@ export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, in
       const category = await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
       if (!category) throw new AppError("NOT_FOUND", "That category no longer exists");
     }
-    const data =
-      input.action === "setCategory"
-        ? { categoryId: input.categoryId }
-        : input.action === "publish"
-          ? { status: "ACTIVE" as const }
-          : input.action === "unpublish"
-            ? { status: "DRAFT" as const }
-            : input.action === "archive"
-              ? { status: "ARCHIVED" as const }
-              : { featured: input.action === "feature" };
-    const { count } = await tx.product.updateMany({ where: { id: { in: input.ids } }, data });
+    let count = 0;
+    if (input.action === "addTags") {
+      // Each product keeps its own tags and gains the new ones, once.
+      for (const row of before) {
+        const tags = [...new Set([...row.tags, ...input.tags])];
+        if (tags.length > MAX_PRODUCT_TAGS) {
+          const { name } = await tx.product.findUniqueOrThrow({ where: { id: row.id }, select: { name: true } });
+          throw new AppError("BAD_INPUT", `“${name}” would have more than ${MAX_PRODUCT_TAGS} tags`, { field: "tags" });
+        }
+        await tx.product.update({ where: { id: row.id }, data: { tags } });
+        count++;
+      }
+    } else count = (await tx.product.updateMany({ where: { id: { in: input.ids } }, data: bulkData(input) })).count;
     const after = new Map(
       (await tx.product.findMany({ where: { id: { in: input.ids } }, select: state })).map((row) => [row.id, row]),
     );
@@ -59,7 +71,7 @@ export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, in
         const now = after.get(id);
         return {
           actor,
-          action: input.action === "setCategory" ? "product.category" : `product.${input.action}`,
+          action: auditAction(input),
           entityType: "Product",
           entityId: id,
           before: jsonSnapshot(was),
@@ -69,6 +81,7 @@ export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, in
               featured: now.featured,
               publishedAt: now.publishedAt,
               categoryId: now.categoryId,
+              tags: now.tags,
             },
           ),
         };
@@ -76,4 +89,17 @@ export async function bulkUpdateProducts(db: PrismaClient, actor: AuditActor, in
     );
     return { updated: count };
   });
+}
+
+/** The columns one of the plain actions sets on every selected product. */
+function bulkData(input: Exclude<BulkInput, { action: "addTags" }>) {
+  return input.action === "setCategory"
+    ? { categoryId: input.categoryId }
+    : input.action === "publish"
+      ? { status: "ACTIVE" as const }
+      : input.action === "unpublish"
+        ? { status: "DRAFT" as const }
+        : input.action === "archive"
+          ? { status: "ARCHIVED" as const }
+          : { featured: input.action === "feature" };
 }

@@ -15,6 +15,7 @@ export const adminProductSelect = {
   seoDescription: true,
   categoryId: true,
   brandId: true,
+  tags: true,
   publishedAt: true,
   updatedAt: true,
   options: {

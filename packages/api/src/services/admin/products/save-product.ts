@@ -20,6 +20,7 @@ const productColumns = (input: ProductData) => ({
   seoDescription: input.seoDescription,
   categoryId: input.categoryId,
   brandId: input.brandId,
+  tags: input.tags,
 });
 
 /**

@@ -11,6 +11,7 @@ const productAuditSelect = {
   seoDescription: true,
   categoryId: true,
   brandId: true,
+  tags: true,
   options: {
     select: { name: true, values: { select: { value: true }, orderBy: { position: "asc" } } },
     orderBy: { position: "asc" },
