@@ -60,3 +60,28 @@ export const AdminReturnListSchema = z
   .object({ status: ReturnStatusFilterSchema.optional(), ...paginationFields(50) })
   .strict();
 export const ReturnWindowInputSchema = z.object({ days: ReturnWindowSchema }).strict();
+
+/** A selection of orders for a bulk document (packing slips, CSV): sent a batch at a time. */
+export const OrderSelectionSchema = z
+  .object({ ids: z.array(IdSchema).min(1, "Select at least one order").max(50) })
+  .strict();
+
+/** The columns of an order CSV export, in order. Money in major units with the currency beside it. */
+export const ORDER_CSV_COLUMNS = [
+  "order_number",
+  "placed_at",
+  "email",
+  "ship_to",
+  "country",
+  "payment_status",
+  "fulfillment_status",
+  "state",
+  "units",
+  "currency",
+  "subtotal",
+  "discount",
+  "shipping",
+  "tax",
+  "total",
+  "refunded",
+] as const;

@@ -3,12 +3,14 @@ import {
   CancelOrderSchema,
   OrderIdSchema,
   OrderNoteSchema,
+  OrderSelectionSchema,
   RefundOrderSchema,
   ShipmentIdSchema,
   ShipOrderSchema,
 } from "@shop/validators";
 import { recordAudit } from "../../services/audit/record.ts";
 import { refundOrder } from "../../services/orders/admin-refund.ts";
+import { exportOrdersCsv, packingSlips } from "../../services/orders/bulk-documents.ts";
 import { cancelOrder } from "../../services/orders/cancel.ts";
 import { listCarriers } from "../../services/orders/carriers.ts";
 import { markDelivered, markShipmentDelivered, shipOrder } from "../../services/orders/fulfil.ts";
@@ -34,6 +36,15 @@ export const adminOrdersRouter = router({
   })
     .input(OrderIdSchema)
     .query(({ ctx, input }) => getOrderForStaff(ctx.db, ctx.config, input.orderId)),
+
+  /** Packing slips of a selection, for printing; each order's audit trail records it. */
+  packingSlips: staffProcedure
+    .input(OrderSelectionSchema)
+    .mutation(({ ctx, input }) => packingSlips(ctx.db, ctx.auth.user, input.ids)),
+  /** A selection as CSV lines (header: `ORDER_CSV_COLUMNS`); each order's audit trail records the export. */
+  exportCsv: staffProcedure
+    .input(OrderSelectionSchema)
+    .mutation(({ ctx, input }) => exportOrdersCsv(ctx.db, ctx.auth.user, input.ids)),
 
   /** Carriers staff pick from when shipping (any other name may be typed). */
   carriers: staffProcedure.query(({ ctx }) => listCarriers(ctx.db)),

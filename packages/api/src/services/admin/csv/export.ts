@@ -1,8 +1,6 @@
 import type { PrismaClient } from "@shop/db";
 import { csvCell, PRODUCT_CSV_COLUMNS, type ProductCsvColumn } from "@shop/validators";
-
-const money = (minor: number | null) =>
-  minor === null ? "" : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
+import { minorToDecimal as money } from "../../../lib/money.ts";
 
 /** Every product and variant as CSV (one row per variant), in the format the import reads. */
 export async function exportProductsCsv(db: PrismaClient) {
