@@ -46,6 +46,10 @@ export const router = createBrowserRouter(
             },
             { path: "orders", lazy: async () => ({ Component: (await import("./pages/orders/list.tsx")).OrdersPage }) },
             {
+              path: "orders/slips",
+              lazy: async () => ({ Component: (await import("./pages/orders/slips.tsx")).PackingSlipsPage }),
+            },
+            {
               path: "orders/:id",
               lazy: async () => ({ Component: (await import("./pages/orders/detail.tsx")).OrderPage }),
             },

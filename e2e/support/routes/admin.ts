@@ -33,6 +33,7 @@ export const adminRoutes: UxRoute[] = [
   { name: "order, delivered with its parcel", as: "staff", path: deliveredOrder },
   { name: "orders, with payment attempts", as: "staff", path: "/admin/orders?attempts=1&payment=VOIDED" },
   { name: "order, cancel dialog", as: "staff", path: paidOrder, then: openDialog("Cancel order…") },
+  { name: "orders, packing slips", as: "staff", path: "/admin/orders/slips?ids=1,2,3" },
   { name: "returns", as: "staff", path: "/admin/returns" },
   { name: "returns, to process", as: "staff", path: "/admin/returns?status=OPEN" },
   { name: "customers", as: "staff", path: "/admin/customers" },

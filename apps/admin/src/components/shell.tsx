@@ -49,9 +49,9 @@ export function Shell() {
     }),
   );
   return (
-    <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
+    <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr] print:block">
       <SkipLink />
-      <aside className="border-b border-line bg-subtle p-4 md:border-b-0 md:border-r">
+      <aside className="border-b border-line bg-subtle p-4 md:border-b-0 md:border-r print:hidden">
         <div className="flex items-start justify-between gap-3">
           <div>
             <p className="font-bold">Shop admin</p>
@@ -98,7 +98,7 @@ export function Shell() {
           </Button>
         </div>
       </aside>
-      <main id="main" tabIndex={-1} className="min-w-0 p-4 focus:outline-none md:p-8">
+      <main id="main" tabIndex={-1} className="min-w-0 p-4 focus:outline-none md:p-8 print:p-0">
         {staff.role === "ADMIN" && <WebhookNotice />}
         <Outlet context={staff} />
       </main>
