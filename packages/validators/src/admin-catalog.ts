@@ -177,7 +177,18 @@ export const ImageUploadSchema = z
 export const ImagesUpdateSchema = z
   .object({
     productId: IdSchema,
-    images: z.array(z.object({ id: IdSchema, alt: Text(200) }).strict()).max(50),
+    images: z
+      .array(
+        z
+          .object({
+            id: IdSchema,
+            alt: Text(200),
+            /** The variants the image shows; none: the whole product. */
+            variantIds: z.array(IdSchema).max(100).default([]),
+          })
+          .strict(),
+      )
+      .max(50),
   })
   .strict();
 

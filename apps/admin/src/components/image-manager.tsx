@@ -8,8 +8,23 @@ import { ConfirmButton } from "./confirm-button.tsx";
 
 type Image = RouterOutputs["admin"]["products"]["get"]["images"][number];
 
-/** Upload, reorder (the first is the primary image), describe and remove a product's images. */
-export function ImageManager({ productId, images }: { productId: number; images: Image[] }) {
+/** A variant as the picker names it: its option values ("Black / 128 GB"). */
+export type VariantChoice = { id: number; title: string };
+
+/**
+ * Upload, reorder (the first is the primary image), describe, link to variants and remove a
+ * product's images. Choosing a linked variant on the product page shows its image.
+ */
+export function ImageManager({
+  productId,
+  images,
+  variants,
+}: {
+  productId: number;
+  images: Image[];
+  /** Only products whose variants have names (options) get the variant checkboxes. */
+  variants: VariantChoice[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +43,22 @@ export function ImageManager({ productId, images }: { productId: number; images:
     }),
   );
   const save = (next: Image[]) =>
-    update.mutate({ productId, images: next.map((image) => ({ id: image.id, alt: image.alt })) });
+    update.mutate({
+      productId,
+      images: next.map((image) => ({ id: image.id, alt: image.alt, variantIds: image.variantIds })),
+    });
+  const toggleVariant = (image: Image, variantId: number, on: boolean) =>
+    save(
+      images.map((other) =>
+        other.id === image.id
+          ? {
+              ...other,
+              variantIds: on ? [...other.variantIds, variantId] : other.variantIds.filter((id) => id !== variantId),
+            }
+          : other,
+      ),
+    );
+  const missingAlt = images.filter((image) => !image.alt.trim()).length;
   const move = (from: number, to: number) => save(moved(images, from, to));
 
   return (
@@ -39,6 +69,12 @@ export function ImageManager({ productId, images }: { productId: number; images:
       {error && (
         <p role="alert" className="mb-2 text-sm text-red-700">
           {error}
+        </p>
+      )}
+      {missingAlt > 0 && (
+        <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="alt-warning">
+          {missingAlt === 1 ? "One image has" : `${missingAlt} images have`} no description. Shoppers who cannot see it
+          hear the product name instead; describe what it shows before publishing.
         </p>
       )}
       <ul className="mb-4 flex flex-col gap-3">
@@ -83,6 +119,29 @@ export function ImageManager({ productId, images }: { productId: number; images:
             >
               ↓
             </Button>
+            {variants.length > 1 && (
+              <fieldset className="w-full text-sm" data-testid="image-variants">
+                <legend className="font-medium">Image {index + 1} shows</legend>
+                <div className="flex flex-wrap gap-x-4 gap-y-1">
+                  {variants.map((variant) => (
+                    <label key={variant.id} className="inline-flex min-h-8 items-center gap-1">
+                      <input
+                        type="checkbox"
+                        checked={image.variantIds.includes(variant.id)}
+                        disabled={update.isPending}
+                        onChange={(event) => toggleVariant(image, variant.id, event.target.checked)}
+                      />
+                      {variant.title}
+                    </label>
+                  ))}
+                </div>
+                <p className="text-xs text-muted">
+                  {image.variantIds.length === 0
+                    ? "No variant chosen: the image shows the product as a whole."
+                    : "Choosing one of these on the product page shows this image."}
+                </p>
+              </fieldset>
+            )}
             <ConfirmButton
               title="Remove this image?"
               description="It is deleted from the product and its file removed."

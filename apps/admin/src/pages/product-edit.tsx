@@ -220,7 +220,15 @@ export function ProductEditPage() {
           <TextField label="SEO description" {...field("seoDescription")} />
         </section>
         <VariantsEditor form={form} setForm={setForm} errors={errors} />
-        {id !== null && product.data && <ImageManager productId={id} images={product.data.images} />}
+        {id !== null && product.data && (
+          <ImageManager
+            productId={id}
+            images={product.data.images}
+            variants={product.data.variants
+              .map((variant) => ({ id: variant.id, title: variant.optionValues.filter(Boolean).join(" / ") }))
+              .filter((variant) => variant.title)}
+          />
+        )}
         {id === null && <StagedImages images={staged} onChange={setStaged} />}
         {uploading && (
           <div className="flex items-center gap-3 text-sm">

@@ -94,11 +94,11 @@ export function ProductPage() {
   if (!data) return <Skeleton className="h-[32rem] w-full" />;
 
   const variant = findVariant(data, chosen);
-  const variantImage = variant ? data.images.findIndex((image) => image.variantId === variant.id) : -1;
+  const variantImage = variant ? data.images.findIndex((image) => image.variantIds.includes(variant.id)) : -1;
   const image = data.images[imageIndex] ?? data.images[0];
   // Staff may leave an image's alt text empty; say what it shows: the product and its variant.
-  const altFor = (picture: { alt: string; variantId: number | null }) => {
-    const shown = data.variants.find((candidate) => candidate.id === picture.variantId);
+  const altFor = (picture: { alt: string; variantIds: number[] }) => {
+    const shown = data.variants.find((candidate) => candidate.id === picture.variantIds[0]);
     const values = shown
       ? data.options.flatMap((option) =>
           option.values.filter((value) => shown.optionValueIds.includes(value.id)).map((value) => value.value),
@@ -206,7 +206,7 @@ export function ProductPage() {
               const next = chosen.map((id, i) => (i === axis ? valueId : id));
               setChosen(next);
               const match = findVariant(data, next);
-              const picture = match ? data.images.findIndex((img) => img.variantId === match.id) : -1;
+              const picture = match ? data.images.findIndex((img) => img.variantIds.includes(match.id)) : -1;
               if (picture >= 0) setImageIndex(picture);
               else if (variantImage >= 0) setImageIndex(0);
             }}

@@ -98,13 +98,13 @@ export async function planCatalog(sql: SqlRunner, options: { random: Random; pro
     images: [] as Array<{
       id: number;
       productId: number;
-      variantId: number | null;
       path: string;
       alt: string;
       position: number;
       createdAt: Date;
     }>,
     movements: [] as Array<Record<string, unknown>>,
+    imageVariants: [] as Array<{ imageId: number; variantId: number }>,
   };
   const seeded: SeededVariant[] = [];
   const pictures: SeedPicture[] = [];
@@ -160,6 +160,7 @@ export async function planCatalog(sql: SqlRunner, options: { random: Random; pro
     const onSale = random.chance(0.2);
     const colourAxis = axes.findIndex(({ axis }) => axis.name === "Colour");
     const imageFor = new Map<string, string>();
+    const imageIdFor = new Map<string, number>();
     // Rows name their picture by stem; storing it (seed/index.ts) gives the file's path and widths.
     const primaryPath = `products/${slug}`;
     pictures.push(
@@ -173,7 +174,6 @@ export async function planCatalog(sql: SqlRunner, options: { random: Random; pro
     rows.images.push({
       id: ids.image++,
       productId,
-      variantId: null,
       path: primaryPath,
       alt: name,
       position: 0,
@@ -228,17 +228,20 @@ export async function planCatalog(sql: SqlRunner, options: { random: Random; pro
         imagePath = imageFor.get(colour) ?? `products/${slug}-${slugify(colour)}`;
         if (!imageFor.has(colour)) {
           imageFor.set(colour, imagePath);
+          imageIdFor.set(colour, ids.image);
           pictures.push(productPicture(imagePath, { category: line.category, colour, hue: brand.hue, label: name }));
           rows.images.push({
             id: ids.image++,
             productId,
-            variantId,
             path: imagePath,
             alt: `${name} in ${colour}`,
             position: imageFor.size,
             createdAt,
           });
         }
+        // The colour's picture shows every variant in that colour.
+        const imageId = imageIdFor.get(colour);
+        if (imageId !== undefined) rows.imageVariants.push({ imageId, variantId });
       }
       seeded.push({
         id: variantId,
@@ -329,7 +332,6 @@ export async function insertCatalog(sql: SqlRunner, plan: CatalogPlan, stored: R
     {
       id: "int",
       productId: "int",
-      variantId: "int",
       path: "text",
       alt: "text",
       width: "int",
@@ -340,6 +342,7 @@ export async function insertCatalog(sql: SqlRunner, plan: CatalogPlan, stored: R
     },
     rows.images.map((image) => ({ ...image, ...picture(image.path) })),
   );
+  await insertRows(sql, "ProductImageVariant", { imageId: "int", variantId: "int" }, rows.imageVariants);
   await insertRows(
     sql,
     "InventoryMovement",

@@ -55,7 +55,7 @@ export async function getProduct(db: PrismaClient, config: ApiConfig, slug: stri
       id: image.id,
       alt: image.alt || product.name,
       ...responsiveImage(config, { ...image, widths: image.widths ?? [] }),
-      variantId: image.variantId,
+      variantIds: image.variantIds,
     })),
     variants: variants.map(({ stockOnHand, reserved, ...variant }) => {
       const available = Math.max(0, stockOnHand - reserved);

@@ -85,7 +85,11 @@ export const productQuery = (slug: string) =>
                 width: eb.ref("i.width"),
                 height: eb.ref("i.height"),
                 widths: eb.ref("i.widths"),
-                variantId: eb.ref("i.variantId"),
+                variantIds: sql<number[]>`ARRAY(${eb
+                  .selectFrom("ProductImageVariant as iv")
+                  .select("iv.variantId")
+                  .whereRef("iv.imageId", "=", "i.id")
+                  .orderBy("iv.variantId")})`,
               }),
               sql`${eb.ref("i.position")}, ${eb.ref("i.id")}`,
             ).as("list"),

@@ -38,7 +38,10 @@ export const adminProductSelect = {
     },
     orderBy: [{ position: "asc" }, { id: "asc" }],
   },
-  images: { select: imageSelect, orderBy: [{ position: "asc" }, { id: "asc" }] },
+  images: {
+    select: { ...imageSelect, variants: { select: { variantId: true }, orderBy: { variantId: "asc" } } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.ProductSelect;
 
 /** A product as the edit form needs it: variants name their option values in option order. */
@@ -73,6 +76,9 @@ export async function getAdminProduct(db: PrismaClient, config: ApiConfig, id: n
         ),
       };
     }),
-    images: product.images.map((image) => toImage(config, image)),
+    images: product.images.map(({ variants, ...image }) => ({
+      ...toImage(config, image),
+      variantIds: variants.map((link) => link.variantId),
+    })),
   });
 }

@@ -33,7 +33,8 @@ export async function uploadImage(
       data: {
         productId: product.id,
         ...stored,
-        alt: input.alt || product.name,
+        // Left empty when not given: the editor warns about it, and pages fall back to the product's name.
+        alt: input.alt,
         position: (last._max.position ?? -1) + 1,
       },
       select: imageSelect,
@@ -59,30 +60,51 @@ export async function updateImages(
   db: PrismaClient,
   config: ApiConfig,
   actor: AuditActor,
-  input: { productId: number; images: Array<{ id: number; alt: string }> },
+  input: { productId: number; images: Array<{ id: number; alt: string; variantIds: number[] }> },
 ) {
   await db.$transaction(async (tx) => {
-    const current = await tx.productImage.findMany({
-      where: { productId: input.productId },
-      select: { id: true, alt: true },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-    });
+    const current = (
+      await tx.productImage.findMany({
+        where: { productId: input.productId },
+        select: { id: true, alt: true, variants: { select: { variantId: true }, orderBy: { variantId: "asc" } } },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+      })
+    ).map(({ variants, ...image }) => ({ ...image, variantIds: variants.map((link) => link.variantId) }));
     const known = new Set(current.map((image) => image.id));
     if (input.images.some((image) => !known.has(image.id)))
       throw new AppError("BAD_INPUT", "An image does not belong to this product");
+    const variants = new Set(
+      (await tx.variant.findMany({ where: { productId: input.productId }, select: { id: true } })).map((v) => v.id),
+    );
+    const stranger = input.images.findIndex((image) => image.variantIds.some((id) => !variants.has(id)));
+    if (stranger >= 0)
+      throw new AppError("BAD_INPUT", "Choose variants of this product only", {
+        field: `images.${stranger}.variantIds`,
+      });
     const keep = new Set(input.images.map((image) => image.id));
     const gone = current.filter((image) => !keep.has(image.id));
     await tx.productImage.deleteMany({ where: { id: { in: gone.map((image) => image.id) } } });
     for (const [position, image] of input.images.entries()) {
       await tx.productImage.update({ where: { id: image.id }, data: { position, alt: image.alt } });
     }
+    const kept = input.images.map((image) => image.id);
+    await tx.productImageVariant.deleteMany({ where: { imageId: { in: kept } } });
+    await tx.productImageVariant.createMany({
+      data: input.images.flatMap((image) =>
+        [...new Set(image.variantIds)].map((variantId) => ({ imageId: image.id, variantId })),
+      ),
+    });
     await recordAudit(tx, {
       actor,
       action: "product.images",
       entityType: "Product",
       entityId: input.productId,
-      before: current.map((image) => ({ id: image.id, alt: image.alt })),
-      after: input.images.map((image) => ({ id: image.id, alt: image.alt })),
+      before: current,
+      after: input.images.map((image) => ({
+        id: image.id,
+        alt: image.alt,
+        variantIds: [...new Set(image.variantIds)].sort((a, b) => a - b),
+      })),
     });
   });
   const images = await db.productImage.findMany({
