@@ -42,14 +42,21 @@ export function ImageManager({
       onError: (e) => setError(plainErrorMessage(e)),
     }),
   );
+  // While a change is saved (and the product read again), the next one builds on it, and the
+  // boxes and descriptions show what was asked for.
+  const latest = images.map((image) => {
+    const sent = update.isPending ? update.variables.images.find((row) => row.id === image.id) : undefined;
+    return sent ? { ...image, alt: sent.alt, variantIds: sent.variantIds ?? image.variantIds } : image;
+  });
   const save = (next: Image[]) =>
     update.mutate({
       productId,
       images: next.map((image) => ({ id: image.id, alt: image.alt, variantIds: image.variantIds })),
     });
+  const move = (from: number, to: number) => save(moved(latest, from, to));
   const toggleVariant = (image: Image, variantId: number, on: boolean) =>
     save(
-      images.map((other) =>
+      latest.map((other) =>
         other.id === image.id
           ? {
               ...other,
@@ -58,8 +65,7 @@ export function ImageManager({
           : other,
       ),
     );
-  const missingAlt = images.filter((image) => !image.alt.trim()).length;
-  const move = (from: number, to: number) => save(moved(images, from, to));
+  const missingAlt = latest.filter((image) => !image.alt.trim()).length;
 
   return (
     <section aria-labelledby="images-title" className="rounded-lg border border-line p-4">
@@ -78,7 +84,7 @@ export function ImageManager({
         </p>
       )}
       <ul className="mb-4 flex flex-col gap-3">
-        {images.map((image, index) => (
+        {latest.map((image, index) => (
           <li key={image.id} className="flex flex-wrap items-center gap-3" data-testid="image-row">
             <ResponsiveImage
               image={image}
@@ -100,7 +106,7 @@ export function ImageManager({
                 onBlur={(event) => {
                   const alt = event.target.value.trim();
                   if (alt !== image.alt)
-                    save(images.map((other) => (other.id === image.id ? { ...other, alt } : other)));
+                    save(latest.map((other) => (other.id === image.id ? { ...other, alt } : other)));
                 }}
                 className="mt-1 block min-h-10 w-full rounded-md border border-line px-3"
               />
@@ -113,7 +119,7 @@ export function ImageManager({
             </Button>
             <Button
               variant="ghost"
-              disabled={index === images.length - 1}
+              disabled={index === latest.length - 1}
               onClick={() => move(index, index + 1)}
               aria-label="Move down"
             >
@@ -146,7 +152,7 @@ export function ImageManager({
               title="Remove this image?"
               description="It is deleted from the product and its file removed."
               confirmLabel="Remove image"
-              onConfirm={() => save(images.filter((other) => other.id !== image.id))}
+              onConfirm={() => save(latest.filter((other) => other.id !== image.id))}
             >
               Remove<span className="sr-only"> image {index + 1}</span>
             </ConfirmButton>
