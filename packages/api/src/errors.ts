@@ -55,7 +55,12 @@ export function toTRPCError(error: unknown): TRPCError | null {
     return new TRPCError({ code: trpcCodes[error.code], message: error.message, cause: error });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Something else already uses this value, choose another", cause: error });
+    if (error.code === "P2002")
+      return new TRPCError({
+        code: "CONFLICT",
+        message: "Something else already uses this value, choose another",
+        cause: error,
+      });
     if (error.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
   }
   return null;

@@ -12,9 +12,13 @@ async function assertFreeSlug(tx: Prisma.TransactionClient, slug: string, id?: n
     select: { name: true },
   });
   if (owner)
-    throw new AppError("CONFLICT", `The category “${owner.name}” already uses the URL handle “${slug}”, choose another name`, {
-      field: "slug",
-    });
+    throw new AppError(
+      "CONFLICT",
+      `The category “${owner.name}” already uses the URL handle “${slug}”, choose another name`,
+      {
+        field: "slug",
+      },
+    );
 }
 
 /** Every category with its direct product count (all statuses), for the staff tree. */

@@ -14,11 +14,9 @@ export async function assertFreeHandles(
   const others = productId === undefined ? {} : { not: productId };
   const slugOwner = await tx.product.findFirst({ where: { slug: input.slug, id: others }, select: { id: true } });
   if (slugOwner)
-    throw new AppError(
-      "CONFLICT",
-      `Another product already uses the URL handle “${input.slug}”, choose another`,
-      { field: "slug" },
-    );
+    throw new AppError("CONFLICT", `Another product already uses the URL handle “${input.slug}”, choose another`, {
+      field: "slug",
+    });
   const taken = await tx.variant.findFirst({
     where: { sku: { in: input.variants.map((variant) => variant.sku) }, productId: others },
     select: { sku: true },
