@@ -12,9 +12,13 @@ import { parseServerEnv } from "../src/env.ts";
 
 const ORIGIN = "http://localhost:3000";
 const Failure = z.object({
-  error: z.object({ json: z.object({ message: z.string(), data: z.object({ code: z.string(), httpStatus: z.number() }) }) }),
+  error: z.object({
+    json: z.object({ message: z.string(), data: z.object({ code: z.string(), httpStatus: z.number() }) }),
+  }),
 });
-const Image = z.object({ result: z.object({ data: z.object({ json: z.object({ url: z.string(), width: z.number() }) }) }) });
+const Image = z.object({
+  result: z.object({ data: z.object({ json: z.object({ url: z.string(), width: z.number() }) }) }),
+});
 
 /** Images travel as one metadata line and the raw bytes (`application/octet-stream`), streamed. */
 describe("image uploads over HTTP", () => {
@@ -58,17 +62,23 @@ describe("image uploads over HTTP", () => {
     });
 
   it("stores a photo sent as raw bytes, audited, and serves it", async () => {
-    const response = await upload(imageUploadBody({ productId, alt: "Lit" }, new Blob([await testPhoto(800, 600, "jpeg")])));
+    const response = await upload(
+      imageUploadBody({ productId, alt: "Lit" }, new Blob([await testPhoto(800, 600, "jpeg")])),
+    );
     expect(response.status).toBe(200);
     const image = Image.parse(await response.json()).result.data.json;
     expect(image.width).toBe(800);
     expect((await fetch(`${url}${image.url}`)).status).toBe(200);
-    const audit = await db.prisma.auditLog.findFirst({ where: { action: "product.image.add", entityId: String(productId) } });
+    const audit = await db.prisma.auditLog.findFirst({
+      where: { action: "product.image.add", entityId: String(productId) },
+    });
     expect(audit?.after).toMatchObject({ alt: "Lit" });
   });
 
   it("refuses a file that is not an image with the sentence the admin shows", async () => {
-    const response = await upload(imageUploadBody({ productId, alt: "" }, new Blob(["just some text, named photo.jpg"])));
+    const response = await upload(
+      imageUploadBody({ productId, alt: "" }, new Blob(["just some text, named photo.jpg"])),
+    );
     expect(response.status).toBe(400);
     expect(Failure.parse(await response.json()).error.json.message).toMatch(
       /^This file is not a PNG, JPEG, GIF or WebP image \(checked from its content, not its name\)/,

@@ -88,9 +88,9 @@ describe("product images: upload checks, responsive widths, deletion through the
     expect(pulled).toBe(1 + 81);
     expect(cancelled).toBe(true);
     // Exactly 5 MB is still an image's allowance (refused here only for not being one).
-    await expect(staff.admin.products.uploadImage(body(productId, new Uint8Array(5 * 1024 * 1024)))).rejects.toMatchObject(
-      { code: "BAD_REQUEST", message: expect.stringMatching(/not a PNG, JPEG, GIF or WebP/) },
-    );
+    await expect(
+      staff.admin.products.uploadImage(body(productId, new Uint8Array(5 * 1024 * 1024))),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/not a PNG, JPEG, GIF or WebP/) });
   });
 
   it("checks the metadata line like any input: product, alt text, control characters", async () => {
@@ -101,7 +101,10 @@ describe("product images: upload checks, responsive widths, deletion through the
       code: "BAD_REQUEST",
       cause: {
         issues: [
-          expect.objectContaining({ message: typeof message === "string" ? message : expect.stringMatching(message), path }),
+          expect.objectContaining({
+            message: typeof message === "string" ? message : expect.stringMatching(message),
+            path,
+          }),
         ],
       },
     });
@@ -116,13 +119,15 @@ describe("product images: upload checks, responsive widths, deletion through the
     await expect(raw(`${JSON.stringify({ productId, alt: "bad\u0000alt" })}\n`)).rejects.toMatchObject(
       issue(CONTROL_CHARACTER_MESSAGE, ["alt"]),
     );
-    await expect(staff.admin.products.uploadImage(body(999_999, await testPhoto(40, 40, "png")))).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
-    const shopper = (await callerFor(shop.prisma)).caller;
-    await expect(shopper.admin.products.uploadImage(body(productId, await testPhoto(40, 40, "png")))).rejects.toMatchObject(
-      { code: "UNAUTHORIZED" },
+    await expect(staff.admin.products.uploadImage(body(999_999, await testPhoto(40, 40, "png")))).rejects.toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
     );
+    const shopper = (await callerFor(shop.prisma)).caller;
+    await expect(
+      shopper.admin.products.uploadImage(body(productId, await testPhoto(40, 40, "png"))),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await shop.prisma.productImage.count({ where: { productId } })).toBe(0);
   });
 

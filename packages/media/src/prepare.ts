@@ -14,7 +14,8 @@ export class ImageRefused extends Error {}
 /** A refusal for size alone: the server answers it without reading the rest of the file. */
 export class ImageTooLarge extends ImageRefused {}
 
-export const TOO_LARGE_MESSAGE = "The file is larger than 5 MB; images may be at most 5 MB. Export it smaller and try again.";
+export const TOO_LARGE_MESSAGE =
+  "The file is larger than 5 MB; images may be at most 5 MB. Export it smaller and try again.";
 
 type Extension = "png" | "jpg" | "gif" | "webp" | "svg";
 export type PreparedFile = { width: number; format: "original" | "webp"; bytes: Uint8Array; contentType: string };

@@ -58,7 +58,10 @@ async function splitMeta(body: ReadableStream<Uint8Array>) {
   for (;;) {
     const newline = head.indexOf(NEWLINE);
     if (newline >= 0)
-      return { line: new TextDecoder().decode(head.subarray(0, newline)), file: prepend(head.subarray(newline + 1), reader) };
+      return {
+        line: new TextDecoder().decode(head.subarray(0, newline)),
+        file: prepend(head.subarray(newline + 1), reader),
+      };
     if (head.byteLength > MAX_META_BYTES) break;
     const { done, value } = await reader.read();
     if (done) break;
@@ -94,7 +97,8 @@ export const ImageUploadSchema = z
       ctx.addIssue({ code: "custom", message: "The upload must start with a line of JSON: its product and alt text" });
       return z.NEVER;
     }
-    for (const path of controlCharacterPaths(meta)) ctx.addIssue({ code: "custom", path, message: CONTROL_CHARACTER_MESSAGE });
+    for (const path of controlCharacterPaths(meta))
+      ctx.addIssue({ code: "custom", path, message: CONTROL_CHARACTER_MESSAGE });
     return { ...meta, file: split.file };
   })
   .pipe(ImageUploadMetaSchema.extend({ file: StreamSchema }));

@@ -96,7 +96,9 @@ export async function streamedCall(req: FastifyRequest, res: FastifyReply, optio
   });
   const request = new Request(new URL(req.url, `${req.protocol}://${req.host}`), {
     method: req.method,
-    headers: new Headers(Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]))),
+    headers: new Headers(
+      Object.entries(req.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),
+    ),
     body,
     duplex: "half",
     signal: aborted.signal,

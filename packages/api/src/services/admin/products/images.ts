@@ -7,7 +7,9 @@ import { recordAudit, type AuditActor } from "../../audit/record.ts";
 import { imageSelect, toImage } from "../../../selects/product.ts";
 
 const refusal = (error: unknown) =>
-  error instanceof ImageRefused ? new AppError(error instanceof ImageTooLarge ? "TOO_LARGE" : "BAD_INPUT", error.message) : error;
+  error instanceof ImageRefused
+    ? new AppError(error instanceof ImageTooLarge ? "TOO_LARGE" : "BAD_INPUT", error.message)
+    : error;
 
 /**
  * Checks an uploaded image (type from its bytes, size and pixel caps, no SVG), stores it with its
