@@ -1,5 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
@@ -143,6 +144,58 @@ describe("image uploads over HTTP", () => {
     // A declared length over the limit is refused before a byte of the body is read.
     const declared = await oversize(0, { "content-length": String(6 * 1024 * 1024) });
     expect(declared.status).toBe(413);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it("cuts off a client that goes on sending after the refusal, 16 MB later", async () => {
+    // A raw socket: Node's HTTP client stops writing once it has a complete answer.
+    const { port } = new URL(url);
+    const socket = connect(Number(port), "127.0.0.1");
+    const line = `${JSON.stringify({ productId, alt: "" })}\n`;
+    socket.write(
+      [
+        "POST /trpc/admin.products.uploadImage HTTP/1.1",
+        `Host: 127.0.0.1:${port}`,
+        "Content-Type: application/octet-stream",
+        `Origin: ${ORIGIN}`,
+        `Cookie: ${cookie}`,
+        "Transfer-Encoding: chunked",
+        "",
+        "",
+      ].join("\r\n"),
+    );
+    const chunk = (data: Buffer | string) =>
+      socket.write(
+        Buffer.concat([
+          Buffer.from(`${Buffer.byteLength(data).toString(16)}\r\n`),
+          Buffer.from(data),
+          Buffer.from("\r\n"),
+        ]),
+      );
+    chunk(line);
+    let sent = 0;
+    let answer = "";
+    socket.on("data", (data: Buffer) => {
+      answer += data.toString();
+    });
+    const closed = new Promise<void>((resolve) => {
+      socket.on("close", () => resolve());
+      socket.on("error", () => resolve());
+    });
+    const zeros = Buffer.alloc(256 * 1024);
+    const pump = () => {
+      while (sent < 256 * 1024 * 1024 && !socket.destroyed) {
+        sent += zeros.byteLength;
+        if (!chunk(zeros)) return void socket.once("drain", pump);
+      }
+    };
+    pump();
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain("The file is larger than 5 MB");
+    // 5 MB read, 16 MB dropped, and what the sockets' buffers held when the connection went.
+    expect(sent).toBeGreaterThan(21 * 1024 * 1024);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 });
