@@ -117,7 +117,8 @@ export function ImageManager({ productId, images }: { productId: number; images:
       {upload.isPending && (
         <div className="mt-2 flex items-center gap-3 text-sm text-muted">
           <progress max={100} value={Math.round(sent * 100)} aria-label="Image upload progress" />
-          <p role="status">{sent < 1 ? `Uploading… ${Math.round(sent * 100)}%` : "Making the smaller sizes…"}</p>
+          {/* The bar moves with every byte; the live region speaks only when the stage changes. */}
+          <p role="status">{sent < 1 ? "Uploading…" : "Making the smaller sizes…"}</p>
         </div>
       )}
     </section>
