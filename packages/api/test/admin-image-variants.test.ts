@@ -1,4 +1,5 @@
 import { testPhoto } from "@shop/media/testing";
+import { imageUploadBody } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, setupTestShop } from "./support.ts";
 
@@ -29,11 +30,9 @@ describe("admin: an image linked to the variants it shows", () => {
       ],
     });
     const upload = async (alt: string) =>
-      staff.admin.products.uploadImage({
-        productId: id,
-        dataBase64: (await testPhoto(200, 200, "png")).toString("base64"),
-        alt,
-      });
+      staff.admin.products.uploadImage(
+        imageUploadBody({ productId: id, alt }, new Blob([await testPhoto(200, 200, "png")])),
+      );
     const front = await upload("Tee, front");
     const black = await upload("");
     const product = await staff.admin.products.get({ id });
