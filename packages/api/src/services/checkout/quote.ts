@@ -1,6 +1,6 @@
 import { qb, type PrismaClient } from "@shop/db";
 import { sql } from "kysely";
-import { prepared, rows, sqlOf } from "../../lib/sql.ts";
+import { known, prepared, rows, sqlOf } from "../../lib/sql.ts";
 import { loadCart } from "../cart/lines.ts";
 import { couponTerms } from "../cart/pricing-terms.ts";
 import { priceCart } from "../pricing/price-cart.ts";
@@ -43,7 +43,7 @@ export async function quoteCheckout(
   }));
   const chosen = methods.find((method) => method.code === input.shippingMethod) ?? methods[0] ?? null;
   const priced = priceCart(items, { ...terms, shipping: chosen, tax: taxRate });
-  return {
+  return known({
     shippingMethods: options,
     shippingMethod: chosen?.code ?? null,
     taxName: taxRate?.name ?? null,
@@ -52,5 +52,5 @@ export async function quoteCheckout(
     shipping: priced.shipping,
     tax: priced.tax,
     total: priced.total,
-  };
+  });
 }
