@@ -4,6 +4,7 @@ import type { AuditActor } from "../audit/record.ts";
 import { addStock } from "../inventory/stock.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { refundOrder } from "../orders/admin-refund.ts";
+import { unarchiveForReturn } from "../orders/auto-archive.ts";
 import { lockOrder } from "../orders/fulfil.ts";
 import { recordEvent, setFulfillmentStatus, type Actor } from "../orders/transitions.ts";
 import { returnableUntil, returnWindowDays } from "./settings.ts";
@@ -61,6 +62,7 @@ export async function requestReturn(
       data: { orderId: order.id, reason: input.reason, items: { create: input.items } },
       select: { id: true, orderId: true },
     });
+    await unarchiveForReturn(tx, order, input.actor);
     await recordEvent(tx, order.id, {
       kind: "return",
       from: null,
