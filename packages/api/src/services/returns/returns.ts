@@ -8,7 +8,7 @@ import { unarchiveForReturn } from "../orders/auto-archive.ts";
 import { lockOrder } from "../orders/fulfil.ts";
 import { recordEvent, setFulfillmentStatus, type Actor } from "../orders/transitions.ts";
 import { returnableUntil, returnWindowDays } from "./settings.ts";
-import { emailReturnStep, moveReturn, returnSelect } from "./transitions.ts";
+import { announceReturnStep, moveReturn, returnSelect } from "./transitions.ts";
 
 type Tx = Prisma.TransactionClient;
 type Line = { id: number; quantity: number; refundedQuantity: number; shippedQuantity: number };
@@ -70,7 +70,7 @@ export async function requestReturn(
       actor: input.actor,
       message: `Return ${created.id} requested: ${input.reason}`,
     });
-    await emailReturnStep(tx, created, "REQUESTED", null, input.publicUrl);
+    await announceReturnStep(tx, created, "REQUESTED", null, input.publicUrl);
     return created.id;
   });
 }
@@ -190,7 +190,7 @@ export async function refundReturn(
       actor: staff(input.actor),
       message: `Return ${ret.id} refunded`,
     });
-    await emailReturnStep(tx, ret, "REFUNDED", null, input.publicUrl);
+    await announceReturnStep(tx, ret, "REFUNDED", null, input.publicUrl);
     // Everything that was bought came back and was refunded: the order was returned.
     const order = await lockOrder(tx, ret.orderId);
     const allBack = order.items.every((line) => line.refundedQuantity >= line.quantity);
