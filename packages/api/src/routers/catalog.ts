@@ -12,6 +12,7 @@ import { facetCounts } from "../services/catalog/facets.ts";
 import { getProduct } from "../services/catalog/get-product.ts";
 import { listProducts } from "../services/catalog/list-products.ts";
 import { suggest } from "../services/catalog/suggest.ts";
+import { BrandListOutput, CategoryTreeOutput, ProductListOutput, ProductOutput } from "../outputs/catalog.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 const read = "catalog:read";
@@ -30,6 +31,7 @@ export const catalogRouter = router({
       rest: { method: "GET", path: "/products", summary: "A page of active products, filtered and sorted" },
     })
     .input(CatalogListSchema)
+    .output(ProductListOutput)
     .query(({ ctx, input }) => listProducts(ctx.db, ctx.config, input)),
   facets: catalogRead.input(CatalogFiltersSchema).query(({ ctx, input }) => facetCounts(ctx.db, ctx.config, input)),
   suggest: catalogRead.input(CatalogSuggestSchema).query(({ ctx, input }) => suggest(ctx.db, ctx.config, input.q)),
@@ -39,15 +41,18 @@ export const catalogRouter = router({
       rest: { method: "GET", path: "/products/{slug}", summary: "An active product with its variants and images" },
     })
     .input(CatalogProductSchema)
+    .output(ProductOutput)
     .query(({ ctx, input }) => getProduct(ctx.db, ctx.config, input.slug)),
   categories: catalogRead
     .meta({
       scope: read,
       rest: { method: "GET", path: "/categories", summary: "The category tree with product counts" },
     })
+    .output(CategoryTreeOutput)
     .query(({ ctx }) => categoryTree(ctx.db)),
   brands: catalogRead
     .meta({ scope: read, rest: { method: "GET", path: "/brands", summary: "Brands with product counts" } })
+    .output(BrandListOutput)
     .query(({ ctx }) => listBrands(ctx.db)),
   /** One brand's page: its name and how many products it has on sale. */
   brand: catalogRead.input(CatalogBrandSchema).query(({ ctx, input }) => getBrand(ctx.db, input.slug)),
