@@ -1,7 +1,8 @@
 import { qb, type PrismaClient } from "@shop/db";
 import { sql, type NotNull } from "kysely";
-import { read, type RowOf } from "../../lib/sql.ts";
-import { countAll, countWhere, counted, dayIn, localDayBounds, sumInt, sumMoney, type LocalRange } from "./shop.ts";
+import { prepared, read, type RowOf } from "../../lib/sql.ts";
+import { countAll, countWhere, sumInt, sumMoney } from "../../lib/aggregates.ts";
+import { counted, dayIn, localDayBounds, type LocalRange } from "./shop.ts";
 
 type Range = { from: string; to: string };
 type Kind = "product" | "category" | "brand";
@@ -91,6 +92,10 @@ const topQuery = (range: Range, limit: number) =>
         .selectAll(),
     );
 
+const topSellersQuery = prepared({ from: "\0from", to: "\0to", limit: -1 }, ({ from, to, limit }) =>
+  topQuery({ from, to }, limit),
+);
+
 export type TopEntry = Omit<RowOf<ReturnType<typeof topQuery>>, "kind">;
 
 /**
@@ -98,43 +103,40 @@ export type TopEntry = Omit<RowOf<ReturnType<typeof topQuery>>, "kind">;
  * tax) from the per-product summary; categories and brands as the catalog assigns them now.
  */
 export async function topSellers(db: PrismaClient, range: Range, limit: number) {
-  const rows = await read(db, topQuery(range, limit));
+  const rows = await read(db, topSellersQuery({ from: range.from, to: range.to, limit }));
   const of = (wanted: Kind): TopEntry[] =>
     rows.filter((row) => row.kind === wanted).map(({ kind: _kind, ...entry }) => entry);
   return { products: of("product"), categories: of("category"), brands: of("brand") };
 }
 
+const couponQuery = prepared({ from: "\0from", to: "\0to", timeZone: "\0timeZone" }, (range) =>
+  qb
+    .selectFrom("Order as o")
+    .select((eb) => [
+      "o.couponCode as code",
+      countAll().as("orders"),
+      sumMoney(eb.ref("o.discountTotal")).as("discount"),
+      sumMoney(eb.ref("o.total")).as("revenue"),
+    ])
+    .where("o.couponId", "is not", null)
+    // The code is copied onto the order with the coupon: set whenever couponId is.
+    .where("o.couponCode", "is not", null)
+    .$narrowType<{ code: NotNull }>()
+    .where((eb) => localDayBounds(eb.ref("o.paidAt"), range))
+    .where((eb) => counted({ state: eb.ref("o.state"), paidAt: eb.ref("o.paidAt") }))
+    .groupBy("o.couponCode")
+    .orderBy("revenue", "desc")
+    .orderBy("code"),
+);
+
 /** Orders, discount given and order revenue per coupon, for counted orders paid in the range. */
 export function couponPerformance(db: PrismaClient, range: LocalRange) {
-  return read(
-    db,
-    qb
-      .selectFrom("Order as o")
-      .select((eb) => [
-        "o.couponCode as code",
-        countAll().as("orders"),
-        sumMoney(eb.ref("o.discountTotal")).as("discount"),
-        sumMoney(eb.ref("o.total")).as("revenue"),
-      ])
-      .where("o.couponId", "is not", null)
-      // The code is copied onto the order with the coupon: set whenever couponId is.
-      .where("o.couponCode", "is not", null)
-      .$narrowType<{ code: NotNull }>()
-      .where((eb) => localDayBounds(eb.ref("o.paidAt"), range))
-      .where((eb) => counted({ state: eb.ref("o.state"), paidAt: eb.ref("o.paidAt") }))
-      .groupBy("o.couponCode")
-      .orderBy("revenue", "desc")
-      .orderBy("code"),
-  );
+  return read(db, couponQuery({ from: range.from, to: range.to, timeZone: range.timeZone }));
 }
 
-/**
- * Customers (by order email, so guests count too) who paid in each period: new when their first
- * counted order ever falls in that period, returning when they had one before it.
- */
-export async function customerMix(db: PrismaClient, range: LocalRange & { previousFrom: string }) {
-  const [row] = await read(
-    db,
+const customerQuery = prepared(
+  { previousFrom: "\0previousFrom", from: "\0from", to: "\0to", timeZone: "\0timeZone" },
+  (range) =>
     qb
       .with("bounds", (db) =>
         db.selectNoFrom([
@@ -170,7 +172,15 @@ export async function customerMix(db: PrismaClient, range: LocalRange & { previo
           "returningPrevious",
         ),
       ]),
-  );
+);
+
+/**
+ * Customers (by order email, so guests count too) who paid in each period: new when their first
+ * counted order ever falls in that period, returning when they had one before it.
+ */
+export async function customerMix(db: PrismaClient, range: LocalRange & { previousFrom: string }) {
+  const { previousFrom, from, to, timeZone } = range;
+  const [row] = await read(db, customerQuery({ previousFrom, from, to, timeZone }));
   if (!row) throw new Error("no customer row");
   return {
     current: { new: row.newCurrent, returning: row.returningCurrent },

@@ -2,18 +2,8 @@ import { qb } from "@shop/db";
 import type { Granularity, ReportKind } from "@shop/validators";
 import { sql, type AliasableExpression, type Compilable } from "kysely";
 import { bucketed, day } from "./totals.ts";
-import {
-  countAll,
-  counted,
-  dayIn,
-  localDate,
-  localDayBounds,
-  sumInt,
-  sumMoney,
-  totalInt,
-  totalMoney,
-  type LocalRange,
-} from "./shop.ts";
+import { countAll, sumInt, sumMoney, totalInt, totalMoney } from "../../lib/aggregates.ts";
+import { counted, dayIn, localDate, localDayBounds, type LocalRange } from "./shop.ts";
 
 export type ColumnKind = "text" | "date" | "int" | "money";
 export type ReportColumn<K extends string = string> = { key: K; label: string; kind: ColumnKind };

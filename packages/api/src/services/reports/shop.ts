@@ -55,15 +55,3 @@ export const counted = (order: { state: Expression<string>; paidAt: Expression<D
 /** A day (`date` column) of the range, both ends included; the text is cast once, not per row. */
 export const dayIn = (day: Expression<Date>, range: { from: string; to: string }) =>
   sql<SqlBool>`${day} BETWEEN ${range.from}::date AND ${range.to}::date`;
-
-// Sums over integer columns: counts as int, money as float8 (exact for integers below 2^53 and,
-// unlike int8, a JavaScript number from every driver). Typed as the column summed.
-export const sumInt = <T extends number>(value: Expression<T>) => sql<T>`sum(${value})::int`;
-export const sumMoney = <T extends number>(value: Expression<T>) => sql<T>`sum(${value})::float8`;
-/** The same over a group that may be empty (a left join): 0, not null. */
-export const totalInt = <T extends number>(value: Expression<T>) => sql<T>`COALESCE(sum(${value}), 0)::int`;
-export const totalMoney = <T extends number>(value: Expression<T>) => sql<T>`COALESCE(sum(${value}), 0)::float8`;
-/** count(*) as a JavaScript number. */
-export const countAll = () => sql<number>`count(*)::int`;
-/** count(*) of the rows meeting `condition`, as a JavaScript number. */
-export const countWhere = (condition: Expression<SqlBool>) => sql<number>`count(*) FILTER (WHERE ${condition})::int`;

@@ -1,8 +1,9 @@
 import { qb, type DB, type PrismaClient } from "@shop/db";
 import type { Granularity } from "@shop/validators";
 import { expressionBuilder, sql, type SqlBool } from "kysely";
-import { read, type RowOf } from "../../lib/sql.ts";
-import { dayIn, totalInt, totalMoney } from "./shop.ts";
+import { prepared, read, type RowOf } from "../../lib/sql.ts";
+import { totalInt, totalMoney } from "../../lib/aggregates.ts";
+import { dayIn } from "./shop.ts";
 
 /** Expressions on the daily summary as `s`. */
 export const day = expressionBuilder<DB & { s: DB["SalesDay"] }, "s">();
@@ -41,15 +42,20 @@ function finish(row: Totals): SalesTotals {
   };
 }
 
+// The dashboard's statements are compiled once (see `prepared`); a range only fills them in.
+const periodTotalsQuery = prepared(
+  { from: "\0from", to: "\0to", previousFrom: "\0previousFrom", previousTo: "\0previousTo" },
+  (range) =>
+    periodQuery("current", range).unionAll(periodQuery("previous", { from: range.previousFrom, to: range.previousTo })),
+);
+
 /** Both periods' totals from the daily summary in one statement. */
 export async function periodTotals(
   db: PrismaClient,
   range: { from: string; to: string; previousFrom: string; previousTo: string },
 ) {
-  const rows = await read(
-    db,
-    periodQuery("current", range).unionAll(periodQuery("previous", { from: range.previousFrom, to: range.previousTo })),
-  );
+  const { from, to, previousFrom, previousTo } = range;
+  const rows = await read(db, periodTotalsQuery({ from, to, previousFrom, previousTo }));
   const pick = (period: Period) => {
     const row = rows.find((r) => r.period === period);
     if (!row) throw new Error(`no ${period} totals`);
@@ -81,8 +87,15 @@ export const bucketed = (range: Range, granularity: Granularity) =>
 
 export type SalesBucket = SalesTotals & { start: string };
 
+const seriesOf = (granularity: Granularity) =>
+  prepared({ from: "\0from", to: "\0to" }, (range) => bucketed(range, granularity).select(sums).orderBy("b.start"));
+const series = { day: seriesOf("day"), week: seriesOf("week"), month: seriesOf("month") } satisfies Record<
+  Granularity,
+  unknown
+>;
+
 /** Totals per day, week (from Monday) or month of the range, empty buckets included. */
 export async function salesByPeriod(db: PrismaClient, range: Range, granularity: Granularity): Promise<SalesBucket[]> {
-  const rows = await read(db, bucketed(range, granularity).select(sums).orderBy("b.start"));
+  const rows = await read(db, series[granularity]({ from: range.from, to: range.to }));
   return rows.map(({ period, ...rest }) => ({ start: period, ...finish(rest) }));
 }
