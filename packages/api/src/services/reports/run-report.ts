@@ -3,11 +3,12 @@ import type { ReportInputSchema } from "@shop/validators";
 import type { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { read } from "../../lib/sql.ts";
-import { reports, type ReportCell } from "./definitions.ts";
+import { reports } from "./definitions.ts";
+import type { ReportCell } from "./report.ts";
 import { resolveRange } from "./range.ts";
 import { shopCalendar } from "./shop.ts";
 
-export type { ReportCell } from "./definitions.ts";
+export type { ReportCell } from "./report.ts";
 
 /** What the screen shows; a CSV export has no row limit. */
 export const SCREEN_ROWS = 1_000;
