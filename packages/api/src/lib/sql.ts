@@ -167,5 +167,10 @@ export function prepared<P extends Record<string, unknown>, O>(
 
 /** `timestamp(3)` columns hold UTC (Prisma's convention), whatever the session's time zone. */
 export const utcNow = sql<Date>`(now() AT TIME ZONE 'UTC')`;
+/**
+ * An instant as such a column's value. Bound as ISO text, not as a `Date`: node-postgres would
+ * send a `Date` in the process's local time, which a `timestamp` column takes without its offset.
+ */
+export const utcTimestamp = (at: Date) => sql<Date>`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 /** `utcNow` for `Prisma.sql` statements. */
 export const utcNowSql = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
