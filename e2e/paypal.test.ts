@@ -1,16 +1,22 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { startPaypalDouble } from "@shop/api/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeViolations, runAxe } from "./support/axe.ts";
 import { launchBrowser, openPage, waitForHydration } from "./support/browser.ts";
+import { layoutProblems, widths } from "./support/layout-checks.ts";
 import { startOwnShop } from "./support/own-shop.ts";
 import { addSomethingToCart, fillAddress, payWithCard } from "./support/shopping.ts";
+
+const shots = join(import.meta.dirname, "..", "test-results", "screenshots", "storefront");
 
 describe("paying with PayPal, through a local PayPal double's approval page", () => {
   let browser: Browser;
   let paypal: Awaited<ReturnType<typeof startPaypalDouble>>;
   let shop: Awaited<ReturnType<typeof startOwnShop>>;
   beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
     browser = await launchBrowser();
     paypal = await startPaypalDouble();
     // A shop of its own (seeded on first start): the shared one has no PayPal.
@@ -53,6 +59,14 @@ describe("paying with PayPal, through a local PayPal double's approval page", ()
     await page.getByRole("radio", { name: "PayPal" }).check();
     const { blocking } = await runAxe(page);
     expect(blocking, describeViolations(blocking)).toEqual([]);
+    // The choice fits every width, like the screens in screens.test.ts (whose shop has no PayPal).
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      const problems = await layoutProblems(page);
+      expect(problems.overflow, `payment step at ${width}px scrolls sideways`).toBeNull();
+      expect(problems.overlaps, `payment step at ${width}px`).toEqual([]);
+      await page.screenshot({ path: join(shots, `paypal-choice-${width}.png`), fullPage: true });
+    }
     await page.getByRole("button", { name: "Continue to PayPal" }).click();
     await page.waitForURL(`${paypal.apiBase}/checkoutnow?token=*`);
     await page.getByRole("heading", { name: "Pay with PayPal" }).waitFor();

@@ -308,6 +308,9 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
         message: "PayPal is not answering just now; please try again in a moment",
         data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503 },
       });
+      // A webhook PayPal cannot check right now is a 503: PayPal delivers it again later.
+      const delivery = paypal.webhook({ event_type: "PAYMENT.CAPTURE.COMPLETED", resource: {} });
+      expect((await webhook(delivery)).statusCode).toBe(503);
     } finally {
       paypal.stall(false);
     }

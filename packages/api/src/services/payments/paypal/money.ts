@@ -4,7 +4,7 @@ import { AppError } from "../../../errors.ts";
 export const PAYPAL_CURRENCIES: ReadonlySet<string> = new Set(
   "AUD BRL CAD CNY CZK DKK EUR HKD HUF ILS JPY MYR MXN TWD NZD NOK PHP PLN GBP SGD SEK CHF THB USD".split(" "),
 );
-/** PayPal refuses decimals in these, whatever ISO 4217 says (HUF and TWD have two there). */
+/** PayPal refuses decimals in these, whatever ISO 4217 or Intl say (TWD has two in both). */
 const WHOLE_ONLY = new Set(["HUF", "JPY", "TWD"]);
 
 /** Digits after the point in the shop's minor units: ISO 4217's, as formatMoney uses them. */
