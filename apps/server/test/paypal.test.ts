@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expireReservations, reconcilePayments } from "@shop/api";
 import { startPaypalDouble } from "@shop/api/testing";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -295,6 +296,27 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     paypal.approve(order.id);
     await trpc("checkout.confirm", { number: placed.order.number, key: placed.key });
     expect(paypal.calls).not.toContain(`POST /v2/checkout/orders/${order.id}/capture`);
+  });
+
+  it("reconciles without the shopper: an approved order is captured, an unapproved one expires uncaptured", async () => {
+    const approved = await placeOrder("paypal-away@example.com");
+    const { order: approvedAtPaypal } = await choosePaypal(approved);
+    paypal.approve(approvedAtPaypal.id);
+    const abandoned = await placeOrder("paypal-abandoned@example.com");
+    const { order: neverApproved } = await choosePaypal(abandoned);
+    // The shopper approved, then closed the tab: the job captures what they approved.
+    expect(await reconcilePayments(db.prisma, payments.provider, PUBLIC_URL, 0)).toBeGreaterThanOrEqual(1);
+    expect((await orderRow(approved.order.number)).paymentStatus).toBe("PAID");
+    expect(approvedAtPaypal.status).toBe("COMPLETED");
+    // Past the reservation, the other is cancelled; approving it later takes nothing.
+    const later = new Date(Date.now() + 24 * 60 * 60_000);
+    expect(await expireReservations(db.prisma, payments.provider, PUBLIC_URL, later)).toBeGreaterThanOrEqual(1);
+    expect(await orderRow(abandoned.order.number)).toMatchObject({ state: "CANCELLED", paymentStatus: "VOIDED" });
+    paypal.approve(neverApproved.id);
+    await trpc("checkout.confirm", { number: abandoned.order.number, key: abandoned.key });
+    await reconcilePayments(db.prisma, payments.provider, PUBLIC_URL, 0);
+    expect(paypal.calls).not.toContain(`POST /v2/checkout/orders/${neverApproved.id}/capture`);
+    expect((await orderRow(approved.order.number)).paymentStatus).toBe("PAID");
   });
 
   it("PayPal down: choosing it answers a clear 503 within the timeout, and the order stays payable", async () => {
