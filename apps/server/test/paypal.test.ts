@@ -199,6 +199,21 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     expect(await db.prisma.emailOutbox.count({ where: { to: shopper.email } })).toBe(0);
   });
 
+  it("a funding source PayPal refuses at capture sends the shopper back to choose again; the order stays payable", async () => {
+    const placed = await placeOrder("paypal-instrument@example.com");
+    const { order } = await choosePaypal(placed);
+    paypal.approve(order.id);
+    paypal.refuseCapture(order.id);
+    const confirmed = await trpc("checkout.confirm", { number: placed.order.number, key: placed.key });
+    expect(confirmed.error.json).toMatchObject({
+      message: "PayPal declined that way to pay; please choose another at PayPal",
+      data: { code: "PRECONDITION_FAILED" },
+    });
+    expect(await orderRow(placed.order.number)).toMatchObject({ state: "OPEN", paymentStatus: "PENDING" });
+    // Choosing PayPal again answers the same order's approval page, to pick another funding source.
+    expect((await choosePaypal(placed)).payment.approvalUrl).toContain(order.id);
+  });
+
   it("refunds through PayPal's captures/{id}/refund, never more than was captured", async () => {
     const placed = await placeOrder("paypal-refund@example.com", 10_000);
     const { order } = await choosePaypal(placed);
@@ -292,6 +307,16 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
       { provider: "paypal", status: "CANCELLED" },
       { provider: "test", status: "PENDING" },
     ]);
+    // Switching back and forth is bounded: each switch may open an order at PayPal.
+    let answer = card;
+    for (let i = 0; i < 10 && !answer.error; i++)
+      answer = await trpc("checkout.payment", {
+        number: placed.order.number,
+        key: placed.key,
+        method: i % 2 ? "card" : "paypal",
+      });
+    expect(answer.error.json.data.code).toBe("TOO_MANY_REQUESTS");
+    expect(await db.prisma.payment.count({ where: { order: { number: placed.order.number } } })).toBe(10);
     // The abandoned PayPal order is never captured, even if approved later.
     paypal.approve(order.id);
     await trpc("checkout.confirm", { number: placed.order.number, key: placed.key });

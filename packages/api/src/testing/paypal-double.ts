@@ -26,6 +26,7 @@ type Order = {
   returnUrl: string;
   cancelUrl: string;
   declineCapture: string | null;
+  refuseCapture: string | null;
 };
 type Refund = {
   id: string;
@@ -127,6 +128,7 @@ export async function startPaypalDouble(
         returnUrl: text(context.return_url),
         cancelUrl: text(context.cancel_url),
         declineCapture: null,
+        refuseCapture: null,
       };
       orders.set(id, order);
       return remember(200, view(order));
@@ -138,6 +140,7 @@ export async function startPaypalDouble(
       if (!orderPath[2]) return reply(200, view(order));
       if (order.status === "COMPLETED") return refuse(422, "UNPROCESSABLE_ENTITY", "ORDER_ALREADY_CAPTURED");
       if (order.status !== "APPROVED") return refuse(422, "UNPROCESSABLE_ENTITY", "ORDER_NOT_APPROVED");
+      if (order.refuseCapture) return refuse(422, "UNPROCESSABLE_ENTITY", order.refuseCapture);
       const unit = order.purchase_units[0];
       if (!unit) return refuse(422, "UNPROCESSABLE_ENTITY", "INVALID_PARAMETER_VALUE");
       const capture: Capture = {
@@ -225,7 +228,7 @@ export async function startPaypalDouble(
   }
 
   const view = (order: Order) => {
-    const { returnUrl: _r, cancelUrl: _c, declineCapture: _d, ...rest } = order;
+    const { returnUrl: _r, cancelUrl: _c, declineCapture: _d, refuseCapture: _f, ...rest } = order;
     return rest;
   };
 
@@ -255,6 +258,10 @@ export async function startPaypalDouble(
     /** The capture of this order will be declined (PAYMENT.CAPTURE.DENIED), as a refused funding source is. */
     declineCapture(id: string, reason = "DECLINED_BY_RISK_FRAUD_FILTERS") {
       orderOrThrow(id).declineCapture = reason;
+    },
+    /** PayPal answers the capture with a 422 and this issue (INSTRUMENT_DECLINED: choose another funding source). */
+    refuseCapture(id: string, issue = "INSTRUMENT_DECLINED") {
+      orderOrThrow(id).refuseCapture = issue;
     },
     /** A refund made in PayPal's dashboard, outside the shop. */
     refundOutside(orderId: string, value: string) {

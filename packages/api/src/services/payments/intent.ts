@@ -7,6 +7,8 @@ import { syncPayment } from "./sync.ts";
 type OpenPayment = { id: number; amount: number; currency: string; providerRef: string | null; provider: string };
 export type PaymentMethod = "card" | "paypal";
 
+const MAX_PAYMENTS_PER_ORDER = 10;
+
 /** The providers a shopper can choose from: the card provider, and PayPal when configured. */
 export function paymentMethods(provider: PaymentProvider): PaymentMethod[] {
   return provider.alongside?.some((one) => one.name === "paypal") ? ["card", "paypal"] : ["card"];
@@ -98,6 +100,9 @@ async function switchProvider(
     });
     if (closed.count !== 1) throw new AppError("CONFLICT", "This payment changed meanwhile; please reload");
     const { orderId } = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { orderId: true } });
+    // Each switch may open an order at PayPal with the shop's credentials: a few per order, not a loop.
+    if ((await tx.payment.count({ where: { orderId } })) >= MAX_PAYMENTS_PER_ORDER)
+      throw new AppError("RATE_LIMITED", "Too many payment attempts on this order; please place it again");
     return tx.payment.create({
       data: { orderId, provider: to, amount: payment.amount, currency: payment.currency },
       select: { id: true, amount: true, currency: true, providerRef: true, provider: true },

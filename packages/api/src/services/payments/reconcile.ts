@@ -1,5 +1,6 @@
 import { qb, type PrismaClient } from "@shop/db";
 import { sql } from "kysely";
+import { AppError } from "../../errors.ts";
 import { prismaQuery, utcNow } from "../../lib/sql.ts";
 import { completePayment } from "./complete.ts";
 import { providerFor, type PaymentProvider, type ProviderIntent } from "./provider.ts";
@@ -49,7 +50,14 @@ export async function reconcilePayments(
   );
   let paid = 0;
   for (const payment of claimed) {
-    const outcome = await completePayment(db, providerFor(provider, payment.provider), payment.id, publicUrl);
+    const outcome = await completePayment(db, providerFor(provider, payment.provider), payment.id, publicUrl).catch(
+      (error: unknown) => {
+        // A refusal about one payment (PayPal declined the funding source the shopper approved:
+        // theirs to change) leaves it to the shopper and the others to this run; an outage stops it.
+        if (error instanceof AppError && error.code !== "UNAVAILABLE") return "pending" as const;
+        throw error;
+      },
+    );
     if (outcome === "paid") paid++;
   }
   return paid;
