@@ -35,6 +35,8 @@ describe("server-rendered storefront, as crawlers see it", () => {
     const earbuds = await db.prisma.category.create({ data: { name: "Earbuds", slug: "earbuds", parentId: audio.id } });
     await db.prisma.category.create({ data: { name: "Empty", slug: "empty" } });
     const cables = await db.prisma.category.create({ data: { name: "Cables", slug: "cables" } });
+    const adapters = await db.prisma.category.create({ data: { name: "Adapters", slug: "old-adapters" } });
+    await db.prisma.category.update({ where: { id: adapters.id }, data: { slug: "adapters" } });
     const acme = await make.brand("Acme");
     const pods = await make.product({
       name: "Alpha Pods",
@@ -170,7 +172,7 @@ describe("server-rendered storefront, as crawlers see it", () => {
     }
   });
 
-  it("answers with real status codes: 404 for unknown things, 410 for archived products, 301 for renamed ones", async () => {
+  it("answers with real status codes: 404 for unknown things, 410 for archived products, 301 for renamed products and categories", async () => {
     for (const path of [
       "/p/no-such-product",
       `/p/${slugs.draft}`,
@@ -190,6 +192,10 @@ describe("server-rendered storefront, as crawlers see it", () => {
     expect(moved.statusCode).toBe(301);
     expect(moved.headers.location).toBe("/p/new-name?ref=mail");
     expect((await app.inject("/p/new-name")).statusCode).toBe(200);
+    const movedCategory = await app.inject("/c/old-adapters?sort=newest");
+    expect(movedCategory.statusCode).toBe(301);
+    expect(movedCategory.headers.location).toBe("/c/adapters?sort=newest");
+    expect((await app.inject("/c/adapters")).statusCode).toBe(200);
   });
 
   it("renders a brand's page (catalog.brand, docs/extending.md's example) with its products, linked from theirs", async () => {

@@ -62,3 +62,29 @@ describe("catalog.get: renamed, archived and unknown products", () => {
     expect(await missDetails(caller.catalog.get({ slug: "never-existed" }))).toBeNull();
   });
 });
+
+describe("catalog.categoryMoved: renamed categories", () => {
+  let shop: Awaited<ReturnType<typeof setupTestShop>>;
+  let caller: Awaited<ReturnType<typeof callerFor>>["caller"];
+  beforeAll(async () => {
+    shop = await setupTestShop();
+    caller = (await callerFor(shop.prisma)).caller;
+  });
+  afterAll(() => shop.db.close());
+
+  it("a renamed category's old slugs point at its current one; a live slug wins; unknown slugs are null", async () => {
+    const category = await shop.prisma.category.create({ data: { name: "Chargers", slug: "chargers" } });
+    await shop.prisma.category.update({ where: { id: category.id }, data: { slug: "power" } });
+    await shop.prisma.category.update({ where: { id: category.id }, data: { slug: "power-adapters" } });
+    expect(await caller.catalog.categoryMoved({ slug: "chargers" })).toEqual({ movedTo: "power-adapters" });
+    expect(await caller.catalog.categoryMoved({ slug: "power" })).toEqual({ movedTo: "power-adapters" });
+    expect(await caller.catalog.categoryMoved({ slug: "never-was" })).toEqual({ movedTo: null });
+
+    const taker = await shop.prisma.category.create({ data: { name: "Chargers again", slug: "chargers" } });
+    expect(await caller.catalog.categoryMoved({ slug: "chargers" })).toEqual({ movedTo: null });
+    expect(await shop.prisma.categorySlugHistory.count({ where: { slug: "chargers" } })).toBe(0);
+    await shop.prisma.category.delete({ where: { id: taker.id } });
+    await shop.prisma.category.delete({ where: { id: category.id } });
+    expect(await shop.prisma.categorySlugHistory.count()).toBe(0);
+  });
+});

@@ -41,6 +41,8 @@ export type CatalogListInput = z.input<typeof CatalogListSchema>;
 /** One brand's page (`catalog.brand`). */
 export const CatalogBrandSchema = z.object({ slug: SlugSchema }).strict();
 
+export const CatalogCategorySlugSchema = z.object({ slug: SlugSchema }).strict();
+
 export const CatalogSuggestSchema = z.object({ q: z.string().trim().min(1).max(100) }).strict();
 
 export const CatalogProductSchema = z.object({ slug: SlugSchema }).strict();

@@ -52,7 +52,12 @@ export const loadListing: Load = async (clients, { params, request }) => {
     queryClient.fetchInfiniteQuery(listingQuery(clients, filters, sort, search.get("cursor"))).catch(statusFor),
     queryClient.fetchQuery(trpc.catalog.facets.queryOptions(filters)),
   ]);
-  if (params.slug && !hasCategory(categories, params.slug)) throw data(null, { status: 404 });
+  if (params.slug && !hasCategory(categories, params.slug)) {
+    // A renamed category's old links answer 301 to its current slug (its slug history).
+    const { movedTo } = await queryClient.fetchQuery(trpc.catalog.categoryMoved.queryOptions({ slug: params.slug }));
+    if (movedTo !== null) throw redirect(`/c/${movedTo}${new URL(request.url).search}`, 301);
+    throw data(null, { status: 404 });
+  }
 };
 
 /** A product page; on the server also its first reviews (shown without JavaScript, and in its structured data). */

@@ -3,7 +3,7 @@ import { Button, Drawer, EmptyState, ErrorState, formatCountOf } from "@shop/ui"
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
 import { useState } from "react";
-import { Link, useLocation, useParams, useSearchParams } from "react-router";
+import { Link, Navigate, useLocation, useParams, useSearchParams } from "react-router";
 import { FacetPanel } from "../components/facet-panel.tsx";
 import { PageHead } from "../components/page-head.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
@@ -11,6 +11,7 @@ import { canonicalSearch, filtersFromParams, withParam, type Sort } from "../lib
 import { listingQuery } from "../lib/queries.ts";
 import { useAbsoluteUrl } from "../lib/site.tsx";
 import { breadcrumbStructuredData } from "../lib/structured-data.ts";
+import { NotFoundPage } from "./not-found.tsx";
 
 const sortLabels: Record<Sort, string> = {
   relevance: "Relevance",
@@ -30,7 +31,7 @@ export function ListingPage() {
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
   const absolute = useAbsoluteUrl();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const { slug } = useParams();
   const [params, setParams] = useSearchParams();
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -49,6 +50,12 @@ export function ListingPage() {
   const lastPage = products.data?.pages.at(-1);
   const nextHref = lastPage?.nextCursor ? `${pathname}?${withParam(params, "cursor", lastPage.nextCursor)}` : null;
   const categoryPath = (child: string) => `/c/${child}${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`;
+  // A renamed category's old link, followed inside the app: on to its current slug (the server answers 301).
+  const unknownCategory = slug !== undefined && categories.isSuccess && trail.length === 0;
+  const moved = useQuery({
+    ...trpc.catalog.categoryMoved.queryOptions({ slug: slug ?? "" }),
+    enabled: unknownCategory,
+  });
   const activeFilters = [...params.keys()].filter((key) => !["q", "sort", "cursor"].includes(key)).length;
   const panel = (
     <FacetPanel
@@ -61,6 +68,8 @@ export function ListingPage() {
     />
   );
 
+  if (unknownCategory && moved.data)
+    return moved.data.movedTo ? <Navigate to={`/c/${moved.data.movedTo}${search}`} replace /> : <NotFoundPage />;
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
       <PageHead

@@ -1,5 +1,6 @@
 import {
   CatalogBrandSchema,
+  CatalogCategorySlugSchema,
   CatalogFiltersSchema,
   CatalogListSchema,
   CatalogProductSchema,
@@ -7,7 +8,7 @@ import {
 } from "@shop/validators";
 import { getBrand } from "../services/catalog/brand.ts";
 import { listBrands } from "../services/catalog/brands.ts";
-import { categoryTree } from "../services/catalog/categories.ts";
+import { categoryMovedTo, categoryTree } from "../services/catalog/categories.ts";
 import { facetCounts } from "../services/catalog/facets.ts";
 import { getProduct } from "../services/catalog/get-product.ts";
 import { listProducts } from "../services/catalog/list-products.ts";
@@ -46,6 +47,10 @@ export const catalogRouter = router({
       rest: { method: "GET", path: "/categories", summary: "The category tree with product counts" },
     })
     .query(({ ctx }) => categoryTree(ctx.db)),
+  /** A renamed category's current slug (`movedTo`), for the storefront's 301; null if unknown. */
+  categoryMoved: catalogRead
+    .input(CatalogCategorySlugSchema)
+    .query(async ({ ctx, input }) => ({ movedTo: await categoryMovedTo(ctx.db, input.slug) })),
   brands: catalogRead
     .meta({ scope: read, rest: { method: "GET", path: "/brands", summary: "Brands with product counts" } })
     .query(({ ctx }) => listBrands(ctx.db)),

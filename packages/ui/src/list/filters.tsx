@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { Button } from "../button.tsx";
 
-const control = "mt-1 min-h-10 rounded-md border border-line px-3";
+const control = "mt-1 min-h-10 max-w-full rounded-md border border-line px-3";
 
 /** A list's search box with its other filters; searching happens on submit. */
 export function SearchFilters({

@@ -43,7 +43,7 @@ export function AuditPage() {
       <form
         role="search"
         aria-label="Filter the audit trail"
-        className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 xl:grid-cols-6"
+        className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 xl:grid-cols-6 *:min-w-0"
         onSubmit={(event) => {
           event.preventDefault();
           update("id", entityId.trim());

@@ -1,33 +1,29 @@
 import type { PrismaClient } from "@shop/db";
-import { z } from "zod";
 
-export type CategoryRow = {
-  id: number;
-  parentId: number | null;
-  slug: string;
-  name: string;
-  parentSlug: string | null;
-  position: number;
-};
-
-const Row = z.object({
-  id: z.number(),
-  parentId: z.number().nullable(),
-  slug: z.string(),
-  name: z.string(),
-  position: z.number(),
-});
+const categoryColumns = { id: true, parentId: true, slug: true, name: true, position: true } as const;
 
 /** The whole category table: small (tens to hundreds of rows) and read in one query. */
-export async function loadCategories(db: PrismaClient): Promise<CategoryRow[]> {
-  const rows = z.array(Row).parse(
-    await db.category.findMany({
-      select: { id: true, parentId: true, slug: true, name: true, position: true },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-    }),
-  );
+export async function loadCategories(db: PrismaClient) {
+  const rows = await db.category.findMany({
+    select: categoryColumns,
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+  });
   const slugs = new Map(rows.map((row) => [row.id, row.slug]));
   return rows.map((row) => ({ ...row, parentSlug: row.parentId === null ? null : (slugs.get(row.parentId) ?? null) }));
+}
+
+export type CategoryRow = Awaited<ReturnType<typeof loadCategories>>[number];
+
+/**
+ * Where a category that had this slug lives now (its current slug), or null when no category
+ * ever had it. Old links to a renamed category answer 301 there.
+ */
+export async function categoryMovedTo(db: PrismaClient, slug: string): Promise<string | null> {
+  const moved = await db.categorySlugHistory.findUnique({
+    where: { slug },
+    select: { category: { select: { slug: true } } },
+  });
+  return moved?.category.slug ?? null;
 }
 
 /** Adds each category's count to all its ancestors: a category counts its whole subtree. */
