@@ -45,13 +45,15 @@ async function submitBadly(page: Page, seenSearch: { done: boolean }) {
     if ((await form.getAttribute("role")) === "search") continue;
     const first = await fillBadly(form);
     if (!first) continue;
+    // Read before submitting: a dialog whose form was accepted closes and takes the field with it.
+    const name = await first.getAttribute("name");
     const button = form.locator("button[type=submit]:visible:enabled").first();
     if (await button.count()) await button.click();
     else await first.press("Enter");
     await page.waitForLoadState("networkidle").catch(() => undefined);
     await settle(page).catch(() => undefined);
     submitted++;
-    await expectPlainText(page, `the form with ${await first.getAttribute("name")}`);
+    await expectPlainText(page, `the form with ${name}`);
     // A confirmation this submission opened (a refund's, say) is not this test's business.
     if (!inModal && (await modal.count())) await page.keyboard.press("Escape");
   }

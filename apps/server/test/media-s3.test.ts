@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createDatabase, type Database } from "@shop/db";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import { startTestS3, testPhoto, type TestS3 } from "@shop/media/testing";
+import { imageUploadBody } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildApp } from "../src/app.ts";
@@ -73,14 +74,14 @@ describe("images in an S3-compatible bucket, shared by two instances", () => {
     const photo = await testPhoto(900, 600, "jpeg");
     const response = await fetch(`${node.url}/trpc/admin.products.uploadImage`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
-      body: JSON.stringify({ json: { productId, dataBase64: photo.toString("base64"), alt: "" } }),
+      headers: { "content-type": "application/octet-stream", origin: "http://localhost:3000", cookie },
+      body: imageUploadBody({ productId, alt: "" }, new Blob([photo])),
     });
     expect(response.status).toBe(200);
     return data(Image).parse(await response.json());
   }
 
-  it("serves an image uploaded through one instance from the other, every width", async () => {
+  it("serves an image uploaded (streamed) through one instance from the other, every width, both ways", async () => {
     const product = await factories(db.prisma).product({ name: "Shared Lamp", status: "ACTIVE" });
     const [a, b] = [await startInstance(db), await startInstance(second)];
     try {
@@ -99,6 +100,9 @@ describe("images in an S3-compatible bucket, shared by two instances", () => {
       const negotiated = await fetch(`${b.url}${image.url}`, { headers: { accept: "image/webp,*/*" } });
       expect(negotiated.headers.get("content-type")).toBe("image/webp");
       expect((await fetch(`${b.url}/media/products/${product.id}/nothing-here.jpg`)).status).toBe(404);
+      // And the other way round: streamed in through the second, served by the first.
+      const back = await uploadThrough(b, product.id);
+      for (const url of [back.url, ...urlsOf(back)]) expect((await fetch(`${a.url}${url}`)).status).toBe(200);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -145,8 +149,8 @@ describe("images in an S3-compatible bucket, shared by two instances", () => {
       const photo = await testPhoto(400, 300, "jpeg");
       const upload = await fetch(`${node.url}/trpc/admin.products.uploadImage`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
-        body: JSON.stringify({ json: { productId: product.id, dataBase64: photo.toString("base64"), alt: "" } }),
+        headers: { "content-type": "application/octet-stream", origin: "http://localhost:3000", cookie },
+        body: imageUploadBody({ productId: product.id, alt: "" }, new Blob([photo])),
       });
       expect(upload.status).toBe(503);
       expect(JSON.stringify(await upload.json())).toContain("The image storage is not answering");

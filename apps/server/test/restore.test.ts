@@ -7,6 +7,7 @@ import { seed } from "@shop/db/seed";
 import { createEmptyPostgresDatabase, createTestDatabase, factories, testDatabaseKind } from "@shop/db/testing";
 import { localDiskStorage } from "@shop/media";
 import { testPhoto } from "@shop/media/testing";
+import { imageUploadBody } from "@shop/validators";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildApp } from "../src/app.ts";
@@ -78,10 +79,8 @@ describe("a restored shop serves every image", () => {
     for (const product of products) {
       const upload = await fetch(`${shop.url}/trpc/admin.products.uploadImage`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie },
-        body: JSON.stringify({
-          json: { productId: product.id, dataBase64: (await testPhoto(1100, 800, "jpeg")).toString("base64"), alt: "" },
-        }),
+        headers: { "content-type": "application/octet-stream", origin: "http://localhost:3000", cookie },
+        body: imageUploadBody({ productId: product.id, alt: "" }, new Blob([await testPhoto(1100, 800, "jpeg")])),
       });
       expect(upload.status).toBe(200);
       await upload.arrayBuffer();

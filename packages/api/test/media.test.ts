@@ -1,4 +1,5 @@
 import { s3Storage, type MediaStorage } from "@shop/media";
+import { CONTROL_CHARACTER_MESSAGE, imageUploadBody } from "@shop/validators";
 import { startTestS3, testPhoto, type TestS3 } from "@shop/media/testing";
 import sharp from "sharp";
 import { buffer } from "node:stream/consumers";
@@ -6,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteQueuedMedia } from "../src/services/media/delete-queued.ts";
 import { callerFor, setupTestShop, testConfig } from "./support.ts";
 
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
+/** What the admin sends: the metadata line, then the file. */
+const body = (productId: number, bytes: Uint8Array, alt = "") => imageUploadBody({ productId, alt }, new Blob([bytes]));
 const keyOf = (url: string) => url.replace(/^\/media\//, "");
 const srcsetEntries = (srcset: string | null) =>
   (srcset ?? "").split(", ").map((entry) => {
@@ -33,7 +35,7 @@ describe("product images: upload checks, responsive widths, deletion through the
 
   it("refuses what is not a safe raster image, saying why, and stores nothing", async () => {
     const refused = async (bytes: Uint8Array) =>
-      staff.admin.products.uploadImage({ productId, dataBase64: base64(bytes), alt: "" }).then(
+      staff.admin.products.uploadImage(body(productId, bytes)).then(
         () => null,
         (error: unknown) => error,
       );
@@ -59,10 +61,80 @@ describe("product images: upload checks, responsive widths, deletion through the
     expect(await shop.prisma.productImage.count({ where: { productId } })).toBe(0);
   });
 
+  it("stops reading a file at 5 MB + 1 byte and refuses it (413) without taking the rest", async () => {
+    // 8 MB offered in 64 KB chunks, pulled only as the server reads.
+    const chunk = new Uint8Array(64 * 1024);
+    let pulled = 0;
+    let cancelled = false;
+    const head = new TextEncoder().encode(`${JSON.stringify({ productId, alt: "" })}\n`);
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(pulled === 1 ? head : chunk);
+          if (pulled > 128) controller.close();
+        },
+        cancel() {
+          cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    await expect(staff.admin.products.uploadImage(stream)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: expect.stringMatching(/larger than 5 MB; images may be at most 5 MB/),
+    });
+    // The metadata line and 80 chunks of 64 KB make 5 MB; the 81st goes over and is the last read.
+    expect(pulled).toBe(1 + 81);
+    expect(cancelled).toBe(true);
+    // Exactly 5 MB is still an image's allowance (refused here only for not being one).
+    await expect(
+      staff.admin.products.uploadImage(body(productId, new Uint8Array(5 * 1024 * 1024))),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/not a PNG, JPEG, GIF or WebP/) });
+  });
+
+  it("checks the metadata line like any input: product, alt text, control characters", async () => {
+    const photo = new Blob([await testPhoto(40, 40, "png")]);
+    const raw = (line: string) => staff.admin.products.uploadImage(new Blob([line, photo]));
+    // The zod issue a refusal carries (the HTTP answer's message is its first one).
+    const issue = (message: RegExp | string, path: string[] = []) => ({
+      code: "BAD_REQUEST",
+      cause: {
+        issues: [
+          expect.objectContaining({
+            message: typeof message === "string" ? message : expect.stringMatching(message),
+            path,
+          }),
+        ],
+      },
+    });
+    await expect(raw("")).rejects.toMatchObject(issue(/^The upload must start with a line of JSON/));
+    await expect(raw("not json\n")).rejects.toMatchObject(issue(/^The upload must start with a line of JSON/));
+    await expect(raw(`${JSON.stringify({ productId, alt: "", extra: 1 })}\n`)).rejects.toMatchObject(
+      issue(/sent something unexpected/),
+    );
+    await expect(raw(`${JSON.stringify({ productId, alt: "x".repeat(201) })}\n`)).rejects.toMatchObject(
+      issue("At most 200 characters", ["alt"]),
+    );
+    await expect(raw(`${JSON.stringify({ productId, alt: "bad\u0000alt" })}\n`)).rejects.toMatchObject(
+      issue(CONTROL_CHARACTER_MESSAGE, ["alt"]),
+    );
+    await expect(staff.admin.products.uploadImage(body(999_999, await testPhoto(40, 40, "png")))).rejects.toMatchObject(
+      {
+        code: "NOT_FOUND",
+      },
+    );
+    const shopper = (await callerFor(shop.prisma)).caller;
+    await expect(
+      shopper.admin.products.uploadImage(body(productId, await testPhoto(40, 40, "png"))),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await shop.prisma.productImage.count({ where: { productId } })).toBe(0);
+  });
+
   it("strips EXIF from every stored file and serves real widths through srcset", async () => {
     const photo = await testPhoto(1400, 1050, "jpeg", { exif: true });
     expect(photo.toString("latin1")).toContain("Jane Staffer");
-    const image = await staff.admin.products.uploadImage({ productId, dataBase64: base64(photo), alt: "Lamp, lit" });
+    const image = await staff.admin.products.uploadImage(body(productId, photo, "Lamp, lit"));
     expect(image).toMatchObject({ width: 1400, height: 1050 });
     const original = srcsetEntries(image.srcSet);
     const webp = srcsetEntries(image.webpSrcSet);
@@ -86,11 +158,7 @@ describe("product images: upload checks, responsive widths, deletion through the
   });
 
   it("deletes a removed image's files only after the removal commits, once, whoever runs the job", async () => {
-    const image = await staff.admin.products.uploadImage({
-      productId,
-      dataBase64: base64(await testPhoto(700, 700, "png")),
-      alt: "",
-    });
+    const image = await staff.admin.products.uploadImage(body(productId, await testPhoto(700, 700, "png")));
     const keys = srcsetEntries(image.srcSet)
       .concat(srcsetEntries(image.webpSrcSet))
       .map((entry) => entry.key);
@@ -156,11 +224,7 @@ describe("product images: upload checks, responsive widths, deletion through the
       const storage = s3Storage(s3.settings);
       const caller = (await callerFor(shop.prisma, { userId: staffId, config: { storage } })).caller;
       const product = await shop.make.product({ name: "Bucket Lamp" });
-      const image = await caller.admin.products.uploadImage({
-        productId: product.id,
-        dataBase64: base64(await testPhoto(500, 400, "jpeg")),
-        alt: "",
-      });
+      const image = await caller.admin.products.uploadImage(body(product.id, await testPhoto(500, 400, "jpeg")));
       const listed = async () => {
         const keys: string[] = [];
         for await (const object of storage.list(`products/${product.id}/`)) keys.push(object.key);

@@ -1,5 +1,6 @@
 export { AddressLines, useAddressFormat, useCountries } from "./address.tsx";
 export { useFieldErrors, type FieldErrors } from "./form.ts";
+export { postBinary } from "./upload.ts";
 export { errorsUnder, plainErrorMessage } from "@shop/validators/form-errors";
 export {
   ApiProvider,

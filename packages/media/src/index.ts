@@ -4,11 +4,14 @@ export { expectedKeys, IMAGE_WIDTHS, imageKeys, widthKey, widthsFor, type ImageF
 export { localDiskStorage } from "./local.ts";
 export {
   ImageRefused,
+  ImageTooLarge,
   prepareSeedImage,
   prepareUpload,
   storeImage,
+  TOO_LARGE_MESSAGE,
   UPLOAD_LIMITS,
   type PreparedImage,
 } from "./prepare.ts";
+export { readUpload } from "./read-upload.ts";
 export { s3Storage, type S3Settings } from "./s3.ts";
 export { contentTypeOf, isMediaKey, type MediaStorage, type StoredObject } from "./storage.ts";

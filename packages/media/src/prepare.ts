@@ -11,6 +11,11 @@ export const UPLOAD_LIMITS = {
 
 /** An upload the shop will not store; the message is shown to staff as it is. */
 export class ImageRefused extends Error {}
+/** A refusal for size alone: the server answers it without reading the rest of the file. */
+export class ImageTooLarge extends ImageRefused {}
+
+export const TOO_LARGE_MESSAGE =
+  "The file is larger than 5 MB; images may be at most 5 MB. Export it smaller and try again.";
 
 type Extension = "png" | "jpg" | "gif" | "webp" | "svg";
 export type PreparedFile = { width: number; format: "original" | "webp"; bytes: Uint8Array; contentType: string };
@@ -29,7 +34,6 @@ const encoders: Record<ImageInfo["type"], (pipeline: Sharp) => Sharp> = {
   gif: (pipeline) => pipeline.gif(),
   webp: (pipeline) => pipeline.webp({ quality: 80 }),
 };
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
  * Checks an uploaded file and makes everything the shop stores of it. The type comes from the
@@ -38,8 +42,7 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
  * EXIF and other metadata (a phone photo's GPS position) never reach the shop's storage.
  */
 export async function prepareUpload(bytes: Uint8Array): Promise<PreparedImage> {
-  if (bytes.byteLength > UPLOAD_LIMITS.bytes)
-    throw new ImageRefused(`The file is ${megabytes(bytes.byteLength)} MB; images may be at most 5 MB.`);
+  if (bytes.byteLength > UPLOAD_LIMITS.bytes) throw new ImageTooLarge(TOO_LARGE_MESSAGE);
   if (looksLikeSvg(bytes))
     throw new ImageRefused("SVG images are not accepted (they can contain scripts). Upload a PNG, JPEG, GIF or WebP.");
   const info = imageInfo(bytes);

@@ -112,19 +112,8 @@ export const ProductBulkActionSchema = z.discriminatedUnion("action", [
   z.object({ ids: bulkIds, action: z.literal("setCategory"), categoryId: IdSchema.nullable() }).strict(),
 ]);
 
-/** Uploaded images: the server checks the bytes' type and reads the dimensions itself. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-export const ImageUploadSchema = z
-  .object({
-    productId: IdSchema,
-    /** The file's bytes, base64-encoded. */
-    dataBase64: z
-      .string()
-      .min(1)
-      .max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 4, "Images may be at most 5 MB"),
-    alt: Text(200).default(""),
-  })
-  .strict();
+export { ImageUploadMetaSchema, ImageUploadSchema, imageUploadBody, MAX_IMAGE_BYTES } from "./image-upload.ts";
+export type { ImageUploadMeta } from "./image-upload.ts";
 
 /** The product's images in their new order (the first is the primary); images left out are deleted. */
 export const ImagesUpdateSchema = z

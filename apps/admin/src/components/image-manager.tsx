@@ -3,7 +3,8 @@ import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, ResponsiveImage } from "@shop/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { imageFileProblem, imageTypes, moved, readBase64 } from "../lib/image-files.ts";
+import { imageFileProblem, imageTypes, moved } from "../lib/image-files.ts";
+import { uploadImage } from "../lib/upload-image.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 
 type Image = RouterOutputs["admin"]["products"]["get"]["images"][number];
@@ -15,12 +16,13 @@ export function ImageManager({ productId, images }: { productId: number; images:
   const [error, setError] = useState<string | null>(null);
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.admin.products.get.queryKey({ id: productId }) });
-  const upload = useMutation(
-    trpc.admin.products.uploadImage.mutationOptions({
-      onSuccess: refresh,
-      onError: (e) => setError(plainErrorMessage(e)),
-    }),
-  );
+  const [sent, setSent] = useState(0);
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadImage({ productId, alt: "" }, file, setSent),
+    onMutate: () => setSent(0),
+    onSuccess: refresh,
+    onError: (e) => setError(plainErrorMessage(e)),
+  });
   const update = useMutation(
     trpc.admin.products.updateImages.mutationOptions({
       onSuccess: refresh,
@@ -108,14 +110,16 @@ export function ImageManager({ productId, images }: { productId: number; images:
             setError(null);
             const problem = imageFileProblem(file);
             if (problem) return setError(problem);
-            upload.mutate({ productId, dataBase64: await readBase64(file), alt: "" });
+            upload.mutate(file);
           }}
         />
       </label>
       {upload.isPending && (
-        <p className="mt-2 text-sm text-muted" role="status">
-          Uploading…
-        </p>
+        <div className="mt-2 flex items-center gap-3 text-sm text-muted">
+          <progress max={100} value={Math.round(sent * 100)} aria-label="Image upload progress" />
+          {/* The bar moves with every byte; the live region speaks only when the stage changes. */}
+          <p role="status">{sent < 1 ? "Uploading…" : "Making the smaller sizes…"}</p>
+        </div>
       )}
     </section>
   );

@@ -20,11 +20,3 @@ export function moved<T>(list: readonly T[], from: number, to: number): T[] {
   if (item !== undefined) next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
   return next;
 }
-
-export const readBase64 = (file: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("Could not read the file"));
-    reader.readAsDataURL(file);
-  });

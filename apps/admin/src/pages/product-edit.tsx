@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ImageManager } from "../components/image-manager.tsx";
 import { StagedImages, type StagedImage } from "../components/staged-images.tsx";
-import { readBase64 } from "../lib/image-files.ts";
+import { uploadImage } from "../lib/upload-image.ts";
 import { VariantsEditor } from "../components/variants-editor.tsx";
 import { ProductReviews } from "./reviews/product-reviews.tsx";
 import {
@@ -34,8 +34,8 @@ export function ProductEditPage() {
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const [staged, setStaged] = useState<StagedImage[]>([]);
-  const [uploading, setUploading] = useState<{ done: number; total: number } | null>(null);
-  const upload = useMutation(trpc.admin.products.uploadImage.mutationOptions());
+  // `done` counts whole images, `sent` the share of the current one that has left the browser.
+  const [uploading, setUploading] = useState<{ done: number; total: number; sent: number } | null>(null);
   useEffect(() => {
     if (product.data) setForm(formFromProduct(product.data));
   }, [product.data]);
@@ -43,8 +43,11 @@ export function ProductEditPage() {
   // A new product's images were chosen before it existed: they go up now, in their order.
   const uploadStaged = async (productId: number) => {
     for (const [index, image] of staged.entries()) {
-      setUploading({ done: index, total: staged.length });
-      await upload.mutateAsync({ productId, dataBase64: await readBase64(image.file), alt: image.alt.trim() });
+      const total = staged.length;
+      setUploading({ done: index, total, sent: 0 });
+      await uploadImage({ productId, alt: image.alt.trim() }, image.file, (sent) =>
+        setUploading({ done: index, total, sent }),
+      );
     }
     setUploading(null);
     setStaged([]);
@@ -208,7 +211,11 @@ export function ProductEditPage() {
         {id === null && <StagedImages images={staged} onChange={setStaged} />}
         {uploading && (
           <div className="flex items-center gap-3 text-sm">
-            <progress max={uploading.total} value={uploading.done} aria-label="Image upload progress" />
+            <progress
+              max={uploading.total}
+              value={uploading.done + uploading.sent}
+              aria-label="Image upload progress"
+            />
             <p role="status">
               Uploading image {uploading.done + 1} of {uploading.total}…
             </p>

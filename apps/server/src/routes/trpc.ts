@@ -23,6 +23,7 @@ import { singleFlight } from "../cache/single-flight.ts";
 import { invalidatesCatalog, pathsOf, sharedCacheTtl } from "./procedures.ts";
 import { fastMutation, fastQuery, isFastMutation, isFastQuery, type TrpcQuerystring } from "./trpc-fast-query.ts";
 import { trpcErrorReply } from "./trpc-errors.ts";
+import { isStreamed, streamedCall } from "./trpc-upload.ts";
 
 /** A session cookie in a Cookie or Set-Cookie header. */
 const SESSION_IN_HEADER = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
@@ -30,7 +31,10 @@ const SESSION_IN_HEADER = new RegExp(`(^|;\\s*)${SESSION_COOKIE}=`);
 /** The procedure paths of a tRPC request's URL. */
 const TRPC_PATHS = /^\/trpc\/([^?]+)/;
 
-/** Image uploads and CSV imports travel as tRPC inputs; everything else stays far below this. */
+/**
+ * CSV imports (up to 12 million characters, JSON-escaped) travel as JSON inputs; everything else
+ * stays far below this. Image uploads are streamed (`trpc-upload.ts`) and never reach it.
+ */
 const TRPC_BODY_LIMIT = 16 * 1024 * 1024;
 
 const header = (request: FastifyRequest, name: string) => {
@@ -194,6 +198,8 @@ export async function trpcRoutes(
     });
     trpc.removeContentTypeParser("application/json");
     trpc.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+    // Left unread here: `streamedCall` reads it as the procedure consumes it.
+    trpc.addContentTypeParser("application/octet-stream", (_request, _payload, done) => done(null, undefined));
     // What escapes the fast paths (a database outage while building the context) still gets
     // tRPC's error envelope and status; anything else goes on to Fastify's handler.
     trpc.setErrorHandler(
@@ -209,6 +215,13 @@ export async function trpcRoutes(
       { bodyLimit: TRPC_BODY_LIMIT },
       async (req, res) => {
         const path = req.params.path;
+        if (isStreamed(req))
+          return streamedCall(req, res, {
+            router: appRouter,
+            path,
+            createContext: () => createContext({ req, res }),
+            onError: (error, failed) => onError(error, failed, req, res),
+          });
         if (isFastQuery(req, path)) return cachedFastQuery(req, res, path);
         if (isFastMutation(req, path)) {
           const { status, body } = await fastMutation({

@@ -1,28 +1,39 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@shop/db";
-import { ImageRefused, prepareUpload, storeImage } from "@shop/media";
+import { ImageRefused, ImageTooLarge, prepareUpload, readUpload, storeImage } from "@shop/media";
 import type { ApiConfig } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit, type AuditActor } from "../../audit/record.ts";
 import { imageSelect, toImage } from "../../../selects/product.ts";
 
+const refusal = (error: unknown) =>
+  error instanceof ImageRefused
+    ? new AppError(error instanceof ImageTooLarge ? "TOO_LARGE" : "BAD_INPUT", error.message)
+    : error;
+
 /**
  * Checks an uploaded image (type from its bytes, size and pixel caps, no SVG), stores it with its
- * smaller widths, metadata stripped, and appends it to the product's gallery. The files are
- * written first: a failed insert leaves unreferenced files (harmless), never a row pointing at
- * nothing. A refusal says why, in words staff can act on.
+ * smaller widths, metadata stripped, and appends it to the product's gallery. The file arrives as
+ * a stream and is read no further than 5 MB. The files are written first: a failed insert leaves
+ * unreferenced files (harmless), never a row pointing at nothing. A refusal says why, in words
+ * staff can act on.
  */
 export async function uploadImage(
   db: PrismaClient,
   config: ApiConfig,
   actor: AuditActor,
-  input: { productId: number; dataBase64: string; alt: string },
+  input: { productId: number; alt: string; file: ReadableStream<Uint8Array> },
 ) {
   const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
-  if (!product) throw new AppError("NOT_FOUND", "No such product");
-  const prepared = await prepareUpload(Buffer.from(input.dataBase64, "base64")).catch((error: unknown) => {
-    throw error instanceof ImageRefused ? new AppError("BAD_INPUT", error.message) : error;
-  });
+  if (!product) {
+    await input.file.cancel();
+    throw new AppError("NOT_FOUND", "No such product");
+  }
+  const prepared = await readUpload(input.file)
+    .then(prepareUpload)
+    .catch((error: unknown) => {
+      throw refusal(error);
+    });
   const stem = `products/${product.id}/${randomBytes(12).toString("hex")}`;
   const stored = await storeImage(config.storage, stem, prepared).catch(() => {
     throw new AppError("UNAVAILABLE", "The image storage is not answering; nothing was saved. Try again in a moment.");
