@@ -2,7 +2,12 @@ import { z } from "zod";
 import { AddressSchema, EmailSchema } from "./account.ts";
 import { CountryCodeSchema, IdSchema, MinorUnitsSchema, paginationFields } from "./common.ts";
 import { MAX_LINE_QUANTITY } from "./limits.ts";
-import { FulfillmentStatusFilterSchema, OrderStateFilterSchema, PaymentStatusFilterSchema } from "./orders.ts";
+import {
+  ArchivedFilterSchema,
+  FulfillmentStatusFilterSchema,
+  OrderStateFilterSchema,
+  PaymentStatusFilterSchema,
+} from "./orders.ts";
 
 const Quantity = z
   .number()
@@ -127,6 +132,7 @@ export const AdminOrderListSchema = z
     paymentStatus: PaymentStatusFilterSchema.optional(),
     fulfillmentStatus: FulfillmentStatusFilterSchema.optional(),
     state: OrderStateFilterSchema.optional(),
+    archived: ArchivedFilterSchema.optional(),
     attempts: z.boolean().optional(),
     search: z.string().trim().max(254).optional(),
     from: z.coerce.date().optional(),

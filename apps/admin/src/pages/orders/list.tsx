@@ -1,8 +1,11 @@
 import { useTRPC } from "@shop/client";
 import { EmptyState, InfiniteList, Skeleton, ListPage } from "@shop/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useShopCurrency } from "../../lib/settings.ts";
+import { AutoArchiveSetting } from "./auto-archive.tsx";
+import { BulkArchive } from "./bulk-archive.tsx";
 import { OrderFilters } from "./filters.tsx";
 import { orderListInput } from "./list-input.ts";
 import { OrdersTable } from "./table.tsx";
@@ -27,6 +30,8 @@ export function OrdersPage() {
   const orders = useInfiniteQuery(
     trpc.admin.orders.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor, enabled: ready }),
   );
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const numbers = new Map(orders.data?.pages.flatMap((page) => page.items.map((row) => [row.id, row.number])));
   const customer = useQuery(
     trpc.admin.customers.get.queryOptions({ id: input.customerId ?? 0 }, { enabled: input.customerId !== undefined }),
   );
@@ -54,14 +59,25 @@ export function OrdersPage() {
         </p>
       )}
       <OrderFilters key={params.toString()} params={params} currency={currency} onApply={setParams} />
+      <BulkArchive selected={selected} numbers={numbers} onDone={(left) => setSelected(new Set(left))} />
       <InfiniteList
         query={orders}
         noun="orders"
         loading={<TableSkeleton />}
         empty={<EmptyState title="No orders match">Try fewer filters, or another number or email.</EmptyState>}
       >
-        {(rows) => <OrdersTable rows={rows} />}
+        {(rows) => (
+          <OrdersTable
+            rows={rows}
+            selection={{
+              selected,
+              onChange: setSelected,
+              label: (id) => `Select order #${numbers.get(id) ?? id}`,
+            }}
+          />
+        )}
       </InfiniteList>
+      <AutoArchiveSetting />
     </ListPage>
   );
 }
