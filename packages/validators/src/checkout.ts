@@ -61,6 +61,9 @@ export const OrderAccessSchema = z
   .object({ number: z.number().int().positive(), key: OrderKeySchema.optional() })
   .strict();
 
+/** An unpaid order's payment, optionally with the way the shopper chose to pay. */
+export const OrderPaymentSchema = OrderAccessSchema.extend({ method: z.enum(["card", "paypal"]).optional() }).strict();
+
 export const TestCardPaymentSchema = z
   .object({
     clientSecret: z.string().min(10).max(200),

@@ -30,6 +30,7 @@ const toIntent = (row: Row): ProviderIntent => ({
   currency: row.currency.toLowerCase(),
   paymentId: row.paymentId,
   clientSecret: row.clientSecret,
+  approvalUrl: null,
   lastError: row.lastError,
 });
 
