@@ -40,7 +40,7 @@ describe("bulk work on orders and products", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^order_number,placed_at,email,/);
     expect(lines.slice(1).map((line) => `#${line.split(",")[0]}`)).toEqual(numbers);
-    const status = page.getByTestId("bulk-status");
+    const status = page.getByTestId("export-status");
     expect(await status.textContent()).toBe("Exported 3 of 3 orders — done");
 
     await page.goto("/admin/audit?action=order.export");

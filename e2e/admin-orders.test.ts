@@ -121,6 +121,67 @@ describe("admin orders and coupons", () => {
     await shopper.context.close();
   });
 
+  it("archives a delivered order from its page and in bulk: it leaves the list, the shopper still sees it", async () => {
+    const { number, key } = await placePaidOrder(browser);
+    const { page, errors, context } = await openPage(browser, "/admin/orders");
+    await signInAsStaff(page);
+    await page.waitForURL(/\/admin\/orders$/);
+    const rows = page.getByTestId("order-row");
+    const search = `/admin/orders?q=%23${number}`;
+    await page.goto(search);
+    await rows.getByRole("link", { name: `#${number}` }).click();
+    const heading = page.getByRole("heading", { level: 1 });
+    await heading.filter({ hasText: `Order #${number}` }).waitFor();
+    // Not finished yet: nothing to archive.
+    expect(await page.getByRole("button", { name: "Archive" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Ship a parcel…" }).click();
+    const ship = page.getByRole("dialog", { name: `Ship a parcel of order #${number}` });
+    await ship.getByLabel("Carrier").fill("UPS");
+    await ship.getByLabel("Tracking number").fill("1ZARCHIVE1");
+    await ship.getByRole("button", { name: "Mark as shipped" }).click();
+    await page.getByRole("button", { name: "Mark all parcels delivered" }).click();
+    await heading.filter({ hasText: "Delivered" }).waitFor();
+
+    await page.getByRole("button", { name: "Archive", exact: true }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Order #${number} archived` })
+      .waitFor();
+    expect(await heading.textContent()).toContain("Archived");
+    await page.getByTestId("timeline").getByText("Order archived").waitFor();
+
+    // Hidden from the list unless asked for.
+    await page.goto(search);
+    await page.getByText("No orders match").waitFor();
+    await page.getByLabel("Archived").selectOption("only");
+    await page.waitForURL(/archived=only/);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toContain("Archived");
+    await rows.getByRole("link", { name: `#${number}` }).click();
+    await page.getByRole("button", { name: "Unarchive" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Order #${number} unarchived` })
+      .waitFor();
+    expect(await heading.textContent()).not.toContain("Archived");
+
+    // The list's bulk action.
+    await page.goto(search);
+    await page.getByLabel(`Select order #${number}`).check();
+    await page.getByRole("button", { name: "Archive orders" }).click();
+    await page.getByTestId("bulk-status").filter({ hasText: "Archived 1 order." }).waitFor();
+    await page.getByText("No orders match").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const shopper = await openPage(browser, `/orders/${number}#key=${key}`);
+    await shopper.page.getByTestId("parcel").waitFor();
+    expect(await shopper.page.getByTestId("order-status").first().textContent()).toBe("Delivered");
+    expect(await shopper.page.locator("main").textContent()).not.toMatch(/archived/i);
+    expect(shopper.errors).toEqual([]);
+    await shopper.context.close();
+  });
+
   it("creates a coupon and lists it; usage limits are an admin's", async () => {
     const { page, errors, context } = await openPage(browser, "/admin/coupons/new");
     await signInAsStaff(page);

@@ -1,9 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
-import { freePort, waitForReady } from "./global-setup.ts";
+import { startOwnShop } from "./own-shop.ts";
 
 type Received = { to: string; text: string };
 
@@ -49,37 +45,5 @@ export async function startInbox() {
   };
 }
 
-/**
- * The production build on a scratch embedded database of its own, delivering email over SMTP to
- * `smtpUrl`, as a shop with email configured runs (the shared test server has no SMTP).
- */
-export async function startShopWithEmail(smtpUrl: string) {
-  const root = join(import.meta.dirname, "..", "..");
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "shop-e2e-mail-"));
-  const server = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/main.js"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: baseUrl,
-      DATA_DIR: dataDir,
-      SEED_IF_EMPTY: "false",
-      SMTP_URL: smtpUrl,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForReady(baseUrl, server, 60_000);
-  return {
-    baseUrl,
-    async close() {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A shop that delivers email over SMTP to `smtpUrl` (the shared test server has no SMTP). */
+export const startShopWithEmail = (smtpUrl: string) => startOwnShop({ SEED_IF_EMPTY: "false", SMTP_URL: smtpUrl });

@@ -133,23 +133,25 @@ export function percentile(sorted: number[], p: number): number {
  */
 export type CpuTimes = { server: number; postgres: number; client: number };
 
+/** CPU time (ms, user + system) a process has used so far; 0 once it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+  } catch {
+    return 0;
+  }
+}
+
 export async function cpuTimes(server: Server, db: pg.Client, database: string): Promise<CpuTimes> {
-  const ticks = (pid: number) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
-    } catch {
-      return 0;
-    }
-  };
   const { rows } = await db.query<{ pid: number }>(
     `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
     [database],
   );
   const usage = process.cpuUsage();
   return {
-    server: server.process.pid ? ticks(server.process.pid) : 0,
-    postgres: rows.reduce((sum, row) => sum + ticks(row.pid), 0),
+    server: server.process.pid ? processCpuMs(server.process.pid) : 0,
+    postgres: rows.reduce((sum, row) => sum + processCpuMs(row.pid), 0),
     client: (usage.user + usage.system) / 1000,
   };
 }

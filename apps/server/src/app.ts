@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import {
   createMemoryStore,
+  createPaypalProvider,
   createStripeProvider,
   createTestProvider,
+  paypalTakes,
   RETRY_AFTER_SECONDS,
   toTRPCError,
   type ApiConfig,
   type PaymentProvider,
+  type PaypalProvider,
   type RateLimitStore,
   type StripeSettings,
 } from "@shop/api";
@@ -26,6 +29,7 @@ import { mediaOrigins, securityPlugin } from "./plugins/security.ts";
 import { healthRoutes, type DependencyChecks } from "./routes/health.ts";
 import { mediaRoutes } from "./routes/media.ts";
 import { paymentWebhookRoutes, type WebhookVerifier } from "./routes/payment-webhook.ts";
+import { paypalWebhookRoutes } from "./routes/paypal-webhook.ts";
 import { pageHandler } from "./routes/pages.ts";
 import { seoRoutes } from "./routes/seo.ts";
 import { staticRoutes } from "./routes/static.ts";
@@ -59,7 +63,7 @@ export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig 
 export type AppServices = {
   limits?: RateLimitStore;
   logger?: FastifyBaseLogger;
-  payments?: { provider: PaymentProvider; verifyWebhook: WebhookVerifier | null };
+  payments?: Payments;
   /** Cached catalog responses; null turns caching off. Defaults to an in-process cache. */
   cache?: ResponseCache | null;
   /** Rendered storefront pages and sitemaps, under the same catalog version; null turns it off. */
@@ -78,16 +82,28 @@ export type AppServices = {
   outages?: OutageLog;
 };
 
-/** Stripe when its keys are set; otherwise the offline test provider. */
-export function paymentsFrom(env: ServerEnv, db: Database, api?: StripeSettings["api"]) {
-  if (!env.stripe) return { provider: createTestProvider(db.prisma), verifyWebhook: null };
+export type Payments = {
+  /** The card provider, with PayPal `alongside` it when configured. */
+  provider: PaymentProvider;
+  verifyWebhook: WebhookVerifier | null;
+  paypal: PaypalProvider | null;
+};
+
+/**
+ * Stripe when its keys are set, otherwise the offline test provider; PayPal beside it when its
+ * keys are set and it takes the shop's currency.
+ */
+export function paymentsFrom(env: ServerEnv, db: Database, api?: StripeSettings["api"]): Payments {
+  const paypal = env.paypal && paypalTakes(env.SHOP_CURRENCY) ? createPaypalProvider(env.paypal) : null;
+  const alongside = paypal ? { alongside: [paypal] } : {};
+  if (!env.stripe) return { provider: { ...createTestProvider(db.prisma), ...alongside }, verifyWebhook: null, paypal };
   const stripe = createStripeProvider({
     ...env.stripe,
     timeoutMs: env.STRIPE_TIMEOUT_MS,
     maxNetworkRetries: env.STRIPE_MAX_NETWORK_RETRIES,
     api,
   });
-  return { provider: stripe, verifyWebhook: stripe.parseWebhook };
+  return { provider: { ...stripe, ...alongside }, verifyWebhook: stripe.parseWebhook, paypal };
 }
 
 export async function buildApp(env: ServerEnv, db: Database, services: AppServices = {}) {
@@ -184,6 +200,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
       publicUrl: env.publicUrl,
     });
   }
+  if (payments.paypal) await paypalWebhookRoutes(app, { db, provider: payments.paypal, publicUrl: env.publicUrl });
   await mediaRoutes(app, storage);
   seoRoutes(app, { db, publicUrl: env.publicUrl, cache: pageCache, chunkSize: services.sitemapChunkSize });
   if (env.serveApps) {

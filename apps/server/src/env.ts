@@ -9,6 +9,13 @@ const bool = z
   .transform((value) => value === "true" || value === "1")
   .optional();
 
+/** A setting that may be left empty in .env (empty means unset). */
+const optionalText = z
+  .string()
+  .min(1)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -93,6 +100,11 @@ const ServerEnvSchema = z.object({
     .regex(/^whsec_/, "must be a Stripe webhook signing secret (whsec_…)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  PAYPAL_CLIENT_ID: optionalText,
+  PAYPAL_CLIENT_SECRET: optionalText,
+  PAYPAL_WEBHOOK_ID: optionalText,
+  PAYPAL_API_BASE: z.url().default("https://api-m.sandbox.paypal.com"),
+  PAYPAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
 });
 
 export type ServerEnv = ReturnType<typeof parseServerEnv>;
@@ -110,6 +122,10 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
     throw new Error(
       "Invalid environment:\n  STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET go together",
     );
+  }
+  const paypalKeys = [env.PAYPAL_CLIENT_ID, env.PAYPAL_CLIENT_SECRET, env.PAYPAL_WEBHOOK_ID];
+  if (paypalKeys.some(Boolean) && !paypalKeys.every(Boolean)) {
+    throw new Error("Invalid environment:\n  PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID go together");
   }
   const database = parseDatabaseEnv(source);
   const media = parseMediaEnv(source);
@@ -146,6 +162,16 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
             secretKey: env.STRIPE_SECRET_KEY,
             publishableKey: env.STRIPE_PUBLISHABLE_KEY,
             webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+          }
+        : null,
+    paypal:
+      env.PAYPAL_CLIENT_ID && env.PAYPAL_CLIENT_SECRET && env.PAYPAL_WEBHOOK_ID
+        ? {
+            clientId: env.PAYPAL_CLIENT_ID,
+            clientSecret: env.PAYPAL_CLIENT_SECRET,
+            webhookId: env.PAYPAL_WEBHOOK_ID,
+            apiBase: env.PAYPAL_API_BASE,
+            timeoutMs: env.PAYPAL_TIMEOUT_MS,
           }
         : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),

@@ -47,6 +47,7 @@ export const adminRoutes: UxRoute[] = [
   { name: "not found", as: "staff", path: "/admin/no-such-page" },
   { name: "coupon, new (admin)", as: "admin", path: "/admin/coupons/new" },
   { name: "customers (admin)", as: "admin", path: "/admin/customers" },
+  { name: "orders, archived, with the setting (admin)", as: "admin", path: "/admin/orders?archived=all" },
   { name: "audit (admin)", as: "admin", path: "/admin/audit" },
   { name: "api keys (admin)", as: "admin", path: "/admin/api-keys" },
   { name: "returns with the window form (admin)", as: "admin", path: "/admin/returns" },

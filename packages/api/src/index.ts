@@ -26,6 +26,8 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export { CART_COOKIE } from "./services/cart/owner.ts";
 export { handlePaymentEvent } from "./services/payments/events.ts";
 export type { PaymentProvider, PaymentEvent } from "./services/payments/provider.ts";
+export { createPaypalProvider, paypalTakes, type PaypalProvider } from "./services/payments/paypal/provider.ts";
+export type { PaypalSettings } from "./services/payments/paypal/client.ts";
 export { createStripeProvider, type StripeSettings } from "./services/payments/stripe.ts";
 export { createTestProvider } from "./services/payments/test-provider.ts";
 export { expireReservations } from "./services/orders/expire.ts";

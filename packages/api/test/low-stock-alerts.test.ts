@@ -59,6 +59,15 @@ describe("low-stock alerts", () => {
     expect(await alerts("ALERT-1")).toHaveLength(1);
     await buy(variantId, 7); // 5 available again
     expect(await alerts("ALERT-1")).toHaveLength(2);
+
+    // A threshold still at or above what is available keeps the flag; one below re-arms it.
+    const alertedAt = async () =>
+      (await shop.prisma.variant.findUniqueOrThrow({ where: { id: variantId }, select: { lowStockAlertedAt: true } }))
+        .lowStockAlertedAt;
+    await staff.admin.inventory.setThreshold({ variantId, threshold: 5 });
+    expect(await alertedAt()).not.toBeNull();
+    await staff.admin.inventory.setThreshold({ variantId, threshold: 4 });
+    expect(await alertedAt()).toBeNull();
   });
 
   it("uses the shop default threshold, and alerts for a manual adjustment that crosses it", async () => {

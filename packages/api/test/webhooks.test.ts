@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { WEBHOOK_EVENT_TYPES } from "@shop/webhooks";
+import { WEBHOOK_EVENT_TYPES, type WebhookData, type WebhookEvent } from "@shop/webhooks";
+import { moveReturn } from "../src/services/returns/transitions.ts";
 import { claimDueWebhooks, deliverDueWebhooks } from "../src/services/webhooks/deliver.ts";
 import { emitWebhook } from "../src/services/webhooks/emit.ts";
 import { pruneWebhookHistory } from "../src/services/webhooks/prune.ts";
@@ -249,7 +250,7 @@ describe("outgoing webhooks", () => {
   });
 
   it("sends an event for other code through emitWebhook (returns), and none with no endpoint for it", async () => {
-    const data = {
+    const data: WebhookData<"return.requested"> = {
       return: {
         id: 7,
         orderId: 1,
@@ -270,6 +271,84 @@ describe("outgoing webhooks", () => {
     await shop.make.user({ role: "CUSTOMER", email: "unsubscribed@example.com" });
     expect(await shop.prisma.outgoingEvent.count()).toBe(before);
     await admin.admin.webhooks.update({ id: endpoint.id, events: [...WEBHOOK_EVENT_TYPES] });
+  });
+
+  it("sends each step of a return once, in order, with its payload; nothing for a step rolled back", async () => {
+    const product = await shop.make.product({ variants: [{ price: 2_000, stock: 10, sku: "HOOK-RET" }] });
+    const guest = await guestShopper(shop.prisma);
+    await guest.call((c) => c.cart.add({ variantId: product.variants[0]?.id ?? 0, quantity: 3 }));
+    const placed = await guest.call((c) => c.checkout.placeOrder(checkoutInput({ email: "return-hook@example.com" })));
+    await guest.call((c) =>
+      c.payments.testConfirm({ clientSecret: placed.payment?.clientSecret ?? "", ...card("4242424242424242") }),
+    );
+    const order = await shop.prisma.order.findUniqueOrThrow({ where: { number: placed.order.number } });
+    await admin.admin.orders.ship({ orderId: order.id, carrier: "UPS", trackingNumber: "1ZRETURN" });
+    await admin.admin.orders.markDelivered({ orderId: order.id });
+    const access = { number: placed.order.number, key: placed.key };
+    const line = (await guest.call((c) => c.orders.open(access))).items[0]?.id ?? 0;
+    const ask = (quantity: number, reason: string) =>
+      guest.call((c) => c.orders.requestReturn({ ...access, items: [{ orderItemId: line, quantity }], reason }));
+    await ask(2, "Too small");
+    const [kept, refused] = (await ask(1, "Changed my mind")).returns.map((r) => r.id);
+    const returnId = kept ?? 0;
+
+    // A step whose transaction fails leaves no event behind.
+    const countOf = () => shop.prisma.outgoingEvent.count({ where: { resource: `return:${returnId}` } });
+    expect(await countOf()).toBe(1);
+    await expect(
+      shop.prisma.$transaction(async (tx) => {
+        const actor = { type: "STAFF" as const, id: adminId, email: "owner@example.com" };
+        await moveReturn(tx, { id: returnId, orderId: order.id, status: "REQUESTED" }, "APPROVED", actor, {
+          publicUrl: settings.publicUrl,
+        });
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect(await countOf()).toBe(1);
+
+    await admin.admin.returns.approve({ returnId });
+    // A second click changes nothing and sends nothing.
+    await expect(admin.admin.returns.approve({ returnId })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await admin.admin.returns.reject({ returnId: refused ?? 0, note: "Outside policy" });
+    await admin.admin.returns.receive({ returnId, restock: [{ orderItemId: line, restock: true }] });
+    await admin.admin.returns.refund({ returnId, amount: 3_000 });
+    await drain();
+
+    expect(receiver.refused).toEqual([]);
+    const isReturn = (event: WebhookEvent) =>
+      event.type === "return.requested" ||
+      event.type === "return.approved" ||
+      event.type === "return.rejected" ||
+      event.type === "return.received" ||
+      event.type === "return.refunded"
+        ? [{ type: event.type, ...event.data.return }]
+        : [];
+    const events = receiver.received.flatMap(({ event }) => isReturn(event));
+    const of = (id: number | undefined) => events.filter((event) => event.id === id);
+    expect(of(returnId).map(({ type, status, refundAmount }) => [type, status, refundAmount])).toEqual([
+      ["return.requested", "REQUESTED", null],
+      ["return.approved", "APPROVED", null],
+      ["return.received", "RECEIVED", null],
+      ["return.refunded", "REFUNDED", 3_000],
+    ]);
+    expect(of(returnId).at(-1)).toEqual({
+      type: "return.refunded",
+      id: returnId,
+      orderId: order.id,
+      orderNumber: placed.order.number,
+      status: "REFUNDED",
+      reason: "Too small",
+      items: [{ orderItemId: line, sku: "HOOK-RET", quantity: 2 }],
+      refundAmount: 3_000,
+      currency: "USD",
+    });
+    expect(of(refused).map(({ type, status }) => [type, status])).toEqual([
+      ["return.requested", "REQUESTED"],
+      ["return.rejected", "REJECTED"],
+    ]);
+    // Written once each: one event row per step, each delivered once.
+    expect(await countOf()).toBe(4);
+    expect(new Set(receiver.received.map(({ event }) => event.id)).size).toBe(receiver.received.length);
   });
 
   it("sends each event once with two instances at it, one resource's events still in order", async () => {

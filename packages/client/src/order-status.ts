@@ -85,6 +85,8 @@ export function eventWords(event: { kind: string; fromStatus: string | null; toS
       return `Fulfilment: ${lookup(fulfillmentLabels, event.toStatus).toLowerCase()}`;
     case "state":
       return `Order ${lookup(stateLabels, event.toStatus).toLowerCase()}`;
+    case "archive":
+      return event.toStatus === "ARCHIVED" ? "Order archived" : "Order unarchived";
     case "shipment":
       return event.toStatus === "DELIVERED" ? "Parcel delivered" : "Parcel shipped";
     case "return":

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { AddressSchema, EmailSchema } from "./account.ts";
 import { CountryCodeSchema, IdSchema, MinorUnitsSchema, paginationFields } from "./common.ts";
 import { MAX_LINE_QUANTITY } from "./limits.ts";
-import { FulfillmentStatusFilterSchema, OrderStateFilterSchema, PaymentStatusFilterSchema } from "./orders.ts";
+import {
+  ArchivedFilterSchema,
+  FulfillmentStatusFilterSchema,
+  OrderStateFilterSchema,
+  PaymentStatusFilterSchema,
+} from "./orders.ts";
 
 const Quantity = z
   .number()
@@ -55,6 +60,9 @@ export const OrderKeySchema = z.string().min(1, "This link is incomplete").max(2
 export const OrderAccessSchema = z
   .object({ number: z.number().int().positive(), key: OrderKeySchema.optional() })
   .strict();
+
+/** An unpaid order's payment, optionally with the way the shopper chose to pay. */
+export const OrderPaymentSchema = OrderAccessSchema.extend({ method: z.enum(["card", "paypal"]).optional() }).strict();
 
 export const TestCardPaymentSchema = z
   .object({
@@ -124,6 +132,7 @@ export const AdminOrderListSchema = z
     paymentStatus: PaymentStatusFilterSchema.optional(),
     fulfillmentStatus: FulfillmentStatusFilterSchema.optional(),
     state: OrderStateFilterSchema.optional(),
+    archived: ArchivedFilterSchema.optional(),
     attempts: z.boolean().optional(),
     search: z.string().trim().max(254).optional(),
     from: z.coerce.date().optional(),

@@ -5,7 +5,12 @@ import { IdSchema, MinorUnitsSchema, paginationFields } from "./common.ts";
 // The three statuses of an order, from the schema's enums (prisma/schema.prisma).
 export const PaymentStatusFilterSchema = z.enum(OrderPaymentStatus);
 export const FulfillmentStatusFilterSchema = z.enum(FulfillmentStatus);
-export const OrderStateFilterSchema = z.enum(OrderState);
+/** ARCHIVED is never an order's state (archiving is a flag apart, `ArchivedFilterSchema`). */
+export const OrderStateFilterSchema = z.enum(OrderState).exclude(["ARCHIVED"]);
+/** The admin order list: archived orders hidden (default), only archived ones, or all. */
+export const ArchivedFilterSchema = z.enum(["hide", "only", "all"]);
+export const ArchiveOrdersSchema = z.object({ orderIds: z.array(IdSchema).min(1).max(100) }).strict();
+export const AutoArchiveSchema = z.object({ autoArchive: z.boolean() }).strict();
 
 export const ShipmentIdSchema = z.object({ orderId: IdSchema, shipmentId: IdSchema }).strict();
 

@@ -100,10 +100,11 @@ export const ReturnPayloadSchema = z.object({
   id: z.number().int(),
   orderId: z.number().int(),
   orderNumber: z.number().int(),
-  status: z.string(),
+  /** The status the event moved it to (`return.approved` carries APPROVED). */
+  status: z.enum(["REQUESTED", "APPROVED", "REJECTED", "RECEIVED", "REFUNDED"]),
   reason: z.string().nullable(),
   items: z.array(z.object({ orderItemId: z.number().int(), sku: z.string(), quantity: z.number().int() })),
-  /** Minor units of the order's currency; null until a refund amount is decided. */
+  /** Minor units of the order's currency; null until the return is refunded. */
   refundAmount: z.number().int().nullable(),
   currency: z.string().length(3),
 });

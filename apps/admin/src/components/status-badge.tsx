@@ -2,14 +2,24 @@ import { fulfillmentLabels, fulfillmentTones, paymentLabels, paymentTones, state
 import type { FulfillmentStatus, OrderState, PaymentStatus } from "@shop/client";
 import { Badge } from "@shop/ui";
 
-/** An order's payment and fulfilment status, and its state when it is not simply open. */
+/** An order's payment and fulfilment status, its state when it is not simply open, and whether it is archived. */
 export function OrderBadges({
   order,
 }: {
-  order: { paymentStatus: PaymentStatus; fulfillmentStatus: FulfillmentStatus; state: OrderState };
+  order: {
+    paymentStatus: PaymentStatus;
+    fulfillmentStatus: FulfillmentStatus;
+    state: OrderState;
+    archivedAt?: Date | null;
+  };
 }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
+      {order.archivedAt && (
+        <Badge tone="neutral" data-archived="true">
+          Archived
+        </Badge>
+      )}
       {order.state !== "OPEN" && (
         <Badge tone={order.state === "CANCELLED" ? "danger" : "neutral"} data-state={order.state}>
           {stateLabels[order.state]}

@@ -50,7 +50,18 @@ export function OrderConfirmationPage() {
   }, [ready, number]);
 
   if (confirm.isError && !order && !checking) {
-    return <ErrorState message={plainErrorMessage(confirm.error)} />;
+    // PayPal refused the way to pay the shopper approved: the order waits for another try.
+    const payAgain = isClientError(confirm.error) && confirm.error.data?.code === "PRECONDITION_FAILED";
+    return (
+      <div className="space-y-3">
+        <ErrorState message={plainErrorMessage(confirm.error)} />
+        {payAgain && (
+          <Link to={`/checkout?pay=${number}`} className="inline-block font-medium text-brand-700 underline">
+            Back to the payment step
+          </Link>
+        )}
+      </div>
+    );
   }
   if (!order) return <Skeleton className="h-96 w-full" />;
   const paid = order.paymentStatus !== "PENDING" && order.state !== "CANCELLED";

@@ -1,6 +1,5 @@
-import { Prisma, qb, readRunnerOf, sqlRunnerOf, type PrismaClient, type SqlRunner } from "@shop/db";
-import { sql, type Compilable, type CompiledQuery, type RawBuilder } from "kysely";
-import type { z } from "zod";
+import { Prisma, readRunnerOf, sqlRunnerOf, type PrismaClient, type SqlRunner } from "@shop/db";
+import { sql, type Compilable, type CompiledQuery } from "kysely";
 
 /**
  * A row as a typed query yields it. A column the schema no longer has (renamed, dropped) reads
@@ -28,26 +27,6 @@ export type RowOf<Q> = Q extends Compilable<infer O> ? Row<O> : never;
  * from the generated schema types (the same trust Kysely's own drivers place in the database).
  */
 const typed = <O>(rows: unknown[], _query: Compilable<O>) => rows as Row<O>[];
-
-/** Raw SQL rows are validated, not cast: a renamed column fails loudly here. */
-export async function parseRows<S extends z.ZodType>(schema: S, rows: Promise<unknown>): Promise<z.output<S>[]> {
-  const result: unknown = await rows;
-  if (!Array.isArray(result)) throw new Error("expected rows from a raw query");
-  return result.map((row) => schema.parse(row));
-}
-
-/**
- * Runs a raw read (a `Prisma.sql` template, or Kysely's `sql` composed of typed fragments; always
- * parameterised) on the raw runner beside the client (the read replica when one is configured:
- * catalog reads tolerate its lag), as a prepared statement; falls back to Prisma's raw queries
- * for a client made elsewhere (same SQL, slower). Callers validate the rows with a zod schema.
- */
-export async function readRows(db: PrismaClient, query: Prisma.Sql | RawBuilder<unknown>): Promise<unknown> {
-  const statement = query instanceof Prisma.Sql ? query : query.compile(qb);
-  const runner = readRunnerOf(db);
-  if (!runner) return prismaRows(db, statement);
-  return runner.queryPrepared(...textOf(statement));
-}
 
 /** A statement to run: a `Prisma.sql` template or a compiled typed (Kysely) query. */
 export type Statement = Prisma.Sql | CompiledQuery;
@@ -115,14 +94,9 @@ export function sqlOf(db: PrismaClient): Sql {
   return sql;
 }
 
-/** The rows of a statement, each validated by `schema`. */
-export async function sqlRows<S extends z.ZodType>(sql: Sql, schema: S, query: Prisma.Sql): Promise<z.output<S>[]> {
-  return (await sql.rows(query)).map((row) => schema.parse(row));
-}
-
 /**
  * A typed read (Kysely, compiled here, run as a prepared statement) on the read runner beside
- * the client (the replica when configured: see `readRows`), or through Prisma's raw queries.
+ * the client (the replica when configured: catalog reads tolerate its lag), or through Prisma's raw queries.
  */
 export async function read<O>(db: PrismaClient, query: Compilable<O>): Promise<Row<O>[]> {
   const compiled = query.compile();
@@ -167,5 +141,8 @@ export function prepared<P extends Record<string, unknown>, O>(
 
 /** `timestamp(3)` columns hold UTC (Prisma's convention), whatever the session's time zone. */
 export const utcNow = sql<Date>`(now() AT TIME ZONE 'UTC')`;
-/** `utcNow` for `Prisma.sql` statements. */
-export const utcNowSql = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+/**
+ * An instant as such a column's value. Bound as ISO text, not as a `Date`: node-postgres would
+ * send a `Date` in the process's local time, which a `timestamp` column takes without its offset.
+ */
+export const utcTimestamp = (at: Date) => sql<Date>`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;

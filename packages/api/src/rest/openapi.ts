@@ -65,13 +65,42 @@ function bodySchema(endpoint: RestEndpoint, schema: JsonSchema | null): JsonSche
   return { ...rest, properties, required };
 }
 
-function operation(endpoint: RestEndpoint): Operation {
+/**
+ * The JSON Schema of a procedure's `.output()` (dates as ISO strings, as JSON carries them).
+ * Named schemas (`.meta({ id })`, e.g. the recursive category node) move to the document's
+ * `components.schemas`, where `#/components/schemas/…` finds them from anywhere in it.
+ */
+function responseSchema(output: z.ZodType, components: Record<string, unknown>): JsonSchema {
+  const {
+    $schema: _draft,
+    $defs,
+    ...schema
+  } = z.toJSONSchema(output, {
+    io: "output",
+    unrepresentable: "any",
+    override: datesAsStrings,
+  });
+  for (const [name, def] of Object.entries($defs ?? {})) {
+    const moved = relink(def);
+    if (name in components && JSON.stringify(components[name]) !== JSON.stringify(moved))
+      throw new Error(`Two different output schemas are both named ${name}`);
+    components[name] = moved;
+  }
+  return relink(schema);
+}
+
+function relink<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (key, inner: unknown) =>
+      key === "$ref" && typeof inner === "string" ? inner.replace("#/$defs/", "#/components/schemas/") : inner,
+    ),
+  );
+}
+
+function operation(endpoint: RestEndpoint, components: Record<string, unknown>): Operation {
   const schema = endpoint.input ? inputJsonSchema(endpoint.input) : null;
   const body = bodySchema(endpoint, schema);
-  const output: JsonSchema = endpoint.output
-    ? z.toJSONSchema(endpoint.output, { io: "output", unrepresentable: "any", override: datesAsStrings })
-    : { description: "JSON; the TypeScript type is `RouterOutputs` of `@shop/api` at this procedure" };
-  const { $schema: _draft, ...response } = output;
+  const response = responseSchema(endpoint.output, components);
   return {
     operationId: endpoint.procedure,
     summary: endpoint.summary,
@@ -98,8 +127,9 @@ function operation(endpoint: RestEndpoint): Operation {
 /** The OpenAPI 3.1 document of the REST API, built from the router's procedures and their zod schemas. */
 export function openApiDocument(endpoints: readonly RestEndpoint[], options: { serverUrl: string }) {
   const paths: Record<string, Record<string, Operation>> = {};
+  const shared: Record<string, unknown> = {};
   for (const endpoint of endpoints) {
-    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operation(endpoint);
+    (paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = operation(endpoint, shared);
   }
   const { $schema: _draft, ...error } = z.toJSONSchema(RestErrorSchema);
   return {
@@ -122,7 +152,7 @@ export function openApiDocument(endpoints: readonly RestEndpoint[], options: { s
           description: `An API key. Scopes: ${API_SCOPES.join(", ")}.`,
         },
       },
-      schemas: { Error: error },
+      schemas: { Error: error, ...shared },
     },
     paths,
   };

@@ -13,6 +13,7 @@ import { facetCounts } from "../services/catalog/facets.ts";
 import { getProduct } from "../services/catalog/get-product.ts";
 import { listProducts } from "../services/catalog/list-products.ts";
 import { suggest } from "../services/catalog/suggest.ts";
+import { BrandListOutput, CategoryTreeOutput, ProductListOutput, ProductOutput } from "../outputs/catalog.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 const read = "catalog:read";
@@ -31,6 +32,7 @@ export const catalogRouter = router({
       rest: { method: "GET", path: "/products", summary: "A page of active products, filtered and sorted" },
     })
     .input(CatalogListSchema)
+    .output(ProductListOutput)
     .query(({ ctx, input }) => listProducts(ctx.db, ctx.config, input)),
   facets: catalogRead.input(CatalogFiltersSchema).query(({ ctx, input }) => facetCounts(ctx.db, ctx.config, input)),
   suggest: catalogRead.input(CatalogSuggestSchema).query(({ ctx, input }) => suggest(ctx.db, ctx.config, input.q)),
@@ -40,12 +42,14 @@ export const catalogRouter = router({
       rest: { method: "GET", path: "/products/{slug}", summary: "An active product with its variants and images" },
     })
     .input(CatalogProductSchema)
+    .output(ProductOutput)
     .query(({ ctx, input }) => getProduct(ctx.db, ctx.config, input.slug)),
   categories: catalogRead
     .meta({
       scope: read,
       rest: { method: "GET", path: "/categories", summary: "The category tree with product counts" },
     })
+    .output(CategoryTreeOutput)
     .query(({ ctx }) => categoryTree(ctx.db)),
   /** A renamed category's current slug (`movedTo`), for the storefront's 301; null if unknown. */
   categoryMoved: catalogRead
@@ -53,6 +57,7 @@ export const catalogRouter = router({
     .query(async ({ ctx, input }) => ({ movedTo: await categoryMovedTo(ctx.db, input.slug) })),
   brands: catalogRead
     .meta({ scope: read, rest: { method: "GET", path: "/brands", summary: "Brands with product counts" } })
+    .output(BrandListOutput)
     .query(({ ctx }) => listBrands(ctx.db)),
   /** One brand's page: its name and how many products it has on sale. */
   brand: catalogRead.input(CatalogBrandSchema).query(({ ctx, input }) => getBrand(ctx.db, input.slug)),

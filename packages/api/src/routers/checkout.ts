@@ -1,4 +1,10 @@
-import { AddressFormatSchema, CheckoutQuoteSchema, OrderAccessSchema, PlaceOrderSchema } from "@shop/validators";
+import {
+  AddressFormatSchema,
+  CheckoutQuoteSchema,
+  OrderAccessSchema,
+  OrderPaymentSchema,
+  PlaceOrderSchema,
+} from "@shop/validators";
 import { libraryCountries, libraryRules } from "@shop/validators/address-library";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
@@ -8,8 +14,9 @@ import { addressSelect, createAddress } from "../services/account/addresses.ts";
 import { addToCart } from "../services/cart/items.ts";
 import { placeOrder } from "../services/checkout/place-order.ts";
 import { quoteCheckout } from "../services/checkout/quote.ts";
-import { ensurePaymentIntent } from "../services/payments/intent.ts";
-import { syncPayment } from "../services/payments/sync.ts";
+import { completePayment } from "../services/payments/complete.ts";
+import { ensurePaymentIntent, paymentMethods } from "../services/payments/intent.ts";
+import { providerFor } from "../services/payments/provider.ts";
 import { mintOrderKey } from "../services/orders/access-keys.ts";
 import { toOrderView } from "../services/orders/queries.ts";
 import { publicProcedure, router } from "../trpc.ts";
@@ -28,9 +35,13 @@ async function shippingAddressFor(ctx: Context, choice: { addressId: number } | 
 }
 
 /** Creates (or re-reads) the provider intent; a provider outage leaves the order payable later. */
-async function paymentFor(ctx: Context, orderId: number, created: Parameters<typeof ensurePaymentIntent>[3]) {
+async function paymentFor(
+  ctx: Context,
+  order: { id: number; number: number },
+  created: Parameters<typeof ensurePaymentIntent>[3]["created"],
+) {
   try {
-    return await ensurePaymentIntent(ctx.db, ctx.payments, orderId, created);
+    return await ensurePaymentIntent(ctx.db, ctx.payments, order, { publicUrl: ctx.config.publicUrl, created });
   } catch (error) {
     // The order is placed either way; only a refusal (not an outage) is the shopper's to see.
     if (error instanceof AppError && error.code !== "UNAVAILABLE") throw error;
@@ -39,8 +50,14 @@ async function paymentFor(ctx: Context, orderId: number, created: Parameters<typ
 }
 
 export const checkoutRouter = router({
-  /** Public payment settings for the storefront: which provider, and Stripe's publishable key. */
-  paymentConfig: publicProcedure.query(({ ctx }) => ctx.payments.clientConfig()),
+  /**
+   * Public payment settings for the storefront: the card provider (and Stripe's publishable key),
+   * and the ways a shopper can pay (PayPal beside the card when configured).
+   */
+  paymentConfig: publicProcedure.query(({ ctx }) => ({
+    ...ctx.payments.clientConfig(),
+    methods: paymentMethods(ctx.payments),
+  })),
 
   /** Every country an address may be in, by English name (the address library's list). */
   countries: publicProcedure.query(() => libraryCountries()),
@@ -80,10 +97,15 @@ export const checkoutRouter = router({
         await createAddress(ctx.db, ctx.auth.user.id, shippingAddress).catch(() => undefined); // a full address book must not fail a paid-for checkout
       }
       const { order } = placed;
-      const created = placed.payment ? { ...placed.payment, providerRef: null } : undefined;
+      const created = placed.payment
+        ? { ...placed.payment, providerRef: null, provider: ctx.payments.name }
+        : undefined;
       return {
         order,
-        payment: order.paymentStatus === "PENDING" ? await paymentFor(ctx, placed.orderId, created) : null,
+        payment:
+          order.paymentStatus === "PENDING"
+            ? await paymentFor(ctx, { id: placed.orderId, number: order.number }, created)
+            : null,
         reservationMinutes: ctx.config.reservationMinutes,
         // The order's secret link, for the confirmation page; a replay gets a fresh one (the first
         // answer may never have arrived), the same way every placement does.
@@ -91,24 +113,30 @@ export const checkoutRouter = router({
       };
     }),
 
-  /** The payment form for an unpaid order (after a reload or a provider hiccup). */
-  payment: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
-    const order = await accessibleOrder(ctx, input);
-    return ensurePaymentIntent(ctx.db, ctx.payments, order.id);
+  /**
+   * The payment form for an unpaid order (after a reload, a provider hiccup, or coming back from
+   * PayPal), with the way to pay the shopper chose: `paypal` answers PayPal's approval page.
+   */
+  payment: publicProcedure.input(OrderPaymentSchema).mutation(async ({ ctx, input }) => {
+    const { method, ...access } = input;
+    const order = await accessibleOrder(ctx, access);
+    return ensurePaymentIntent(ctx.db, ctx.payments, order, { publicUrl: ctx.config.publicUrl, method });
   }),
 
   /**
    * The success page asks the provider directly (through the same idempotent fulfilment as the
-   * webhook), so the order is up to date even if the webhook is late.
+   * webhook), so the order is up to date even if the webhook is late. It is also where PayPal
+   * sends the shopper back after approving: an approved PayPal payment is captured here.
    */
   confirm: publicProcedure.input(OrderAccessSchema).mutation(async ({ ctx, input }) => {
     const order = await accessibleOrder(ctx, input);
     const payment = await ctx.db.payment.findFirst({
       where: { orderId: order.id },
       orderBy: { id: "desc" },
-      select: { providerRef: true },
+      select: { id: true, provider: true },
     });
-    if (payment?.providerRef) await syncPayment(ctx.db, ctx.payments, payment.providerRef, ctx.config.publicUrl);
+    if (payment)
+      await completePayment(ctx.db, providerFor(ctx.payments, payment.provider), payment.id, ctx.config.publicUrl);
     return toOrderView(ctx.config, await accessibleOrder(ctx, input));
   }),
 

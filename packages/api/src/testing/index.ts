@@ -1,1 +1,2 @@
+export { startPaypalDouble } from "./paypal-double.ts";
 export { signedEvent, startStripeDouble } from "./stripe-double.ts";

@@ -20,15 +20,51 @@ export function OrderActions({ order, onDone }: { order: Order; onDone: (message
       },
     }),
   );
+  const archive = useMutation(
+    trpc.admin.orders.archive.mutationOptions({
+      onSuccess: (next) => {
+        updated(next);
+        onDone(`Order #${next.number} archived: it no longer shows in the orders list unless asked for.`);
+      },
+    }),
+  );
+  const unarchive = useMutation(
+    trpc.admin.orders.unarchive.mutationOptions({
+      onSuccess: (next) => {
+        updated(next);
+        onDone(`Order #${next.number} unarchived.`);
+      },
+    }),
+  );
   const allowed = orderActions(order);
-  const busy = markDelivered.isPending;
+  const busy = markDelivered.isPending || archive.isPending || unarchive.isPending;
+  const filing = order.archivedAt ? (
+    <Button variant="secondary" disabled={busy} onClick={() => unarchive.mutate({ orderId: order.id })}>
+      Unarchive
+    </Button>
+  ) : (
+    order.canArchive && (
+      <Button variant="secondary" disabled={busy} onClick={() => archive.mutate({ orderId: order.id })}>
+        Archive
+      </Button>
+    )
+  );
+  const filingError = <FormMessage error={archive.error?.message ?? unarchive.error?.message} />;
   const finish = (message: string) => {
     setDialog(null);
     onDone(message);
   };
 
   if (!allowed.ship && !allowed.markDelivered && !allowed.cancel) {
-    return <p className="text-sm text-muted">Nothing is waiting to ship or on its way.</p>;
+    return (
+      <div className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Order actions">
+          <p className="text-sm text-muted">Nothing is waiting to ship or on its way.</p>
+          {filing}
+        </div>
+        {filingError}
+      </div>
+    );
   }
   return (
     <div className="space-y-3">
@@ -44,8 +80,10 @@ export function OrderActions({ order, onDone }: { order: Order; onDone: (message
             Cancel order…
           </Button>
         )}
+        {filing}
       </div>
       <FormMessage error={markDelivered.error?.message} />
+      {filingError}
       {dialog === "ship" && <ShipDialog order={order} open onClose={() => setDialog(null)} onDone={finish} />}
       {dialog === "cancel" && <CancelDialog order={order} open onClose={() => setDialog(null)} onDone={finish} />}
     </div>

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { runInBatches } from "../../lib/batches.ts";
+import { useBulkArchive } from "./bulk-archive.tsx";
 
 const BATCH = 25;
 type Run = { done: number; total: number; error?: string };
@@ -22,20 +23,24 @@ function download(text: string, name: string) {
 
 /**
  * What staff do with many orders at once: print their packing slips (a page of its own, one slip
- * an order) or export them as CSV, fetched 25 at a time so a long run shows its progress. Each
- * order's audit trail records that it was printed or exported.
+ * an order), export them as CSV, fetched 25 at a time so a long run shows its progress, or archive
+ * them. Each order's audit trail records that it was printed or exported.
  */
 export function OrderBulkBar({
   selected,
+  numbers,
   onDone,
 }: {
   selected: ReadonlySet<number>;
+  /** Order numbers by id, for messages about one order. */
+  numbers: ReadonlyMap<number, number>;
   onDone: (left: number[]) => void;
 }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const exportCsv = useMutation(trpc.admin.orders.exportCsv.mutationOptions());
   const [run, setRun] = useState<Run | null>(null);
+  const archive = useBulkArchive({ selected, numbers, onDone });
 
   async function exportSelection() {
     const ids = [...selected];
@@ -61,7 +66,7 @@ export function OrderBulkBar({
     onDone([]);
   }
 
-  if (selected.size === 0 && !run) return null;
+  if (selected.size === 0 && !run && !archive.active) return null;
   return (
     <div className="mb-3 space-y-2 rounded-md bg-subtle p-2 text-sm">
       {selected.size > 0 && (
@@ -77,12 +82,14 @@ export function OrderBulkBar({
           <Button variant="secondary" disabled={exportCsv.isPending} onClick={() => void exportSelection()}>
             Export CSV
           </Button>
+          {archive.button}
         </div>
       )}
+      {archive.status}
       {run && (
         <div className="flex flex-wrap items-center gap-3">
           <progress max={run.total} value={run.done} aria-label="Export progress" className="w-48" />
-          <p role="status" data-testid="bulk-status">
+          <p role="status" data-testid="export-status">
             Exported {run.done} of {run.total} orders
             {run.done === run.total && !run.error && " — done"}
           </p>

@@ -22,6 +22,7 @@ function Dates({ order }: { order: Order }) {
     ["Shipped", order.shippedAt],
     ["Delivered", order.deliveredAt],
     ["Cancelled", order.cancelledAt],
+    ["Archived", order.archivedAt],
   ];
   return (
     <p className="text-sm text-muted">

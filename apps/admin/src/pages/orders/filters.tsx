@@ -13,11 +13,14 @@ function StatusSelect({
   label,
   value,
   options,
+  any = "Any",
 }: {
   name: string;
   label: string;
   value: string | null;
   options: Array<[string, string]>;
+  /** What the empty choice means. */
+  any?: string;
 }) {
   return (
     <div className="w-full text-sm sm:w-auto">
@@ -31,7 +34,7 @@ function StatusSelect({
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
         className={`${selectClass} w-full`}
       >
-        <option value="">Any</option>
+        <option value="">{any}</option>
         {options.map(([option, text]) => (
           <option key={option} value={option}>
             {text}
@@ -106,6 +109,16 @@ export function OrderFilters({
         label="State"
         value={params.get("state")}
         options={OrderStateFilterSchema.options.map((value) => [value, stateLabels[value]])}
+      />
+      <StatusSelect
+        name="archived"
+        label="Archived"
+        any="Hidden"
+        value={params.get("archived")}
+        options={[
+          ["only", "Only archived"],
+          ["all", "Shown too"],
+        ]}
       />
       <label className="flex min-h-10 items-center gap-2 text-sm">
         <input

@@ -1,5 +1,10 @@
 import type { RouterInputs } from "@shop/api";
-import { FulfillmentStatusFilterSchema, OrderStateFilterSchema, PaymentStatusFilterSchema } from "@shop/validators";
+import {
+  ArchivedFilterSchema,
+  FulfillmentStatusFilterSchema,
+  OrderStateFilterSchema,
+  PaymentStatusFilterSchema,
+} from "@shop/validators";
 import { localDay } from "../../lib/dates.ts";
 import { parseMoney } from "../../lib/money.ts";
 
@@ -11,6 +16,7 @@ export const filterParams = [
   "payment",
   "fulfillment",
   "state",
+  "archived",
   "attempts",
   "from",
   "to",
@@ -32,6 +38,8 @@ export function orderListInput(params: URLSearchParams, currency: string | undef
     paymentStatus: PaymentStatusFilterSchema.safeParse(params.get("payment")).data,
     fulfillmentStatus: FulfillmentStatusFilterSchema.safeParse(params.get("fulfillment")).data,
     state: OrderStateFilterSchema.safeParse(params.get("state")).data,
+    // Archived orders are hidden unless asked for, as in Shopify.
+    archived: ArchivedFilterSchema.safeParse(params.get("archived")).data,
     // Declined and abandoned payment attempts are left out unless asked for.
     attempts: params.get("attempts") === "1" || undefined,
     from: localDay(params.get("from")),

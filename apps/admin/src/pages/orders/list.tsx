@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useShopCurrency } from "../../lib/settings.ts";
+import { AutoArchiveSetting } from "./auto-archive.tsx";
 import { OrderBulkBar } from "./bulk-bar.tsx";
 import { OrderFilters } from "./filters.tsx";
 import { orderListInput } from "./list-input.ts";
@@ -58,7 +59,7 @@ export function OrdersPage() {
         </p>
       )}
       <OrderFilters key={params.toString()} params={params} currency={currency} onApply={setParams} />
-      <OrderBulkBar selected={selected} onDone={(left) => setSelected(new Set(left))} />
+      <OrderBulkBar selected={selected} numbers={numbers} onDone={(left) => setSelected(new Set(left))} />
       <InfiniteList
         query={orders}
         noun="orders"
@@ -76,6 +77,7 @@ export function OrdersPage() {
           />
         )}
       </InfiniteList>
+      <AutoArchiveSetting />
     </ListPage>
   );
 }

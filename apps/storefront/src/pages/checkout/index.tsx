@@ -4,7 +4,7 @@ import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui"
 import { PlaceOrderSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { readAddress } from "../../components/address-fields.tsx";
 import { currentPath, track } from "../../lib/analytics.ts";
 import { useCart } from "../../lib/cart.ts";
@@ -13,6 +13,7 @@ import { useMe } from "../../lib/session.ts";
 import { DetailsForm, SHIPPING_PREFIX, type DetailsChoice } from "./details-form.tsx";
 import type { PaymentResult } from "../../components/payment/result.ts";
 import { PaymentStep } from "./payment-step.tsx";
+import { ResumePayment } from "./resume-payment.tsx";
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
 
@@ -20,6 +21,8 @@ export function CheckoutPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  // Back from PayPal without paying: the payment step of that order.
+  const resume = Number(useSearchParams()[0].get("pay"));
   const me = useMe();
   const cart = useCart();
   const addresses = useQuery(trpc.account.addresses.list.queryOptions(undefined, { enabled: Boolean(me.data) }));
@@ -53,6 +56,7 @@ export function CheckoutPage() {
   }, [startedCheckout]);
   const retry = useMutation(trpc.checkout.retry.mutationOptions({ onSuccess: () => window.location.assign("/cart") }));
 
+  if (!placed && Number.isInteger(resume) && resume > 0) return <ResumePayment number={resume} />;
   // Wait for saved addresses too: the form starts on the default one.
   if (me.isPending || cart.isPending || (me.data && addresses.isPending)) return <Skeleton className="h-96 w-full" />;
   if (cart.isError) return <ErrorState message="We could not load your cart." onRetry={() => void cart.refetch()} />;
@@ -103,7 +107,13 @@ export function CheckoutPage() {
         </section>
       );
     }
-    return <PaymentStep placed={{ ...placed, payment: placed.payment }} onDone={paid} />;
+    return (
+      <PaymentStep
+        placed={{ ...placed, payment: placed.payment }}
+        onDone={paid}
+        onPayment={(next) => setPlaced({ ...placed, payment: next })}
+      />
+    );
   }
   if (cart.data.items.length === 0) {
     return (

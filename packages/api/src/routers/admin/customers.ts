@@ -7,6 +7,7 @@ import {
 } from "@shop/validators";
 import { forcePasswordReset } from "../../services/auth/force-reset.ts";
 import { getCustomer, listCustomers, setUserDisabled, setUserRole } from "../../services/admin/customers.ts";
+import { CustomerListOutput, CustomerOutput } from "../../outputs/customers.ts";
 import { adminProcedure, apiStaffProcedure, router, staffProcedure } from "../../trpc.ts";
 
 export const adminCustomersRouter = router({
@@ -15,12 +16,14 @@ export const adminCustomersRouter = router({
     rest: { method: "GET", path: "/customers", summary: "Customer accounts, filtered" },
   })
     .input(AdminCustomerListSchema)
+    .output(CustomerListOutput)
     .query(({ ctx, input }) => listCustomers(ctx.db, input)),
   get: apiStaffProcedure({
     scope: "customers:read",
     rest: { method: "GET", path: "/customers/{id}", summary: "A customer with addresses and order summary" },
   })
     .input(ByIdSchema)
+    .output(CustomerOutput)
     .query(({ ctx, input }) => getCustomer(ctx.db, input.id)),
   setDisabled: staffProcedure
     .input(SetUserDisabledSchema)

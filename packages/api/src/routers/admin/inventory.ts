@@ -11,6 +11,7 @@ import { adjustStock, setDefaultThreshold, setThreshold } from "../../services/i
 import { importStockCsv } from "../../services/inventory/csv-import.ts";
 import { getDefaultThreshold, lowStockCount } from "../../services/inventory/low-stock.ts";
 import { getStock, listStock, StockPage, StockRow, stockHistory } from "../../services/inventory/queries.ts";
+import { StockHistoryOutput } from "../../outputs/inventory.ts";
 import { apiStaffProcedure, router, staffProcedure } from "../../trpc.ts";
 
 // Stock changes change what shoppers see (availability): the server empties the catalog caches
@@ -41,6 +42,7 @@ export const adminInventoryRouter = router({
     },
   })
     .input(StockHistorySchema)
+    .output(StockHistoryOutput)
     .query(({ ctx, input }) => stockHistory(ctx.db, input)),
   /** For the dashboard's low-stock tile. */
   lowStockCount: staffProcedure.query(({ ctx }) => lowStockCount(ctx.db)),
@@ -50,6 +52,7 @@ export const adminInventoryRouter = router({
   })
     .meta({ invalidatesCatalog: true })
     .input(StockAdjustSchema)
+    .output(StockRow)
     .mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.auth.user, input, ctx.req.ip)),
   setThreshold: apiStaffProcedure({
     scope: "inventory:write",
@@ -60,6 +63,7 @@ export const adminInventoryRouter = router({
     },
   })
     .input(ThresholdSchema)
+    .output(StockRow)
     .mutation(({ ctx, input }) => setThreshold(ctx.db, ctx.auth.user, input, ctx.req.ip)),
   defaultThreshold: staffProcedure.query(async ({ ctx }) => ({ threshold: await getDefaultThreshold(ctx.db) })),
   setDefaultThreshold: staffProcedure

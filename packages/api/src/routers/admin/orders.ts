@@ -1,5 +1,7 @@
 import {
   AdminOrderListSchema,
+  ArchiveOrdersSchema,
+  AutoArchiveSchema,
   CancelOrderSchema,
   OrderIdSchema,
   OrderNoteSchema,
@@ -9,13 +11,16 @@ import {
   ShipOrderSchema,
 } from "@shop/validators";
 import { recordAudit } from "../../services/audit/record.ts";
+import { archiveOrder, archiveOrders, unarchiveOrder } from "../../services/orders/archive.ts";
+import { autoArchiveEnabled, setAutoArchive } from "../../services/orders/auto-archive.ts";
 import { refundOrder } from "../../services/orders/admin-refund.ts";
 import { exportOrdersCsv, packingSlips } from "../../services/orders/bulk-documents.ts";
 import { cancelOrder } from "../../services/orders/cancel.ts";
 import { listCarriers } from "../../services/orders/carriers.ts";
 import { markDelivered, markShipmentDelivered, shipOrder } from "../../services/orders/fulfil.ts";
 import { getOrderForStaff, listOrders } from "../../services/orders/queries.ts";
-import { apiStaffProcedure, router, staffProcedure } from "../../trpc.ts";
+import { AdminOrderListOutput, AdminOrderOutput } from "../../outputs/orders.ts";
+import { adminProcedure, apiStaffProcedure, router, staffProcedure } from "../../trpc.ts";
 
 const staff = (user: { id: number; email: string }) => ({ type: "STAFF" as const, id: user.id, email: user.email });
 
@@ -25,6 +30,7 @@ export const adminOrdersRouter = router({
     rest: { method: "GET", path: "/orders", summary: "Orders, newest first, filtered" },
   })
     .input(AdminOrderListSchema)
+    .output(AdminOrderListOutput)
     .query(({ ctx, input }) => listOrders(ctx.db, input)),
   get: apiStaffProcedure({
     scope: "orders:read",
@@ -35,6 +41,7 @@ export const adminOrdersRouter = router({
     },
   })
     .input(OrderIdSchema)
+    .output(AdminOrderOutput)
     .query(({ ctx, input }) => getOrderForStaff(ctx.db, ctx.config, input.orderId)),
 
   /** Packing slips of a selection, for printing; each order's audit trail records it. */
@@ -54,6 +61,7 @@ export const adminOrdersRouter = router({
     rest: { method: "POST", path: "/orders/{orderId}/ship", summary: "Ship an order with carrier and tracking number" },
   })
     .input(ShipOrderSchema)
+    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await shipOrder(ctx.db, { ...input, actor: staff(ctx.auth.user), publicUrl: ctx.config.publicUrl });
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
@@ -75,6 +83,7 @@ export const adminOrdersRouter = router({
     },
   })
     .input(OrderIdSchema)
+    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await markDelivered(ctx.db, input.orderId, staff(ctx.auth.user));
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
@@ -89,6 +98,7 @@ export const adminOrdersRouter = router({
     },
   })
     .input(CancelOrderSchema)
+    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await cancelOrder(ctx.db, ctx.payments, {
         orderId: input.orderId,
@@ -104,16 +114,49 @@ export const adminOrdersRouter = router({
     rest: { method: "POST", path: "/orders/{orderId}/refunds", summary: "Refund lines or an amount of a paid order" },
   })
     .input(RefundOrderSchema)
+    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await refundOrder(ctx.db, ctx.payments, ctx.auth.user, input, ctx.config.publicUrl, ctx.req.ip);
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
     }),
+
+  /** A finished order leaves the default list (the shopper still sees it). */
+  archive: apiStaffProcedure({
+    scope: "orders:write",
+    rest: { method: "POST", path: "/orders/{orderId}/archive", summary: "Archive a fulfilled or cancelled order" },
+  })
+    .input(OrderIdSchema)
+    .output(AdminOrderOutput)
+    .mutation(async ({ ctx, input }) => {
+      await archiveOrder(ctx.db, { orderId: input.orderId, actor: staff(ctx.auth.user) });
+      return getOrderForStaff(ctx.db, ctx.config, input.orderId);
+    }),
+  unarchive: apiStaffProcedure({
+    scope: "orders:write",
+    rest: { method: "POST", path: "/orders/{orderId}/unarchive", summary: "Bring an archived order back" },
+  })
+    .input(OrderIdSchema)
+    .output(AdminOrderOutput)
+    .mutation(async ({ ctx, input }) => {
+      await unarchiveOrder(ctx.db, { orderId: input.orderId, actor: staff(ctx.auth.user) });
+      return getOrderForStaff(ctx.db, ctx.config, input.orderId);
+    }),
+  /** The orders list's bulk action: archives those that may be, says why not for the others. */
+  archiveMany: staffProcedure
+    .input(ArchiveOrdersSchema)
+    .mutation(({ ctx, input }) => archiveOrders(ctx.db, { orderIds: input.orderIds, actor: staff(ctx.auth.user) })),
+  /** Whether orders are archived by themselves once fulfilled (Shopify's setting of that name). */
+  settings: staffProcedure.query(async ({ ctx }) => ({ autoArchive: await autoArchiveEnabled(ctx.db) })),
+  setSettings: adminProcedure
+    .input(AutoArchiveSchema)
+    .mutation(({ ctx, input }) => setAutoArchive(ctx.db, ctx.auth.user, input.autoArchive, ctx.req.ip)),
 
   addNote: apiStaffProcedure({
     scope: "orders:write",
     rest: { method: "POST", path: "/orders/{orderId}/notes", summary: "Add an internal note to an order" },
   })
     .input(OrderNoteSchema)
+    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.$transaction(async (tx) => {
         const note = await tx.orderNote.create({

@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
+import { qb, type Prisma, type PrismaClient } from "@shop/db";
+import { prismaQuery } from "../../lib/sql.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit, type AuditActor } from "../audit/record.ts";
 
@@ -83,7 +83,18 @@ export async function updateCategory(
   });
 }
 
-const Ids = z.array(z.object({ id: z.number() }));
+/** A category and all its descendants. */
+const subtreeQuery = (id: number) =>
+  qb
+    .withRecursive("tree(id)", (db) =>
+      db
+        .selectFrom("Category as c")
+        .select("c.id")
+        .where("c.id", "=", id)
+        .union(db.selectFrom("Category as c").innerJoin("tree", "c.parentId", "tree.id").select("c.id")),
+    )
+    .selectFrom("tree")
+    .select("tree.id");
 
 /**
  * Moves a category to a new parent and position, renumbering both sibling lists. Refuses to
@@ -101,13 +112,7 @@ export async function moveCategory(
     });
     if (!category) throw new AppError("NOT_FOUND", "No such category");
     if (input.parentId !== null) {
-      const subtree = Ids.parse(
-        await tx.$queryRaw(Prisma.sql`
-          WITH RECURSIVE tree AS (
-            SELECT c."id" FROM "Category" c WHERE c."id" = ${input.id}
-            UNION SELECT c."id" FROM "Category" c JOIN tree ON c."parentId" = tree."id"
-          ) SELECT "id" FROM tree`),
-      );
+      const subtree = await prismaQuery(tx, subtreeQuery(input.id));
       if (subtree.some((row) => row.id === input.parentId))
         throw new AppError("BAD_INPUT", "A category cannot move inside itself");
       if (!(await tx.category.findUnique({ where: { id: input.parentId }, select: { id: true } })))

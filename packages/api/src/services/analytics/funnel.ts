@@ -1,6 +1,8 @@
-import type { PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import type { AnalyticsEventType } from "@shop/db/enums";
+import { sql } from "kysely";
+import { read, utcTimestamp } from "../../lib/sql.ts";
+import { countAll, countWhere } from "../../lib/aggregates.ts";
 
 const steps = [
   { key: "visitors", label: "Visitors" },
@@ -10,8 +12,35 @@ const steps = [
   { key: "purchase", label: "Placed an order" },
 ] as const;
 
-const count = z.coerce.number().int();
-const Row = z.object({ visitors: count, productView: count, addToCart: count, checkout: count, purchase: count });
+const funnelQuery = (range: { from: Date; to: Date }) =>
+  qb
+    .with("v", (db) =>
+      db
+        .selectFrom("AnalyticsEvent as e")
+        .select((eb) => {
+          const reached = (type: AnalyticsEventType) => eb.fn<boolean>("bool_or", [eb("e.type", "=", sql.lit(type))]);
+          return [
+            reached("PRODUCT_VIEW").as("pv"),
+            reached("ADD_TO_CART").as("ac"),
+            reached("CHECKOUT_STEP").as("cs"),
+            reached("PURCHASE").as("pu"),
+          ];
+        })
+        .where("e.createdAt", ">=", utcTimestamp(range.from))
+        .where("e.createdAt", "<", utcTimestamp(range.to))
+        .groupBy("e.visitorId"),
+    )
+    .selectFrom("v")
+    .select((eb) => {
+      const [pv, ac, cs, pu] = [eb.ref("v.pv"), eb.ref("v.ac"), eb.ref("v.cs"), eb.ref("v.pu")];
+      return [
+        countAll().as("visitors"),
+        countWhere(pv).as("productView"),
+        countWhere(eb.and([pv, ac])).as("addToCart"),
+        countWhere(eb.and([pv, ac, cs])).as("checkout"),
+        countWhere(eb.and([pv, ac, cs, pu])).as("purchase"),
+      ];
+    });
 
 /**
  * A conversion funnel over unique visitors in [from, to): each step counts the visitors who
@@ -19,22 +48,7 @@ const Row = z.object({ visitors: count, productView: count, addToCart: count, ch
  * rotates daily, so someone who comes back the next day is a new visitor (as in Plausible).
  */
 export async function conversionFunnel(db: PrismaClient, range: { from: Date; to: Date }) {
-  const [row] = await parseRows(
-    Row,
-    db.$queryRaw`
-    WITH v AS (
-      SELECT bool_or("type" = 'PRODUCT_VIEW') AS pv, bool_or("type" = 'ADD_TO_CART') AS ac,
-             bool_or("type" = 'CHECKOUT_STEP') AS cs, bool_or("type" = 'PURCHASE') AS pu
-        FROM "AnalyticsEvent"
-       WHERE "createdAt" >= ${range.from} AND "createdAt" < ${range.to}
-       GROUP BY "visitorId")
-    SELECT count(*) AS "visitors",
-           count(*) FILTER (WHERE pv) AS "productView",
-           count(*) FILTER (WHERE pv AND ac) AS "addToCart",
-           count(*) FILTER (WHERE pv AND ac AND cs) AS "checkout",
-           count(*) FILTER (WHERE pv AND ac AND cs AND pu) AS "purchase"
-      FROM v`,
-  );
+  const [row] = await read(db, funnelQuery(range));
   const counts = row ?? { visitors: 0, productView: 0, addToCart: 0, checkout: 0, purchase: 0 };
   const visitors = counts.visitors;
   return {

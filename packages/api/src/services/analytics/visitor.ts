@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@shop/db";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { rows, sqlOf, utcNow } from "../../lib/sql.ts";
 
 const SALT_KEY = "analytics.salt";
 const SaltSchema = z.object({ day: z.string(), salt: z.string() });
@@ -20,17 +21,24 @@ export async function saltOfTheDay(db: PrismaClient, now = new Date()): Promise<
   const cached = cache.get(db);
   if (cached?.day === day) return cached.salt;
   const fresh = JSON.stringify({ day, salt: randomBytes(32).toString("hex") });
-  const rows = await parseRows(
-    z.object({ value: SaltSchema }),
-    db.$queryRaw`
-    INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${SALT_KEY}, ${fresh}::jsonb, now())
-    ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()
-     WHERE "Setting"."value"->>'day' IS DISTINCT FROM ${day}
-    RETURNING "value"`,
+  const inserted = await rows(
+    sqlOf(db),
+    qb
+      .insertInto("Setting")
+      .values({ key: SALT_KEY, value: sql`${fresh}::jsonb`, updatedAt: utcNow })
+      .onConflict((oc) =>
+        oc
+          .column("key")
+          .doUpdateSet((eb) => ({ value: eb.ref("excluded.value"), updatedAt: utcNow }))
+          .where((eb) => eb(sql<string>`${eb.ref("Setting.value")}->>'day'`, "is distinct from", day)),
+      )
+      .returning("value"),
   );
-  const value =
-    rows[0]?.value ??
-    SaltSchema.parse((await db.setting.findUniqueOrThrow({ where: { key: SALT_KEY }, select: { value: true } })).value);
+  // The setting's value is JSON: its shape is checked, whichever statement read it.
+  const value = SaltSchema.parse(
+    inserted[0]?.value ??
+      (await db.setting.findUniqueOrThrow({ where: { key: SALT_KEY }, select: { value: true } })).value,
+  );
   // A clock a little behind another instance's could read tomorrow's salt: only cache today's.
   if (value.day === day) cache.set(db, value);
   return value.salt;

@@ -1,39 +1,42 @@
-import { Prisma } from "@shop/db";
-import { DiscountType } from "@shop/db/enums";
-import { z } from "zod";
-import type { CouponProblem, CouponRule } from "../pricing/coupons.ts";
+import { qb, type DB } from "@shop/db";
+import { expressionBuilder, sql } from "kysely";
+import { jsonBuildObject } from "kysely/helpers/postgres";
+import type { CouponProblem } from "../pricing/coupons.ts";
+import { utcDate } from "../../lib/json.ts";
 import { formatMinor } from "../../lib/money.ts";
-import { sqlRows, type Sql } from "../../lib/sql.ts";
+import { prepared, rows, type Sql } from "../../lib/sql.ts";
+
+const coupon = expressionBuilder<DB & { k: DB["Coupon"] }, "k">();
 
 /** A coupon (alias `k`) with its scope, as one JSON value: `Cart` reads embed it. */
-export const couponRuleJson = Prisma.sql`json_build_object(
-  'id', k."id", 'code', k."code", 'type', k."type", 'value', k."value", 'minSubtotal', k."minSubtotal",
-  'startsAt', k."startsAt", 'endsAt', k."endsAt", 'usageLimit', k."usageLimit", 'usageCount', k."usageCount",
-  'perCustomerLimit', k."perCustomerLimit", 'active', k."active",
-  'productIds', ARRAY(SELECT cp."productId" FROM "CouponProduct" cp WHERE cp."couponId" = k."id" ORDER BY cp."productId"),
-  'categoryIds', ARRAY(SELECT cc."categoryId" FROM "CouponCategory" cc WHERE cc."couponId" = k."id" ORDER BY cc."categoryId"))`;
+export const couponRuleJson = jsonBuildObject({
+  id: coupon.ref("k.id"),
+  code: coupon.ref("k.code"),
+  type: coupon.ref("k.type"),
+  value: coupon.ref("k.value"),
+  minSubtotal: coupon.ref("k.minSubtotal"),
+  startsAt: coupon.ref("k.startsAt"),
+  endsAt: coupon.ref("k.endsAt"),
+  usageLimit: coupon.ref("k.usageLimit"),
+  usageCount: coupon.ref("k.usageCount"),
+  perCustomerLimit: coupon.ref("k.perCustomerLimit"),
+  active: coupon.ref("k.active"),
+  productIds: sql<number[]>`ARRAY(${coupon
+    .selectFrom("CouponProduct as cp")
+    .select("cp.productId")
+    .whereRef("cp.couponId", "=", "k.id")
+    .orderBy("cp.productId")})`,
+  categoryIds: sql<number[]>`ARRAY(${coupon
+    .selectFrom("CouponCategory as cc")
+    .select("cc.categoryId")
+    .whereRef("cc.couponId", "=", "k.id")
+    .orderBy("cc.categoryId")})`,
+});
 
-// JSON carries `timestamp(3)` as ISO text without a zone; the columns hold UTC.
-const utc = z
-  .string()
-  .nullable()
-  .transform((value) => (value === null ? null : new Date(`${value}Z`)));
-
-export const CouponRuleJson = z.object({
-  id: z.number(),
-  code: z.string(),
-  type: z.enum(DiscountType),
-  value: z.number(),
-  minSubtotal: z.number().nullable(),
-  startsAt: utc,
-  endsAt: utc,
-  usageLimit: z.number().nullable(),
-  usageCount: z.number(),
-  perCustomerLimit: z.number().nullable(),
-  active: z.boolean(),
-  productIds: z.array(z.number()),
-  categoryIds: z.array(z.number()),
-}) satisfies z.ZodType<CouponRule>;
+/** The coupon as pricing takes it: JSON carries its dates as text. */
+export function couponRule<J extends { startsAt: string | null; endsAt: string | null }>(json: J) {
+  return { ...json, startsAt: utcDate(json.startsAt), endsAt: utcDate(json.endsAt) };
+}
 
 /** Codes are matched case-insensitively: they are stored upper-case. */
 export const normaliseCode = (code: string) => code.trim().toUpperCase();
@@ -45,14 +48,22 @@ export async function customerRedemptions(
   customer: { userId: number | null; email: string | null },
 ): Promise<number> {
   if (customer.userId === null && !customer.email) return 0;
-  const [row] = await sqlRows(
-    sql,
-    z.object({ count: z.number() }),
-    Prisma.sql`SELECT count(*)::int AS "count" FROM "CouponRedemption" r
-                WHERE r."couponId" = ${couponId} AND (r."userId" = ${customer.userId}::int OR r."email" = ${customer.email}::text)`,
-  );
+  const [row] = await rows(sql, redemptions({ couponId, userId: customer.userId, email: customer.email }));
   return row?.count ?? 0;
 }
+
+const redemptionKey: { couponId: number; userId: number | null; email: string | null } = {
+  couponId: -1,
+  userId: -2,
+  email: "\0email",
+};
+const redemptions = prepared(redemptionKey, ({ couponId, userId, email }) =>
+  qb
+    .selectFrom("CouponRedemption as r")
+    .select(sql<number>`count(*)::int`.as("count"))
+    .where("r.couponId", "=", couponId)
+    .where((eb) => eb.or([eb("r.userId", "=", userId), eb("r.email", "=", email)])),
+);
 
 export function couponMessage(problem: CouponProblem, currency: string, shortfall?: number): string {
   switch (problem) {

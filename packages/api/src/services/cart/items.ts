@@ -1,31 +1,41 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import { AppError } from "../../errors.ts";
-import { sqlOf, sqlRows, utcNowSql, type Sql } from "../../lib/sql.ts";
-import { CartState, cartStateColumns } from "./lines.ts";
+import { prepared, rows, sqlOf, utcNow, type Sql } from "../../lib/sql.ts";
+import { cartStateColumns, storedLineColumns, storedLines, toCartState, type CartState } from "./lines.ts";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "@shop/validators/limits";
 
-const Probe = z.object({
-  price: z.number(),
-  stockOnHand: z.number(),
-  reserved: z.number(),
-  status: z.string(),
-  /** Units of this variant already in the cart, and the cart's number of lines. */
-  inCart: z.number().nullable(),
-  lines: z.number(),
-});
+const cartKey: { variantId: number; cartId: number | null } = { variantId: -1, cartId: -2 };
+/** The variant as a cart sees it, and (given a cart) its units already in that cart and the cart's number of lines. */
+const probe = prepared(cartKey, ({ variantId, cartId }) =>
+  qb
+    .selectFrom("Variant as v")
+    .innerJoin("Product as p", "p.id", "v.productId")
+    .select((eb) => [
+      "v.price",
+      "v.stockOnHand",
+      "v.reserved",
+      "p.status",
+      eb
+        .selectFrom("CartItem as i")
+        .select("i.quantity")
+        .where("i.cartId", "=", cartId)
+        .whereRef("i.variantId", "=", "v.id")
+        .$asScalar()
+        .as("inCart"),
+      eb
+        .selectFrom("CartItem as i")
+        .select(sql<number>`count(*)::int`.as("lines"))
+        .where("i.cartId", "=", cartId)
+        .$asScalar()
+        .$notNull()
+        .as("lines"),
+    ])
+    .where("v.id", "=", variantId),
+);
 
-/** The variant as a cart sees it, and (given a cart) what that cart already holds. */
 async function purchasable(sql: Sql, variantId: number, cartId: number | null) {
-  const [variant] = await sqlRows(
-    sql,
-    Probe,
-    Prisma.sql`SELECT v."price", v."stockOnHand", v."reserved", p."status",
-                      (SELECT i."quantity" FROM "CartItem" i WHERE i."cartId" = ${cartId}::int AND i."variantId" = v."id") AS "inCart",
-                      (SELECT count(*)::int FROM "CartItem" i WHERE i."cartId" = ${cartId}::int) AS "lines"
-                 FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
-                WHERE v."id" = ${variantId}`,
-  );
+  const [variant] = await rows(sql, probe({ variantId, cartId }));
   if (!variant || variant.status !== "ACTIVE") throw new AppError("NOT_FOUND", "This product is not available");
   return { ...variant, available: Math.max(0, variant.stockOnHand - variant.reserved) };
 }
@@ -53,24 +63,42 @@ export async function addToCart(
   if (variant.inCart === null && variant.lines >= MAX_CART_LINES) {
     throw new AppError("PRECONDITION_FAILED", `A cart holds at most ${MAX_CART_LINES} different items`);
   }
-  const lines = Prisma.sql`SELECT i."id", i."quantity", i."priceWhenAdded", i."variantId" FROM "CartItem" i
-                            WHERE i."cartId" = c."id" AND i."variantId" <> ${input.variantId}
-                           UNION ALL SELECT * FROM added`;
-  const [cart] = await sqlRows(
-    sql,
-    CartState,
-    Prisma.sql`
-    WITH added AS (
-      INSERT INTO "CartItem" ("cartId", "variantId", "quantity", "priceWhenAdded", "updatedAt")
-      VALUES (${cartId}, ${input.variantId}, ${quantity}, ${variant.price}, ${utcNowSql})
-      ON CONFLICT ("cartId", "variantId") DO UPDATE SET "quantity" = EXCLUDED."quantity", "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING "id", "quantity", "priceWhenAdded", "variantId"
-    )
-    SELECT ${cartStateColumns(lines)} FROM "Cart" c WHERE c."id" = ${cartId}`,
-  );
+  const [cart] = await rows(sql, addLine({ cartId, variantId: input.variantId, quantity, price: variant.price }));
   if (!cart) throw new AppError("NOT_FOUND", "This cart no longer exists");
-  return cart;
+  return toCartState(cart);
 }
+
+/**
+ * The upsert of a line and the cart read back, in one statement: the new line joins the stored
+ * ones through the INSERT's RETURNING, which the statement's own reads of the table cannot see.
+ */
+const addLine = prepared(
+  { cartId: -1, variantId: -2, quantity: -3, price: -4 },
+  ({ cartId, variantId, quantity, price }) =>
+    qb
+      .with("added", (db) =>
+        db
+          .insertInto("CartItem")
+          .values({ cartId, variantId, quantity, priceWhenAdded: price, updatedAt: utcNow })
+          .onConflict((oc) =>
+            oc.columns(["cartId", "variantId"]).doUpdateSet((eb) => ({
+              quantity: eb.ref("excluded.quantity"),
+              updatedAt: eb.ref("excluded.updatedAt"),
+            })),
+          )
+          .returning(["id", "quantity", "priceWhenAdded", "variantId"]),
+      )
+      .selectFrom("Cart as c")
+      .select(
+        cartStateColumns(
+          storedLines
+            .where("i.variantId", "<>", variantId)
+            .unionAll((eb) => eb.selectFrom("added as i").select(storedLineColumns))
+            .as("i"),
+        ),
+      )
+      .where("c.id", "=", cartId),
+);
 
 export async function setCartQuantity(
   db: PrismaClient,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashSecret } from "@shop/auth";
-import { Prisma, qb, type PrismaClient } from "@shop/db";
+import { qb, type DB, type PrismaClient } from "@shop/db";
+import { expressionBuilder } from "kysely";
 import { prepared, rows, sqlOf, utcNow, type Sql } from "../../lib/sql.ts";
 
 export const CART_COOKIE = "shop_cart";
@@ -10,14 +11,6 @@ export type CartOwner = { userId: number } | { guestToken: string | null };
 
 export const newCartToken = () => randomBytes(24).toString("base64url");
 
-/** The condition on `Cart` (alias `c`) that finds the owner's cart; null for a guest without a token. */
-export const ownerMatch = (owner: CartOwner): Prisma.Sql | null =>
-  "userId" in owner
-    ? Prisma.sql`c."userId" = ${owner.userId}`
-    : owner.guestToken
-      ? Prisma.sql`c."tokenHash" = ${hashSecret(owner.guestToken)}`
-      : null;
-
 /**
  * The owner's condition as a prepared query's values: which of the three shapes, and its value
  * (see `prepared`: one compiled text per shape).
@@ -25,6 +18,15 @@ export const ownerMatch = (owner: CartOwner): Prisma.Sql | null =>
 export function ownerKey(owner: CartOwner) {
   if ("userId" in owner) return { by: "user", userId: owner.userId } as const;
   return owner.guestToken ? ({ by: "token", tokenHash: hashSecret(owner.guestToken) } as const) : null;
+}
+export type OwnerKey = ReturnType<typeof ownerKey>;
+
+const cart = expressionBuilder<DB & { c: DB["Cart"] }, "c">();
+
+/** The condition on `Cart` (alias `c`) that finds the owner's cart; none for a guest without a token. */
+export function ownerMatch(key: OwnerKey) {
+  if (!key) return cart.lit(false);
+  return key.by === "user" ? cart("c.userId", "=", key.userId) : cart("c.tokenHash", "=", key.tokenHash);
 }
 
 const byUser = prepared({ userId: -1 }, ({ userId }) =>

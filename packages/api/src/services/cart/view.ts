@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@shop/db";
 import type { ApiConfig } from "../../context.ts";
 import { responsiveImage } from "../../lib/media.ts";
-import { sqlOf, type Sql } from "../../lib/sql.ts";
+import { known, sqlOf, type Sql } from "../../lib/sql.ts";
 import { MAX_LINE_QUANTITY } from "@shop/validators/limits";
 import { priceCart } from "../pricing/price-cart.ts";
 import { couponMessage } from "./coupon-rules.ts";
@@ -75,7 +75,7 @@ export async function presentCart(
     };
   });
   const priced = priceCart(items, await couponTerms(sql, rule, customer));
-  return {
+  return known({
     id: cart?.cartId ?? null,
     currency: config.currency,
     items: lines.map((line) => ({ ...line, lineTotal: line.unitPrice * line.quantity })),
@@ -95,6 +95,6 @@ export async function presentCart(
     discount: priced.discount,
     total: priced.subtotal - priced.discount,
     canCheckout: lines.length > 0 && lines.every((line) => line.problem === null),
-  };
+  });
 }
 export type CartView = Awaited<ReturnType<typeof cartView>>;

@@ -1,7 +1,6 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import { qb, type PrismaClient } from "@shop/db";
 import { sql } from "kysely";
-import { z } from "zod";
-import { readRows } from "../../lib/sql.ts";
+import { prepared, read } from "../../lib/sql.ts";
 import { tsquery } from "./filters.ts";
 import { closestTerm, searchWords } from "./typo.ts";
 
@@ -21,8 +20,6 @@ export type ResolvedSearch = {
  * affordable: every match has to be ranked before the first page is known.
  */
 export const relevance = (rankQuery: string) => sql<number>`ts_rank(p."searchTitle", ${tsquery(rankQuery)}, 1)::float8`;
-
-const Row = z.object({ word: z.string(), known: z.boolean(), near: z.array(z.string()) });
 
 /**
  * Turns what a shopper typed into a tsquery: every word must match (AND), the last one as a
@@ -44,31 +41,86 @@ export function assumeKnown(q: string): ResolvedSearch & { words: string[] } {
 /** True when the dictionary knows every word (the last one as a prefix): see `assumeKnown`. */
 export function wordsKnown(words: string[]) {
   const prefix = words.map((_, index) => index === words.length - 1);
-  return sql<boolean | null>`(SELECT bool_and(EXISTS (SELECT 1 FROM "SearchTerm" t
-                                              WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')))
+  // `w` is the unnest below: each word and whether it is the prefix.
+  const word = sql.ref<string>("w.word");
+  const known = qb
+    .selectFrom("SearchTerm as t")
+    .select(sql.lit(1).as("hit"))
+    .where((e) =>
+      e.or([
+        e("t.term", "=", word),
+        e.and([sql.ref<boolean>("w.prefix"), e("t.term", "like", sql<string>`${word} || '%'`)]),
+      ]),
+    );
+  return sql<boolean | null>`(SELECT bool_and(EXISTS (${known}))
                        FROM unnest(${words}::text[], ${prefix}::bool[]) AS w("word", "prefix"))`;
 }
+
+/**
+ * Each word in order, whether the dictionary knows it (the last one as a prefix) and, when it
+ * does not, its nearest dictionary words by trigram distance.
+ */
+const lookUpQuery = ({ words, prefix }: { words: string[]; prefix: boolean[] }) =>
+  qb
+    .selectFrom((eb) =>
+      eb
+        .selectFrom(
+          // The words are ours (text); their position (bigint) only orders the result.
+          sql<{
+            word: string;
+            prefix: boolean;
+            n: unknown;
+          }>`unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY`.as<"w">(sql`w("word", "prefix", "n")`),
+        )
+        .select((eb) => [
+          "w.word",
+          "w.n",
+          eb
+            .exists(
+              eb
+                .selectFrom("SearchTerm as t")
+                .select(sql.lit(1).as("one"))
+                .where((eb) =>
+                  eb.or([
+                    eb("t.term", "=", eb.ref("w.word")),
+                    eb.and([eb.ref("w.prefix"), eb("t.term", "like", sql<string>`${eb.ref("w.word")} || '%'`)]),
+                  ]),
+                ),
+            )
+            .as("known"),
+        ])
+        .as("k"),
+    )
+    .select((eb) => [
+      "k.word",
+      "k.known",
+      // Nearest dictionary words only for a word the dictionary does not know.
+      eb
+        .case()
+        .when(eb.ref("k.known"))
+        .then(sql<string[]>`ARRAY[]::text[]`)
+        .else(
+          sql<string[]>`ARRAY(${eb
+            .selectFrom("SearchTerm as t")
+            .select("t.term")
+            .orderBy((eb) => sql`${eb.ref("t.term")} <-> ${eb.ref("k.word")}`)
+            .limit(sql.lit(6))})`,
+        )
+        .end()
+        .as("near"),
+    ])
+    .orderBy("k.n");
+// Compiled once: searches are frequent (facet counts look the words up on every request).
+const noWords: string[] = [];
+const noFlags: boolean[] = [];
+const lookUp = prepared({ words: noWords, prefix: noFlags }, lookUpQuery);
 
 export async function resolveSearch(db: PrismaClient, q: string | undefined): Promise<ResolvedSearch> {
   const words = searchWords(q ?? "");
   if (words.length === 0) return { tsquery: null, rankQuery: null, corrected: null };
   const last = words.length - 1;
   const prefix = words.map((_, index) => index === last);
-  const rows = z.array(Row).parse(
-    await readRows(
-      db,
-      Prisma.sql`
-      SELECT k."word", k."known",
-             -- Nearest dictionary words only for a word the dictionary does not know.
-             CASE WHEN k."known" THEN ARRAY[]::text[]
-                  ELSE ARRAY(SELECT t."term" FROM "SearchTerm" t ORDER BY t."term" <-> k."word" LIMIT 6) END AS "near"
-        FROM (SELECT w."word", w."n",
-                     EXISTS (SELECT 1 FROM "SearchTerm" t
-                              WHERE t."term" = w."word" OR (w."prefix" AND t."term" LIKE w."word" || '%')) AS "known"
-                FROM unnest(${words}::text[], ${prefix}::bool[]) WITH ORDINALITY AS w("word", "prefix", "n")) k
-       ORDER BY k."n"`,
-    ),
-  );
+  const rows = await read(db, lookUp({ words, prefix }));
   let changed = false;
   const parts: string[] = [];
   const understood: string[] = [];

@@ -1,20 +1,19 @@
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { sqlOf, sqlRows } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
+import { known, prepared, rows, sqlOf } from "../../lib/sql.ts";
 import { loadCart } from "../cart/lines.ts";
 import { couponTerms } from "../cart/pricing-terms.ts";
 import { priceCart } from "../pricing/price-cart.ts";
 import { findTaxRate } from "./load.ts";
 
-const ShippingMethodRow = z.object({
-  code: z.string(),
-  name: z.string(),
-  description: z.string(),
-  price: z.number(),
-  freeOverSubtotal: z.number().nullable(),
-  minDays: z.number(),
-  maxDays: z.number(),
-});
+const activeMethods = prepared({}, () =>
+  qb
+    .selectFrom("ShippingMethod as s")
+    .select(["s.code", "s.name", "s.description", "s.price", "s.freeOverSubtotal", "s.minDays", "s.maxDays"])
+    .where("s.active", "=", sql.lit(true))
+    .orderBy("s.position")
+    .orderBy("s.id"),
+);
 
 /**
  * What the checkout page shows before the order is placed: every shipping method priced for
@@ -33,12 +32,7 @@ export async function quoteCheckout(
   const sql = sqlOf(db);
   const [cart, methods, taxRate] = await Promise.all([
     cartId ? loadCart(sql, cartId) : null,
-    sqlRows(
-      sql,
-      ShippingMethodRow,
-      Prisma.sql`SELECT s."code", s."name", s."description", s."price", s."freeOverSubtotal", s."minDays", s."maxDays"
-                   FROM "ShippingMethod" s WHERE s."active" ORDER BY s."position", s."id"`,
-    ),
+    rows(sql, activeMethods({})),
     findTaxRate(sql, input.country, input.region ?? null),
   ]);
   const items = cart?.items ?? [];
@@ -49,7 +43,7 @@ export async function quoteCheckout(
   }));
   const chosen = methods.find((method) => method.code === input.shippingMethod) ?? methods[0] ?? null;
   const priced = priceCart(items, { ...terms, shipping: chosen, tax: taxRate });
-  return {
+  return known({
     shippingMethods: options,
     shippingMethod: chosen?.code ?? null,
     taxName: taxRate?.name ?? null,
@@ -58,5 +52,5 @@ export async function quoteCheckout(
     shipping: priced.shipping,
     tax: priced.tax,
     total: priced.total,
-  };
+  });
 }

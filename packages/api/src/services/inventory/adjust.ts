@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@shop/db";
+import { qb, type PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
+import { prismaQuery } from "../../lib/sql.ts";
 import { recordAudit, type AuditInput } from "../audit/record.ts";
 import { DEFAULT_THRESHOLD_KEY, getDefaultThreshold } from "./low-stock.ts";
 import { getStock } from "./queries.ts";
@@ -76,7 +77,16 @@ export async function setThreshold(
       data: { lowStockThreshold: input.threshold },
       select: { id: true },
     });
-    await tx.$executeRaw`UPDATE "Variant" SET "lowStockAlertedAt" = NULL WHERE "id" = ${input.variantId} AND "stockOnHand" - "reserved" > ${input.threshold ?? (await getDefaultThreshold(tx))}`;
+    const threshold = input.threshold ?? (await getDefaultThreshold(tx));
+    await prismaQuery(
+      tx,
+      qb
+        .updateTable("Variant")
+        .set({ lowStockAlertedAt: null })
+        .where("id", "=", input.variantId)
+        .where((eb) => eb(eb("stockOnHand", "-", eb.ref("reserved")), ">", threshold))
+        .returning("id"),
+    );
     await recordAudit(tx, {
       actor,
       action: "inventory.threshold",

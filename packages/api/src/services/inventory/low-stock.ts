@@ -1,6 +1,8 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import { qb, type DB, type Prisma, type PrismaClient } from "@shop/db";
+import { Role } from "@shop/db/enums";
+import { expressionBuilder, sql, type AliasedSelectQueryBuilder, type Expression, type Selectable } from "kysely";
 import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { prismaQuery, rows, sqlOf } from "../../lib/sql.ts";
 import { LOW_STOCK_INTRO, lowStockEmail } from "../email/stock-templates.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -9,33 +11,62 @@ export const DEFAULT_THRESHOLD_KEY = "inventory.lowStockThreshold";
 /** Used when the shop has no default setting either. */
 export const FALLBACK_THRESHOLD = 5;
 
+/** Conditions and expressions on a variant (alias `v`) and its product (alias `p`), typed by the schema. */
+const eb = expressionBuilder<DB & { v: DB["Variant"]; p: DB["Product"] }, "v" | "p">();
+
 /** A variant's threshold, else the shop default; an init-plan subquery, evaluated once per statement. */
-export const thresholdSql = Prisma.sql`COALESCE(v."lowStockThreshold", (SELECT ("value" #>> '{}')::int FROM "Setting" WHERE "key" = ${DEFAULT_THRESHOLD_KEY}), ${FALLBACK_THRESHOLD}::int)`;
+export const threshold = eb.fn.coalesce(
+  "v.lowStockThreshold",
+  eb
+    .selectFrom("Setting as s")
+    // The setting is a JSON number; `#>> '{}'` is its text.
+    .select((s) => sql<number>`(${s.ref("s.value")} #>> '{}')::int`.as("value"))
+    .where("s.key", "=", DEFAULT_THRESHOLD_KEY)
+    .$asScalar(),
+  sql<number>`${FALLBACK_THRESHOLD}::int`,
+);
+
+/** Units available: on hand minus reserved. */
+export const available = eb("v.stockOnHand", "-", eb.ref("v.reserved"));
 
 /**
- * The new `lowStockAlertedAt` of a variant whose available units become `available`: set at the
+ * The new `lowStockAlertedAt` of a variant whose available units become `units`: set at the
  * first change that leaves it at or below its threshold, kept while it stays there, cleared once
  * it rises above. Comparing it before and after the change tells a crossing, so an alert goes out
  * once per crossing and not on every sale below the threshold.
  */
-export const lowStockAlertSql = (available: Prisma.Sql) =>
-  Prisma.sql`CASE WHEN ${available} > ${thresholdSql} THEN NULL ELSE COALESCE(v."lowStockAlertedAt", now()) END`;
+export const lowStockAlert = (units: Expression<number>) =>
+  eb
+    .case()
+    .when(units, ">", threshold)
+    .then(sql<Date | null>`NULL`)
+    .else(eb.fn.coalesce("v.lowStockAlertedAt", sql<Date>`now()`))
+    .end();
+
+const notArchived = eb("p.status", "<>", sql.lit("ARCHIVED"));
+
+/** Variants at or below their threshold, archived products aside (nobody reorders those). */
+export const lowStockWhere = eb.and([eb(available, "<=", threshold), notArchived]);
 
 /** Queues one email per active staff member about variants that just crossed below their threshold (archived products aside). */
 export async function alertLowStock(tx: Tx, variantIds: readonly number[]): Promise<void> {
   const [variants, staff] = await Promise.all([
-    parseRows(
-      z.object({
-        id: z.number(),
-        sku: z.string(),
-        title: z.string(),
-        productName: z.string(),
-        available: z.number(),
-        threshold: z.number(),
-      }),
-      tx.$queryRaw`SELECT v."id", v."sku", v."title", p."name" AS "productName", v."stockOnHand" - v."reserved" AS "available", ${thresholdSql} AS "threshold"
-                     FROM "Variant" v JOIN "Product" p ON p."id" = v."productId"
-                    WHERE v."id" = ANY(${[...variantIds]}::int[]) AND p."status" <> 'ARCHIVED' ORDER BY v."id"`,
+    prismaQuery(
+      tx,
+      qb
+        .selectFrom("Variant as v")
+        .innerJoin("Product as p", "p.id", "v.productId")
+        .select([
+          "v.id",
+          "v.sku",
+          "v.title",
+          "p.name as productName",
+          available.as("available"),
+          threshold.as("threshold"),
+        ])
+        .where("v.id", "=", eb.fn.any(sql<number[]>`${[...variantIds]}::int[]`))
+        .where(notArchived)
+        .orderBy("v.id"),
     ),
     tx.user.findMany({
       where: { role: { in: ["STAFF", "ADMIN"] }, disabledAt: null },
@@ -56,25 +87,45 @@ export async function alertLowStock(tx: Tx, variantIds: readonly number[]): Prom
   });
 }
 
-const htmlEscaped = (text: Prisma.Sql) =>
-  Prisma.sql`replace(replace(replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
+const htmlEscaped = (text: Expression<string>) =>
+  sql<string>`replace(replace(replace(replace(replace(${text}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`;
+
+/** What `lowStockOutboxRows` reads of a variant that crossed its threshold. */
+export type Crossed = Pick<Selectable<DB["Variant"]>, "sku" | "title" | "productId" | "stockOnHand" | "reserved"> & {
+  threshold: number;
+};
+
+/** The `EmailOutbox` columns `lowStockOutboxRows` fills, in its order. */
+export const lowStockOutboxColumns = ["to", "template", "subject", "text", "html"] as const;
 
 /**
- * The alert of `alertLowStock` as one INSERT over `crossed` (rows with "sku", "title",
- * "productId", "stockOnHand", "reserved", "threshold"), for the checkout's single statement,
- * which has no transaction around it to run a second query in. Same wording as lowStockEmail.
+ * The rows of `alertLowStock`'s emails for the variants `crossed` (alias `c`), to insert in the
+ * checkout's single statement, which has no transaction around it to run a second query in. Same
+ * wording as lowStockEmail.
  */
-export function lowStockOutboxSql(crossed: Prisma.Sql) {
-  const line = Prisma.sql`p."name" || CASE WHEN c."title" <> '' THEN ' (' || c."title" || ')' ELSE '' END || ', SKU ' || c."sku" || ': '
-    || (c."stockOnHand" - c."reserved") || ' available (threshold ' || c."threshold" || ')'`;
-  return Prisma.sql`
-      INSERT INTO "EmailOutbox" ("to", "template", "subject", "text", "html")
-      SELECT u."email", 'low-stock', 'Low stock: ' || c."sku",
-             ${LOW_STOCK_INTRO} || chr(10) || chr(10) || ${line} || chr(10),
-             '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5"><p>' || ${LOW_STOCK_INTRO} || '</p><ul><li>' || ${htmlEscaped(line)} || '</li></ul></body></html>'
-        FROM (${crossed}) c
-        JOIN "Product" p ON p."id" = c."productId" AND p."status" <> 'ARCHIVED'
-        JOIN "User" u ON u."role" IN ('STAFF', 'ADMIN') AND u."disabledAt" IS NULL`;
+export function lowStockOutboxRows(crossed: AliasedSelectQueryBuilder<Crossed, "c">) {
+  return qb
+    .selectFrom(crossed)
+    .innerJoin("Product as p", (join) =>
+      join.onRef("p.id", "=", "c.productId").on("p.status", "<>", sql.lit("ARCHIVED")),
+    )
+    .innerJoin("User as u", (join) =>
+      join.on("u.role", "in", [sql.lit(Role.STAFF), sql.lit(Role.ADMIN)]).on("u.disabledAt", "is", null),
+    )
+    .select((c) => {
+      const title = c.ref("c.title");
+      const line = sql<string>`${c.ref("p.name")} || CASE WHEN ${title} <> '' THEN ' (' || ${title} || ')' ELSE '' END
+        || ', SKU ' || ${c.ref("c.sku")} || ': ' || (${c.ref("c.stockOnHand")} - ${c.ref("c.reserved")})
+        || ' available (threshold ' || ${c.ref("c.threshold")} || ')'`;
+      return [
+        c.ref("u.email").as("to"),
+        sql.lit("low-stock").as("template"),
+        sql<string>`'Low stock: ' || ${c.ref("c.sku")}`.as("subject"),
+        sql<string>`${LOW_STOCK_INTRO} || chr(10) || chr(10) || ${line} || chr(10)`.as("text"),
+        sql<string>`'<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5"><p>' || ${LOW_STOCK_INTRO}
+          || '</p><ul><li>' || ${htmlEscaped(line)} || '</li></ul></body></html>'`.as("html"),
+      ];
+    });
 }
 
 export async function getDefaultThreshold(db: Pick<PrismaClient, "setting">): Promise<number> {
@@ -83,13 +134,14 @@ export async function getDefaultThreshold(db: Pick<PrismaClient, "setting">): Pr
   return parsed.success ? parsed.data : FALLBACK_THRESHOLD;
 }
 
-/** Variants at or below their threshold, archived products aside (nobody reorders those). */
-export const lowStockWhere = Prisma.sql`v."stockOnHand" - v."reserved" <= ${thresholdSql} AND p."status" <> 'ARCHIVED'`;
-
 export async function lowStockCount(db: PrismaClient): Promise<{ count: number }> {
-  const [row] = await parseRows(
-    z.object({ count: z.number() }),
-    db.$queryRaw`SELECT count(*)::int AS "count" FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" WHERE ${lowStockWhere}`,
+  const [row] = await rows(
+    sqlOf(db),
+    qb
+      .selectFrom("Variant as v")
+      .innerJoin("Product as p", "p.id", "v.productId")
+      .select(sql<number>`count(*)::int`.as("count"))
+      .where(lowStockWhere),
   );
   return { count: row?.count ?? 0 };
 }

@@ -1,14 +1,39 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import { qb, type Prisma, type PrismaClient } from "@shop/db";
 import { ProductStatus } from "@shop/db/enums";
+import { sql } from "kysely";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import type { CursorValue } from "../../lib/cursor.ts";
 import { keysetPage } from "../../lib/keyset.ts";
-import { parseRows } from "../../lib/sql.ts";
-import { lowStockWhere, thresholdSql } from "./low-stock.ts";
+import { prismaQuery, type RowOf } from "../../lib/sql.ts";
+import { available, lowStockWhere, threshold } from "./low-stock.ts";
 
-/** A variant's stock; also the REST API's declared answer (`.output()`), so the document shows it. */
-export const StockRow = z.object({
+const stockQuery = () =>
+  qb
+    .selectFrom("Variant as v")
+    .innerJoin("Product as p", "p.id", "v.productId")
+    .select([
+      "v.id",
+      "v.sku",
+      "v.title",
+      "p.id as productId",
+      "p.name as productName",
+      "p.status as productStatus",
+      "v.stockOnHand",
+      "v.reserved",
+      available.as("available"),
+      /** The variant's own threshold; null means the shop default applies. */
+      "v.lowStockThreshold",
+      threshold.as("threshold"),
+      "v.lowStockAlertedAt",
+    ]);
+
+/**
+ * A variant's stock, also the REST API's declared answer (`.output()`), so the document shows it.
+ * Typed as the query's row: the schema must describe every column the query returns, and the
+ * procedures' output type is the row's, so a renamed column still reaches the admin's screens.
+ */
+export const StockRow: z.ZodType<RowOf<ReturnType<typeof stockQuery>>> = z.object({
   id: z.number(),
   sku: z.string(),
   title: z.string(),
@@ -26,9 +51,6 @@ export const StockRow = z.object({
 export type StockRow = z.infer<typeof StockRow>;
 
 export const StockPage = z.object({ items: z.array(StockRow), nextCursor: z.string().nullable() });
-
-const columns = Prisma.sql`v."id", v."sku", v."title", p."id" AS "productId", p."name" AS "productName", p."status"::text AS "productStatus",
-  v."stockOnHand", v."reserved", v."stockOnHand" - v."reserved" AS "available", v."lowStockThreshold", ${thresholdSql} AS "threshold", v."lowStockAlertedAt"`;
 
 /**
  * Stock per variant. The low-stock list is ordered by units available (reorder the emptiest
@@ -50,33 +72,27 @@ async function stockPage(
   input: { search?: string; lowStock?: boolean },
   after: CursorValue | null,
   take: number,
-) {
-  const filters: Prisma.Sql[] = [];
-  if (input.lowStock) filters.push(lowStockWhere);
+): Promise<StockRow[]> {
+  let query = stockQuery();
+  if (input.lowStock) query = query.where(lowStockWhere);
   if (input.search) {
     const like = `%${input.search.replace(/[\\%_]/g, "\\$&")}%`;
-    filters.push(Prisma.sql`(v."sku" ILIKE ${like} OR p."name" ILIKE ${like})`);
+    query = query.where((eb) => eb.or([eb("v.sku", "ilike", like), eb("p.name", "ilike", like)]));
   }
   if (after) {
-    filters.push(
+    query = query.where((eb) =>
       input.lowStock
-        ? Prisma.sql`(v."stockOnHand" - v."reserved", v."id") > (${Number(after[0])}::int, ${after[1]}::int)`
-        : Prisma.sql`(v."sku", v."id") > (${String(after[0])}, ${after[1]}::int)`,
+        ? // A row comparison over an expression: Kysely's tuples take columns only.
+          sql<boolean>`(${available}, ${eb.ref("v.id")}) > (${Number(after[0])}::int, ${after[1]}::int)`
+        : eb(eb.refTuple("v.sku", "v.id"), ">", eb.tuple(String(after[0]), after[1])),
     );
   }
-  const where = filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, " AND ")}` : Prisma.empty;
-  const order = input.lowStock ? Prisma.sql`ORDER BY "available", v."id"` : Prisma.sql`ORDER BY v."sku", v."id"`;
-  return parseRows(
-    StockRow,
-    db.$queryRaw`SELECT ${columns} FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" ${where} ${order} LIMIT ${take}`,
-  );
+  query = input.lowStock ? query.orderBy("available").orderBy("v.id") : query.orderBy("v.sku").orderBy("v.id");
+  return prismaQuery(db, query.limit(take));
 }
 
 export async function getStock(db: PrismaClient, variantId: number): Promise<StockRow> {
-  const [row] = await parseRows(
-    StockRow,
-    db.$queryRaw`SELECT ${columns} FROM "Variant" v JOIN "Product" p ON p."id" = v."productId" WHERE v."id" = ${variantId}`,
-  );
+  const [row] = await prismaQuery(db, stockQuery().where("v.id", "=", variantId));
   if (!row) throw new AppError("NOT_FOUND", "No such variant");
   return row;
 }

@@ -1,27 +1,61 @@
-import { Prisma, type InventoryReason } from "@shop/db";
-import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
-import { alertLowStock, lowStockAlertSql } from "./low-stock.ts";
+import { qb, type DB, type InventoryReason, type Prisma } from "@shop/db";
+import { expressionBuilder, sql, type Expression } from "kysely";
+import { prismaQuery, type RowOf } from "../../lib/sql.ts";
+import { alertLowStock, lowStockAlert } from "./low-stock.ts";
 
 type Tx = Prisma.TransactionClient;
 export type Movement = { variantId: number; orderId?: number | null; actorId?: number | null; note?: string | null };
 /** A change of on-hand units (relative, or an absolute count) and of reserved units. */
 export type StockChange = { onHand?: { add: number } | { set: number }; reserved?: number };
 
-const Changed = z.object({
-  stockOnHand: z.number(),
-  reserved: z.number(),
-  stockBefore: z.number(),
-  reservedBefore: z.number(),
-  crossed: z.boolean(),
-});
-export type Changed = z.infer<typeof Changed>;
-
 // Every stock change is one conditional UPDATE that cannot take stock below zero (the CHECK
 // constraints back it up), plus a movement recording the levels it left. The row is locked
 // first (FOR UPDATE in the CTE), so the levels "before" are the ones this change applies to even
 // when a checkout commits in between. Callers run changes in the transaction of the business
 // change, in variant-id order to avoid deadlocks.
+
+const variant = expressionBuilder<DB & { v: DB["Variant"] }, "v">();
+const int = (value: number) => sql<number>`${value}::int`;
+
+/** The levels a change leaves, as expressions on the variant `v`. */
+function newLevels(change: StockChange) {
+  const onHand = change.onHand;
+  const stock: Expression<number> = !onHand
+    ? variant.ref("v.stockOnHand")
+    : "set" in onHand
+      ? int(onHand.set)
+      : variant("v.stockOnHand", "+", int(onHand.add));
+  return { stock, reserved: variant("v.reserved", "+", int(change.reserved ?? 0)) };
+}
+
+function changeQuery(variantId: number, change: StockChange) {
+  const { stock, reserved } = newLevels(change);
+  return qb
+    .with("old", (db) =>
+      db
+        .selectFrom("Variant")
+        .select(["id", "stockOnHand", "reserved", "lowStockAlertedAt"])
+        .where("id", "=", variantId)
+        .forUpdate(),
+    )
+    .updateTable("Variant as v")
+    .from("old")
+    .set({
+      stockOnHand: stock,
+      reserved,
+      updatedAt: sql<Date>`now()`,
+      lowStockAlertedAt: lowStockAlert(sql<number>`(${stock}) - (${reserved})`),
+    })
+    .where((eb) => eb.and([eb("v.id", "=", eb.ref("old.id")), eb(reserved, ">=", 0), eb(stock, ">=", reserved)]))
+    .returning((eb) => [
+      "v.stockOnHand",
+      "v.reserved",
+      "old.stockOnHand as stockBefore",
+      "old.reserved as reservedBefore",
+      eb.and([eb("old.lowStockAlertedAt", "is", null), eb("v.lowStockAlertedAt", "is not", null)]).as("crossed"),
+    ]);
+}
+export type Changed = RowOf<ReturnType<typeof changeQuery>>;
 
 /**
  * Applies a change and records its movement; null when the variant does not exist or the change
@@ -34,24 +68,7 @@ export async function moveStock(
   move: Movement,
   change: StockChange,
 ): Promise<Changed | null> {
-  const onHand = change.onHand;
-  const newStock = !onHand
-    ? Prisma.sql`v."stockOnHand"`
-    : "set" in onHand
-      ? Prisma.sql`${onHand.set}::int`
-      : Prisma.sql`v."stockOnHand" + ${onHand.add}::int`;
-  const newReserved = Prisma.sql`v."reserved" + ${change.reserved ?? 0}::int`;
-  const [levels] = await parseRows(
-    Changed,
-    tx.$queryRaw`
-      WITH old AS (SELECT "id", "stockOnHand", "reserved", "lowStockAlertedAt" FROM "Variant" WHERE "id" = ${move.variantId} FOR UPDATE)
-      UPDATE "Variant" v SET "stockOnHand" = ${newStock}, "reserved" = ${newReserved}, "updatedAt" = now(),
-             "lowStockAlertedAt" = ${lowStockAlertSql(Prisma.sql`(${newStock}) - (${newReserved})`)}
-        FROM old
-       WHERE v."id" = old."id" AND (${newReserved}) >= 0 AND (${newStock}) >= (${newReserved})
-   RETURNING v."stockOnHand", v."reserved", old."stockOnHand" AS "stockBefore", old."reserved" AS "reservedBefore",
-             (old."lowStockAlertedAt" IS NULL AND v."lowStockAlertedAt" IS NOT NULL) AS "crossed"`,
-  );
+  const [levels] = await prismaQuery(tx, changeQuery(move.variantId, change));
   if (!levels) return null;
   const delta = levels.stockOnHand - levels.stockBefore;
   const reservedDelta = levels.reserved - levels.reservedBefore;

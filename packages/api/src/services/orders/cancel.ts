@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
 import { orderCancelledEmail } from "../email/order-templates.ts";
-import type { PaymentProvider } from "../payments/provider.ts";
+import { providerFor, type PaymentProvider } from "../payments/provider.ts";
 import { notifyOrder } from "./notify.ts";
 import { createRefund, processRefund } from "./refunds.ts";
 import { releaseOrderStock, restoreCouponUse } from "./release.ts";
@@ -17,7 +17,8 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-export type CancelEffects = { refundIds: number[]; intentsToCancel: string[] };
+/** What to do at the provider after commit; each intent names the provider that holds it. */
+export type CancelEffects = { refundIds: number[]; intentsToCancel: Array<{ provider: string; id: string }> };
 
 /**
  * Cancels an order that has not shipped, inside the caller's transaction: stock and coupon use
@@ -46,7 +47,7 @@ export async function cancelOrderTx(
   const effects: CancelEffects = { refundIds: [], intentsToCancel: [] };
   const payments = await tx.payment.findMany({
     where: { orderId: order.id },
-    select: { id: true, status: true, providerRef: true, capturedAmount: true, refundedAmount: true },
+    select: { id: true, status: true, provider: true, providerRef: true, capturedAmount: true, refundedAmount: true },
   });
   for (const payment of payments) {
     if (payment.status === "SUCCEEDED" && payment.capturedAmount > payment.refundedAmount) {
@@ -60,7 +61,7 @@ export async function cancelOrderTx(
       );
     } else if (payment.status === "PENDING" || payment.status === "REQUIRES_ACTION") {
       await tx.payment.update({ where: { id: payment.id }, data: { status: "CANCELLED" } });
-      if (payment.providerRef) effects.intentsToCancel.push(payment.providerRef);
+      if (payment.providerRef) effects.intentsToCancel.push({ provider: payment.provider, id: payment.providerRef });
     }
   }
   // An attempt that was never paid and ended on its own (declined, abandoned) is no order to the
@@ -86,7 +87,10 @@ export async function applyCancelEffects(
 ) {
   for (const refundId of effects.refundIds)
     await processRefund(db, provider, refundId, publicUrl).catch(() => undefined);
-  for (const intentId of effects.intentsToCancel) await provider.cancelIntent(intentId).catch(() => undefined);
+  for (const intent of effects.intentsToCancel)
+    await Promise.resolve()
+      .then(() => providerFor(provider, intent.provider).cancelIntent(intent.id))
+      .catch(() => undefined);
 }
 
 /** Cancels an order by id (customer or staff), then settles with the provider. */

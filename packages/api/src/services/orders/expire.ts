@@ -1,6 +1,6 @@
 import { qb, type PrismaClient } from "@shop/db";
 import { sql } from "kysely";
-import { prismaQuery } from "../../lib/sql.ts";
+import { prismaQuery, utcTimestamp } from "../../lib/sql.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { settleBeforeExpiry, type ExpiryVerdict } from "../payments/reconcile.ts";
 import { applyCancelEffects, cancelOrderTx, type CancelEffects } from "./cancel.ts";
@@ -26,20 +26,18 @@ export async function expireReservations(
   now = new Date(),
 ): Promise<number> {
   const lease = new Date(now.getTime() + LEASE_MS);
-  // Prisma's timestamp(3) columns hold UTC: compare with UTC wall-clock times.
-  const utc = (at: Date) => sql<Date>`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   const due = await prismaQuery(
     db,
     qb
       .updateTable("Order")
-      .set({ reservationExpiresAt: utc(lease) })
+      .set({ reservationExpiresAt: utcTimestamp(lease) })
       .where("id", "in", (eb) =>
         eb
           .selectFrom("Order")
           .select("id")
           .where("paymentStatus", "=", sql.lit("PENDING"))
           .where("state", "=", sql.lit("OPEN"))
-          .where("reservationExpiresAt", "<=", utc(now))
+          .where("reservationExpiresAt", "<=", utcTimestamp(now))
           .orderBy("reservationExpiresAt")
           .limit(100)
           .forUpdate()

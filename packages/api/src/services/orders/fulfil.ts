@@ -2,6 +2,7 @@ import type { FulfillmentStatus, Prisma, PrismaClient } from "@shop/db";
 import { AppError } from "../../errors.ts";
 import { orderShippedEmail } from "../email/order-templates.ts";
 import { shipStock } from "../inventory/stock.ts";
+import { autoArchive } from "./auto-archive.ts";
 import { resolveCarrier, trackingUrl } from "./carriers.ts";
 import { notifyOrder } from "./notify.ts";
 import { recordEvent, setFulfillmentStatus, statusSelect, type Actor } from "./transitions.ts";
@@ -107,6 +108,7 @@ export async function shipOrder(db: PrismaClient, input: ShipRequest) {
         ...extra,
         data: order.shippedAt ? {} : { shippedAt: new Date() },
       });
+      if (next === "FULFILLED") await autoArchive(tx, order.id);
     } else {
       await recordEvent(tx, order.id, { kind: "shipment", from: null, to: "SHIPPED", actor: input.actor, ...extra });
     }
@@ -180,6 +182,8 @@ export async function markDelivered(db: PrismaClient, orderId: number, actor: Ac
 export async function settleFulfilment(tx: Tx, orderId: number, actor: Actor) {
   const order = await lockOrder(tx, orderId);
   const next = fulfilmentOf(order.items);
-  if (order.fulfillmentStatus === "PARTIALLY_FULFILLED" && next === "FULFILLED")
+  if (order.fulfillmentStatus === "PARTIALLY_FULFILLED" && next === "FULFILLED") {
     await setFulfillmentStatus(tx, order, next, actor, { message: "The rest of the order was refunded" });
+    await autoArchive(tx, orderId);
+  }
 }

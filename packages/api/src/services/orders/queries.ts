@@ -5,7 +5,8 @@ import { keysetPage } from "../../lib/keyset.ts";
 import { mediaUrl } from "../../lib/media.ts";
 import { known } from "../../lib/sql.ts";
 import { trackingUrl } from "./carriers.ts";
-import { isCancellable } from "./transitions.ts";
+import { openReturnStatuses } from "./auto-archive.ts";
+import { archiveRefusal, isCancellable } from "./transitions.ts";
 
 /**
  * What a shopper calls an order: one that was paid (or authorized). An attempt whose payment is
@@ -127,11 +128,19 @@ export const orderDetailSelect = {
 
 type Row = Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>;
 
-/** What the shopper sees of an order. */
-export function toOrderView(config: Pick<ApiConfig, "mediaBaseUrl">, row: Row) {
-  const { items, addresses, payments, shipments, ...order } = row;
+/** Archiving is the shop's filing, not news for the shopper: their timeline leaves it out. */
+const staffOnlyEvents = new Set(["archive"]);
+
+/** What the shopper sees of an order (`staff`: with the shop's own history entries). */
+export function toOrderView(
+  config: Pick<ApiConfig, "mediaBaseUrl">,
+  row: Row,
+  audience: "shopper" | "staff" = "shopper",
+) {
+  const { items, addresses, payments, shipments, events, ...order } = row;
   return known({
     ...order,
+    events: audience === "staff" ? events : events.filter((event) => !staffOnlyEvents.has(event.kind)),
     shipments: shipments.map(({ carrier, ...shipment }) => ({
       ...shipment,
       trackingUrl: trackingUrl(carrier?.trackingUrl, shipment.trackingNumber),
@@ -188,6 +197,8 @@ export type AdminOrderFilter = {
   paymentStatus?: OrderPaymentStatus;
   fulfillmentStatus?: FulfillmentStatus;
   state?: OrderState;
+  /** Archived orders are hidden unless asked for. */
+  archived?: "hide" | "only" | "all";
   /** Unpaid, declined and abandoned attempts are left out unless asked for (or filtered on). */
   attempts?: boolean;
   search?: string;
@@ -211,6 +222,7 @@ export async function listOrders(db: PrismaClient, input: AdminOrderFilter) {
           : !input.attempts && { paymentStatus: { notIn: attemptStatuses } }),
         ...(input.fulfillmentStatus && { fulfillmentStatus: input.fulfillmentStatus }),
         ...(input.state && { state: input.state }),
+        ...(input.archived !== "all" && { archivedAt: input.archived === "only" ? { not: null } : null }),
         ...(input.customerId && { userId: input.customerId }),
         ...((input.from || input.to) && {
           placedAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
@@ -231,6 +243,7 @@ export async function listOrders(db: PrismaClient, input: AdminOrderFilter) {
         paymentStatus: true,
         fulfillmentStatus: true,
         state: true,
+        archivedAt: true,
         total: true,
         currency: true,
         refundedTotal: true,
@@ -250,6 +263,7 @@ export async function getOrderForStaff(db: PrismaClient, config: Pick<ApiConfig,
     where: { id: orderId },
     select: {
       ...orderDetailSelect,
+      archivedAt: true,
       user: { select: { id: true, name: true, email: true } },
       notes: {
         select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
@@ -269,6 +283,15 @@ export async function getOrderForStaff(db: PrismaClient, config: Pick<ApiConfig,
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "Order not found");
-  const { user, notes, refunds, ...rest } = row;
-  return known({ ...toOrderView(config, rest), user, notes, refunds, payments: rest.payments });
+  const { user, notes, refunds, archivedAt, ...rest } = row;
+  const archive = archiveRefusal(rest, rest.returns.filter((r) => openReturnStatuses.includes(r.status)).length);
+  return known({
+    ...toOrderView(config, rest, "staff"),
+    archivedAt,
+    canArchive: archivedAt === null && archive === null,
+    user,
+    notes,
+    refunds,
+    payments: rest.payments,
+  });
 }

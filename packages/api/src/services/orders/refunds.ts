@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { AppError } from "../../errors.ts";
 import { prismaQuery } from "../../lib/sql.ts";
 import { orderRefundedEmail } from "../email/order-templates.ts";
-import type { PaymentProvider } from "../payments/provider.ts";
+import { providerFor, type PaymentProvider } from "../payments/provider.ts";
 import { notifyOrder } from "./notify.ts";
 import { canTransition, setPaymentStatus, type Actor } from "./transitions.ts";
 
@@ -22,6 +22,8 @@ export async function createRefund(
     reason: string;
     actorId: number | null;
     items?: Array<{ orderItemId: number; quantity: number; amount: number }>;
+    /** A refund made at the provider and only recorded here: keyed by the provider's refund. */
+    idempotencyKey?: string;
   },
 ): Promise<number> {
   const payment = await tx.payment.findFirst({
@@ -51,7 +53,7 @@ export async function createRefund(
       currency: payment.currency,
       reason: input.reason,
       actorId: input.actorId,
-      idempotencyKey: `refund-${randomUUID()}`,
+      idempotencyKey: input.idempotencyKey ?? `refund-${randomUUID()}`,
       items: input.items?.length ? { create: input.items } : undefined,
     },
     select: { id: true },
@@ -72,14 +74,12 @@ export async function processRefund(
       status: true,
       amount: true,
       idempotencyKey: true,
-      actorId: true,
-      orderId: true,
-      payment: { select: { id: true, providerRef: true } },
+      payment: { select: { id: true, provider: true, providerRef: true } },
     },
   });
   if (!refund || refund.status !== "PENDING") return;
   if (!refund.payment.providerRef) throw new Error(`payment ${refund.payment.id} has no provider reference`);
-  const result = await provider.refund({
+  const result = await providerFor(provider, refund.payment.provider).refund({
     intentId: refund.payment.providerRef,
     amount: refund.amount,
     idempotencyKey: refund.idempotencyKey,
@@ -91,10 +91,22 @@ export async function processRefund(
     });
     return;
   }
+  await bookRefund(db, refundId, result.id, publicUrl);
+}
+
+/**
+ * Books a refund the provider made: payment, order totals, status, email. Once: a second call
+ * (a retry, a webhook about the same refund) finds it no longer pending.
+ */
+export async function bookRefund(db: PrismaClient, refundId: number, providerRef: string, publicUrl: string) {
   await db.$transaction(async (tx) => {
+    const refund = await tx.refund.findUniqueOrThrow({
+      where: { id: refundId },
+      select: { amount: true, actorId: true, orderId: true, paymentId: true },
+    });
     const claimed = await tx.refund.updateMany({
       where: { id: refundId, status: "PENDING" },
-      data: { status: "SUCCEEDED", providerRef: result.id },
+      data: { status: "SUCCEEDED", providerRef },
     });
     if (claimed.count !== 1) return;
     await prismaQuery(
@@ -102,7 +114,7 @@ export async function processRefund(
       qb
         .updateTable("Payment")
         .set((eb) => ({ refundedAmount: eb("refundedAmount", "+", refund.amount), updatedAt: sql`now()` }))
-        .where("id", "=", refund.payment.id),
+        .where("id", "=", refund.paymentId),
     );
     const order = await tx.order.update({
       where: { id: refund.orderId },

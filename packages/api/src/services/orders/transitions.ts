@@ -25,7 +25,8 @@ const allowed: { [K in StatusKind]: Record<Machines[K], readonly Machines[K][]> 
     DELIVERED: ["RETURNED"],
     RETURNED: [],
   },
-  state: { OPEN: ["CANCELLED", "ARCHIVED"], ARCHIVED: ["OPEN"], CANCELLED: [] },
+  // Archiving is not a state (see `setArchived`): a cancelled order can be archived too.
+  state: { OPEN: ["CANCELLED"], ARCHIVED: [], CANCELLED: [] },
 };
 
 const auditActions: Record<string, string> = {
@@ -40,8 +41,8 @@ const auditActions: Record<string, string> = {
   "fulfillment:DELIVERED": "order.deliver",
   "fulfillment:RETURNED": "order.returned",
   "state:CANCELLED": "order.cancel",
-  "state:ARCHIVED": "order.archive",
-  "state:OPEN": "order.reopen",
+  "archive:ARCHIVED": "order.archive",
+  "archive:UNARCHIVED": "order.unarchive",
 };
 
 export function canTransition<K extends StatusKind>(kind: K, from: Machines[K], to: Machines[K]): boolean {
@@ -59,7 +60,13 @@ export type StatusSnapshot = {
   fulfillmentStatus: FulfillmentStatus;
   state: OrderState;
 };
-export const statusSelect = { id: true, paymentStatus: true, fulfillmentStatus: true, state: true } as const;
+export const statusSelect = {
+  id: true,
+  paymentStatus: true,
+  fulfillmentStatus: true,
+  state: true,
+  archivedAt: true,
+} as const;
 
 type Extra = {
   message?: string;
@@ -144,6 +151,29 @@ export async function setState(
   await move(tx, order.id, { kind: "state", from, to, ok }, { state: from }, { state: to }, actor, extra);
 }
 
+/**
+ * Archives a finished order or brings it back to the default list, only if it is still as the
+ * caller read it; in the history as kind "archive" (the shopper's view leaves those out).
+ * Whether an order may be archived is the caller's rule (`services/orders/archive.ts`).
+ */
+export async function setArchived(
+  tx: Prisma.TransactionClient,
+  order: { id: number; archivedAt: Date | null },
+  archive: boolean,
+  actor: Actor,
+  extra: Pick<Extra, "message"> = {},
+) {
+  if ((order.archivedAt !== null) === archive)
+    throw new AppError("PRECONDITION_FAILED", archive ? "The order is already archived" : "The order is not archived");
+  const { count } = await tx.order.updateMany({
+    where: { id: order.id, archivedAt: archive ? null : { not: null } },
+    data: { archivedAt: archive ? new Date() : null },
+  });
+  if (count !== 1) throw new AppError("CONFLICT", "The order changed meanwhile; reload and try again");
+  const [from, to] = archive ? ["UNARCHIVED", "ARCHIVED"] : ["ARCHIVED", "UNARCHIVED"];
+  await recordEvent(tx, order.id, { kind: "archive", from, to, actor, ...extra });
+}
+
 /** A history entry (and, for staff, an audit entry) without a status change of the order itself. */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
@@ -193,6 +223,24 @@ export async function loadStatuses(tx: Prisma.TransactionClient, orderId: number
 /** Nothing has left the warehouse and the order is open: it may still be cancelled. */
 export const isCancellable = (order: Pick<StatusSnapshot, "state" | "fulfillmentStatus">) =>
   order.state === "OPEN" && order.fulfillmentStatus === "UNFULFILLED";
+
+const settled: readonly OrderPaymentStatus[] = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"];
+const shipped: readonly FulfillmentStatus[] = ["FULFILLED", "DELIVERED", "RETURNED"];
+
+/**
+ * Why a not-yet-archived order cannot be archived, or null when it is finished: cancelled, or
+ * everything shipped and nothing owed (Shopify's rule), and no return still open.
+ */
+export function archiveRefusal(
+  order: Pick<StatusSnapshot, "state" | "paymentStatus" | "fulfillmentStatus">,
+  openReturns: number,
+): string | null {
+  if (order.state === "CANCELLED") return null;
+  if (!shipped.includes(order.fulfillmentStatus)) return "Only a shipped or cancelled order can be archived";
+  if (!settled.includes(order.paymentStatus)) return "An order still awaiting payment cannot be archived";
+  if (openReturns > 0) return "An order with a return in progress cannot be archived";
+  return null;
+}
 
 /** Paid (in part at least) and not refunded in full. */
 export const hasPaidBalance = (order: Pick<StatusSnapshot, "paymentStatus">) =>

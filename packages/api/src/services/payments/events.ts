@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@shop/db";
 import { isUniqueViolation } from "../../errors.ts";
 import type { PaymentEvent, PaymentProvider } from "./provider.ts";
+import { applyRefundEvent, type RefundOutcome } from "./refund-event.ts";
 import { syncPayment, type SyncOutcome } from "./sync.ts";
 
 const HANDLED = new Set([
@@ -9,6 +10,8 @@ const HANDLED = new Set([
   "payment_intent.canceled",
   "payment_intent.processing",
   "payment_intent.requires_action",
+  "PAYMENT.CAPTURE.COMPLETED",
+  "PAYMENT.CAPTURE.DENIED",
 ]);
 
 /**
@@ -22,7 +25,7 @@ export async function handlePaymentEvent(
   provider: PaymentProvider,
   event: PaymentEvent,
   publicUrl: string,
-): Promise<SyncOutcome | "duplicate" | "ignored"> {
+): Promise<SyncOutcome | RefundOutcome | "duplicate" | "ignored"> {
   try {
     await db.webhookEvent.create({
       data: { provider: provider.name, eventId: event.id, type: event.type },
@@ -37,12 +40,15 @@ export async function handlePaymentEvent(
     if (seen?.processedAt) return "duplicate";
   }
   const key = { provider_eventId: { provider: provider.name, eventId: event.id } };
-  if (!HANDLED.has(event.type) || !event.intentId) {
+  const refund = event.type === "PAYMENT.CAPTURE.REFUNDED" && event.refundId ? event.refundId : null;
+  if (!refund && (!HANDLED.has(event.type) || !event.intentId)) {
     await db.webhookEvent.update({ where: key, data: { processedAt: new Date() } });
     return "ignored";
   }
   try {
-    const outcome = await syncPayment(db, provider, event.intentId, publicUrl);
+    const outcome = refund
+      ? await applyRefundEvent(db, provider, refund, publicUrl)
+      : await syncPayment(db, provider, event.intentId, publicUrl);
     await db.webhookEvent.update({
       where: key,
       data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null },

@@ -1,7 +1,9 @@
 import { qb, type PrismaClient } from "@shop/db";
 import { sql } from "kysely";
+import { AppError } from "../../errors.ts";
 import { prismaQuery, utcNow } from "../../lib/sql.ts";
-import type { PaymentProvider, ProviderIntent } from "./provider.ts";
+import { completePayment } from "./complete.ts";
+import { providerFor, type PaymentProvider, type ProviderIntent } from "./provider.ts";
 import { syncPayment } from "./sync.ts";
 
 const LEASE_MS = 2 * 60_000;
@@ -12,7 +14,9 @@ const LEASE_MS = 2 * 60_000;
  * webhook handler crashed) gets its order paid without the shopper or the provider having to
  * come back. Each payment is leased first, in the statement that claims it with SKIP LOCKED
  * (its updatedAt moves two minutes ahead, as refunds do), so instances share the work and each
- * open payment is asked about at most once per lease.
+ * open payment is asked about at most once per lease. Every provider the shop offers is asked
+ * about its own payments; a PayPal payment the shopper approved but never came back from is
+ * captured (completePayment), as the return page would have.
  */
 export async function reconcilePayments(
   db: PrismaClient,
@@ -31,7 +35,7 @@ export async function reconcilePayments(
           .innerJoin("Order as o", "o.id", "p.orderId")
           .select("p.id")
           .where("p.status", "in", [sql.lit("PENDING" as const), sql.lit("REQUIRES_ACTION" as const)])
-          .where("p.provider", "=", provider.name)
+          .where("p.provider", "in", [provider.name, ...(provider.alongside ?? []).map((one) => one.name)])
           .where("p.providerRef", "is not", null)
           .where("o.paymentStatus", "=", sql.lit("PENDING"))
           .where("o.state", "=", sql.lit("OPEN"))
@@ -42,12 +46,18 @@ export async function reconcilePayments(
           .forUpdate("p")
           .skipLocked(),
       )
-      .returning("providerRef"),
+      .returning(["id", "provider"]),
   );
   let paid = 0;
-  for (const { providerRef } of claimed) {
-    if (providerRef === null) continue;
-    const outcome = await syncPayment(db, provider, providerRef, publicUrl);
+  for (const payment of claimed) {
+    const outcome = await completePayment(db, providerFor(provider, payment.provider), payment.id, publicUrl).catch(
+      (error: unknown) => {
+        // A refusal about one payment (PayPal declined the funding source the shopper approved:
+        // theirs to change) leaves it to the shopper and the others to this run; an outage stops it.
+        if (error instanceof AppError && error.code !== "UNAVAILABLE") return "pending" as const;
+        throw error;
+      },
+    );
     if (outcome === "paid") paid++;
   }
   return paid;
@@ -69,13 +79,14 @@ export async function settleBeforeExpiry(
 ): Promise<ExpiryVerdict> {
   const payments = await db.payment.findMany({
     where: { orderId, status: { in: ["PENDING", "REQUIRES_ACTION"] }, providerRef: { not: null } },
-    select: { providerRef: true },
+    select: { provider: true, providerRef: true },
   });
-  for (const { providerRef } of payments) {
+  for (const { provider: name, providerRef } of payments) {
     if (!providerRef) continue;
-    const intent = await voided(provider, providerRef);
+    const holder = providerFor(provider, name);
+    const intent = await voided(holder, providerRef);
     if (intent?.status === "succeeded") {
-      const outcome = await syncPayment(db, provider, providerRef, publicUrl);
+      const outcome = await syncPayment(db, holder, providerRef, publicUrl);
       return outcome === "paid" || outcome === "already-paid" ? "paid" : "unknown";
     }
     if (intent?.status !== "canceled") return "unknown";

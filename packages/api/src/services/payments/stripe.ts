@@ -37,6 +37,7 @@ function toIntent(intent: Stripe.PaymentIntent): ProviderIntent {
     currency: intent.currency,
     paymentId: Number.isInteger(paymentId) && paymentId > 0 ? paymentId : null,
     clientSecret: intent.client_secret,
+    approvalUrl: null,
     lastError: intent.last_payment_error?.message ?? null,
   };
 }

@@ -1,23 +1,23 @@
 import { randomBytes } from "node:crypto";
-import { Prisma, type PrismaClient } from "@shop/db";
-import { z } from "zod";
+import { qb, type DB, type PrismaClient } from "@shop/db";
+import { sql, type Selectable } from "kysely";
 import { AppError } from "../../errors.ts";
-import { parseRows, sqlOf, sqlRows, utcNowSql } from "../../lib/sql.ts";
+import { prismaQuery, rows, sqlOf, utcNow } from "../../lib/sql.ts";
 import type { IntentStatus, PaymentEvent, PaymentProvider, ProviderIntent } from "./provider.ts";
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 
-const IntentRow = z.object({
-  id: z.string(),
-  status: z.string(),
-  amount: z.number(),
-  amountRefunded: z.number(),
-  currency: z.string(),
-  paymentId: z.number(),
-  clientSecret: z.string(),
-  lastError: z.string().nullable(),
-});
-type Row = z.infer<typeof IntentRow>;
+const intentColumns = [
+  "id",
+  "status",
+  "amount",
+  "amountRefunded",
+  "currency",
+  "paymentId",
+  "clientSecret",
+  "lastError",
+] as const;
+type Row = Pick<Selectable<DB["TestPaymentIntent"]>, (typeof intentColumns)[number]>;
 
 const statusOf = (value: string): IntentStatus =>
   value === "succeeded" || value === "canceled" ? value : "requires_payment_method";
@@ -30,6 +30,7 @@ const toIntent = (row: Row): ProviderIntent => ({
   currency: row.currency.toLowerCase(),
   paymentId: row.paymentId,
   clientSecret: row.clientSecret,
+  approvalUrl: null,
   lastError: row.lastError,
 });
 
@@ -48,14 +49,25 @@ export function createTestProvider(db: PrismaClient): PaymentProvider {
     name: "test",
     async createIntent(input) {
       // One statement, like Stripe's idempotent create: a replayed key returns the first intent.
-      const [row] = await sqlRows(
+      const [row] = await rows(
         sqlOf(db),
-        IntentRow,
-        Prisma.sql`INSERT INTO "TestPaymentIntent" ("id", "clientSecret", "amount", "currency", "status", "idempotencyKey", "paymentId", "orderId", "updatedAt")
-                   VALUES (${id("test_pi")}, ${`${id("test_pi")}_secret_${randomBytes(12).toString("hex")}`}, ${input.amount}, ${input.currency},
-                           'requires_payment_method', ${input.idempotencyKey}, ${input.paymentId}, ${input.orderId}, ${utcNowSql})
-                   ON CONFLICT ("idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
-                   RETURNING "id", "status", "amount", "amountRefunded", "currency", "paymentId", "clientSecret", "lastError"`,
+        qb
+          .insertInto("TestPaymentIntent")
+          .values({
+            id: id("test_pi"),
+            clientSecret: `${id("test_pi")}_secret_${randomBytes(12).toString("hex")}`,
+            amount: input.amount,
+            currency: input.currency,
+            status: "requires_payment_method",
+            idempotencyKey: input.idempotencyKey,
+            paymentId: input.paymentId,
+            orderId: input.orderId,
+            updatedAt: utcNow,
+          })
+          .onConflict((oc) =>
+            oc.column("idempotencyKey").doUpdateSet((eb) => ({ idempotencyKey: eb.ref("excluded.idempotencyKey") })),
+          )
+          .returning(intentColumns),
       );
       if (!row) throw new Error("the intent insert returned no row");
       return toIntent(row);
@@ -69,15 +81,20 @@ export function createTestProvider(db: PrismaClient): PaymentProvider {
       return toIntent(await find(intentId));
     },
     async refund(input) {
-      const [updated] = await parseRows(
-        z.object({ id: z.string() }),
-        db.$queryRaw`UPDATE "TestPaymentIntent"
-                        SET "amountRefunded" = "amountRefunded" + ${input.amount},
-                            "refundKeys" = array_append("refundKeys", ${input.idempotencyKey}), "updatedAt" = now()
-                      WHERE "id" = ${input.intentId} AND "status" = 'succeeded'
-                        AND NOT (${input.idempotencyKey} = ANY ("refundKeys"))
-                        AND "amountRefunded" + ${input.amount} <= "amount"
-                  RETURNING "id"`,
+      const [updated] = await prismaQuery(
+        db,
+        qb
+          .updateTable("TestPaymentIntent")
+          .set((eb) => ({
+            amountRefunded: eb("amountRefunded", "+", input.amount),
+            refundKeys: sql<string[]>`array_append(${eb.ref("refundKeys")}, ${input.idempotencyKey})`,
+            updatedAt: sql<Date>`now()`,
+          }))
+          .where("id", "=", input.intentId)
+          .where("status", "=", "succeeded")
+          .where((eb) => eb.not(eb(eb.val(input.idempotencyKey), "=", eb.fn.any("refundKeys"))))
+          .where((eb) => eb(eb("amountRefunded", "+", input.amount), "<=", eb.ref("amount")))
+          .returning("id"),
       );
       if (!updated) {
         const row = await find(input.intentId);

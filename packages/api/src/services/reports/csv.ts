@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@shop/db";
 import { csvCell, type ReportInputSchema } from "@shop/validators";
 import type { z } from "zod";
-import type { ReportColumn } from "./definitions.ts";
+import type { ReportColumn } from "./report.ts";
 import { EXPORT_ROWS, runReport, type ReportCell } from "./run-report.ts";
 
 /** Minor units as a plain decimal ("-12.05"), without floating point. */

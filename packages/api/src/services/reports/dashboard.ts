@@ -2,9 +2,10 @@ import type { PrismaClient } from "@shop/db";
 import type { DashboardInputSchema } from "@shop/validators";
 import type { z } from "zod";
 import { lowStockCount } from "../inventory/low-stock.ts";
-import { couponPerformance, customerMix, topSellers } from "./breakdowns.ts";
+import { couponPerformance, customerMix } from "./breakdowns.ts";
 import { resolveRange } from "./range.ts";
 import { shopCalendar } from "./shop.ts";
+import { topSellers } from "./top-sellers.ts";
 import { periodTotals, salesByPeriod } from "./totals.ts";
 
 const TOP = 5;

@@ -1,43 +1,44 @@
-import { Prisma } from "@shop/db";
+import { qb } from "@shop/db";
 import type { Granularity, ReportKind } from "@shop/validators";
-import { counted, localDate, localDayBounds, type LocalRange } from "./shop.ts";
+import { sql } from "kysely";
+import { countAll, sumInt, sumMoney, totalInt, totalMoney } from "../../lib/aggregates.ts";
+import { int, money, report, type ReportDefinition } from "./report.ts";
+import { counted, dayIn, localDate, localDayBounds, type LocalRange } from "./shop.ts";
+import { bucketed, day } from "./totals.ts";
 
-export type ColumnKind = "text" | "date" | "int" | "money";
-export type ReportColumn = { key: string; label: string; kind: ColumnKind };
 type Range = LocalRange;
 
-export type ReportDefinition = {
-  title: string;
-  columns: readonly ReportColumn[];
-  defaultSort: string;
-  /** One row per line of the report, columns aliased by key; sorted by the caller. */
-  query: (range: Range, granularity: Granularity) => Prisma.Sql;
-  /** Makes equal sort keys come out in a stable order. */
-  tieBreak: Prisma.Sql;
-};
-
-const money = (key: string, label: string): ReportColumn => ({ key, label, kind: "money" });
-const int = (key: string, label: string): ReportColumn => ({ key, label, kind: "int" });
-
 // Buckets joined by equality, as in salesByPeriod (totals.ts).
-const perPeriod = (range: Range, granularity: Granularity) => Prisma.sql`
-  SELECT to_char(b."start", 'YYYY-MM-DD') AS "period", COALESCE(sum(s."orders"), 0)::int AS "orders",
-         COALESCE(sum(s."units"), 0)::int AS "units", COALESCE(sum(s."subtotal"), 0)::float8 AS "grossSales",
-         COALESCE(sum(s."discount"), 0)::float8 AS "discounts", COALESCE(sum(s."subtotal" - s."discount"), 0)::float8 AS "netSales",
-         COALESCE(sum(s."shipping"), 0)::float8 AS "shipping", COALESCE(sum(s."tax"), 0)::float8 AS "tax",
-         COALESCE(sum(s."refunds"), 0)::float8 AS "refunds", COALESCE(sum(s."total" - s."refunds"), 0)::float8 AS "revenue"
-    FROM generate_series(date_trunc(${granularity}, ${range.from}::date::timestamp), ${range.to}::date::timestamp,
-                         ('1 ' || ${granularity})::interval) AS b("start")
-    LEFT JOIN "SalesDay" s ON date_trunc(${granularity}, s."day"::timestamp) = b."start"
-                          AND s."day" BETWEEN ${range.from}::date AND ${range.to}::date
-   GROUP BY b."start"`;
+const perPeriod = (range: Range, granularity: Granularity) =>
+  bucketed(range, granularity).select([
+    totalInt(day.ref("s.orders")).as("orders"),
+    totalInt(day.ref("s.units")).as("units"),
+    totalMoney(day.ref("s.subtotal")).as("grossSales"),
+    totalMoney(day.ref("s.discount")).as("discounts"),
+    totalMoney(day("s.subtotal", "-", day.ref("s.discount"))).as("netSales"),
+    totalMoney(day.ref("s.shipping")).as("shipping"),
+    totalMoney(day.ref("s.tax")).as("tax"),
+    totalMoney(day.ref("s.refunds")).as("refunds"),
+    totalMoney(day("s.total", "-", day.ref("s.refunds"))).as("revenue"),
+  ]);
 
-const soldProducts = (range: Range) => Prisma.sql`
-  SELECT s."productId", sum(s."units")::int AS units, sum(s."revenue")::float8 AS revenue, sum(s."orders")::int AS orders
-    FROM "SalesDayProduct" s WHERE s."day" BETWEEN ${range.from}::date AND ${range.to}::date GROUP BY s."productId"`;
+const soldProducts = (range: Range) =>
+  qb
+    .selectFrom("SalesDayProduct as s")
+    .select((eb) => [
+      "s.productId",
+      sumInt(eb.ref("s.units")).as("units"),
+      sumMoney(eb.ref("s.revenue")).as("revenue"),
+      sumInt(eb.ref("s.orders")).as("orders"),
+    ])
+    .where((eb) => dayIn(eb.ref("s.day"), range))
+    .groupBy("s.productId");
+
+const soldWithProduct = (range: Range) =>
+  qb.selectFrom(soldProducts(range).as("sold")).leftJoin("Product as p", "p.id", "sold.productId");
 
 export const reports: Record<ReportKind, ReportDefinition> = {
-  sales: {
+  sales: report({
     title: "Sales",
     columns: [
       { key: "period", label: "Period", kind: "date" },
@@ -53,9 +54,9 @@ export const reports: Record<ReportKind, ReportDefinition> = {
     ],
     defaultSort: "period",
     query: perPeriod,
-    tieBreak: Prisma.sql`"period"`,
-  },
-  products: {
+    tieBreak: "period",
+  }),
+  products: report({
     title: "Sales by product",
     columns: [
       { key: "product", label: "Product", kind: "text" },
@@ -66,16 +67,22 @@ export const reports: Record<ReportKind, ReportDefinition> = {
       money("revenue", "Revenue"),
     ],
     defaultSort: "revenue",
-    query: (range) => Prisma.sql`
-      SELECT COALESCE(p."name", 'Deleted product') AS "product", c."name" AS "category", b."name" AS "brand",
-             sold.orders AS "orders", sold.units AS "units", sold.revenue AS "revenue", sold."productId" AS "id"
-        FROM (${soldProducts(range)}) sold
-        LEFT JOIN "Product" p ON p."id" = sold."productId"
-        LEFT JOIN "Category" c ON c."id" = p."categoryId"
-        LEFT JOIN "Brand" b ON b."id" = p."brandId"`,
-    tieBreak: Prisma.sql`"id"`,
-  },
-  categories: {
+    query: (range) =>
+      soldWithProduct(range)
+        .leftJoin("Category as c", "c.id", "p.categoryId")
+        .leftJoin("Brand as b", "b.id", "p.brandId")
+        .select((eb) => [
+          eb.fn.coalesce("p.name", sql.lit("Deleted product")).as("product"),
+          "c.name as category",
+          "b.name as brand",
+          "sold.orders",
+          "sold.units",
+          "sold.revenue",
+          "sold.productId as id",
+        ]),
+    tieBreak: "id",
+  }),
+  categories: report({
     title: "Sales by category",
     columns: [
       { key: "category", label: "Category", kind: "text" },
@@ -84,16 +91,20 @@ export const reports: Record<ReportKind, ReportDefinition> = {
       money("revenue", "Revenue"),
     ],
     defaultSort: "revenue",
-    query: (range) => Prisma.sql`
-      SELECT COALESCE(c."name", 'Uncategorised') AS "category", count(*)::int AS "products", sum(sold.units)::int AS "units",
-             sum(sold.revenue)::float8 AS "revenue", p."categoryId" AS "id"
-        FROM (${soldProducts(range)}) sold
-        LEFT JOIN "Product" p ON p."id" = sold."productId"
-        LEFT JOIN "Category" c ON c."id" = p."categoryId"
-       GROUP BY p."categoryId", c."name"`,
-    tieBreak: Prisma.sql`"id"`,
-  },
-  brands: {
+    query: (range) =>
+      soldWithProduct(range)
+        .leftJoin("Category as c", "c.id", "p.categoryId")
+        .select((eb) => [
+          eb.fn.coalesce("c.name", sql.lit("Uncategorised")).as("category"),
+          countAll().as("products"),
+          sumInt(eb.ref("sold.units")).as("units"),
+          sumMoney(eb.ref("sold.revenue")).as("revenue"),
+          "p.categoryId as id",
+        ])
+        .groupBy(["p.categoryId", "c.name"]),
+    tieBreak: "id",
+  }),
+  brands: report({
     title: "Sales by brand",
     columns: [
       { key: "brand", label: "Brand", kind: "text" },
@@ -102,16 +113,20 @@ export const reports: Record<ReportKind, ReportDefinition> = {
       money("revenue", "Revenue"),
     ],
     defaultSort: "revenue",
-    query: (range) => Prisma.sql`
-      SELECT COALESCE(b."name", 'No brand') AS "brand", count(*)::int AS "products", sum(sold.units)::int AS "units",
-             sum(sold.revenue)::float8 AS "revenue", p."brandId" AS "id"
-        FROM (${soldProducts(range)}) sold
-        LEFT JOIN "Product" p ON p."id" = sold."productId"
-        LEFT JOIN "Brand" b ON b."id" = p."brandId"
-       GROUP BY p."brandId", b."name"`,
-    tieBreak: Prisma.sql`"id"`,
-  },
-  customers: {
+    query: (range) =>
+      soldWithProduct(range)
+        .leftJoin("Brand as b", "b.id", "p.brandId")
+        .select((eb) => [
+          eb.fn.coalesce("b.name", sql.lit("No brand")).as("brand"),
+          countAll().as("products"),
+          sumInt(eb.ref("sold.units")).as("units"),
+          sumMoney(eb.ref("sold.revenue")).as("revenue"),
+          "p.brandId as id",
+        ])
+        .groupBy(["p.brandId", "b.name"]),
+    tieBreak: "id",
+  }),
+  customers: report({
     title: "Sales by customer",
     columns: [
       { key: "email", label: "Email", kind: "text" },
@@ -122,18 +137,34 @@ export const reports: Record<ReportKind, ReportDefinition> = {
     ],
     defaultSort: "revenue",
     // Grouped first, names joined after: one lookup per customer, not per order.
-    query: (range) => Prisma.sql`
-      SELECT c."email" AS "email", u."name" AS "name", c.orders AS "orders", c.revenue AS "revenue",
-             ${localDate(Prisma.sql`c.last_paid`, range.timeZone)} AS "lastOrder"
-        FROM (SELECT o."email", max(o."userId") AS user_id, count(*)::int AS orders, sum(o."total")::float8 AS revenue,
-                     max(o."paidAt") AS last_paid
-                FROM "Order" o
-               WHERE ${localDayBounds(Prisma.sql`o."paidAt"`, range)} AND ${counted(Prisma.sql`o`)}
-               GROUP BY o."email") c
-        LEFT JOIN "User" u ON u."id" = c.user_id`,
-    tieBreak: Prisma.sql`"email"`,
-  },
-  tax: {
+    query: (range) =>
+      qb
+        .selectFrom(
+          qb
+            .selectFrom("Order as o")
+            .select((eb) => [
+              "o.email",
+              eb.fn.max("o.userId").as("userId"),
+              countAll().as("orders"),
+              sumMoney(eb.ref("o.total")).as("revenue"),
+              eb.fn.max("o.paidAt").as("lastPaid"),
+            ])
+            .where((eb) => localDayBounds(eb.ref("o.paidAt"), range))
+            .where((eb) => counted({ state: eb.ref("o.state"), paidAt: eb.ref("o.paidAt") }))
+            .groupBy("o.email")
+            .as("c"),
+        )
+        .leftJoin("User as u", "u.id", "c.userId")
+        .select((eb) => [
+          "c.email",
+          "u.name",
+          "c.orders",
+          "c.revenue",
+          localDate(eb.ref("c.lastPaid"), range.timeZone).as("lastOrder"),
+        ]),
+    tieBreak: "email",
+  }),
+  tax: report({
     title: "Tax collected",
     columns: [
       { key: "period", label: "Period", kind: "date" },
@@ -144,10 +175,12 @@ export const reports: Record<ReportKind, ReportDefinition> = {
     ],
     defaultSort: "period",
     query: (range, granularity) =>
-      Prisma.sql`SELECT "period", "orders", "netSales", "shipping", "tax" FROM (${perPeriod(range, granularity)}) t`,
-    tieBreak: Prisma.sql`"period"`,
-  },
-  refunds: {
+      qb
+        .selectFrom(perPeriod(range, granularity).as("t"))
+        .select(["t.period", "t.orders", "t.netSales", "t.shipping", "t.tax"]),
+    tieBreak: "period",
+  }),
+  refunds: report({
     title: "Refunds",
     columns: [
       { key: "date", label: "Date", kind: "date" },
@@ -157,14 +190,24 @@ export const reports: Record<ReportKind, ReportDefinition> = {
       money("amount", "Amount"),
     ],
     defaultSort: "date",
-    query: (range) => Prisma.sql`
-      SELECT ${localDate(Prisma.sql`r."createdAt"`, range.timeZone)} AS "date", o."number" AS "order",
-             o."email" AS "email", r."reason" AS "reason", r."amount"::float8 AS "amount", r."id" AS "id"
-        FROM "Refund" r JOIN "Order" o ON o."id" = r."orderId"
-       WHERE r."status" = 'SUCCEEDED' AND ${localDayBounds(Prisma.sql`r."createdAt"`, range)} AND ${counted(Prisma.sql`o`)}`,
-    tieBreak: Prisma.sql`"id"`,
-  },
-  returns: {
+    query: (range) =>
+      qb
+        .selectFrom("Refund as r")
+        .innerJoin("Order as o", "o.id", "r.orderId")
+        .select((eb) => [
+          localDate(eb.ref("r.createdAt"), range.timeZone).as("date"),
+          "o.number as order",
+          "o.email",
+          "r.reason",
+          "r.amount",
+          "r.id",
+        ])
+        .where("r.status", "=", sql.lit("SUCCEEDED"))
+        .where((eb) => localDayBounds(eb.ref("r.createdAt"), range))
+        .where((eb) => counted({ state: eb.ref("o.state"), paidAt: eb.ref("o.paidAt") })),
+    tieBreak: "id",
+  }),
+  returns: report({
     title: "Returns",
     columns: [
       { key: "date", label: "Requested", kind: "date" },
@@ -175,14 +218,35 @@ export const reports: Record<ReportKind, ReportDefinition> = {
       money("refunded", "Refunded"),
     ],
     defaultSort: "date",
-    query: (range) => Prisma.sql`
-      SELECT ${localDate(Prisma.sql`rt."requestedAt"`, range.timeZone)} AS "date", o."number" AS "order",
-             initcap(rt."status"::text) AS "status", rt."reason" AS "reason",
-             (SELECT COALESCE(sum(i."quantity"), 0)::int FROM "ReturnItem" i WHERE i."returnId" = rt."id") AS "units",
-             COALESCE((SELECT r."amount" FROM "Refund" r WHERE r."id" = rt."refundId" AND r."status" = 'SUCCEEDED'), 0)::float8 AS "refunded",
-             rt."id" AS "id"
-        FROM "Return" rt JOIN "Order" o ON o."id" = rt."orderId"
-       WHERE ${localDayBounds(Prisma.sql`rt."requestedAt"`, range)}`,
-    tieBreak: Prisma.sql`"id"`,
-  },
+    query: (range) =>
+      qb
+        .selectFrom("Return as rt")
+        .innerJoin("Order as o", "o.id", "rt.orderId")
+        .select((eb) => [
+          localDate(eb.ref("rt.requestedAt"), range.timeZone).as("date"),
+          "o.number as order",
+          sql<string>`initcap(${eb.ref("rt.status")}::text)`.as("status"),
+          "rt.reason",
+          eb
+            .selectFrom("ReturnItem as i")
+            .select((eb) => totalInt(eb.ref("i.quantity")).as("units"))
+            .whereRef("i.returnId", "=", "rt.id")
+            .$asScalar()
+            .as("units"),
+          eb.fn
+            .coalesce(
+              eb
+                .selectFrom("Refund as r")
+                .select("r.amount")
+                .whereRef("r.id", "=", "rt.refundId")
+                .where("r.status", "=", sql.lit("SUCCEEDED"))
+                .$asScalar(),
+              sql.lit(0),
+            )
+            .as("refunded"),
+          "rt.id",
+        ])
+        .where((eb) => localDayBounds(eb.ref("rt.requestedAt"), range)),
+    tieBreak: "id",
+  }),
 };

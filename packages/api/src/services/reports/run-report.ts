@@ -1,14 +1,14 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import type { PrismaClient } from "@shop/db";
 import type { ReportInputSchema } from "@shop/validators";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { parseRows, readRows } from "../../lib/sql.ts";
+import { read } from "../../lib/sql.ts";
 import { reports } from "./definitions.ts";
+import type { ReportCell } from "./report.ts";
 import { resolveRange } from "./range.ts";
 import { shopCalendar } from "./shop.ts";
 
-export type ReportCell = string | number | null;
-const Cell = z.union([z.string(), z.number(), z.null()]);
+export type { ReportCell } from "./report.ts";
 
 /** What the screen shows; a CSV export has no row limit. */
 export const SCREEN_ROWS = 1_000;
@@ -33,14 +33,9 @@ export async function runReport(
   const calendar = await shopCalendar(db);
   const range = { ...resolveRange(input, calendar.today), timeZone: calendar.timeZone };
   const limit = options.limit ?? SCREEN_ROWS;
-  const direction = input.direction === "asc" ? Prisma.sql`ASC NULLS FIRST` : Prisma.sql`DESC NULLS LAST`;
-  const rows = await parseRows(
-    z.record(z.string(), Cell),
-    readRows(
-      db,
-      Prisma.sql`SELECT r.* FROM (${definition.query(range, input.granularity)}) r
-                 ORDER BY to_jsonb(r) -> ${sort}::text ${direction}, ${definition.tieBreak} LIMIT ${limit + 1}`,
-    ),
+  const rows = await read(
+    db,
+    definition.rows({ range, granularity: input.granularity, sort, direction: input.direction, limit }),
   );
   const keys = definition.columns.map((column) => column.key);
   return {

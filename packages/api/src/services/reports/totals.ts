@@ -1,31 +1,40 @@
-import { Prisma, type PrismaClient } from "@shop/db";
+import { qb, type DB, type PrismaClient } from "@shop/db";
 import type { Granularity } from "@shop/validators";
-import { z } from "zod";
-import { parseRows, readRows } from "../../lib/sql.ts";
+import { expressionBuilder, sql, type SqlBool } from "kysely";
+import { prepared, read, type RowOf } from "../../lib/sql.ts";
+import { totalInt, totalMoney } from "../../lib/aggregates.ts";
+import { dayIn } from "./shop.ts";
 
-// Money sums are float8: exact for integers below 2^53, and unlike int8 every driver returns
-// them as JavaScript numbers.
-const TotalsRow = z.object({
-  period: z.enum(["current", "previous"]),
-  orders: z.number(),
-  units: z.number(),
-  subtotal: z.number(),
-  discount: z.number(),
-  shipping: z.number(),
-  tax: z.number(),
-  total: z.number(),
-  refunds: z.number(),
-  refundCount: z.number(),
-});
-export type SalesTotals = Omit<z.infer<typeof TotalsRow>, "period"> & { revenue: number; averageOrderValue: number };
+/** Expressions on the daily summary as `s`. */
+export const day = expressionBuilder<DB & { s: DB["SalesDay"] }, "s">();
 
-const sums = Prisma.sql`COALESCE(sum(s."orders"), 0)::int AS "orders", COALESCE(sum(s."units"), 0)::int AS "units",
-  COALESCE(sum(s."subtotal"), 0)::float8 AS "subtotal", COALESCE(sum(s."discount"), 0)::float8 AS "discount",
-  COALESCE(sum(s."shipping"), 0)::float8 AS "shipping", COALESCE(sum(s."tax"), 0)::float8 AS "tax",
-  COALESCE(sum(s."total"), 0)::float8 AS "total", COALESCE(sum(s."refunds"), 0)::float8 AS "refunds",
-  COALESCE(sum(s."refundCount"), 0)::int AS "refundCount"`;
+/** The daily summary's figures over a group of its rows (8 shards a day), 0 for an empty group. */
+const sums = [
+  totalInt(day.ref("s.orders")).as("orders"),
+  totalInt(day.ref("s.units")).as("units"),
+  totalMoney(day.ref("s.subtotal")).as("subtotal"),
+  totalMoney(day.ref("s.discount")).as("discount"),
+  totalMoney(day.ref("s.shipping")).as("shipping"),
+  totalMoney(day.ref("s.tax")).as("tax"),
+  totalMoney(day.ref("s.total")).as("total"),
+  totalMoney(day.ref("s.refunds")).as("refunds"),
+  totalInt(day.ref("s.refundCount")).as("refundCount"),
+];
 
-function finish(row: Omit<z.infer<typeof TotalsRow>, "period">): SalesTotals {
+type Period = "current" | "previous";
+type Range = { from: string; to: string };
+
+// One aggregate per period (no GROUP BY: an empty period still yields its row of zeros).
+const periodQuery = (period: Period, range: Range) =>
+  qb
+    .selectFrom("SalesDay as s")
+    .select([sql.lit(period).as("period"), ...sums])
+    .where(dayIn(day.ref("s.day"), range));
+
+type Totals = Omit<RowOf<ReturnType<typeof periodQuery>>, "period">;
+export type SalesTotals = Totals & { revenue: number; averageOrderValue: number };
+
+function finish(row: Totals): SalesTotals {
   return {
     ...row,
     revenue: row.total - row.refunds,
@@ -33,23 +42,21 @@ function finish(row: Omit<z.infer<typeof TotalsRow>, "period">): SalesTotals {
   };
 }
 
+// The dashboard's statements are compiled once (see `prepared`); a range only fills them in.
+const periodTotalsQuery = prepared(
+  { from: "\0from", to: "\0to", previousFrom: "\0previousFrom", previousTo: "\0previousTo" },
+  (range) =>
+    periodQuery("current", range).unionAll(periodQuery("previous", { from: range.previousFrom, to: range.previousTo })),
+);
+
 /** Both periods' totals from the daily summary in one statement. */
 export async function periodTotals(
   db: PrismaClient,
   range: { from: string; to: string; previousFrom: string; previousTo: string },
 ) {
-  const rows = await parseRows(
-    TotalsRow,
-    readRows(
-      db,
-      Prisma.sql`SELECT p."period", ${sums}
-        FROM (VALUES ('current', ${range.from}::date, ${range.to}::date),
-                     ('previous', ${range.previousFrom}::date, ${range.previousTo}::date)) AS p("period", "from", "to")
-        LEFT JOIN "SalesDay" s ON s."day" BETWEEN p."from" AND p."to"
-        GROUP BY p."period"`,
-    ),
-  );
-  const pick = (period: "current" | "previous") => {
+  const { from, to, previousFrom, previousTo } = range;
+  const rows = await read(db, periodTotalsQuery({ from, to, previousFrom, previousTo }));
+  const pick = (period: Period) => {
     const row = rows.find((r) => r.period === period);
     if (!row) throw new Error(`no ${period} totals`);
     const { period: _period, ...rest } = row;
@@ -58,28 +65,37 @@ export async function periodTotals(
   return { current: pick("current"), previous: pick("previous") };
 }
 
-const BucketRow = TotalsRow.omit({ period: true }).extend({ start: z.string() });
-export type SalesBucket = SalesTotals & { start: string };
-
-/** Totals per day, week (from Monday) or month of the range, empty buckets included. */
+/**
+ * The buckets (days, weeks from Monday, months) of a range, each with its days' summary rows,
+ * grouped by bucket; empty buckets included (a left join).
+ */
 // Days join their bucket by equality (date_trunc), a hash join: with a range condition the
 // prepared statement's generic plan compared every bucket with every day row (8 shards a day).
-export async function salesByPeriod(
-  db: PrismaClient,
-  range: { from: string; to: string },
-  granularity: Granularity,
-): Promise<SalesBucket[]> {
-  const rows = await parseRows(
-    BucketRow,
-    readRows(
-      db,
-      Prisma.sql`SELECT to_char(b."start", 'YYYY-MM-DD') AS "start", ${sums}
-        FROM generate_series(date_trunc(${granularity}, ${range.from}::date::timestamp), ${range.to}::date::timestamp,
-                             ('1 ' || ${granularity})::interval) AS b("start")
-        LEFT JOIN "SalesDay" s ON date_trunc(${granularity}, s."day"::timestamp) = b."start"
-                              AND s."day" BETWEEN ${range.from}::date AND ${range.to}::date
-        GROUP BY b."start" ORDER BY b."start"`,
-    ),
-  );
-  return rows.map(({ start, ...rest }) => ({ start, ...finish(rest) }));
+export const bucketed = (range: Range, granularity: Granularity) =>
+  qb
+    .selectFrom(
+      sql<{ start: Date }>`generate_series(date_trunc(${granularity}, ${range.from}::date::timestamp),
+                 ${range.to}::date::timestamp, ('1 ' || ${granularity})::interval)`.as<"b">(sql`b("start")`),
+    )
+    .leftJoin("SalesDay as s", (join) =>
+      join
+        .on((eb) => sql<SqlBool>`date_trunc(${granularity}, ${eb.ref("s.day")}::timestamp) = ${eb.ref("b.start")}`)
+        .on((eb) => dayIn(eb.ref("s.day"), range)),
+    )
+    .select((eb) => sql<string>`to_char(${eb.ref("b.start")}, 'YYYY-MM-DD')`.as("period"))
+    .groupBy("b.start");
+
+export type SalesBucket = SalesTotals & { start: string };
+
+const seriesOf = (granularity: Granularity) =>
+  prepared({ from: "\0from", to: "\0to" }, (range) => bucketed(range, granularity).select(sums).orderBy("b.start"));
+const series = { day: seriesOf("day"), week: seriesOf("week"), month: seriesOf("month") } satisfies Record<
+  Granularity,
+  unknown
+>;
+
+/** Totals per day, week (from Monday) or month of the range, empty buckets included. */
+export async function salesByPeriod(db: PrismaClient, range: Range, granularity: Granularity): Promise<SalesBucket[]> {
+  const rows = await read(db, series[granularity]({ from: range.from, to: range.to }));
+  return rows.map(({ period, ...rest }) => ({ start: period, ...finish(rest) }));
 }

@@ -4,10 +4,11 @@ import type { AuditActor } from "../audit/record.ts";
 import { addStock } from "../inventory/stock.ts";
 import type { PaymentProvider } from "../payments/provider.ts";
 import { refundOrder } from "../orders/admin-refund.ts";
+import { unarchiveForReturn } from "../orders/auto-archive.ts";
 import { lockOrder } from "../orders/fulfil.ts";
 import { recordEvent, setFulfillmentStatus, type Actor } from "../orders/transitions.ts";
 import { returnableUntil, returnWindowDays } from "./settings.ts";
-import { emailReturnStep, moveReturn, returnSelect } from "./transitions.ts";
+import { announceReturnStep, moveReturn, returnSelect } from "./transitions.ts";
 
 type Tx = Prisma.TransactionClient;
 type Line = { id: number; quantity: number; refundedQuantity: number; shippedQuantity: number };
@@ -61,6 +62,7 @@ export async function requestReturn(
       data: { orderId: order.id, reason: input.reason, items: { create: input.items } },
       select: { id: true, orderId: true },
     });
+    await unarchiveForReturn(tx, order, input.actor);
     await recordEvent(tx, order.id, {
       kind: "return",
       from: null,
@@ -68,7 +70,7 @@ export async function requestReturn(
       actor: input.actor,
       message: `Return ${created.id} requested: ${input.reason}`,
     });
-    await emailReturnStep(tx, created, "REQUESTED", null, input.publicUrl);
+    await announceReturnStep(tx, created, "REQUESTED", null, input.publicUrl);
     return created.id;
   });
 }
@@ -188,7 +190,7 @@ export async function refundReturn(
       actor: staff(input.actor),
       message: `Return ${ret.id} refunded`,
     });
-    await emailReturnStep(tx, ret, "REFUNDED", null, input.publicUrl);
+    await announceReturnStep(tx, ret, "REFUNDED", null, input.publicUrl);
     // Everything that was bought came back and was refunded: the order was returned.
     const order = await lockOrder(tx, ret.orderId);
     const allBack = order.items.every((line) => line.refundedQuantity >= line.quantity);

@@ -3,6 +3,7 @@ import { AppError } from "../../errors.ts";
 import { notifyOrder } from "../orders/notify.ts";
 import { recordEvent, type Actor } from "../orders/transitions.ts";
 import { returnEmail } from "./emails.ts";
+import { emitReturnEvent } from "./webhook.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,7 +29,7 @@ export type ReturnSnapshot = { id: number; orderId: number; status: ReturnStatus
 /**
  * Every step of a return goes through here: only from the status the caller read (a concurrent
  * step wins and this one fails), recorded in the order's history (and the audit trail for
- * staff), and emailed to the shopper through the outbox in the same transaction.
+ * staff), emailed to the shopper through the outbox and sent to webhooks in the same transaction.
  */
 export async function moveReturn(
   tx: Tx,
@@ -59,10 +60,11 @@ export async function moveReturn(
     actor,
     message: `Return ${ret.id} ${words[to]}${extra.note ? `: ${extra.note}` : ""}`,
   });
-  await emailReturnStep(tx, ret, to, extra.note ?? null, extra.publicUrl);
+  await announceReturnStep(tx, ret, to, extra.note ?? null, extra.publicUrl);
 }
 
-export async function emailReturnStep(
+/** Tells the shopper (email, outbox) and integrators (webhook) of a step, in its transaction. */
+export async function announceReturnStep(
   tx: Tx,
   ret: { id: number; orderId: number },
   step: ReturnStatus,
@@ -74,4 +76,5 @@ export async function emailReturnStep(
     publicUrl,
     dedupeKey: `return-${name}:${ret.id}`,
   });
+  await emitReturnEvent(tx, ret.id, step);
 }

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "@shop/db";
-import { z } from "zod";
-import { parseRows } from "../../lib/sql.ts";
+import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
+import { prismaQuery, utcTimestamp } from "../../lib/sql.ts";
 import { enqueueEmail } from "../email/outbox.ts";
 import { webhookDisabledEmail } from "../email/templates.ts";
 import { sendWebhook, type SendOptions, type SendResult } from "./send.ts";
@@ -42,22 +42,42 @@ export async function deliverDueWebhooks(db: PrismaClient, options: DeliverOptio
 
 /** Claims (leases) due deliveries: the first half of deliverDueWebhooks, apart for crash tests. */
 export async function claimDueWebhooks(db: PrismaClient, now: Date, limit: number) {
-  return parseRows(
-    z.object({ id: z.number(), attempts: z.number() }),
-    db.$queryRaw`
-    UPDATE "WebhookDelivery"
-       SET "nextAttemptAt" = (${ts(new Date(now.getTime() + LEASE_MS))}::timestamptz AT TIME ZONE 'UTC'),
-           "attempts" = "attempts" + 1, "lastAttemptAt" = (${ts(now)}::timestamptz AT TIME ZONE 'UTC')
-     WHERE "id" IN (
-       SELECT d."id" FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e."id" = d."endpointId"
-        WHERE d."status" = 'PENDING' AND e."enabled"
-          AND d."nextAttemptAt" <= (${ts(now)}::timestamptz AT TIME ZONE 'UTC')
-          AND NOT EXISTS (
-            SELECT 1 FROM "WebhookDelivery" p
-             WHERE p."endpointId" = d."endpointId" AND p."resource" = d."resource" AND p."status" = 'PENDING' AND p."id" < d."id")
-        ORDER BY d."id" LIMIT ${limit}
-        FOR UPDATE OF d SKIP LOCKED)
-    RETURNING "id", "attempts"`,
+  return prismaQuery(
+    db,
+    qb
+      .updateTable("WebhookDelivery")
+      .set((eb) => ({
+        nextAttemptAt: utcTimestamp(new Date(now.getTime() + LEASE_MS)),
+        attempts: eb("attempts", "+", 1),
+        lastAttemptAt: utcTimestamp(now),
+      }))
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("WebhookDelivery as d")
+          .innerJoin("WebhookEndpoint as e", "e.id", "d.endpointId")
+          .select("d.id")
+          .where("d.status", "=", sql.lit("PENDING"))
+          .where((eb) => eb.ref("e.enabled"))
+          .where("d.nextAttemptAt", "<=", utcTimestamp(now))
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("WebhookDelivery as p")
+                  .select(sql.lit(1).as("one"))
+                  .whereRef("p.endpointId", "=", "d.endpointId")
+                  .whereRef("p.resource", "=", "d.resource")
+                  .where("p.status", "=", sql.lit("PENDING"))
+                  .whereRef("p.id", "<", "d.id"),
+              ),
+            ),
+          )
+          .orderBy("d.id")
+          .limit(limit)
+          .forUpdate("d")
+          .skipLocked(),
+      )
+      .returning(["id", "attempts"]),
   );
 }
 

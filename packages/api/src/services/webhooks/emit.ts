@@ -1,5 +1,7 @@
-import type { Prisma } from "@shop/db";
+import { qb, type Prisma } from "@shop/db";
 import type { WebhookData, WebhookEventType } from "@shop/webhooks";
+import { sql } from "kysely";
+import { prismaQuery } from "../../lib/sql.ts";
 
 /**
  * Records a webhook event inside the transaction of the change it reports, so it is sent exactly
@@ -15,5 +17,12 @@ export async function emitWebhook<T extends WebhookEventType>(
   resource: string,
   data: WebhookData<T>,
 ): Promise<void> {
-  await tx.$queryRaw`SELECT shop_webhook_emit(${type}, ${resource}, ${JSON.stringify(data)}::jsonb)::text AS "id"`;
+  // shop_webhook_emit (a function of the migrations, shared with the triggers) writes the event
+  // and its deliveries; it returns the event's id, or null when no endpoint takes the type.
+  await prismaQuery(
+    tx,
+    qb.selectNoFrom(
+      sql<string | null>`shop_webhook_emit(${type}, ${resource}, ${JSON.stringify(data)}::jsonb)::text`.as("id"),
+    ),
+  );
 }

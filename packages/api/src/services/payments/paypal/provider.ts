@@ -1,0 +1,161 @@
+import { AppError } from "../../../errors.ts";
+import type { IntentStatus, PaymentEvent, PaymentProvider, ProviderIntent } from "../provider.ts";
+import { createPaypalClient, PaypalRefusal, type PaypalSettings } from "./client.ts";
+import { fromPaypalValue, PAYPAL_CURRENCIES, toPaypalValue } from "./money.ts";
+import { CaptureSchema, OrderSchema, RefundSchema, type PaypalOrder } from "./schemas.ts";
+import { verifyPaypalWebhook, type WebhookHeaders } from "./webhook.ts";
+
+/** A capture that holds the money (refunds do not undo "succeeded", as with Stripe). */
+const TAKEN = new Set(["COMPLETED", "PARTIALLY_REFUNDED", "REFUNDED"]);
+
+/** A PayPal order in the shop's intent vocabulary (Stripe's), so syncPayment applies it unchanged. */
+export function toIntent(order: PaypalOrder): ProviderIntent {
+  const unit = order.purchase_units[0];
+  const currency = unit?.amount?.currency_code ?? "USD";
+  const captures = unit?.payments?.captures ?? [];
+  const taken = captures.filter((capture) => TAKEN.has(capture.status));
+  const refused = captures.find((capture) => capture.status === "DECLINED" || capture.status === "FAILED");
+  const status: IntentStatus = taken.length
+    ? "succeeded"
+    : captures.some((capture) => capture.status === "PENDING")
+      ? "processing"
+      : refused
+        ? "requires_payment_method"
+        : order.status === "APPROVED"
+          ? "requires_confirmation"
+          : order.status === "VOIDED"
+            ? "canceled"
+            : "requires_action";
+  const paymentId = Number(unit?.custom_id);
+  return {
+    id: order.id,
+    status,
+    amount: unit?.amount ? fromPaypalValue(unit.amount.value, currency) : 0,
+    amountReceived: taken.reduce(
+      (sum, capture) => sum + (capture.amount ? fromPaypalValue(capture.amount.value, currency) : 0),
+      0,
+    ),
+    currency: currency.toLowerCase(),
+    paymentId: Number.isInteger(paymentId) && paymentId > 0 ? paymentId : null,
+    clientSecret: null,
+    approvalUrl: order.links.find((link) => link.rel === "payer-action" || link.rel === "approve")?.href ?? null,
+    lastError: refused
+      ? `PayPal declined the payment${refused.status_details?.reason ? ` (${refused.status_details.reason})` : ""}.`
+      : null,
+  };
+}
+
+export type PaypalProvider = PaymentProvider & {
+  /** Checks a delivery with PayPal's verify-webhook-signature call; null when PayPal says it is not genuine. */
+  parseWebhook(headers: WebhookHeaders, body: Buffer): Promise<PaymentEvent | null>;
+};
+
+/**
+ * PayPal Orders v2 with intent CAPTURE: the server creates the order for its own amount, the
+ * shopper approves it on PayPal's page, and the server captures it. Every call carries a
+ * PayPal-Request-Id derived from our ids, so a retry is the same order, capture or refund.
+ */
+export function createPaypalProvider(settings: PaypalSettings): PaypalProvider {
+  const paypal = createPaypalClient(settings);
+  const getOrder = (id: string) => paypal.call(OrderSchema, "GET", `/v2/checkout/orders/${encodeURIComponent(id)}`);
+  const refused = (error: unknown, issue: string) => error instanceof PaypalRefusal && error.issue === issue;
+  return {
+    name: "paypal",
+    async createIntent(input) {
+      const code = input.currency.toUpperCase();
+      const order = await paypal.call(OrderSchema, "POST", "/v2/checkout/orders", {
+        requestId: input.idempotencyKey,
+        body: {
+          intent: "CAPTURE",
+          purchase_units: [
+            {
+              reference_id: `order-${input.orderId}`,
+              custom_id: String(input.paymentId),
+              amount: { currency_code: code, value: toPaypalValue(input.amount, code) },
+            },
+          ],
+          payment_source: {
+            paypal: {
+              experience_context: {
+                return_url: input.returnUrl,
+                cancel_url: input.cancelUrl,
+                user_action: "PAY_NOW",
+                shipping_preference: "NO_SHIPPING",
+              },
+            },
+          },
+        },
+      });
+      return toIntent(order);
+    },
+    retrieveIntent: async (id) => toIntent(await getOrder(id)),
+    /**
+     * PayPal has no void for an order that was never captured: it simply expires. The shop
+     * captures only open payments, so once ours is cancelled nothing can be taken; a capture
+     * that had already happened is reported as such.
+     */
+    async cancelIntent(id) {
+      const intent = toIntent(await getOrder(id));
+      return intent.status === "succeeded" || intent.status === "processing"
+        ? intent
+        : { ...intent, status: "canceled" };
+    },
+    async capture(id, idempotencyKey) {
+      try {
+        await paypal.call(OrderSchema, "POST", `/v2/checkout/orders/${encodeURIComponent(id)}/capture`, {
+          requestId: idempotencyKey,
+        });
+      } catch (error) {
+        if (refused(error, "INSTRUMENT_DECLINED"))
+          throw new AppError("PRECONDITION_FAILED", "PayPal declined that way to pay; please choose another at PayPal");
+        if (refused(error, "ORDER_NOT_APPROVED"))
+          throw new AppError("PRECONDITION_FAILED", "This payment was not approved at PayPal");
+        // Captured already (a retry whose first answer was lost): the order says how.
+        if (!refused(error, "ORDER_ALREADY_CAPTURED")) throw error;
+      }
+      return toIntent(await getOrder(id));
+    },
+    async refund(input) {
+      const order = await getOrder(input.intentId);
+      const capture = order.purchase_units[0]?.payments?.captures?.find((one) => TAKEN.has(one.status));
+      const currency = order.purchase_units[0]?.amount?.currency_code;
+      if (!capture || !currency) throw new AppError("PRECONDITION_FAILED", "This PayPal payment was never captured");
+      try {
+        const refund = await paypal.call(RefundSchema, "POST", `/v2/payments/captures/${capture.id}/refund`, {
+          requestId: input.idempotencyKey,
+          // custom_id tells our own refunds apart when PayPal's REFUNDED webhook comes back.
+          body: {
+            amount: { currency_code: currency, value: toPaypalValue(input.amount, currency) },
+            custom_id: input.idempotencyKey,
+          },
+        });
+        const status = refund.status === "COMPLETED" ? "succeeded" : refund.status === "PENDING" ? "pending" : "failed";
+        return { id: refund.id, status };
+      } catch (error) {
+        if (error instanceof PaypalRefusal)
+          throw new AppError("PRECONDITION_FAILED", `PayPal refused the refund: ${error.message}`);
+        throw error;
+      }
+    },
+    clientConfig: () => ({ provider: "paypal" }),
+    parseWebhook: (headers, body) => verifyPaypalWebhook(paypal, headers, body),
+    async retrieveRefund(refundId) {
+      const refund = await paypal.call(RefundSchema, "GET", `/v2/payments/refunds/${encodeURIComponent(refundId)}`);
+      const captureUrl = refund.links.find((link) => link.rel === "up")?.href ?? "";
+      const captureId = /\/captures\/([^/?]+)/.exec(captureUrl)?.[1];
+      if (!captureId || !refund.amount) throw new Error(`PayPal refund ${refundId} names no capture or amount`);
+      const capture = await paypal.call(CaptureSchema, "GET", `/v2/payments/captures/${captureId}`);
+      const intentId = capture.supplementary_data?.related_ids?.order_id;
+      if (!intentId) throw new Error(`PayPal capture ${captureId} names no order`);
+      return {
+        id: refund.id,
+        intentId,
+        amount: fromPaypalValue(refund.amount.value, refund.amount.currency_code),
+        customId: refund.custom_id ?? null,
+      };
+    },
+  };
+}
+
+/** Whether PayPal can be offered in the shop's currency at all. */
+export const paypalTakes = (currency: string) => PAYPAL_CURRENCIES.has(currency.toUpperCase());
