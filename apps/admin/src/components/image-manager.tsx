@@ -38,23 +38,24 @@ export function ImageManager({
     onSuccess: refresh,
     onError: (e) => setError(plainErrorMessage(e)),
   });
+  // What was last asked for, shown at once and until the product is read again: a second change
+  // made meanwhile builds on it.
+  const [asked, setAsked] = useState<Image[] | null>(null);
   const update = useMutation(
     trpc.admin.products.updateImages.mutationOptions({
       onSuccess: refresh,
       onError: (e) => setError(plainErrorMessage(e)),
+      onSettled: () => setAsked(null),
     }),
   );
-  // While a change is saved (and the product read again), the next one builds on it, and the
-  // boxes and descriptions show what was asked for.
-  const latest = images.map((image) => {
-    const sent = update.isPending ? update.variables.images.find((row) => row.id === image.id) : undefined;
-    return sent ? { ...image, alt: sent.alt, variantIds: sent.variantIds ?? image.variantIds } : image;
-  });
-  const save = (next: Image[]) =>
+  const latest = asked ?? images;
+  const save = (next: Image[]) => {
+    setAsked(next);
     update.mutate({
       productId,
       images: next.map((image) => ({ id: image.id, alt: image.alt, variantIds: image.variantIds })),
     });
+  };
   const move = (from: number, to: number) => save(moved(latest, from, to));
   const toggleVariant = (image: Image, variantId: number, on: boolean) =>
     save(
