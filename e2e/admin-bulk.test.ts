@@ -97,7 +97,8 @@ describe("bulk work on orders and products", () => {
       true,
     ]);
     await rows.first().getByRole("link").first().click();
-    expect(await page.getByLabel("Tags").inputValue()).toContain(slug);
+    await page.waitForURL(/\/admin\/products\/\d+$/);
+    await expect.poll(() => page.getByLabel("Tags", { exact: true }).inputValue()).toContain(slug);
     expect(errors).toEqual([]);
     await context.close();
   });

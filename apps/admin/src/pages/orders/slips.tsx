@@ -107,7 +107,7 @@ export function PackingSlipsPage() {
 
   const ready = done === ids.length && ids.length > 0;
   return (
-    <section aria-labelledby="slips-title" className="space-y-4">
+    <section aria-labelledby="slips-title" aria-busy={ids.length > 0 && !ready && !error} className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <h1 id="slips-title" className="text-2xl font-bold">
           Packing slips
@@ -116,9 +116,7 @@ export function PackingSlipsPage() {
           <Link to="/orders" className="text-sm underline">
             Back to orders
           </Link>
-          <Button onClick={() => window.print()} disabled={!ready}>
-            Print
-          </Button>
+          {ready && <Button onClick={() => window.print()}>Print</Button>}
         </div>
       </div>
       {ids.length === 0 ? (
