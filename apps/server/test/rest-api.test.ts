@@ -104,7 +104,7 @@ describe("the REST API at /api/v1", () => {
     const body = adjust.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(["reason", "delta"]);
     expect(body.properties.reason).toMatchObject({ enum: ["RESTOCK", "DAMAGE", "CORRECTION", "RETURN"] });
-    // A procedure with an `.output()` schema documents its answer (dates as ISO strings).
+    // A procedure with a `rest.output` schema documents its answer (dates as ISO strings).
     const stock =
       response.json().paths["/inventory/{variantId}"].get.responses["200"].content["application/json"].schema;
     expect(stock.properties.stockOnHand).toEqual({ type: "number" });

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { buildApp } from "../src/app.ts";
 import { parseServerEnv } from "../src/env.ts";
 
-// Every REST endpoint documents its answer with the JSON Schema of its procedure's `.output()`,
+// Every REST endpoint documents its answer with the JSON Schema of its procedure's `rest.output`,
 // and what it really answers validates against that document: each endpoint is called here and
 // its body checked with a JSON Schema validator (ajv), not with the zod schema it came from.
 

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ApiScope } from "@shop/validators";
 import type { AnyProcedure, AnyRouter } from "@trpc/server";
 import type { ApiConfig } from "./context.ts";
@@ -30,6 +31,13 @@ export type RestRoute = {
   method: "GET" | "POST" | "PUT";
   path: `/${string}`;
   summary: string;
+  /**
+   * The documented answer (OpenAPI response schema). Declared here rather than with `.output()`,
+   * which would parse every answer at run time (CPU on the catalog's hot reads) and would type
+   * the apps by the schema instead of by the service, cutting the chain from the Prisma schema.
+   * `outputs/*.ts` check at compile time that the service's answer fits it (`Fits`).
+   */
+  output: z.ZodType;
 };
 
 /**

@@ -1,15 +1,15 @@
 import { CatalogSortSchema } from "@shop/validators";
 import { z } from "zod";
 import type { listBrands } from "../services/catalog/brands.ts";
-import type { CategoryNode } from "../services/catalog/categories.ts";
+import type { categoryTree, CategoryNode } from "../services/catalog/categories.ts";
 import type { getProduct } from "../services/catalog/get-product.ts";
 import type { listProducts } from "../services/catalog/list-products.ts";
+import type { Fits, Out } from "./fits.ts";
 
-// What the catalog procedures answer, as zod schemas declared with `.output()`. Each `satisfies`
-// the type the service derives from the Prisma schema, and the procedure's `.output()` makes the
-// service's type fit the schema: a field added, removed or retyped on either side fails the build.
-
-type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+// What the catalog procedures answer, as zod schemas the REST API documents (`rest.output`). Each
+// `satisfies` the type the service derives from the Prisma schema, and `Fits` (end of the file)
+// makes the service's type fit the schema: a field added, removed or retyped on either side fails
+// the build.
 
 const money = z.number().int().meta({ description: "Minor units (cents) of the shop's currency" });
 const BrandRef = z.object({ name: z.string(), slug: z.string() });
@@ -105,3 +105,11 @@ export const CategoryTreeOutput = z.array(CategoryNodeSchema);
 export const BrandListOutput = z.array(
   z.object({ slug: z.string(), name: z.string(), productCount: z.number().int() }),
 ) satisfies z.ZodType<Out<typeof listBrands>>;
+
+// The services' answers fit the documented schemas (see fits.ts).
+export type CatalogFits = [
+  Fits<Out<typeof listProducts>, typeof ProductListOutput>,
+  Fits<Out<typeof getProduct>, typeof ProductOutput>,
+  Fits<Out<typeof listBrands>, typeof BrandListOutput>,
+  Fits<Out<typeof categoryTree>, typeof CategoryTreeOutput>,
+];

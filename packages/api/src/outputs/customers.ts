@@ -1,10 +1,9 @@
 import { FulfillmentStatus, OrderPaymentStatus, OrderState, ReviewStatus, Role } from "@shop/db/enums";
 import { z } from "zod";
 import type { getCustomer, listCustomers } from "../services/admin/customers.ts";
+import type { Fits, Out } from "./fits.ts";
 
 // What the staff customer procedures answer (see outputs/catalog.ts for how these stay true).
-
-type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 const id = z.number().int();
 const customerFields = {
@@ -66,3 +65,9 @@ export const CustomerOutput = z.object({
     }),
   ),
 }) satisfies z.ZodType<Out<typeof getCustomer>>;
+
+// The services' answers fit the documented schemas (see fits.ts).
+export type CustomerFits = [
+  Fits<Out<typeof listCustomers>, typeof CustomerListOutput>,
+  Fits<Out<typeof getCustomer>, typeof CustomerOutput>,
+];

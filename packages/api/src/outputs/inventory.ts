@@ -1,11 +1,11 @@
 import { InventoryReason } from "@shop/db/enums";
 import { z } from "zod";
-import type { stockHistory } from "../services/inventory/queries.ts";
+import type { Fits, Out } from "./fits.ts";
+import type { adjustStock, setThreshold } from "../services/inventory/adjust.ts";
+import type { getStock, listStock, stockHistory, StockPage, StockRow } from "../services/inventory/queries.ts";
 
 // A variant's stock movements (see outputs/catalog.ts for how this stays true). Stock rows are
 // `StockRow`, the schema their SQL is parsed with (services/inventory/queries.ts).
-
-type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 const id = z.number().int();
 
@@ -26,3 +26,12 @@ export const StockHistoryOutput = z.object({
   ),
   nextCursor: z.string().nullable(),
 }) satisfies z.ZodType<Out<typeof stockHistory>>;
+
+// The services' answers fit the documented schemas (see fits.ts).
+export type InventoryFits = [
+  Fits<Out<typeof stockHistory>, typeof StockHistoryOutput>,
+  Fits<Out<typeof listStock>, typeof StockPage>,
+  Fits<Out<typeof getStock>, typeof StockRow>,
+  Fits<Out<typeof adjustStock>, typeof StockRow>,
+  Fits<Out<typeof setThreshold>, typeof StockRow>,
+];

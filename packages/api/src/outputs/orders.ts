@@ -11,10 +11,9 @@ import {
 } from "@shop/db/enums";
 import { z } from "zod";
 import type { getOrderForStaff, listOrders } from "../services/orders/queries.ts";
+import type { Fits, Out } from "./fits.ts";
 
 // What the staff order procedures answer (see outputs/catalog.ts for how these stay true).
-
-type Out<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 const id = z.number().int();
 const money = z.number().int().meta({ description: "Minor units (cents) of the order's currency" });
@@ -165,3 +164,9 @@ export const AdminOrderOutput = z.object({
   ),
   user: z.object({ id, name: z.string(), email: z.string() }).nullable(),
 }) satisfies z.ZodType<Out<typeof getOrderForStaff>>;
+
+// The services' answers fit the documented schemas (see fits.ts).
+export type OrderFits = [
+  Fits<Out<typeof listOrders>, typeof AdminOrderListOutput>,
+  Fits<Out<typeof getOrderForStaff>, typeof AdminOrderOutput>,
+];

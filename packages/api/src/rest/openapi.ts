@@ -66,7 +66,7 @@ function bodySchema(endpoint: RestEndpoint, schema: JsonSchema | null): JsonSche
 }
 
 /**
- * The JSON Schema of a procedure's `.output()` (dates as ISO strings, as JSON carries them).
+ * The JSON Schema of a procedure's documented answer (`rest.output`) (dates as ISO strings, as JSON carries them).
  * Named schemas (`.meta({ id })`, e.g. the recursive category node) move to the document's
  * `components.schemas`, where `#/components/schemas/…` finds them from anywhere in it.
  */

@@ -29,35 +29,49 @@ export const catalogRouter = router({
   list: catalogRead
     .meta({
       scope: read,
-      rest: { method: "GET", path: "/products", summary: "A page of active products, filtered and sorted" },
+      rest: {
+        method: "GET",
+        path: "/products",
+        summary: "A page of active products, filtered and sorted",
+        output: ProductListOutput,
+      },
     })
     .input(CatalogListSchema)
-    .output(ProductListOutput)
     .query(({ ctx, input }) => listProducts(ctx.db, ctx.config, input)),
   facets: catalogRead.input(CatalogFiltersSchema).query(({ ctx, input }) => facetCounts(ctx.db, ctx.config, input)),
   suggest: catalogRead.input(CatalogSuggestSchema).query(({ ctx, input }) => suggest(ctx.db, ctx.config, input.q)),
   get: catalogRead
     .meta({
       scope: read,
-      rest: { method: "GET", path: "/products/{slug}", summary: "An active product with its variants and images" },
+      rest: {
+        method: "GET",
+        path: "/products/{slug}",
+        summary: "An active product with its variants and images",
+        output: ProductOutput,
+      },
     })
     .input(CatalogProductSchema)
-    .output(ProductOutput)
     .query(({ ctx, input }) => getProduct(ctx.db, ctx.config, input.slug)),
   categories: catalogRead
     .meta({
       scope: read,
-      rest: { method: "GET", path: "/categories", summary: "The category tree with product counts" },
+      rest: {
+        method: "GET",
+        path: "/categories",
+        summary: "The category tree with product counts",
+        output: CategoryTreeOutput,
+      },
     })
-    .output(CategoryTreeOutput)
     .query(({ ctx }) => categoryTree(ctx.db)),
   /** A renamed category's current slug (`movedTo`), for the storefront's 301; null if unknown. */
   categoryMoved: catalogRead
     .input(CatalogCategorySlugSchema)
     .query(async ({ ctx, input }) => ({ movedTo: await categoryMovedTo(ctx.db, input.slug) })),
   brands: catalogRead
-    .meta({ scope: read, rest: { method: "GET", path: "/brands", summary: "Brands with product counts" } })
-    .output(BrandListOutput)
+    .meta({
+      scope: read,
+      rest: { method: "GET", path: "/brands", summary: "Brands with product counts", output: BrandListOutput },
+    })
     .query(({ ctx }) => listBrands(ctx.db)),
   /** One brand's page: its name and how many products it has on sale. */
   brand: catalogRead.input(CatalogBrandSchema).query(({ ctx, input }) => getBrand(ctx.db, input.slug)),

@@ -13,17 +13,20 @@ import { adminProcedure, apiStaffProcedure, router, staffProcedure } from "../..
 export const adminCustomersRouter = router({
   list: apiStaffProcedure({
     scope: "customers:read",
-    rest: { method: "GET", path: "/customers", summary: "Customer accounts, filtered" },
+    rest: { method: "GET", path: "/customers", summary: "Customer accounts, filtered", output: CustomerListOutput },
   })
     .input(AdminCustomerListSchema)
-    .output(CustomerListOutput)
     .query(({ ctx, input }) => listCustomers(ctx.db, input)),
   get: apiStaffProcedure({
     scope: "customers:read",
-    rest: { method: "GET", path: "/customers/{id}", summary: "A customer with addresses and order summary" },
+    rest: {
+      method: "GET",
+      path: "/customers/{id}",
+      summary: "A customer with addresses and order summary",
+      output: CustomerOutput,
+    },
   })
     .input(ByIdSchema)
-    .output(CustomerOutput)
     .query(({ ctx, input }) => getCustomer(ctx.db, input.id)),
   setDisabled: staffProcedure
     .input(SetUserDisabledSchema)

@@ -21,17 +21,15 @@ const catalogEdit = staffProcedure.meta({ invalidatesCatalog: true });
 export const adminInventoryRouter = router({
   list: apiStaffProcedure({
     scope: "inventory:read",
-    rest: { method: "GET", path: "/inventory", summary: "Stock levels per variant" },
+    rest: { method: "GET", path: "/inventory", summary: "Stock levels per variant", output: StockPage },
   })
     .input(InventoryListSchema)
-    .output(StockPage)
     .query(({ ctx, input }) => listStock(ctx.db, input)),
   get: apiStaffProcedure({
     scope: "inventory:read",
-    rest: { method: "GET", path: "/inventory/{variantId}", summary: "Stock of one variant" },
+    rest: { method: "GET", path: "/inventory/{variantId}", summary: "Stock of one variant", output: StockRow },
   })
     .input(VariantIdSchema)
-    .output(StockRow)
     .query(({ ctx, input }) => getStock(ctx.db, input.variantId)),
   history: apiStaffProcedure({
     scope: "inventory:read",
@@ -39,20 +37,24 @@ export const adminInventoryRouter = router({
       method: "GET",
       path: "/inventory/{variantId}/movements",
       summary: "Stock movements of one variant, newest first",
+      output: StockHistoryOutput,
     },
   })
     .input(StockHistorySchema)
-    .output(StockHistoryOutput)
     .query(({ ctx, input }) => stockHistory(ctx.db, input)),
   /** For the dashboard's low-stock tile. */
   lowStockCount: staffProcedure.query(({ ctx }) => lowStockCount(ctx.db)),
   adjust: apiStaffProcedure({
     scope: "inventory:write",
-    rest: { method: "POST", path: "/inventory/{variantId}/adjustments", summary: "Add or remove units with a reason" },
+    rest: {
+      method: "POST",
+      path: "/inventory/{variantId}/adjustments",
+      summary: "Add or remove units with a reason",
+      output: StockRow,
+    },
   })
     .meta({ invalidatesCatalog: true })
     .input(StockAdjustSchema)
-    .output(StockRow)
     .mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.auth.user, input, ctx.req.ip)),
   setThreshold: apiStaffProcedure({
     scope: "inventory:write",
@@ -60,10 +62,10 @@ export const adminInventoryRouter = router({
       method: "PUT",
       path: "/inventory/{variantId}/threshold",
       summary: "Set the low-stock threshold of one variant (null: the shop default)",
+      output: StockRow,
     },
   })
     .input(ThresholdSchema)
-    .output(StockRow)
     .mutation(({ ctx, input }) => setThreshold(ctx.db, ctx.auth.user, input, ctx.req.ip)),
   defaultThreshold: staffProcedure.query(async ({ ctx }) => ({ threshold: await getDefaultThreshold(ctx.db) })),
   setDefaultThreshold: staffProcedure

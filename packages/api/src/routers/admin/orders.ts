@@ -27,10 +27,9 @@ const staff = (user: { id: number; email: string }) => ({ type: "STAFF" as const
 export const adminOrdersRouter = router({
   list: apiStaffProcedure({
     scope: "orders:read",
-    rest: { method: "GET", path: "/orders", summary: "Orders, newest first, filtered" },
+    rest: { method: "GET", path: "/orders", summary: "Orders, newest first, filtered", output: AdminOrderListOutput },
   })
     .input(AdminOrderListSchema)
-    .output(AdminOrderListOutput)
     .query(({ ctx, input }) => listOrders(ctx.db, input)),
   get: apiStaffProcedure({
     scope: "orders:read",
@@ -38,10 +37,10 @@ export const adminOrdersRouter = router({
       method: "GET",
       path: "/orders/{orderId}",
       summary: "An order with its items, payments, refunds and history",
+      output: AdminOrderOutput,
     },
   })
     .input(OrderIdSchema)
-    .output(AdminOrderOutput)
     .query(({ ctx, input }) => getOrderForStaff(ctx.db, ctx.config, input.orderId)),
 
   /** Packing slips of a selection, for printing; each order's audit trail records it. */
@@ -58,10 +57,14 @@ export const adminOrdersRouter = router({
 
   ship: apiStaffProcedure({
     scope: "orders:write",
-    rest: { method: "POST", path: "/orders/{orderId}/ship", summary: "Ship an order with carrier and tracking number" },
+    rest: {
+      method: "POST",
+      path: "/orders/{orderId}/ship",
+      summary: "Ship an order with carrier and tracking number",
+      output: AdminOrderOutput,
+    },
   })
     .input(ShipOrderSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await shipOrder(ctx.db, { ...input, actor: staff(ctx.auth.user), publicUrl: ctx.config.publicUrl });
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
@@ -80,10 +83,10 @@ export const adminOrdersRouter = router({
       method: "POST",
       path: "/orders/{orderId}/delivered",
       summary: "Mark every parcel of a shipped order delivered",
+      output: AdminOrderOutput,
     },
   })
     .input(OrderIdSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await markDelivered(ctx.db, input.orderId, staff(ctx.auth.user));
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
@@ -95,10 +98,10 @@ export const adminOrdersRouter = router({
       method: "POST",
       path: "/orders/{orderId}/cancel",
       summary: "Cancel an order before it ships (a payment is refunded)",
+      output: AdminOrderOutput,
     },
   })
     .input(CancelOrderSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await cancelOrder(ctx.db, ctx.payments, {
         orderId: input.orderId,
@@ -111,10 +114,14 @@ export const adminOrdersRouter = router({
 
   refund: apiStaffProcedure({
     scope: "orders:refund",
-    rest: { method: "POST", path: "/orders/{orderId}/refunds", summary: "Refund lines or an amount of a paid order" },
+    rest: {
+      method: "POST",
+      path: "/orders/{orderId}/refunds",
+      summary: "Refund lines or an amount of a paid order",
+      output: AdminOrderOutput,
+    },
   })
     .input(RefundOrderSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await refundOrder(ctx.db, ctx.payments, ctx.auth.user, input, ctx.config.publicUrl, ctx.req.ip);
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
@@ -123,20 +130,28 @@ export const adminOrdersRouter = router({
   /** A finished order leaves the default list (the shopper still sees it). */
   archive: apiStaffProcedure({
     scope: "orders:write",
-    rest: { method: "POST", path: "/orders/{orderId}/archive", summary: "Archive a fulfilled or cancelled order" },
+    rest: {
+      method: "POST",
+      path: "/orders/{orderId}/archive",
+      summary: "Archive a fulfilled or cancelled order",
+      output: AdminOrderOutput,
+    },
   })
     .input(OrderIdSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await archiveOrder(ctx.db, { orderId: input.orderId, actor: staff(ctx.auth.user) });
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
     }),
   unarchive: apiStaffProcedure({
     scope: "orders:write",
-    rest: { method: "POST", path: "/orders/{orderId}/unarchive", summary: "Bring an archived order back" },
+    rest: {
+      method: "POST",
+      path: "/orders/{orderId}/unarchive",
+      summary: "Bring an archived order back",
+      output: AdminOrderOutput,
+    },
   })
     .input(OrderIdSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await unarchiveOrder(ctx.db, { orderId: input.orderId, actor: staff(ctx.auth.user) });
       return getOrderForStaff(ctx.db, ctx.config, input.orderId);
@@ -153,10 +168,14 @@ export const adminOrdersRouter = router({
 
   addNote: apiStaffProcedure({
     scope: "orders:write",
-    rest: { method: "POST", path: "/orders/{orderId}/notes", summary: "Add an internal note to an order" },
+    rest: {
+      method: "POST",
+      path: "/orders/{orderId}/notes",
+      summary: "Add an internal note to an order",
+      output: AdminOrderOutput,
+    },
   })
     .input(OrderNoteSchema)
-    .output(AdminOrderOutput)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.$transaction(async (tx) => {
         const note = await tx.orderNote.create({

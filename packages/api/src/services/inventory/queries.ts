@@ -29,7 +29,7 @@ const stockQuery = () =>
     ]);
 
 /**
- * A variant's stock, also the REST API's declared answer (`.output()`), so the document shows it.
+ * A variant's stock, also the REST API's declared answer (`rest.output`), so the document shows it.
  * Typed as the query's row: the schema must describe every column the query returns, and the
  * procedures' output type is the row's, so a renamed column still reaches the admin's screens.
  */
