@@ -50,8 +50,10 @@ describe("admin forms say what is wrong in plain words, on the field", () => {
     const { page, errors, context } = await pageAs(browser, "staff");
     await page.goto("/admin/products");
     await page.getByTestId("product-row").first().getByRole("link").first().click();
-    const taken = await page.getByLabel("URL handle").inputValue();
-    expect(taken).toBeTruthy();
+    // The editor opens before the product's data has arrived: wait for its handle, not an empty field.
+    const handle = page.getByLabel("URL handle");
+    await expect.poll(() => handle.inputValue(), { timeout: 15_000 }).not.toBe("");
+    const taken = await handle.inputValue();
 
     await page.goto("/admin/products/new");
     await page.getByLabel("Name", { exact: true }).fill("Plain Words Phone");

@@ -25,7 +25,25 @@ export async function launchBrowser(): Promise<Browser> {
  * them (it marks <html data-hydrated>). Call after every full page load before interacting.
  */
 export async function waitForHydration(page: Page) {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  try {
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  } catch (error) {
+    // Say what the page was doing instead: a timeout alone does not tell a stuck script from a stuck request.
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        serverRendered: document.getElementById("shop-state") !== null,
+        scripts: [...document.scripts].map((script) => script.src || "(inline)"),
+        pending: performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry instanceof PerformanceResourceTiming && entry.responseEnd === 0)
+          .map((entry) => entry.name),
+        body: document.body.innerText.slice(0, 400),
+      }))
+      .catch((reason: unknown) => String(reason));
+    throw new Error(`the page never hydrated: ${JSON.stringify(state)}`, { cause: error });
+  }
 }
 
 /** A page that fails the test on any uncaught error or failed request to the shop. */

@@ -71,6 +71,10 @@ export default async function setup(project: TestProject) {
       WEBHOOK_ALLOW_PRIVATE_URLS: "true",
       // Every browser test pays from 127.0.0.1: the card-testing limit would stop the suite.
       PAYMENT_ATTEMPTS_PER_10_MINUTES: "1000",
+      // Likewise the per-IP ceiling on all requests (1,200 a minute): the suite's busiest minute
+      // makes about 1,300 (pages, their images and API calls), and a 429 page never hydrates.
+      RATE_LIMIT_PER_MINUTE: "100000",
+      CHECKOUT_RATE_LIMIT_PER_MINUTE: "1000",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
