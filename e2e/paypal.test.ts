@@ -22,10 +22,7 @@ describe("paying with PayPal, through a local PayPal double's approval page", ()
     // A shop of its own (seeded on first start): the shared one has no PayPal.
     shop = await startOwnShop(
       {
-        PAYPAL_CLIENT_ID: paypal.credentials.id,
-        PAYPAL_CLIENT_SECRET: paypal.credentials.secret,
-        PAYPAL_WEBHOOK_ID: paypal.webhookId,
-        PAYPAL_API_BASE: paypal.apiBase,
+        ...paypal.serverEnv(),
         PAYMENT_ATTEMPTS_PER_10_MINUTES: "1000",
       },
       120_000,
@@ -68,7 +65,7 @@ describe("paying with PayPal, through a local PayPal double's approval page", ()
       await page.screenshot({ path: join(shots, `paypal-choice-${width}.png`), fullPage: true });
     }
     await page.getByRole("button", { name: "Continue to PayPal" }).click();
-    await page.waitForURL(`${paypal.apiBase}/checkoutnow?token=*`);
+    await page.waitForURL(`${paypal.approvalOrigin}/checkoutnow?token=*`);
     await page.getByRole("heading", { name: "Pay with PayPal" }).waitFor();
     await page.getByRole("button", { name: "Pay now" }).click();
     await page.waitForURL(new RegExp(`^${shop.baseUrl}/order-confirmation/${number}\\?token=`));
@@ -76,6 +73,9 @@ describe("paying with PayPal, through a local PayPal double's approval page", ()
     await page.getByRole("heading", { name: `Thank you! Order #${number} is confirmed` }).waitFor();
     expect(await page.getByTestId("order-status").textContent()).toBe("Paid");
     expect(paypal.calls.filter((call) => call.endsWith("/capture"))).toHaveLength(1);
+    // The built server talks to PayPal through PayPal's SDK (its own User-Agent on every call).
+    expect(paypal.userAgents.length).toBeGreaterThan(0);
+    for (const agent of paypal.userAgents) expect(agent).toMatch(/^PayPal REST API TypeScript SDK, Version: /);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findRepoRoot, parseDatabaseEnv } from "@shop/db";
 import { parseMediaEnv } from "@shop/media";
@@ -103,7 +104,17 @@ const ServerEnvSchema = z.object({
   PAYPAL_CLIENT_ID: optionalText,
   PAYPAL_CLIENT_SECRET: optionalText,
   PAYPAL_WEBHOOK_ID: optionalText,
-  PAYPAL_API_BASE: z.url().default("https://api-m.sandbox.paypal.com"),
+  PAYPAL_ENVIRONMENT: z.enum(["sandbox", "production"], "must be sandbox or production").default("sandbox"),
+  // Set, it would be ignored (PayPal's SDK knows only its two hosts): live keys sent to the sandbox.
+  PAYPAL_API_BASE: optionalText.refine((value) => value === undefined, {
+    message: "was replaced by PAYPAL_ENVIRONMENT (sandbox or production); remove it",
+  }),
+  // Tests only: the SDK's requests go to this HTTPS origin (a local double) trusting only this PEM.
+  PAYPAL_API_ORIGIN: z
+    .url({ protocol: /^https$/, error: "must be an https:// origin" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PAYPAL_API_CA: optionalText,
   PAYPAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
 });
 
@@ -126,6 +137,15 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
   const paypalKeys = [env.PAYPAL_CLIENT_ID, env.PAYPAL_CLIENT_SECRET, env.PAYPAL_WEBHOOK_ID];
   if (paypalKeys.some(Boolean) && !paypalKeys.every(Boolean)) {
     throw new Error("Invalid environment:\n  PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID go together");
+  }
+  if (Boolean(env.PAYPAL_API_ORIGIN) !== Boolean(env.PAYPAL_API_CA)) {
+    throw new Error("Invalid environment:\n  PAYPAL_API_ORIGIN and PAYPAL_API_CA go together");
+  }
+  let paypalCa: string | undefined;
+  try {
+    paypalCa = env.PAYPAL_API_CA && readFileSync(env.PAYPAL_API_CA, "utf8");
+  } catch {
+    throw new Error(`Invalid environment:\n  PAYPAL_API_CA: cannot read ${env.PAYPAL_API_CA}`);
   }
   const database = parseDatabaseEnv(source);
   const media = parseMediaEnv(source);
@@ -170,8 +190,9 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
             clientId: env.PAYPAL_CLIENT_ID,
             clientSecret: env.PAYPAL_CLIENT_SECRET,
             webhookId: env.PAYPAL_WEBHOOK_ID,
-            apiBase: env.PAYPAL_API_BASE,
+            environment: env.PAYPAL_ENVIRONMENT,
             timeoutMs: env.PAYPAL_TIMEOUT_MS,
+            ...(env.PAYPAL_API_ORIGIN && paypalCa && { apiOrigin: { url: env.PAYPAL_API_ORIGIN, ca: paypalCa } }),
           }
         : null,
     storefrontDist: join(root, "apps", "storefront", "dist"),

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expireReservations, reconcilePayments } from "@shop/api";
+import { createPaypalProvider, expireReservations, reconcilePayments } from "@shop/api";
 import { startPaypalDouble } from "@shop/api/testing";
 import { createTestDatabase, factories, type TestDatabase } from "@shop/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,13 +30,7 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
   beforeAll(async () => {
     db = await createTestDatabase();
     paypal = await startPaypalDouble();
-    const env = envFor({
-      PAYPAL_CLIENT_ID: paypal.credentials.id,
-      PAYPAL_CLIENT_SECRET: paypal.credentials.secret,
-      PAYPAL_WEBHOOK_ID: paypal.webhookId,
-      PAYPAL_API_BASE: paypal.apiBase,
-      PAYPAL_TIMEOUT_MS: "1000",
-    });
+    const env = envFor({ ...paypal.serverEnv(), PAYPAL_TIMEOUT_MS: "1000" });
     payments = paymentsFrom(env, db);
     app = await buildApp(env, db, { payments });
     await db.prisma.shippingMethod.create({
@@ -123,13 +117,21 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     );
     await plain.close();
     expect(() => envFor({ PAYPAL_CLIENT_ID: "only-the-id" })).toThrow(/go together/);
+    expect(() => envFor({ PAYPAL_ENVIRONMENT: "live" })).toThrow(/PAYPAL_ENVIRONMENT: must be sandbox or production/);
+    expect(() => envFor({ PAYPAL_API_BASE: "https://api-m.paypal.com" })).toThrow(/replaced by PAYPAL_ENVIRONMENT/);
+    expect(() => envFor({ PAYPAL_API_ORIGIN: paypal.apiOrigin })).toThrow(/PAYPAL_API_ORIGIN and PAYPAL_API_CA go/);
+    expect(envFor({}).PAYPAL_ENVIRONMENT).toBe("sandbox");
   });
+
+  /** The User-Agent of each request the double saw for `call`. */
+  const agentsOf = (call: string) => paypal.calls.flatMap((one, i) => (one === call ? [paypal.userAgents[i]] : []));
+  const SDK_AGENT = /^PayPal REST API TypeScript SDK, Version: \d+\.\d+\.\d+/;
 
   it("creates the PayPal order for the server's amount, approves, captures on return, and the order is paid", async () => {
     const placed = await placeOrder("paypal1@example.com", 1_999);
     const { payment, order } = await choosePaypal(placed);
     expect(payment.client).toEqual({ provider: "paypal" });
-    expect(payment.approvalUrl).toBe(`${paypal.apiBase}/checkoutnow?token=${order.id}`);
+    expect(payment.approvalUrl).toBe(`${paypal.approvalOrigin}/checkoutnow?token=${order.id}`);
     expect(order.purchase_units[0]?.amount).toEqual({
       currency_code: "USD",
       value: (placed.order.total / 100).toFixed(2),
@@ -145,7 +147,7 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     // The shopper clicks "Pay now" on PayPal's page and is sent back to the shop's status page.
     const page = await fetch(payment.approvalUrl);
     expect(await page.text()).toContain("Pay with PayPal");
-    const back = await fetch(`${paypal.apiBase}/checkoutnow`, {
+    const back = await fetch(`${paypal.approvalOrigin}/checkoutnow`, {
       method: "POST",
       body: new URLSearchParams({ token: order.id, action: "approve" }),
       redirect: "manual",
@@ -172,6 +174,11 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     expect(paypal.calls.filter((call) => call === `POST /v2/checkout/orders/${order.id}/capture`)).toHaveLength(1);
     // One OAuth token for all of these calls: it is cached.
     expect(paypal.tokensIssued()).toBe(1);
+    // Every one of them was made by PayPal's SDK (its own User-Agent), the token included.
+    expect(paypal.userAgents.length).toBeGreaterThanOrEqual(5);
+    for (const agent of paypal.userAgents) expect(agent).toMatch(SDK_AGENT);
+    expect(agentsOf("POST /v1/oauth2/token")).toEqual([expect.stringMatching(SDK_AGENT)]);
+    expect(agentsOf(`POST /v2/checkout/orders/${order.id}/capture`)).toEqual([expect.stringMatching(SDK_AGENT)]);
   });
 
   it("a declined capture leaves the order unpaid and out of the shopper's history, like a declined card", async () => {
@@ -278,6 +285,10 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     expect(late.json()).toEqual({ received: true, outcome: "already-paid" });
     expect((await orderRow(placed.order.number)).paymentStatus).toBe("PAID");
     expect(await db.prisma.webhookEvent.count({ where: { provider: "paypal", eventId: "WH-CAPTURE-1" } })).toBe(1);
+    // The check went through the SDK's client too (it has no controller for it).
+    const checks = agentsOf("POST /v1/notifications/verify-webhook-signature");
+    expect(checks.length).toBeGreaterThanOrEqual(3);
+    for (const agent of checks) expect(agent).toMatch(SDK_AGENT);
 
     // A refund made in PayPal's dashboard is recorded once, however often PayPal tells us.
     const outside = paypal.refundOutside(order.id, "10.00");
@@ -294,7 +305,7 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
   it("cancelling at PayPal returns to the payment step, and the card can be chosen again", async () => {
     const placed = await placeOrder("paypal-cancel@example.com");
     const { order } = await choosePaypal(placed);
-    const back = await fetch(`${paypal.apiBase}/checkoutnow`, {
+    const back = await fetch(`${paypal.approvalOrigin}/checkoutnow`, {
       method: "POST",
       body: new URLSearchParams({ token: order.id, action: "cancel" }),
       redirect: "manual",
@@ -364,5 +375,25 @@ describe("PayPal beside the card, through the PayPal provider against a local Pa
     expect((await orderRow(placed.order.number)).state).toBe("OPEN");
     const retried = await choosePaypal(placed);
     expect(retried.payment.approvalUrl).toContain("/checkoutnow?token=");
+  });
+
+  it("fetches a new token after a token request failed, and when PayPal stops accepting the old one", async () => {
+    const settings = envFor({ ...paypal.serverEnv(), PAYPAL_TIMEOUT_MS: "500" }).paypal;
+    if (!settings) throw new Error("PayPal is not configured");
+    const fresh = createPaypalProvider(settings);
+    // An order PayPal does not know: answered 404 once the call gets through with a valid token.
+    const unknown = { status: 404, issue: "INVALID_RESOURCE_ID" };
+    paypal.stall(true);
+    try {
+      await expect(fresh.retrieveIntent("NO-SUCH-ORDER")).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    } finally {
+      paypal.stall(false);
+    }
+    const issued = paypal.tokensIssued();
+    await expect(fresh.retrieveIntent("NO-SUCH-ORDER")).rejects.toMatchObject(unknown);
+    expect(paypal.tokensIssued()).toBe(issued + 1);
+    paypal.revokeTokens();
+    await expect(fresh.retrieveIntent("NO-SUCH-ORDER")).rejects.toMatchObject(unknown);
+    expect(paypal.tokensIssued()).toBe(issued + 2);
   });
 });

@@ -1,9 +1,19 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { join } from "node:path";
 
 // A local stand-in for the parts of PayPal's REST API the shop calls (OAuth token, Orders v2,
 // captures, refunds, verify-webhook-signature), plus the approval page a shopper clicks through,
 // so the PayPal provider can be tested offline. It honours PayPal-Request-Id like PayPal does.
+// The API speaks HTTPS with a self-signed certificate for api-m.sandbox.paypal.com (a test-only
+// key, committed beside this file): PayPal's SDK only calls PayPal's own hosts, so the server is
+// started with PAYPAL_API_ORIGIN and PAYPAL_API_CA (`serverEnv()`) and its agent connects here.
+// The approval page is plain HTTP on a second port, as PayPal's is on www.paypal.com.
+
+const TLS_DIR = join(import.meta.dirname, "paypal-double-tls");
+const CERT_PATH = join(TLS_DIR, "test-only-cert.pem");
 
 type Money = { currency_code: string; value: string };
 type Capture = {
@@ -67,14 +77,19 @@ export async function startPaypalDouble(
   const refunds = new Map<string, Refund>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
   const tokens = new Set<string>();
+  let issued = 0;
   const calls: string[] = [];
+  const userAgents: string[] = [];
   let stalled = false;
   let base = "";
+  let web = "";
 
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", "http://paypal.local");
+  const tls = { key: readFileSync(join(TLS_DIR, "test-only-key.pem")), cert: readFileSync(CERT_PATH) };
+  const server = createHttpsServer(tls, async (request, response) => {
+    const url = new URL(request.url ?? "/", "https://api-m.sandbox.paypal.com");
     const raw = request.method === "POST" ? await readBody(request) : "";
     calls.push(`${request.method} ${url.pathname}`);
+    userAgents.push(request.headers["user-agent"] ?? "");
     if (stalled) return; // PayPal down: the connection is accepted and never answered.
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { "content-type": "application/json", "paypal-debug-id": upper(12) });
@@ -89,9 +104,9 @@ export async function startPaypalDouble(
         return reply(401, { error: "invalid_client", error_description: "Client Authentication failed" });
       const token = `A21AA${randomBytes(16).toString("hex")}`;
       tokens.add(token);
+      issued++;
       return reply(200, { access_token: token, token_type: "Bearer", expires_in: 32_400, app_id: "APP-LOCAL" });
     }
-    if (url.pathname.startsWith("/checkoutnow")) return approvalPage(url, request.method ?? "GET", raw, response);
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
     if (!bearer || !tokens.has(bearer))
       return reply(401, { error: "invalid_token", error_description: "Token signature verification failed" });
@@ -123,7 +138,7 @@ export async function startPaypalDouble(
         ],
         links: [
           { href: `${base}/v2/checkout/orders/${id}`, rel: "self" },
-          { href: `${base}/checkoutnow?token=${id}`, rel: "payer-action" },
+          { href: `${web}/checkoutnow?token=${id}`, rel: "payer-action" },
         ],
         returnUrl: text(context.return_url),
         cancelUrl: text(context.cancel_url),
@@ -201,7 +216,14 @@ export async function startPaypalDouble(
   });
 
   /** PayPal's hosted approval page, reduced to what a shopper does there: pay, or cancel. */
-  function approvalPage(url: URL, method: string, raw: string, response: ServerResponse) {
+  const page = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://www.sandbox.paypal.com");
+    const method = request.method ?? "GET";
+    const raw = method === "POST" ? await readBody(request) : "";
+    if (url.pathname !== "/checkoutnow") {
+      response.writeHead(404, { "content-type": "text/plain" });
+      return response.end("Not found");
+    }
     const form = new URLSearchParams(raw);
     const order = orders.get(url.searchParams.get("token") ?? form.get("token") ?? "");
     if (!order) {
@@ -225,17 +247,20 @@ export async function startPaypalDouble(
 <form method="post" action="/checkoutnow"><input type="hidden" name="token" value="${order.id}">
 <button name="action" value="approve">Pay now</button> <button name="action" value="cancel">Cancel and return to the shop</button>
 </form></main></body></html>`);
-  }
+  });
 
   const view = (order: Order) => {
     const { returnUrl: _r, cancelUrl: _c, declineCapture: _d, refuseCapture: _f, ...rest } = order;
     return rest;
   };
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  base = `http://127.0.0.1:${port}`;
+  const listen = async (one: typeof server | typeof page) => {
+    await new Promise<void>((resolve) => one.listen(0, "127.0.0.1", resolve));
+    const address = one.address();
+    return typeof address === "object" && address ? address.port : 0;
+  };
+  base = `https://127.0.0.1:${await listen(server)}`;
+  web = `http://127.0.0.1:${await listen(page)}`;
   const orderOrThrow = (id: string) => {
     const order = orders.get(id);
     if (!order) throw new Error(`no PayPal order ${id}`);
@@ -243,14 +268,31 @@ export async function startPaypalDouble(
   };
 
   return {
-    apiBase: base,
+    /** Where the API listens (HTTPS; its certificate is CERT_PATH's). */
+    apiOrigin: base,
+    /** Where the approval page listens (HTTP). */
+    approvalOrigin: web,
     credentials,
     webhookId,
     calls,
+    /** The User-Agent of every API request, in order (the SDK's own). */
+    userAgents,
+    /** The settings that make the shop's server use this double (its SDK connects here). */
+    serverEnv: () => ({
+      PAYPAL_CLIENT_ID: credentials.id,
+      PAYPAL_CLIENT_SECRET: credentials.secret,
+      PAYPAL_WEBHOOK_ID: webhookId,
+      PAYPAL_API_ORIGIN: base,
+      PAYPAL_API_CA: CERT_PATH,
+    }),
     orders,
     refunds,
     /** Access tokens issued so far (the provider should cache its token). */
-    tokensIssued: () => tokens.size,
+    tokensIssued: () => issued,
+    /** PayPal stops accepting every token issued so far (the caller should fetch a new one). */
+    revokeTokens() {
+      tokens.clear();
+    },
     /** The shopper approved on PayPal's page (what clicking "Pay now" does). */
     approve(id: string) {
       orderOrThrow(id).status = "APPROVED";
@@ -298,9 +340,14 @@ export async function startPaypalDouble(
       };
     },
     close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+      Promise.all(
+        [server, page].map(
+          (one) =>
+            new Promise<void>((resolve) => {
+              one.closeAllConnections();
+              one.close(() => resolve());
+            }),
+        ),
+      ).then(() => undefined),
   };
 }

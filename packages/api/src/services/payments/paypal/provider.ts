@@ -1,32 +1,43 @@
+import {
+  CaptureStatus,
+  CheckoutPaymentIntent,
+  OrderStatus,
+  PaypalExperienceUserAction,
+  PaypalWalletContextShippingPreference,
+  RefundStatus,
+  type Order,
+} from "@paypal/paypal-server-sdk";
 import { AppError } from "../../../errors.ts";
 import type { IntentStatus, PaymentEvent, PaymentProvider, ProviderIntent } from "../provider.ts";
 import { createPaypalClient, PaypalRefusal, type PaypalSettings } from "./client.ts";
 import { fromPaypalValue, PAYPAL_CURRENCIES, toPaypalValue } from "./money.ts";
-import { CaptureSchema, OrderSchema, RefundSchema, type PaypalOrder } from "./schemas.ts";
 import { verifyPaypalWebhook, type WebhookHeaders } from "./webhook.ts";
 
 /** A capture that holds the money (refunds do not undo "succeeded", as with Stripe). */
-const TAKEN = new Set(["COMPLETED", "PARTIALLY_REFUNDED", "REFUNDED"]);
+const TAKEN = new Set<string>([CaptureStatus.Completed, CaptureStatus.PartiallyRefunded, CaptureStatus.Refunded]);
 
-/** A PayPal order in the shop's intent vocabulary (Stripe's), so syncPayment applies it unchanged. */
-export function toIntent(order: PaypalOrder): ProviderIntent {
-  const unit = order.purchase_units[0];
-  const currency = unit?.amount?.currency_code ?? "USD";
+/** A PayPal order (the SDK's model) in the shop's intent vocabulary (Stripe's), so syncPayment applies it unchanged. */
+export function toIntent(order: Order): ProviderIntent {
+  const unit = order.purchaseUnits?.[0];
+  const currency = unit?.amount?.currencyCode ?? "USD";
   const captures = unit?.payments?.captures ?? [];
-  const taken = captures.filter((capture) => TAKEN.has(capture.status));
-  const refused = captures.find((capture) => capture.status === "DECLINED" || capture.status === "FAILED");
+  const taken = captures.filter((capture) => capture.status && TAKEN.has(capture.status));
+  const refused = captures.find(
+    (capture) => capture.status === CaptureStatus.Declined || capture.status === CaptureStatus.Failed,
+  );
   const status: IntentStatus = taken.length
     ? "succeeded"
-    : captures.some((capture) => capture.status === "PENDING")
+    : captures.some((capture) => capture.status === CaptureStatus.Pending)
       ? "processing"
       : refused
         ? "requires_payment_method"
-        : order.status === "APPROVED"
+        : order.status === OrderStatus.Approved
           ? "requires_confirmation"
-          : order.status === "VOIDED"
+          : order.status === OrderStatus.Voided
             ? "canceled"
             : "requires_action";
-  const paymentId = Number(unit?.custom_id);
+  const paymentId = Number(unit?.customId);
+  if (!order.id) throw new Error("PayPal sent an order without an id");
   return {
     id: order.id,
     status,
@@ -38,9 +49,9 @@ export function toIntent(order: PaypalOrder): ProviderIntent {
     currency: currency.toLowerCase(),
     paymentId: Number.isInteger(paymentId) && paymentId > 0 ? paymentId : null,
     clientSecret: null,
-    approvalUrl: order.links.find((link) => link.rel === "payer-action" || link.rel === "approve")?.href ?? null,
+    approvalUrl: order.links?.find((link) => link.rel === "payer-action" || link.rel === "approve")?.href ?? null,
     lastError: refused
-      ? `PayPal declined the payment${refused.status_details?.reason ? ` (${refused.status_details.reason})` : ""}.`
+      ? `PayPal declined the payment${refused.statusDetails?.reason ? ` (${refused.statusDetails.reason})` : ""}.`
       : null,
   };
 }
@@ -57,35 +68,35 @@ export type PaypalProvider = PaymentProvider & {
  */
 export function createPaypalProvider(settings: PaypalSettings): PaypalProvider {
   const paypal = createPaypalClient(settings);
-  const getOrder = (id: string) => paypal.call(OrderSchema, "GET", `/v2/checkout/orders/${encodeURIComponent(id)}`);
+  const getOrder = (id: string) => paypal.call(({ orders }) => orders.getOrder({ id }));
   const refused = (error: unknown, issue: string) => error instanceof PaypalRefusal && error.issue === issue;
   return {
     name: "paypal",
     async createIntent(input) {
       const code = input.currency.toUpperCase();
-      const order = await paypal.call(OrderSchema, "POST", "/v2/checkout/orders", {
-        requestId: input.idempotencyKey,
-        body: {
-          intent: "CAPTURE",
-          purchase_units: [
-            {
-              reference_id: `order-${input.orderId}`,
-              custom_id: String(input.paymentId),
-              amount: { currency_code: code, value: toPaypalValue(input.amount, code) },
-            },
-          ],
-          payment_source: {
-            paypal: {
-              experience_context: {
-                return_url: input.returnUrl,
-                cancel_url: input.cancelUrl,
-                user_action: "PAY_NOW",
-                shipping_preference: "NO_SHIPPING",
-              },
+      const body = {
+        intent: CheckoutPaymentIntent.Capture,
+        purchaseUnits: [
+          {
+            referenceId: `order-${input.orderId}`,
+            customId: String(input.paymentId),
+            amount: { currencyCode: code, value: toPaypalValue(input.amount, code) },
+          },
+        ],
+        paymentSource: {
+          paypal: {
+            experienceContext: {
+              returnUrl: input.returnUrl,
+              cancelUrl: input.cancelUrl,
+              userAction: PaypalExperienceUserAction.PayNow,
+              shippingPreference: PaypalWalletContextShippingPreference.NoShipping,
             },
           },
         },
-      });
+      };
+      const order = await paypal.call(({ orders }) =>
+        orders.createOrder({ body, paypalRequestId: input.idempotencyKey, prefer: "return=representation" }),
+      );
       return toIntent(order);
     },
     retrieveIntent: async (id) => toIntent(await getOrder(id)),
@@ -102,9 +113,9 @@ export function createPaypalProvider(settings: PaypalSettings): PaypalProvider {
     },
     async capture(id, idempotencyKey) {
       try {
-        await paypal.call(OrderSchema, "POST", `/v2/checkout/orders/${encodeURIComponent(id)}/capture`, {
-          requestId: idempotencyKey,
-        });
+        await paypal.call(({ orders }) =>
+          orders.captureOrder({ id, paypalRequestId: idempotencyKey, prefer: "return=representation" }),
+        );
       } catch (error) {
         if (refused(error, "INSTRUMENT_DECLINED"))
           throw new AppError("PRECONDITION_FAILED", "PayPal declined that way to pay; please choose another at PayPal");
@@ -117,19 +128,30 @@ export function createPaypalProvider(settings: PaypalSettings): PaypalProvider {
     },
     async refund(input) {
       const order = await getOrder(input.intentId);
-      const capture = order.purchase_units[0]?.payments?.captures?.find((one) => TAKEN.has(one.status));
-      const currency = order.purchase_units[0]?.amount?.currency_code;
-      if (!capture || !currency) throw new AppError("PRECONDITION_FAILED", "This PayPal payment was never captured");
+      const capture = order.purchaseUnits?.[0]?.payments?.captures?.find((one) => one.status && TAKEN.has(one.status));
+      const currency = order.purchaseUnits?.[0]?.amount?.currencyCode;
+      const captureId = capture?.id;
+      if (!captureId || !currency) throw new AppError("PRECONDITION_FAILED", "This PayPal payment was never captured");
       try {
-        const refund = await paypal.call(RefundSchema, "POST", `/v2/payments/captures/${capture.id}/refund`, {
-          requestId: input.idempotencyKey,
-          // custom_id tells our own refunds apart when PayPal's REFUNDED webhook comes back.
-          body: {
-            amount: { currency_code: currency, value: toPaypalValue(input.amount, currency) },
-            custom_id: input.idempotencyKey,
-          },
-        });
-        const status = refund.status === "COMPLETED" ? "succeeded" : refund.status === "PENDING" ? "pending" : "failed";
+        const refund = await paypal.call(({ payments }) =>
+          payments.refundCapturedPayment({
+            captureId,
+            paypalRequestId: input.idempotencyKey,
+            prefer: "return=representation",
+            // custom_id tells our own refunds apart when PayPal's REFUNDED webhook comes back.
+            body: {
+              amount: { currencyCode: currency, value: toPaypalValue(input.amount, currency) },
+              customId: input.idempotencyKey,
+            },
+          }),
+        );
+        if (!refund.id) throw new Error("PayPal sent a refund without an id");
+        const status =
+          refund.status === RefundStatus.Completed
+            ? "succeeded"
+            : refund.status === RefundStatus.Pending
+              ? "pending"
+              : "failed";
         return { id: refund.id, status };
       } catch (error) {
         if (error instanceof PaypalRefusal)
@@ -140,18 +162,18 @@ export function createPaypalProvider(settings: PaypalSettings): PaypalProvider {
     clientConfig: () => ({ provider: "paypal" }),
     parseWebhook: (headers, body) => verifyPaypalWebhook(paypal, headers, body),
     async retrieveRefund(refundId) {
-      const refund = await paypal.call(RefundSchema, "GET", `/v2/payments/refunds/${encodeURIComponent(refundId)}`);
-      const captureUrl = refund.links.find((link) => link.rel === "up")?.href ?? "";
+      const refund = await paypal.call(({ payments }) => payments.getRefund({ refundId }));
+      const captureUrl = refund.links?.find((link) => link.rel === "up")?.href ?? "";
       const captureId = /\/captures\/([^/?]+)/.exec(captureUrl)?.[1];
       if (!captureId || !refund.amount) throw new Error(`PayPal refund ${refundId} names no capture or amount`);
-      const capture = await paypal.call(CaptureSchema, "GET", `/v2/payments/captures/${captureId}`);
-      const intentId = capture.supplementary_data?.related_ids?.order_id;
+      const capture = await paypal.call(({ payments }) => payments.getCapturedPayment({ captureId }));
+      const intentId = capture.supplementaryData?.relatedIds?.orderId;
       if (!intentId) throw new Error(`PayPal capture ${captureId} names no order`);
       return {
-        id: refund.id,
+        id: refund.id ?? refundId,
         intentId,
-        amount: fromPaypalValue(refund.amount.value, refund.amount.currency_code),
-        customId: refund.custom_id ?? null,
+        amount: fromPaypalValue(refund.amount.value, refund.amount.currencyCode),
+        customId: refund.customId ?? null,
       };
     },
   };
