@@ -85,8 +85,8 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
  * one of the shop's own origins, and no browser may send a mutation cross-site. Bearer-token
  * clients without cookies are not exposed: browsers never attach that header on their own.
  */
-const csrf = t.middleware(({ ctx, type, next }) => {
-  if (type !== "mutation") return next();
+function checkCsrf(ctx: Context, type: string) {
+  if (type !== "mutation") return;
   const { origin, secFetchSite } = ctx.req;
   if (secFetchSite === "cross-site") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
@@ -95,32 +95,39 @@ const csrf = t.middleware(({ ctx, type, next }) => {
   if (cookieBound && (!origin || !ctx.config.allowedOrigins.includes(origin))) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Request origin not allowed" });
   }
-  return next();
-});
+}
 
 /**
  * Control characters (NUL above all: PostgreSQL refuses it) in any string of any input are a 400
  * naming the field, checked here once for every procedure, before its own schema runs.
  */
-const plainText = t.middleware(async ({ getRawInput, next }) => {
+async function checkPlainText(getRawInput: () => Promise<unknown>) {
   const checked = PlainTextInputSchema.safeParse(await getRawInput());
-  if (checked.success) return next();
+  if (checked.success) return;
   const fields = checked.error.issues.map((issue) => issue.path.join(".") || "input");
   throw new TRPCError({
     code: "BAD_REQUEST",
     message: `${CONTROL_CHARACTER_MESSAGE}: ${fields.join(", ")}`,
     cause: checked.error,
   });
-});
+}
+
+type KeyAuth = Extract<NonNullable<Context["auth"]>, { via: "apiKey" }>;
+type Outcome = { ok: true } | { ok: false; error: TRPCError };
 
 /**
  * API keys (REST only, docs/integrations.md): a key reaches a procedure only if the procedure
  * declares a `meta.scope` and the key holds it (deny by default), at most `apiKeyPerMinute` calls
  * a minute per key (Redis when configured), and every call, refused or not, is audited.
  */
-const apiKeys = t.middleware(async ({ ctx, meta, path, type, next }) => {
-  const auth = ctx.auth;
-  if (auth?.via !== "apiKey") return next();
+async function withApiKey<R extends Outcome>(
+  ctx: Context,
+  auth: KeyAuth,
+  meta: Meta | undefined,
+  path: string,
+  type: string,
+  run: () => Promise<R>,
+): Promise<R> {
   let outcome = "OK";
   try {
     const scope = meta?.scope;
@@ -132,7 +139,7 @@ const apiKeys = t.middleware(async ({ ctx, meta, path, type, next }) => {
     }
     const counter = await ctx.limits.increment(`apikey:${auth.key.id}`, 60_000);
     if (counter.count > ctx.config.apiKeyPerMinute) throw tooManyRequests(counter.resetAt - Date.now());
-    const result = await next();
+    const result = await run();
     if (!result.ok) outcome = (toTRPCError(result.error.cause) ?? result.error).code;
     return result;
   } catch (error) {
@@ -148,19 +155,32 @@ const apiKeys = t.middleware(async ({ ctx, meta, path, type, next }) => {
       ip: ctx.req.ip,
     });
   }
-});
+}
 
 /** The per-IP limit a procedure declares (`meta.rateLimit`), counted before it runs. */
-const rateLimit = t.middleware(async ({ ctx, meta, next }) => {
+async function checkRateLimit(ctx: Context, meta: Meta | undefined) {
   const rule = meta?.rateLimit;
-  if (rule) {
-    const max = typeof rule.max === "function" ? rule.max(ctx.config) : rule.max;
-    await consume(ctx.limits, `${rule.key}:ip:${ctx.req.ip ?? "unknown"}`, { max, windowMs: rule.windowMs });
-  }
-  return next();
+  if (!rule) return;
+  const max = typeof rule.max === "function" ? rule.max(ctx.config) : rule.max;
+  await consume(ctx.limits, `${rule.key}:ip:${ctx.req.ip ?? "unknown"}`, { max, windowMs: rule.windowMs });
+}
+
+/**
+ * The checks every procedure passes, in this order: API key (scope, per-key limit, audit around
+ * everything after it), CSRF, plain text, the declared rate limit. One middleware rather than
+ * four: tRPC copies the context at each step, which cost the catalog's reads 5 % of their CPU.
+ */
+const guard = t.middleware(({ ctx, meta, path, type, getRawInput, next }) => {
+  const checked = async () => {
+    checkCsrf(ctx, type);
+    await checkPlainText(getRawInput);
+    await checkRateLimit(ctx, meta);
+    return next();
+  };
+  return ctx.auth?.via === "apiKey" ? withApiKey(ctx, ctx.auth, meta, path, type, checked) : checked();
 });
 
-const base = t.procedure.use(mapErrors).use(apiKeys).use(csrf).use(plainText).use(rateLimit);
+const base = t.procedure.use(mapErrors).use(guard);
 
 export const publicProcedure = base.meta({ access: "public" });
 

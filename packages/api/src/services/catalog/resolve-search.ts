@@ -39,19 +39,20 @@ export function assumeKnown(q: string): ResolvedSearch & { words: string[] } {
 }
 
 /** True when the dictionary knows every word (the last one as a prefix): see `assumeKnown`. */
+// `w` is the unnest in `wordsKnown`: each word and whether it is the prefix. Built once.
+const word = sql.ref<string>("w.word");
+const known = qb
+  .selectFrom("SearchTerm as t")
+  .select(sql.lit(1).as("hit"))
+  .where((e) =>
+    e.or([
+      e("t.term", "=", word),
+      e.and([sql.ref<boolean>("w.prefix"), e("t.term", "like", sql<string>`${word} || '%'`)]),
+    ]),
+  );
+
 export function wordsKnown(words: string[]) {
   const prefix = words.map((_, index) => index === words.length - 1);
-  // `w` is the unnest below: each word and whether it is the prefix.
-  const word = sql.ref<string>("w.word");
-  const known = qb
-    .selectFrom("SearchTerm as t")
-    .select(sql.lit(1).as("hit"))
-    .where((e) =>
-      e.or([
-        e("t.term", "=", word),
-        e.and([sql.ref<boolean>("w.prefix"), e("t.term", "like", sql<string>`${word} || '%'`)]),
-      ]),
-    );
   return sql<boolean | null>`(SELECT bool_and(EXISTS (${known}))
                        FROM unnest(${words}::text[], ${prefix}::bool[]) AS w("word", "prefix"))`;
 }
