@@ -50,6 +50,8 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
   // One transaction: a seed that fails halfway leaves nothing behind (at most unreferenced
   // pictures) and can simply be re-run.
   await db.sql.transaction(async (sql) => {
+    // Facet counts are counted once at the end instead of row by row (see FacetCount).
+    await sql.query(`SELECT set_config('shop.facet_counts', 'deferred', true)`);
     const variants = await insertCatalog(sql, catalog, pictures);
     step(`${options.products} products, ${variants.length} variants`);
     const customers = await seedAccounts(sql, { random, now, count: options.customers });
@@ -61,6 +63,9 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
     const voterIds = [...new Set(customers.flatMap((customer) => (customer.id === null ? [] : [customer.id])))];
     await seedReviews(sql, { random, now, delivered, voterIds });
     step("reviews and ratings");
+    await sql.query(`SELECT set_config('shop.facet_counts', '', true)`);
+    await sql.exec(`SELECT shop_facets_rebuild()`);
+    step("facet counts");
     await sql.query(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ($1, $2::jsonb, now())`, [
       SEED_MARKER,
       JSON.stringify({ products: options.products, orders: options.orders, at: now.toISOString() }),

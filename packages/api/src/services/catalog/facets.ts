@@ -1,101 +1,43 @@
 import type { PrismaClient } from "@shop/db";
 import type { CatalogFilters } from "@shop/validators";
-import { qb, type DB } from "@shop/db";
-import { expressionBuilder, sql } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { read } from "../../lib/sql.ts";
 import { loadCategories, subtreeCounts } from "./categories.ts";
-import {
-  eb,
-  filterConditions,
-  optionMatch,
-  whereAll,
-  type Condition,
-  type FacetGroup,
-  type ListingFilters,
-  type ProductScope,
-} from "./filters.ts";
+import { countingQuery, PRICE_BOUNDS } from "./facet-query.ts";
+import { summaryFacets } from "./facet-summary.ts";
+import type { ListingFilters } from "./filters.ts";
 import { resolveSearch } from "./resolve-search.ts";
 
-/** Upper bounds (exclusive, minor units) of the price buckets; the last bucket is open. */
-export const PRICE_BOUNDS = [2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 200_000];
+export { PRICE_BOUNDS };
 
-/** Conditions of the option branch, which sees the option row as `o`. */
-const withOption = expressionBuilder<ProductScope & { o: DB["ProductOption"] }, "p" | "o">();
-const count = sql<number>`count(*)::int`;
-const noText = sql<string | null>`NULL`;
-// Grouped by the select list's position: the bucket's bounds are a parameter, and PostgreSQL
-// would not see `$3` and `$6` as the same expression.
-const byKey = sql`2`;
-
-/**
- * One round trip: a branch per facet group, each with every filter but its own, as one
- * `UNION ALL` whose rows are `{ facet, key, label, count }` (typed from the schema's columns).
- */
-function facetQuery(where: (except?: FacetGroup) => Condition, optionWhere: Condition) {
-  const products = qb.selectFrom("Product as p");
-  const category = products
-    .select((e) => [
-      sql.lit("category").as("facet"),
-      e.cast<string | null>("p.categoryId", "text").as("key"),
-      noText.as("label"),
-      count.as("count"),
-    ])
-    .where(where("category"))
-    .groupBy("p.categoryId");
-  const brand = products
-    .innerJoin("Brand as b", "b.id", "p.brandId")
-    .select([sql.lit("brand").as("facet"), "b.slug as key", "b.name as label", count.as("count")])
-    .where(where("brand"))
-    .groupBy(["b.slug", "b.name"]);
-  const priceBucket = sql<string | null>`width_bucket(${eb.ref("p.priceMin")}, ${PRICE_BOUNDS}::int[])::text`;
-  const price = products
-    .select([sql.lit("price").as("facet"), priceBucket.as("key"), noText.as("label"), count.as("count")])
-    .where(where("price"))
-    .groupBy(byKey);
-  const stars = sql<string | null>`floor(${eb.ref("p.ratingAverage")})::int::text`;
-  const rating = products
-    .select([sql.lit("rating").as("facet"), stars.as("key"), noText.as("label"), count.as("count")])
-    .where(where("rating"))
-    .where("p.ratingCount", ">", 0)
-    .groupBy(byKey);
-  const option = products
-    .innerJoin("ProductOption as o", "o.productId", "p.id")
-    .innerJoin("ProductOptionValue as v", "v.optionId", "o.id")
-    .select((e) => [
-      sql.lit("option").as("facet"),
-      "o.name as key",
-      "v.value as label",
-      sql<number>`count(DISTINCT ${e.ref("p.id")})::int`.as("count"),
-    ])
-    .where(optionWhere)
-    .groupBy(["o.name", "v.value"]);
-  const total = products
-    .select([sql.lit("total").as("facet"), noText.as("key"), noText.as("label"), count.as("count")])
-    .where(where());
-  return category.unionAll(brand).unionAll(price).unionAll(rating).unionAll(option).unionAll(total);
+/** True when the only filter is a category (or there is none): FacetCount answers those. */
+export function summaryAnswers(filters: ListingFilters): boolean {
+  return (
+    !filters.search &&
+    !filters.brands?.length &&
+    filters.priceMin === undefined &&
+    filters.priceMax === undefined &&
+    filters.minRating === undefined &&
+    !filters.inStock &&
+    !filters.featured &&
+    Object.keys(filters.options ?? {}).length === 0
+  );
 }
 
 /**
  * Facet counts for the current filters, as shoppers expect: each group counts what its options
  * would show with every *other* filter applied, so choosing a brand does not hide the other
- * brands. One round trip (UNION ALL) plus the small category table.
+ * brands. A listing filtered by its category alone (or not at all), which is most of them,
+ * reads the counts FacetCount keeps; any other filter counts the products that pass it.
+ * One round trip either way, plus the small category table.
  */
 export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "currency">, input: CatalogFilters) {
   const { q, ...rest } = input;
   const search = q ? await resolveSearch(db, q) : null;
   if (q && !search?.tsquery) return { ...emptyFacets(), currency: config.currency };
   const filters: ListingFilters = { ...rest, search: search?.tsquery };
-  const where = (except?: FacetGroup) => whereAll(filterConditions(filters, except));
-
-  // Option counts: a product's option row counts when the product passes every filter except
-  // the one on that same option.
-  const ownOptionExcluded = Object.entries(filters.options ?? {}).map(([name, values]) =>
-    withOption.or([withOption("o.name", "=", name), optionMatch(name, values)]),
-  );
-  const optionWhere = whereAll([...filterConditions({ ...filters, options: undefined }), ...ownOptionExcluded]);
-
-  const [facets, categories] = await Promise.all([read(db, facetQuery(where, optionWhere)), loadCategories(db)]);
+  const query = summaryAnswers(filters) ? summaryFacets(filters.category) : countingQuery(filters);
+  const [facets, categories] = await Promise.all([read(db, query), loadCategories(db)]);
   const of = (facet: string) => facets.filter((row) => row.facet === facet);
 
   const categoryCounts = subtreeCounts(categories, new Map(of("category").map((row) => [Number(row.key), row.count])));

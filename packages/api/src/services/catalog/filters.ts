@@ -26,71 +26,80 @@ export const tsquery = (text: string) => sql<unknown>`(SELECT to_tsquery('englis
 // "searchVector" is a tsvector, a type Prisma (and so the generated types) leaves out.
 export const searchMatch = (text: string) => sql<SqlBool>`p."searchVector" @@ ${tsquery(text)}`;
 
-/** The products of a category and of all its descendants. */
-export const categorySubtree = (slug: string): Condition =>
-  eb(
-    "p.categoryId",
-    "in",
-    qb
-      .withRecursive("tree(id)", (db) =>
-        db
-          .selectFrom("Category as c")
-          .select("c.id")
-          .where("c.slug", "=", slug)
-          .unionAll(db.selectFrom("Category as c").innerJoin("tree", "c.parentId", "tree.id").select("c.id")),
-      )
-      .selectFrom("tree")
-      .select("tree.id"),
-  );
+/** The ids of a category and of all its descendants. */
+export const subtreeIds = (slug: string) =>
+  qb
+    .withRecursive("tree(id)", (db) =>
+      db
+        .selectFrom("Category as c")
+        .select("c.id")
+        .where("c.slug", "=", slug)
+        .unionAll(db.selectFrom("Category as c").innerJoin("tree", "c.parentId", "tree.id").select("c.id")),
+    )
+    .selectFrom("tree")
+    .select("tree.id");
 
+/** The products of a category and of all its descendants. */
+export const categorySubtree = (slug: string): Condition => eb("p.categoryId", "in", subtreeIds(slug));
+
+/** Option values as Product."optionKeys" holds them: name, U+001F, value. */
+export const optionKeys = (name: string, values: string[]) => values.map((value) => `${name}\u001f${value}`);
+
+/** Any of these values of the option, read from the product's own row. */
 export const optionMatch = (name: string, values: string[]): Condition =>
-  eb.exists(
-    eb
-      .selectFrom("ProductOption as o")
-      .innerJoin("ProductOptionValue as v", "v.optionId", "o.id")
-      .select(sql.lit(1).as("one"))
-      .where("o.productId", "=", eb.ref("p.id"))
-      .where("o.name", "=", name)
-      .where("v.value", "=", eb.fn<string>("any", [sql`${values}::text[]`])),
-  );
+  eb("p.optionKeys", "&&", sql<string[]>`${optionKeys(name, values)}::text[]`);
 
 /** `p."status" = 'ACTIVE'`, with the constant in the text so every plan can use it. */
 export const isActive: Condition = eb("p.status", "=", sql.lit("ACTIVE"));
+
+/** The conditions no facet group leaves out: active, the search, in stock, featured. */
+export function sharedConditions(filters: ListingFilters): Condition[] {
+  const conditions: Condition[] = [isActive];
+  if (filters.search) conditions.push(searchMatch(filters.search));
+  if (filters.inStock) conditions.push(eb.ref("p.inStock"));
+  if (filters.featured) conditions.push(eb.ref("p.featured"));
+  return conditions;
+}
+
+/** Each facet group's own filter, when it is set. */
+export function groupConditions(filters: ListingFilters): Array<{ group: FacetGroup; condition: Condition }> {
+  const groups: Array<{ group: FacetGroup; condition: Condition }> = [];
+  if (filters.category) groups.push({ group: "category", condition: categorySubtree(filters.category) });
+  if (filters.brands?.length) {
+    const brandIds = eb
+      .selectFrom("Brand as b")
+      .select("b.id")
+      .where("b.slug", "=", eb.fn<string>("any", [sql`${filters.brands}::text[]`]));
+    groups.push({ group: "brand", condition: eb("p.brandId", "in", brandIds) });
+  }
+  const price: Condition[] = [];
+  if (filters.priceMin !== undefined) price.push(eb("p.priceMin", ">=", filters.priceMin));
+  if (filters.priceMax !== undefined) price.push(eb("p.priceMin", "<=", filters.priceMax));
+  if (price.length) groups.push({ group: "price", condition: eb.and(price) });
+  if (filters.minRating !== undefined) {
+    const rated = eb.and([eb("p.ratingCount", ">", 0), eb("p.ratingAverage", ">=", filters.minRating)]);
+    groups.push({ group: "rating", condition: rated });
+  }
+  for (const [name, values] of Object.entries(filters.options ?? {})) {
+    groups.push({ group: { option: name }, condition: optionMatch(name, values) });
+  }
+  return groups;
+}
+
+const sameGroup = (a: FacetGroup, b: FacetGroup | undefined) =>
+  typeof a === "object" ? typeof b === "object" && a.option === b.option : a === b;
 
 /**
  * WHERE conditions for the product alias `p`, always restricted to active products: drafts and
  * archived products never reach shoppers. `except` leaves one facet group's filter out.
  */
 export function filterConditions(filters: ListingFilters, except?: FacetGroup): Condition[] {
-  const conditions: Condition[] = [isActive];
-  if (filters.search) conditions.push(searchMatch(filters.search));
-  if (filters.category && except !== "category") conditions.push(categorySubtree(filters.category));
-  if (filters.brands?.length && except !== "brand") {
-    conditions.push(
-      eb(
-        "p.brandId",
-        "in",
-        eb
-          .selectFrom("Brand as b")
-          .select("b.id")
-          .where("b.slug", "=", eb.fn<string>("any", [sql`${filters.brands}::text[]`])),
-      ),
-    );
-  }
-  if (except !== "price") {
-    if (filters.priceMin !== undefined) conditions.push(eb("p.priceMin", ">=", filters.priceMin));
-    if (filters.priceMax !== undefined) conditions.push(eb("p.priceMin", "<=", filters.priceMax));
-  }
-  if (filters.minRating !== undefined && except !== "rating") {
-    conditions.push(eb.and([eb("p.ratingCount", ">", 0), eb("p.ratingAverage", ">=", filters.minRating)]));
-  }
-  if (filters.inStock) conditions.push(eb.ref("p.inStock"));
-  if (filters.featured) conditions.push(eb.ref("p.featured"));
-  for (const [name, values] of Object.entries(filters.options ?? {})) {
-    if (typeof except === "object" && except.option === name) continue;
-    conditions.push(optionMatch(name, values));
-  }
-  return conditions;
+  return [
+    ...sharedConditions(filters),
+    ...groupConditions(filters)
+      .filter(({ group }) => !sameGroup(group, except))
+      .map(({ condition }) => condition),
+  ];
 }
 
 export const whereAll = (conditions: Condition[]): Condition => eb.and(conditions);

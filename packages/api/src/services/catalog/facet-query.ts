@@ -1,0 +1,119 @@
+import { qb } from "@shop/db";
+import { sql, type Expression, type SqlBool } from "kysely";
+import { eb, groupConditions, sharedConditions, type FacetGroup, type ListingFilters } from "./filters.ts";
+
+/** Upper bounds (exclusive, minor units) of the price buckets; the last bucket is open. */
+export const PRICE_BOUNDS = [2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 200_000];
+
+const count = sql<number>`count(*)::int`;
+const noText = sql<string | null>`NULL`;
+const flag = (index: number) => sql.ref<boolean>(`m.f${index}`);
+const all = (conditions: Expression<SqlBool>[]): Expression<SqlBool> =>
+  conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` AND `)})` : sql<SqlBool>`true`;
+
+/**
+ * Facet rows (`{ facet, key, label, count }`) counted from the products that pass the filters,
+ * each group with every filter but its own, in one pass over the products: the rows that pass
+ * the filters every group shares (active, the search, in stock, featured) and all group filters
+ * but at most one are read once into `m`, with one flag per group filter, and each group counts
+ * the rows whose other flags hold. Options come from the product's own `optionKeys`, not from a
+ * join per product. The cost grows with the rows in `m`; see docs/architecture.md for the bound.
+ */
+export function countingQuery(filters: ListingFilters) {
+  const groups = groupConditions(filters);
+  const flags = groups.map(({ condition }, index) => sql<boolean>`COALESCE(${condition}, false)`.as(`f${index}`));
+  // A row in none of the groups' counts (two or more group filters fail) is not read.
+  const failing = groups.map((_, index) => sql`(NOT ${flag(index)})::int`);
+  const others = (except: (group: FacetGroup) => boolean) =>
+    groups.flatMap(({ group }, index) => (except(group) ? [] : [flag(index)]));
+  const but = (name: string) => all(others((group) => group === name));
+  const optionName = sql<string>`split_part(k."key", chr(31), 1)`;
+  // An option's row counts when every filter passes but those on that same option.
+  const optionOthers = all(
+    groups.map(({ group }, index) =>
+      typeof group === "object" ? sql<SqlBool>`(${flag(index)} OR ${optionName} = ${group.option})` : flag(index),
+    ),
+  );
+
+  const scope = qb.with(
+    (cte) => cte("m").materialized(),
+    (db) =>
+      db
+        .selectFrom("Product as p")
+        .select((e) => [
+          "p.id",
+          "p.categoryId",
+          "p.brandId",
+          sql<number>`shop_price_bucket(${e.ref("p.priceMin")})`.as("bucket"),
+          sql<
+            number | null
+          >`CASE WHEN ${e.ref("p.ratingCount")} > 0 THEN floor(${e.ref("p.ratingAverage")})::int END`.as("stars"),
+          "p.optionKeys",
+          ...flags,
+        ])
+        .where(eb.and(sharedConditions(filters))),
+  );
+  type From = ReturnType<typeof scope.selectFrom<"m">>;
+  const within = (from: From, condition: Expression<SqlBool>) =>
+    groups.length > 1
+      ? from.where(sql<SqlBool>`${sql.join(failing, sql` + `)} <= 1`).where(condition)
+      : from.where(condition);
+
+  const category = (from: From) =>
+    within(from, but("category"))
+      .select((e) => [
+        sql.lit("category").as("facet"),
+        e.cast<string | null>("m.categoryId", "text").as("key"),
+        noText.as("label"),
+        count.as("count"),
+      ])
+      .groupBy("m.categoryId");
+  const brand = (from: From) =>
+    within(from, but("brand"))
+      .innerJoin("Brand as b", "b.id", "m.brandId")
+      .select([sql.lit("brand").as("facet"), "b.slug as key", "b.name as label", count.as("count")])
+      .groupBy(["b.slug", "b.name"]);
+  const price = (from: From) =>
+    within(from, but("price"))
+      .select((e) => [
+        sql.lit("price").as("facet"),
+        e.cast<string | null>("m.bucket", "text").as("key"),
+        noText.as("label"),
+        count.as("count"),
+      ])
+      .groupBy("m.bucket");
+  const rating = (from: From) =>
+    within(from, but("rating"))
+      .where("m.stars", "is not", null)
+      .select((e) => [
+        sql.lit("rating").as("facet"),
+        e.cast<string | null>("m.stars", "text").as("key"),
+        noText.as("label"),
+        count.as("count"),
+      ])
+      .groupBy("m.stars");
+  const option = (from: From) =>
+    within(from, optionOthers)
+      .innerJoin(sql<{ key: string }>`unnest(${sql.ref("m.optionKeys")})`.as<"k">(sql`k("key")`), (join) =>
+        join.onTrue(),
+      )
+      .select([
+        sql.lit("option").as("facet"),
+        optionName.as("key"),
+        sql<string | null>`split_part(k."key", chr(31), 2)`.as("label"),
+        count.as("count"),
+      ])
+      .groupBy(sql`k."key"`);
+  const total = (from: From) =>
+    within(from, all(groups.map((_, index) => flag(index)))).select([
+      sql.lit("total").as("facet"),
+      noText.as("key"),
+      noText.as("label"),
+      count.as("count"),
+    ]);
+  // Every branch reads the one `m` of the statement (a WITH per branch would scan again).
+  return [brand, price, rating, option, total].reduce(
+    (query, branch) => query.unionAll((e) => branch(e.selectFrom("m"))),
+    category(scope.selectFrom("m")),
+  );
+}

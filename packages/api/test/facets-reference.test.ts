@@ -1,0 +1,275 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { localDiskStorage } from "@shop/media";
+import { seed } from "@shop/db/seed";
+import type { CatalogFilters } from "@shop/validators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRICE_BOUNDS } from "../src/services/catalog/facets.ts";
+import { resolveSearch } from "../src/services/catalog/resolve-search.ts";
+import { callerFor, setupTestShop } from "./support.ts";
+
+// The facet counts the shop serves (from FacetCount where it answers, counted from the
+// products otherwise) against the plainest reference there is: every active product loaded
+// and counted here, one by one. 200 random filter combinations, in four rounds with random
+// catalogue edits between them (archiving, moving, repricing, renaming and deleting options,
+// ratings, deletions), so the triggers that keep FacetCount are exercised on both databases.
+
+type Product = {
+  id: number;
+  categoryId: number | null;
+  brandSlug: string | null;
+  brandName: string | null;
+  priceMin: number;
+  ratingAverage: number;
+  ratingCount: number;
+  inStock: boolean;
+  featured: boolean;
+  options: Map<string, Set<string>>;
+};
+
+/** mulberry32: a small seeded generator, so a failing combination can be replayed. */
+function randomFrom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const pick = <T>(list: readonly T[]): T => {
+    const item = list[Math.floor(next() * list.length)];
+    if (item === undefined) throw new Error("empty list");
+    return item;
+  };
+  return { next, pick, chance: (p: number) => next() < p };
+}
+
+describe("facet counts against a reference counted product by product", () => {
+  let shop: Awaited<ReturnType<typeof setupTestShop>>;
+  let caller: Awaited<ReturnType<typeof callerFor>>["caller"];
+  const seedNumber = Number(process.env.FACETS_SEED ?? 20_261_207);
+  const random = randomFrom(seedNumber);
+
+  beforeAll(async () => {
+    shop = await setupTestShop();
+    await seed(shop.db, {
+      products: 240,
+      orders: 160,
+      customers: 30,
+      media: localDiskStorage(mkdtempSync(join(tmpdir(), "shop-facets-"))),
+    });
+    caller = (await callerFor(shop.prisma)).caller;
+  });
+  afterAll(() => shop.db.close());
+
+  async function load() {
+    const rows = await shop.prisma.$queryRaw<Array<Omit<Product, "options">>>`
+      SELECT p."id", p."categoryId", b."slug" AS "brandSlug", b."name" AS "brandName", p."priceMin",
+             p."ratingAverage", p."ratingCount", p."inStock", p."featured"
+        FROM "Product" p LEFT JOIN "Brand" b ON b."id" = p."brandId"
+       WHERE p."status" = 'ACTIVE'`;
+    const options = await shop.prisma.$queryRaw<Array<{ productId: number; name: string; value: string }>>`
+      SELECT o."productId", o."name", v."value"
+        FROM "ProductOption" o JOIN "ProductOptionValue" v ON v."optionId" = o."id"`;
+    const products = new Map<number, Product>(rows.map((row) => [row.id, { ...row, options: new Map() }]));
+    for (const option of options) {
+      const product = products.get(option.productId);
+      if (!product) continue;
+      const values = product.options.get(option.name) ?? new Set<string>();
+      values.add(option.value);
+      product.options.set(option.name, values);
+    }
+    const categories = await shop.prisma.category.findMany({
+      select: { id: true, parentId: true, slug: true, name: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    });
+    return { products: [...products.values()], categories };
+  }
+
+  async function reference(input: CatalogFilters, catalogue: Awaited<ReturnType<typeof load>>) {
+    const { products, categories } = catalogue;
+    const empty = { currency: "USD", total: 0, categories: [], brands: [], prices: [], ratings: [], options: [] };
+    let matched: Set<number> | null = null;
+    if (input.q) {
+      const search = await resolveSearch(shop.prisma, input.q);
+      if (!search.tsquery) return empty;
+      const ids = await shop.prisma.$queryRaw<Array<{ id: number }>>`
+        SELECT "id" FROM "Product" WHERE "searchVector" @@ to_tsquery('english', ${search.tsquery})`;
+      matched = new Set(ids.map((row) => row.id));
+    }
+    const parent = new Map(categories.map((category) => [category.id, category.parentId]));
+    const inSubtree = (id: number | null, slug: string) => {
+      for (let at = id; at !== null && at !== undefined; at = parent.get(at) ?? null) {
+        if (categories.find((category) => category.id === at)?.slug === slug) return true;
+      }
+      return false;
+    };
+    type Group = "category" | "brand" | "price" | "rating" | `option:${string}`;
+    const passes = (p: Product, except?: Group) =>
+      (matched === null || matched.has(p.id)) &&
+      (!input.category || except === "category" || inSubtree(p.categoryId, input.category)) &&
+      (!input.brands || except === "brand" || (p.brandSlug !== null && input.brands.includes(p.brandSlug))) &&
+      (except === "price" ||
+        ((input.priceMin === undefined || p.priceMin >= input.priceMin) &&
+          (input.priceMax === undefined || p.priceMin <= input.priceMax))) &&
+      (input.minRating === undefined ||
+        except === "rating" ||
+        (p.ratingCount > 0 && p.ratingAverage >= input.minRating)) &&
+      (!input.inStock || p.inStock) &&
+      (!input.featured || p.featured) &&
+      Object.entries(input.options ?? {}).every(
+        ([name, values]) =>
+          except === `option:${name}` || values.some((value) => p.options.get(name)?.has(value) === true),
+      );
+
+    const own = new Map<number, number>();
+    for (const p of products) {
+      if (p.categoryId !== null && passes(p, "category")) own.set(p.categoryId, (own.get(p.categoryId) ?? 0) + 1);
+    }
+    const categoryCount = (id: number) =>
+      [...own].reduce((sum, [leaf, count]) => {
+        for (let at: number | null = leaf; at !== null; at = parent.get(at) ?? null) if (at === id) return sum + count;
+        return sum;
+      }, 0);
+    const brands = new Map<string, { slug: string; name: string; count: number }>();
+    const buckets = new Map<number, number>();
+    const floors = new Map<number, number>();
+    const options = new Map<string, Map<string, number>>();
+    for (const p of products) {
+      if (p.brandSlug !== null && p.brandName !== null && passes(p, "brand")) {
+        const brand = brands.get(p.brandSlug) ?? { slug: p.brandSlug, name: p.brandName, count: 0 };
+        brand.count++;
+        brands.set(p.brandSlug, brand);
+      }
+      if (passes(p, "price")) {
+        const bucket = PRICE_BOUNDS.filter((bound) => bound <= p.priceMin).length;
+        buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+      }
+      if (p.ratingCount > 0 && passes(p, "rating")) {
+        const floor = Math.floor(p.ratingAverage);
+        floors.set(floor, (floors.get(floor) ?? 0) + 1);
+      }
+      for (const [name, values] of p.options) {
+        if (!passes(p, `option:${name}`)) continue;
+        const counts = options.get(name) ?? new Map<string, number>();
+        for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+        options.set(name, counts);
+      }
+    }
+    const slugOf = new Map(categories.map((category) => [category.id, category.slug]));
+    return {
+      currency: "USD",
+      total: products.filter((p) => passes(p)).length,
+      categories: categories
+        .map((category) => ({
+          slug: category.slug,
+          name: category.name,
+          parentSlug: category.parentId === null ? null : (slugOf.get(category.parentId) ?? null),
+          count: categoryCount(category.id),
+        }))
+        .filter((category) => category.count > 0),
+      brands: [...brands.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      prices: [0, ...PRICE_BOUNDS]
+        .map((min, index) => ({
+          min,
+          max: PRICE_BOUNDS[index] === undefined ? null : (PRICE_BOUNDS[index] ?? 0) - 1,
+          count: buckets.get(index) ?? 0,
+        }))
+        .filter((bucket) => bucket.count > 0),
+      ratings: [4, 3, 2, 1].map((stars) => ({
+        stars,
+        count: [...floors].reduce((sum, [floor, count]) => (floor >= stars ? sum + count : sum), 0),
+      })),
+      options: [...options]
+        .map(([name, values]) => ({
+          name,
+          values: [...values]
+            .map(([value, count]) => ({ value, count }))
+            .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** A random combination of filters drawn from what the catalogue has. */
+  function combination(catalogue: Awaited<ReturnType<typeof load>>): CatalogFilters {
+    const { products, categories } = catalogue;
+    const input: CatalogFilters = {};
+    // A quarter with no filter but a category (or none): what FacetCount answers.
+    if (random.chance(0.25)) {
+      if (random.chance(0.8)) input.category = random.pick(categories).slug;
+      return input;
+    }
+    const product = random.pick(products);
+    if (random.chance(0.5)) input.category = random.pick(categories).slug;
+    if (random.chance(0.35)) {
+      const brands = [...new Set(products.flatMap((p) => (p.brandSlug ? [p.brandSlug] : [])))];
+      input.brands = [random.pick(brands), ...(random.chance(0.4) ? [random.pick(brands)] : [])];
+    }
+    if (random.chance(0.3)) input.priceMin = random.pick([0, 2_500, 9_999, 20_000]);
+    if (random.chance(0.3)) input.priceMax = random.pick([4_999, 30_000, 99_999, 250_000]);
+    if (random.chance(0.25)) input.minRating = random.pick([1, 2, 3, 4, 5]);
+    if (random.chance(0.3)) input.inStock = true;
+    if (random.chance(0.15)) input.featured = true;
+    const [name, values] = random.pick([...product.options, ["Colour", new Set(["Black"])] as const]);
+    if (random.chance(0.3)) input.options = { [name]: [random.pick([...values])] };
+    if (random.chance(0.3)) {
+      const word = random.pick(["wireless", "pro", "phone", "earbuds", "laptop", "case", "watch", "tablet"]);
+      input.q = random.chance(0.2) ? `${word.slice(0, -1)}x` : random.chance(0.3) ? word.slice(0, 4) : word;
+    }
+    return input;
+  }
+
+  /** Random edits of the kinds the shop makes, each through the triggers that keep FacetCount. */
+  async function editCatalogue(round: number) {
+    const m = 3 + round;
+    await shop.prisma.$executeRawUnsafe(`UPDATE "Product" SET "status" = 'ARCHIVED' WHERE "id" % ${m + 4} = 0`);
+    await shop.prisma.$executeRawUnsafe(
+      `UPDATE "Product" SET "status" = 'ACTIVE' WHERE "status" <> 'ACTIVE' AND "id" % ${m + 2} = 1`,
+    );
+    await shop.prisma.$executeRawUnsafe(
+      `UPDATE "Product" SET "categoryId" = (SELECT "id" FROM "Category" ORDER BY "id" OFFSET ${round} LIMIT 1) WHERE "id" % ${m + 7} = 2`,
+    );
+    await shop.prisma.$executeRawUnsafe(`UPDATE "Product" SET "brandId" = NULL WHERE "id" % ${m + 11} = 3`);
+    await shop.prisma.$executeRawUnsafe(`UPDATE "Variant" SET "price" = "price" * 3 WHERE "id" % ${m + 3} = 0`);
+    await shop.prisma.$executeRawUnsafe(
+      `UPDATE "Product" SET "ratingCount" = 2, "ratingAverage" = ${1 + round * 0.9} WHERE "id" % ${m + 5} = 4`,
+    );
+    await shop.prisma.$executeRawUnsafe(
+      `UPDATE "ProductOptionValue" SET "value" = "value" || ' ${round}' WHERE "id" % ${m + 6} = 0`,
+    );
+    await shop.prisma.$executeRawUnsafe(`UPDATE "ProductOption" SET "name" = 'Finish' WHERE "id" % ${m + 9} = 0
+      AND NOT EXISTS (SELECT 1 FROM "ProductOption" s WHERE s."productId" = "ProductOption"."productId" AND s."name" = 'Finish')`);
+    await shop.prisma.$executeRawUnsafe(`DELETE FROM "ProductOption" WHERE "id" % ${m + 13} = 0`);
+    await shop.prisma.$executeRawUnsafe(`DELETE FROM "ProductOptionValue" v WHERE v."id" % ${m + 8} = 1
+      AND NOT EXISTS (SELECT 1 FROM "VariantOptionValue" l WHERE l."optionValueId" = v."id")`);
+    await shop.prisma.$executeRawUnsafe(`DELETE FROM "Product" p WHERE p."id" % ${m + 17} = 5
+      AND NOT EXISTS (SELECT 1 FROM "OrderItem" i WHERE i."productId" = p."id")`);
+  }
+
+  it("answer 200 random filter combinations as counting every product does, through catalogue edits", async () => {
+    const checked = { summary: 0, counted: 0, search: 0 };
+    for (let round = 0; round < 4; round++) {
+      if (round > 0) await editCatalogue(round);
+      const catalogue = await load();
+      for (let i = 0; i < 50; i++) {
+        const input = combination(catalogue);
+        const served = await caller.catalog.facets(input);
+        const actual = { ...served, options: [...served.options].sort((a, b) => a.name.localeCompare(b.name)) };
+        const context = `seed ${seedNumber}, round ${round}, combination ${i}: ${JSON.stringify(input)}`;
+        expect(actual, context).toEqual(await reference(input, catalogue));
+        const onlyCategory = Object.keys(input).every((key) => key === "category");
+        checked[onlyCategory ? "summary" : "counted"]++;
+        if (input.q) checked.search++;
+      }
+    }
+    // Both paths and the search were exercised, on a catalogue with something to count.
+    expect(checked.summary).toBeGreaterThan(30);
+    expect(checked.counted).toBeGreaterThan(100);
+    expect(checked.search).toBeGreaterThan(30);
+    const totals = await shop.prisma.facetCount.aggregate({ where: { facet: "total" }, _sum: { count: true } });
+    expect(totals._sum.count).toBe(await shop.prisma.product.count({ where: { status: "ACTIVE" } }));
+  });
+});
