@@ -6,7 +6,21 @@ import { localDiskStorage } from "@shop/media";
 import pg from "pg";
 import type { BenchCase } from "./cases.ts";
 
-export type PlanReport = { name: string; queries: number; seqScansOfProduct: number; indexes: string[] };
+/**
+ * `seqScanFails`: whether a seq scan of Product fails the bench. Listings, searches, suggestions
+ * and the product page read a page of rows and must find them through an index; facet counts
+ * count every product that passes the filters (all of them without one), where reading the
+ * whole table can be the right plan on a large shop, so theirs is reported and not judged.
+ */
+export type PlanReport = {
+  name: string;
+  queries: number;
+  seqScansOfProduct: number;
+  seqScanFails: boolean;
+  indexes: string[];
+  /** With `analyze`: each statement's EXPLAIN (ANALYZE, BUFFERS) text, run with its real values. */
+  analyzed?: string[];
+};
 
 const config: ApiConfig = {
   publicUrl: "http://localhost:3000",
@@ -35,7 +49,11 @@ function walk(node: PlanNode, visit: (node: PlanNode) => void) {
  * every SQL statement it issued: how many queries a request costs, which indexes they use, and
  * whether any scans the whole Product table.
  */
-export async function explainCases(url: string, cases: BenchCase[]): Promise<PlanReport[]> {
+export async function explainCases(
+  url: string,
+  cases: BenchCase[],
+  options: { analyze?: boolean } = {},
+): Promise<PlanReport[]> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   let captured: Array<{ sql: string; params: unknown[] }> = [];
@@ -60,19 +78,46 @@ export async function explainCases(url: string, cases: BenchCase[]): Promise<Pla
       payments: createTestProvider(prisma),
     }),
   );
+  const call = async (benchCase: BenchCase): Promise<unknown> => {
+    switch (benchCase.path) {
+      case "catalog.list":
+        return caller.catalog.list(benchCase.input);
+      case "catalog.get":
+        return caller.catalog.get(benchCase.input);
+      case "catalog.facets":
+        return caller.catalog.facets(benchCase.input);
+      case "catalog.suggest":
+        return caller.catalog.suggest(benchCase.input);
+    }
+  };
   const reports: PlanReport[] = [];
   try {
     for (const benchCase of cases) {
       captured = [];
-      if (benchCase.path === "catalog.get" && "slug" in benchCase.input) await caller.catalog.get(benchCase.input);
-      else if (!("slug" in benchCase.input)) await caller.catalog.list(benchCase.input);
-      const report: PlanReport = { name: benchCase.name, queries: captured.length, seqScansOfProduct: 0, indexes: [] };
+      await call(benchCase);
+      const report: PlanReport = {
+        name: benchCase.name,
+        queries: captured.length,
+        seqScansOfProduct: 0,
+        seqScanFails: benchCase.path !== "catalog.facets",
+        indexes: [],
+      };
       for (const query of captured) {
         const result = await pool.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
           `EXPLAIN (FORMAT JSON) ${query.sql}`,
           query.params,
         );
         const plan = result.rows[0]?.["QUERY PLAN"][0]?.Plan;
+        if (options.analyze) {
+          const analyzed = await pool.query<{ "QUERY PLAN": string }>(
+            `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+            query.params,
+          );
+          report.analyzed = [
+            ...(report.analyzed ?? []),
+            [query.sql, ...analyzed.rows.map((row) => row["QUERY PLAN"])].join("\n"),
+          ];
+        }
         if (!plan) continue;
         walk(plan, (node) => {
           if (node["Node Type"] === "Seq Scan" && node["Relation Name"] === "Product") report.seqScansOfProduct++;
