@@ -7,8 +7,10 @@ import type { CatalogFilters } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRICE_BOUNDS } from "../src/services/catalog/facets.ts";
 import { resolveSearch } from "../src/services/catalog/resolve-search.ts";
+import { SUGGESTION_CANDIDATES } from "../src/services/catalog/suggest.ts";
 import { callerFor, setupTestShop } from "./support.ts";
 
+// Search suggestions against plain SQL: the most relevant of the best-selling matches.
 // The facet counts the shop serves (from FacetCount where it answers, counted from the
 // products otherwise) against the plainest reference there is: every active product loaded
 // and counted here, one by one. 200 random filter combinations, in four rounds with random
@@ -271,5 +273,50 @@ describe("facet counts against a reference counted product by product", () => {
     expect(checked.search).toBeGreaterThan(30);
     const totals = await shop.prisma.facetCount.aggregate({ where: { facet: "total" }, _sum: { count: true } });
     expect(totals._sum.count).toBe(await shop.prisma.product.count({ where: { status: "ACTIVE" } }));
+  });
+
+  it("suggest what plain SQL ranks for 60 random prefixes, broad and rare, typos included", async () => {
+    const names = (await shop.prisma.product.findMany({ select: { name: true } })).map((p) => p.name);
+    const words = [...new Set(names.flatMap((name) => name.toLowerCase().split(/[^a-z0-9]+/)))].filter(
+      (word) => word.length >= 3,
+    );
+    // Words most products share (from descriptions), for prefixes with more than 50 matches.
+    const common = (
+      await shop.prisma.$queryRaw<Array<{ word: string }>>`
+        SELECT "word" FROM ts_stat('SELECT "searchVector" FROM "Product" WHERE "status" = ''ACTIVE''')
+         WHERE length("word") >= 4 ORDER BY "ndoc" DESC, "word" LIMIT 10`
+    ).map((row) => row.word);
+    const paths = { walk: 0, rare: 0 };
+    for (let i = 0; i < 60; i++) {
+      const word = random.chance(0.3) ? random.pick(common) : random.pick(words);
+      const cut = word.slice(0, 2 + Math.floor(random.next() * (word.length - 1)));
+      const typed = random.chance(0.15) && cut.length > 4 ? `${cut.slice(0, -2)}${cut.at(-1)}${cut.at(-2)}` : cut;
+      const q = random.chance(0.3) ? `${random.pick(words)} ${typed}` : typed;
+      const served = await caller.catalog.suggest({ q });
+      const search = await resolveSearch(shop.prisma, q);
+      const expected = search.tsquery
+        ? await shop.prisma.$queryRaw<Array<{ name: string }>>`
+            WITH c AS (
+              SELECT "id", "searchTitle", "unitsSold" FROM "Product"
+               WHERE "status" = 'ACTIVE' AND "searchVector" @@ to_tsquery('english', ${search.tsquery})
+               ORDER BY "unitsSold" DESC, "id" LIMIT ${SUGGESTION_CANDIDATES})
+            SELECT p."name" FROM c JOIN "Product" p ON p."id" = c."id"
+             ORDER BY ts_rank(c."searchTitle", to_tsquery('english', ${search.rankQuery}), 1) DESC, c."unitsSold" DESC, c."id"
+             LIMIT 6`
+        : [];
+      expect(
+        served.products.map((p) => p.name),
+        `seed ${seedNumber}, "${q}"`,
+      ).toEqual(expected.map((r) => r.name));
+      if (search.tsquery) {
+        const [row] = await shop.prisma.$queryRaw<Array<{ n: number }>>`
+          SELECT count(*)::int AS n FROM "Product"
+           WHERE "status" = 'ACTIVE' AND "searchVector" @@ to_tsquery('english', ${search.tsquery})`;
+        paths[(row?.n ?? 0) >= SUGGESTION_CANDIDATES ? "walk" : "rare"]++;
+      }
+    }
+    // Both ways of finding the candidates were taken.
+    expect(paths.walk).toBeGreaterThan(3);
+    expect(paths.rare).toBeGreaterThan(10);
   });
 });
