@@ -75,6 +75,8 @@ export default async function setup(project: TestProject) {
       // makes about 1,300 (pages, their images and API calls), and a 429 page never hydrates.
       RATE_LIMIT_PER_MINUTE: "100000",
       CHECKOUT_RATE_LIMIT_PER_MINUTE: "1000",
+      // And the catalog reads and page renders one address may have running at once.
+      IN_FLIGHT_PER_IP: "1000",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

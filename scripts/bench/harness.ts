@@ -88,6 +88,7 @@ export async function startServer(options: {
       SERVE_APPS: "false",
       // One load generator is one IP: lift the per-IP ceiling so it measures the shop, not the limiter.
       RATE_LIMIT_PER_MINUTE: "1000000000",
+      IN_FLIGHT_PER_IP: "1000000",
       ...options.env,
     },
     stdio: ["ignore", "inherit", "inherit"],

@@ -54,6 +54,7 @@ export function apiConfigFrom(env: ServerEnv, storage: MediaStorage): ApiConfig 
     paymentAttemptsPerTenMinutes: env.PAYMENT_ATTEMPTS_PER_10_MINUTES,
     reservationMinutes: env.RESERVATION_MINUTES,
     apiKeyPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE,
+    catalogInFlightPerIp: env.IN_FLIGHT_PER_IP,
     isDev: !env.production,
     webhookPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS === true,
   };
@@ -222,7 +223,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     await staticRoutes(
       app,
       { storefront: env.storefrontDist, admin: env.adminDist },
-      pageHandler({ renderer, cache: pageCache, errors }),
+      pageHandler({ renderer, cache: pageCache, errors, inFlightPerIp: env.IN_FLIGHT_PER_IP }),
     );
   }
   return app;

@@ -223,6 +223,24 @@ describe("server-rendered storefront, as crawlers see it", () => {
       .toBe(true);
   });
 
+  it("renders at most IN_FLIGHT_PER_IP pages at once for one client; the rest get 429, other clients do not", async () => {
+    // Twelve listings nobody asked for before (each a page cache miss), all at once from one address.
+    const walk = Array.from({ length: 12 }, (_, i) =>
+      app.inject({ url: `/c/audio?sort=price_asc&min=${i + 1}00`, remoteAddress: "198.51.100.7" }),
+    );
+    const other = app.inject({ url: "/c/audio?sort=price_desc&min=77", remoteAddress: "203.0.113.50" });
+    const statuses = (await Promise.all(walk)).map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(8);
+    const refused = (await Promise.all(walk)).filter((response) => response.statusCode === 429);
+    expect(refused).toHaveLength(4);
+    expect(refused[0]?.headers["retry-after"]).toBe("1");
+    expect((await other).statusCode).toBe(200);
+    // Done rendering, the client's places are free again.
+    expect(
+      (await app.inject({ url: "/c/audio?sort=price_asc&min=1300", remoteAddress: "198.51.100.7" })).statusCode,
+    ).toBe(200);
+  });
+
   it("robots.txt points at the sitemap; the sitemap index lists every live product and category, in chunks", async () => {
     const robots = (await app.inject("/robots.txt")).body;
     expect(robots).toContain(`Sitemap: ${origin}/sitemap.xml`);

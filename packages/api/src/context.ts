@@ -44,6 +44,8 @@ export type ApiConfig = {
   checkoutPerMinute: number;
   /** Card payments tried per client IP in ten minutes (card testing); 10 when not set. */
   paymentAttemptsPerTenMinutes?: number;
+  /** Catalog reads one client IP may have running at once in one process (meta.inFlight); 8 when not set. */
+  catalogInFlightPerIp?: number;
   /** Calls one API key may make per minute (API_KEY_PER_MINUTE). */
   apiKeyPerMinute: number;
   /** How long an unpaid order holds its stock (RESERVATION_MINUTES; fractions allowed). */

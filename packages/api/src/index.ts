@@ -6,6 +6,7 @@ export { RETRY_AFTER_SECONDS, toTRPCError } from "./errors.ts";
 export { createContextInner, type ApiConfig, type Context, type RequestInfo } from "./context.ts";
 export { SESSION_COOKIE, validateSessionToken, type AuthState } from "./services/auth/sessions.ts";
 export { createMemoryStore, createRedisStore, withFallback, type RateLimitStore } from "./lib/rate-limit/index.ts";
+export { inFlightLimit } from "./lib/in-flight.ts";
 export { createBreaker, withTimeout, type Breaker, type BreakerState } from "./lib/breaker.ts";
 export { deliverDueEmails, type EmailTransport } from "./services/email/deliver.ts";
 export { issueResetLinkForOperator } from "./services/auth/force-reset.ts";

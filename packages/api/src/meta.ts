@@ -57,6 +57,13 @@ export type Meta = {
    */
   fastPath?: boolean;
   rateLimit?: RateLimitRule;
+  /**
+   * At most `config.catalogInFlightPerIp` (default 8) calls per client IP of the procedures that
+   * declare it run at once in one server process; more are refused with TOO_MANY_REQUESTS
+   * (lib/in-flight.ts). Callers without an IP (server-rendered pages, limited by the page route)
+   * are not counted.
+   */
+  inFlight?: boolean;
   /** REST API and API keys (docs/integrations.md): the scope a key needs; no scope, no key. */
   scope?: ApiScope;
   /** REST API: where `/api/v1` serves this procedure (the OpenAPI document is built from it). */

@@ -4,6 +4,7 @@ import { installLibraryAddressRules } from "@shop/validators/address-library";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { AppError, toTRPCError } from "./errors.ts";
+import { catalogInFlight, tooManyAtOnce } from "./lib/in-flight.ts";
 import { consume } from "./lib/rate-limit/index.ts";
 import { transformer } from "./lib/transformer.ts";
 import { tooManyRequests } from "./lib/rate-limit/auth-limits.ts";
@@ -175,7 +176,9 @@ const guard = t.middleware(({ ctx, meta, path, type, getRawInput, next }) => {
     checkCsrf(ctx, type);
     await checkPlainText(getRawInput);
     await checkRateLimit(ctx, meta);
-    return next();
+    const ip = ctx.req.ip;
+    if (!meta?.inFlight || ip === null) return next();
+    return catalogInFlight.run(`ip:${ip}`, ctx.config.catalogInFlightPerIp ?? 8, () => next(), tooManyAtOnce);
   };
   return ctx.auth?.via === "apiKey" ? withApiKey(ctx, ctx.auth, meta, path, type, checked) : checked();
 });

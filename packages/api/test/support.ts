@@ -32,6 +32,8 @@ export const testConfig: ApiConfig = {
   checkoutPerMinute: 10_000,
   reservationMinutes: 15,
   apiKeyPerMinute: 10_000,
+  // Every test caller shares one address; in-flight.test.ts sets its own ceiling.
+  catalogInFlightPerIp: 1_000,
   isDev: false,
 };
 

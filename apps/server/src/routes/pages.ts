@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { inFlightLimit } from "@shop/api";
 import type { StorefrontRenderer } from "@shop/client/ssr";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ResponseCache } from "../cache/response-cache.ts";
@@ -8,6 +9,8 @@ import type { ErrorReporter } from "../observability/error-reporter.ts";
 
 type Page = { status: number; location: string; etag: string; html: string };
 type Encoding = "br" | "gzip";
+
+class TooManyAtOnce extends Error {}
 
 // A cached page is one string: status, location and ETag on the first line, then the HTML.
 const pack = (page: Page) => `${page.status} ${page.etag} ${page.location}\n${page.html}`;
@@ -40,22 +43,30 @@ export function pageHandler(options: {
   renderer: StorefrontRenderer;
   cache: ResponseCache | null;
   errors: ErrorReporter;
+  /** Renders (page cache misses) one client IP may have running at once; see lib/in-flight.ts. */
+  inFlightPerIp: number;
 }) {
   const { renderer, cache } = options;
   const rendering = singleFlight<Page>();
+  const renders = inFlightLimit();
 
-  async function render(url: string): Promise<Page> {
-    const page = await renderer.render(url);
+  async function render(url: string, ip: string): Promise<Page> {
+    const page = await renders.run(
+      `ip:${ip}`,
+      options.inFlightPerIp,
+      () => renderer.render(url),
+      () => new TooManyAtOnce(),
+    );
     const etag = `"${createHash("sha1").update(page.html).digest("base64url")}"`;
     return { status: page.status, location: page.location ?? "", etag, html: page.html };
   }
 
-  async function load(url: string): Promise<{ page: Page; hit: boolean; version: string | null }> {
-    if (!cache) return { page: await render(url), hit: false, version: null };
+  async function load(url: string, ip: string): Promise<{ page: Page; hit: boolean; version: string | null }> {
+    if (!cache) return { page: await render(url, ip), hit: false, version: null };
     const cached = await cache.get(`page:${url}`);
     if (cached.body !== null) return { page: unpack(cached.body), hit: true, version: cached.version };
     const page = await rendering.run(`${cached.version}:${url}`, async () => {
-      const fresh = await render(url);
+      const fresh = await render(url, ip);
       await cache.set(cached.version, `page:${url}`, pack(fresh));
       return fresh;
     });
@@ -77,8 +88,18 @@ export function pageHandler(options: {
     const url = request.url;
     let loaded;
     try {
-      loaded = await load(url);
+      loaded = await load(url, request.ip);
     } catch (error) {
+      if (error instanceof TooManyAtOnce) {
+        return reply
+          .code(429)
+          .header("retry-after", "1")
+          .header("content-type", "text/html; charset=utf-8")
+          .header("cache-control", "no-store")
+          .send(
+            "<!DOCTYPE html><title>Too many requests</title><p>Too many pages at once. Please retry in a moment.</p>",
+          );
+      }
       request.log.error({ err: error, url }, "rendering a page failed");
       options.errors.capture(error, { path: url, requestId: request.id });
       return reply

@@ -22,7 +22,12 @@ const read = "catalog:read";
  * Shopper reads: the same for everyone, answered by the server's fast path from the catalog
  * cache (emptied whenever something shoppers see changes; the TTL only bounds memory).
  */
-const catalogRead = publicProcedure.meta({ fastPath: true, cache: { ttlSeconds: 300, sharedBy: "everyone" } });
+const catalogRead = publicProcedure.meta({
+  fastPath: true,
+  cache: { ttlSeconds: 300, sharedBy: "everyone" },
+  // A cache miss reaches the database: one client's misses at once are bounded (crawlers).
+  inFlight: true,
+});
 
 export const catalogRouter = router({
   /** A page of products for any filters and sort; facet counts come from `facets` (same filters). */
