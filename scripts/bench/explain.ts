@@ -7,10 +7,11 @@ import pg from "pg";
 import type { BenchCase } from "./cases.ts";
 
 /**
- * `seqScanFails`: whether a seq scan of Product fails the bench. Listings, searches, suggestions
- * and the product page read a page of rows and must find them through an index; facet counts
- * count every product that passes the filters (all of them without one), where reading the
- * whole table can be the right plan on a large shop, so theirs is reported and not judged.
+ * `seqScanFails`: whether a seq scan of Product fails the bench. Listings, searches and the
+ * product page read a page of rows and must find them through an index; facet counts count every
+ * product that passes the filters, where reading the whole table can be the right plan on a
+ * large shop, and suggestions read up to 2,000 best sellers first, which on a small catalogue is
+ * the whole table: theirs are reported and not judged.
  */
 export type PlanReport = {
   name: string;
@@ -99,7 +100,7 @@ export async function explainCases(
         name: benchCase.name,
         queries: captured.length,
         seqScansOfProduct: 0,
-        seqScanFails: benchCase.path !== "catalog.facets",
+        seqScanFails: benchCase.path !== "catalog.facets" && benchCase.path !== "catalog.suggest",
         indexes: [],
       };
       for (const query of captured) {

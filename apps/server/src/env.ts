@@ -56,7 +56,7 @@ const ServerEnvSchema = z.object({
   /** Rendered storefront pages; off renders every request (still reading catalog data from its cache). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
-  IN_FLIGHT_PER_IP: z.coerce.number().int().min(1).default(8),
+  IN_FLIGHT_PER_IP: z.coerce.number().int().min(1).default(4),
   METRICS_TOKEN: z
     .string()
     .min(16, "use at least 16 characters")

@@ -44,7 +44,7 @@ export type ApiConfig = {
   checkoutPerMinute: number;
   /** Card payments tried per client IP in ten minutes (card testing); 10 when not set. */
   paymentAttemptsPerTenMinutes?: number;
-  /** Catalog reads one client IP may have running at once in one process (meta.inFlight); 8 when not set. */
+  /** Catalog reads one client IP may have running at once in one process (meta.inFlight); 4 when not set. */
   catalogInFlightPerIp?: number;
   /** Calls one API key may make per minute (API_KEY_PER_MINUTE). */
   apiKeyPerMinute: number;

@@ -58,7 +58,7 @@ export type Meta = {
   fastPath?: boolean;
   rateLimit?: RateLimitRule;
   /**
-   * At most `config.catalogInFlightPerIp` (default 8) calls per client IP of the procedures that
+   * At most `config.catalogInFlightPerIp` (default 4) calls per client IP of the procedures that
    * declare it run at once in one server process; more are refused with TOO_MANY_REQUESTS
    * (lib/in-flight.ts). Callers without an IP (server-rendered pages, limited by the page route)
    * are not counted.
