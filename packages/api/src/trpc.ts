@@ -178,7 +178,8 @@ const guard = t.middleware(({ ctx, meta, path, type, getRawInput, next }) => {
     await checkRateLimit(ctx, meta);
     const ip = ctx.req.ip;
     if (!meta?.inFlight || ip === null) return next();
-    return catalogInFlight.run(`ip:${ip}`, ctx.config.catalogInFlightPerIp ?? 4, () => next(), tooManyAtOnce);
+    const max = ctx.config.catalogInFlightPerIp ?? 4;
+    return catalogInFlight.run(`ip:${ip}`, max, () => next(), tooManyAtOnce, ctx.req);
   };
   return ctx.auth?.via === "apiKey" ? withApiKey(ctx, ctx.auth, meta, path, type, checked) : checked();
 });

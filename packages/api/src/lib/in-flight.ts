@@ -10,18 +10,38 @@ import { TRPCError } from "@trpc/server";
  */
 export function inFlightLimit() {
   const running = new Map<string, number>();
+  // The calls of one request (a tRPC batch shares its request) hold one place between them.
+  const holding = new WeakMap<object, number>();
+  const release = (key: string) => {
+    const left = (running.get(key) ?? 1) - 1;
+    if (left > 0) running.set(key, left);
+    else running.delete(key);
+  };
   return {
-    /** Runs `work` unless `key` already has `max` running here; then `refuse()` is thrown. */
-    async run<T>(key: string, max: number, work: () => Promise<T>, refuse: () => Error): Promise<T> {
-      const now = running.get(key) ?? 0;
-      if (now >= max) throw refuse();
-      running.set(key, now + 1);
+    /**
+     * Runs `work` unless `key` already has `max` running here; then `refuse()` is thrown. Calls
+     * made for the same `request` object share one place: a page's batched reads count once.
+     */
+    async run<T>(
+      key: string,
+      max: number,
+      work: () => Promise<T>,
+      refuse: () => Error,
+      request: object = {},
+    ): Promise<T> {
+      const held = holding.get(request) ?? 0;
+      if (held === 0) {
+        const now = running.get(key) ?? 0;
+        if (now >= max) throw refuse();
+        running.set(key, now + 1);
+      }
+      holding.set(request, held + 1);
       try {
         return await work();
       } finally {
-        const left = (running.get(key) ?? 1) - 1;
-        if (left > 0) running.set(key, left);
-        else running.delete(key);
+        const left = (holding.get(request) ?? 1) - 1;
+        holding.set(request, left);
+        if (left === 0) release(key);
       }
     },
     running: (key: string) => running.get(key) ?? 0,
