@@ -51,9 +51,14 @@ export async function backupShop(options: {
     const dump = join(staging, databaseEntry(options.database));
     // The database first: files uploaded meanwhile are extra, not missing.
     await backupDatabase(options.database, dump, options.toolEnv);
-    const keys = (await imagesOf(options.database)).flatMap((image) =>
-      expectedKeys({ path: image.path, width: image.width, widths: image.widths ?? [] }),
-    );
+    // Each key once: image rows may share a file (the seed's pictures).
+    const keys = [
+      ...new Set(
+        (await imagesOf(options.database)).flatMap((image) =>
+          expectedKeys({ path: image.path, width: image.width, widths: image.widths ?? [] }),
+        ),
+      ),
+    ];
     const stored = new Map<string, number>();
     for await (const object of options.media.list()) stored.set(object.key, object.size);
     const included = options.media.kind === "local";

@@ -31,8 +31,11 @@ export async function copyMedia(from: MediaStorage, to: MediaStorage, log: (mess
 export async function missingMedia(database: DatabaseConfig, storage: MediaStorage): Promise<string[]> {
   const present = new Set<string>();
   for await (const object of storage.list()) present.add(object.key);
-  const needed = (await imagesOf(database)).flatMap((image) =>
-    expectedKeys({ path: image.path, width: image.width, widths: image.widths ?? [] }),
+  // Each key once: image rows may share a file (the seed's pictures).
+  const needed = new Set(
+    (await imagesOf(database)).flatMap((image) =>
+      expectedKeys({ path: image.path, width: image.width, widths: image.widths ?? [] }),
+    ),
   );
-  return needed.filter((key) => !present.has(key));
+  return [...needed].filter((key) => !present.has(key));
 }
