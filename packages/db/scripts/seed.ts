@@ -24,7 +24,12 @@ const customers = count(
 );
 
 const env = parseDatabaseEnv();
-const db = await createDatabase(databaseConfigFrom({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+const config = databaseConfigFrom({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+// A large seed has statements that run for minutes (a million products' facet counts, the VACUUM):
+// no statement timeout (the server's default applies) and no client-side one.
+const db = await createDatabase(
+  config.kind === "postgres" ? { ...config, statementTimeoutMs: 0, queryTimeoutMs: 0 } : config,
+);
 try {
   await migrate(db.sql, prismaPaths().migrations);
   console.log(`Seeding ${products} products, ${orders} orders, ${customers} customers…`);

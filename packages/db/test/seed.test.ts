@@ -108,11 +108,96 @@ describe("the demo seed", () => {
     }
   });
 
+  it("fills in every product column the triggers derive, as they would", async () => {
+    // The seed inserts products with these columns computed in its own INSERT (the triggers that
+    // derive them wait meanwhile): they must be what the database's functions give.
+    const [wrong] = await db.sql.query<{ search: number; brand: number; card: number; image: number; keys: number }>(`
+      SELECT
+        count(*) FILTER (WHERE p."searchVector" IS DISTINCT FROM shop_product_search_vector(p."name", p."description", p."brandId", p."categoryId")
+                            OR p."searchTitle" IS DISTINCT FROM shop_product_search_title(p."name", p."brandId", p."categoryId"))::int AS "search",
+        count(*) FILTER (WHERE (p."brandName", p."brandSlug") IS DISTINCT FROM (b."name", b."slug"))::int AS "brand",
+        count(*) FILTER (WHERE (p."priceMin", p."priceMax", p."inStock") IS DISTINCT FROM (v."min", v."max", v."inStock"))::int AS "card",
+        count(*) FILTER (WHERE (p."imagePath", p."imageAlt", p."imageWidth", p."imageHeight", p."imageWidths")
+                               IS DISTINCT FROM (i."path", i."alt", i."width", i."height", i."widths"))::int AS "image",
+        count(*) FILTER (WHERE p."optionKeys" IS DISTINCT FROM shop_option_keys(p."id"))::int AS "keys"
+      FROM "Product" p
+      LEFT JOIN "Brand" b ON b."id" = p."brandId"
+      LEFT JOIN LATERAL (
+        SELECT COALESCE(MIN("price"), 0) AS "min", COALESCE(MAX("price"), 0) AS "max",
+               COALESCE(BOOL_OR("stockOnHand" > "reserved"), false) AS "inStock"
+          FROM "Variant" WHERE "productId" = p."id") v ON true
+      LEFT JOIN LATERAL (
+        SELECT "path", "alt", "width", "height", COALESCE("widths", ARRAY[]::int[]) AS "widths" FROM "ProductImage"
+         WHERE "productId" = p."id" ORDER BY "position", "id" LIMIT 1) i ON true`);
+    expect(wrong).toEqual({ search: 0, brand: 0, card: 0, image: 0, keys: 0 });
+    // The dictionary holds exactly the words of the names and descriptions, brands and categories.
+    const [terms] = await db.sql.query<{ missing: number; extra: number }>(`
+      WITH words AS (
+        SELECT w FROM "Product", shop_words("name" || ' ' || "description") AS w
+        UNION SELECT w FROM "Brand", shop_words("name") AS w
+        UNION SELECT w FROM "Category", shop_words("name") AS w)
+      SELECT (SELECT count(*) FROM words WHERE w NOT IN (SELECT "term" FROM "SearchTerm"))::int AS "missing",
+             (SELECT count(*) FROM "SearchTerm" WHERE "term" NOT IN (SELECT w FROM words))::int AS "extra"`);
+    expect(terms).toEqual({ missing: 0, extra: 0 });
+  });
+
+  it("leaves the tables' keys and indexes as the migrations made them, and no webhook events", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const schema = (database: TestDatabase) =>
+        database.sql.query(`
+          SELECT indexdef AS "definition" FROM pg_indexes WHERE schemaname = 'public'
+          UNION ALL SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+          ORDER BY 1`);
+      expect(await schema(db)).toEqual(await schema(fresh));
+    } finally {
+      await fresh.close();
+    }
+    expect(await db.prisma.outgoingEvent.count({ where: { type: { startsWith: "product." } } })).toBe(0);
+  });
+
   it("is idempotent", async () => {
     const before = await db.prisma.order.count();
     expect(await seed(db, { products: 60, orders: 200, customers: 40, media: localDiskStorage(mediaDir) })).toEqual({
       seeded: false,
     });
     expect(await db.prisma.order.count()).toBe(before);
+  });
+});
+
+describe("the demo seed in a shop with a webhook endpoint", () => {
+  let db: TestDatabase;
+  const mediaDir = mkdtempSync(join(tmpdir(), "shop-media-"));
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // An endpoint that wants product events: the seed queues them as any insert would.
+    await db.prisma.webhookEndpoint.create({
+      data: { url: "https://hooks.example.com/shop", events: ["product.created"], secret: "whsec_test" },
+    });
+    await seed(db, { products: 40, orders: 0, customers: 2, media: localDiskStorage(mediaDir) });
+  });
+  afterAll(() => db.close());
+
+  it("queues the product events the endpoint wants, as any insert would", async () => {
+    expect(await db.prisma.outgoingEvent.count({ where: { type: "product.created" } })).toBe(40);
+  });
+
+  it("shares a picture between products drawn alike; its file goes with the last image showing it", async () => {
+    const shared = await db.sql.query<{ path: string; ids: number[] }>(`
+      SELECT "path", array_agg("id" ORDER BY "id") AS "ids" FROM "ProductImage"
+       GROUP BY "path" HAVING count(*) > 1 ORDER BY count(*) DESC, "path" LIMIT 1`);
+    const picture = shared[0];
+    if (!picture) throw new Error("no picture is shared");
+    expect(existsSync(join(mediaDir, picture.path))).toBe(true);
+    const queued = async () =>
+      (await db.prisma.job.findMany({ where: { type: "media.delete" }, select: { payload: true } })).flatMap((job) =>
+        (job.payload as { images: Array<{ path: string }> }).images.map((image) => image.path),
+      );
+    const [first, ...rest] = picture.ids;
+    await db.prisma.productImage.delete({ where: { id: first } });
+    expect(await queued()).not.toContain(picture.path);
+    await db.prisma.productImage.deleteMany({ where: { id: { in: rest } } });
+    expect(await queued()).toEqual([picture.path]);
   });
 });

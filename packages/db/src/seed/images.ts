@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { prepareSeedImage, storeImage, type MediaStorage } from "@shop/media";
 
 // Product pictures are generated SVGs written to the image storage, so the demo shop needs no
@@ -124,16 +125,40 @@ ${shape.screen ? `<g fill="url(#glass)">${shape.screen}</g><g clip-path="url(#sc
 </svg>`;
 }
 
-/** A picture to store, named by its stem ("products/<slug>"): the file type decides the extension. */
+/** A picture to store, named by its stem ("products/<name>"): the file type decides the extension. */
 export type SeedPicture = { stem: string; bytes: Uint8Array; width: number; height: number };
 export type StoredPicture = { path: string; width: number; height: number; widths: number[] };
 
-export function productPicture(stem: string, input: Parameters<typeof productSvg>[0]): SeedPicture {
-  return { stem, bytes: new TextEncoder().encode(productSvg(input)), width: IMAGE_SIZE, height: IMAGE_SIZE };
+/**
+ * The catalog's pictures, one per distinct drawing. A picture shows a product's shape in its
+ * colour (or its brand's hue), never its name, so thousands of products share each one: a
+ * million products need a few hundred files, not two million. Each is named by its content
+ * ("products/seed-<sha-256 prefix>"), so the same drawing is always the same file; image rows
+ * share it, and its file goes when the last row showing it does (migration seed_scale).
+ */
+export function seedPictures() {
+  const byInput = new Map<string, SeedPicture>();
+  return {
+    /** A product's picture in a colour (or its hue). The label is never drawn (no caption): no part of the key. */
+    for(input: Parameters<typeof productSvg>[0]): SeedPicture {
+      const key = `${input.category}\u0000${input.colour ?? ""}\u0000${input.hue}`;
+      let picture = byInput.get(key);
+      if (!picture) {
+        const bytes = new TextEncoder().encode(productSvg(input));
+        const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 20);
+        picture = { stem: `products/seed-${hash}`, bytes, width: IMAGE_SIZE, height: IMAGE_SIZE };
+        byInput.set(key, picture);
+      }
+      return picture;
+    },
+    /** Every picture asked for so far. */
+    all: () => byInput.values(),
+  };
 }
+export type SeedPictures = ReturnType<typeof seedPictures>;
 
 /** Stores the pictures, eight at a time (object storage is a network away); returns each one's row fields by stem. */
-export async function storePictures(media: MediaStorage, pictures: readonly SeedPicture[]) {
+export async function storePictures(media: MediaStorage, pictures: Iterable<SeedPicture>) {
   const stored = new Map<string, StoredPicture>();
   const queue = [...pictures];
   const worker = async () => {

@@ -1,9 +1,9 @@
 import type { MediaStorage } from "@shop/media";
 import type { Database } from "../client.ts";
 import { seedAccounts } from "./accounts.ts";
-import { insertCatalog, planCatalog } from "./catalog.ts";
+import { catalogStart, insertCatalog, planCatalog, planPictures } from "./catalog.ts";
 import { holdStockOfOpenOrders } from "./held-stock.ts";
-import { storePictures } from "./images.ts";
+import { seedPictures, storePictures } from "./images.ts";
 import { seedOrders } from "./orders.ts";
 import { seedReturns } from "./returns.ts";
 import { createRandom } from "./random.ts";
@@ -44,15 +44,17 @@ export async function seed(db: Database, options: SeedOptions): Promise<{ seeded
   const step = (label: string) => log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
   await seedReference(db.prisma, now);
-  const catalog = await planCatalog(db.sql, { random, products: options.products, now });
-  const pictures = await storePictures(options.media, catalog.pictures);
+  const start = await catalogStart(db.sql, now);
+  const plan = { products: options.products, now, pictures: seedPictures() };
+  planPictures(random.fork(), start, plan);
+  const pictures = await storePictures(options.media, plan.pictures.all());
   step(`${pictures.size} product pictures stored in ${options.media.location}`);
   // One transaction: a seed that fails halfway leaves nothing behind (at most unreferenced
   // pictures) and can simply be re-run.
   await db.sql.transaction(async (sql) => {
     // Facet counts are counted once at the end instead of row by row (see FacetCount).
     await sql.query(`SELECT set_config('shop.facet_counts', 'deferred', true)`);
-    const variants = await insertCatalog(sql, catalog, pictures);
+    const variants = await insertCatalog(sql, start, planCatalog(random, start, plan, pictures));
     step(`${options.products} products, ${variants.length} variants`);
     const customers = await seedAccounts(sql, { random, now, count: options.customers });
     step(`${options.customers} customers and the demo accounts`);

@@ -20,6 +20,8 @@ export function createRandom(seed: number) {
     next,
     int,
     pick,
+    /** A second generator that gives the numbers this one is about to give, without moving it. */
+    fork: () => createRandom(state),
     chance: (probability: number) => next() < probability,
     /** `count` distinct items, in random order, without copying large lists. */
     sample<T>(items: readonly T[], count: number): T[] {
