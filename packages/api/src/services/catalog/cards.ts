@@ -8,7 +8,7 @@ import type { Condition } from "./filters.ts";
 // Product cards come from one lean SQL query over the product row alone: price range,
 // availability, rating, brand and primary image are denormalised onto it by triggers.
 
-const cardColumns = [
+export const cardColumns = [
   "p.id",
   "p.slug",
   "p.name",

@@ -2,7 +2,9 @@ import type { PrismaClient } from "@shop/db";
 import type { CatalogListInput, CatalogSort } from "@shop/validators";
 import { sql, type AliasableExpression } from "kysely";
 import type { ApiConfig } from "../../context.ts";
-import { cardQuery, queryCards, toCard } from "./cards.ts";
+import { cardQuery, queryCards, toCard, type CardRow } from "./cards.ts";
+import { categoryCardQuery } from "./category-cards.ts";
+import { read } from "../../lib/sql.ts";
 import { filterConditions, whereAll } from "./filters.ts";
 import { decodeListingCursor, encodeListingCursor, sorts } from "./keyset.ts";
 import { assumeKnown, relevance, resolveSearch, wordsKnown, type ResolvedSearch } from "./resolve-search.ts";
@@ -38,21 +40,16 @@ async function listPage(
   }
   const spec = sorts[sort];
   const rank = search?.rankQuery ? relevance(search.rankQuery) : sql<number>`0::float8`;
-  const conditions = filterConditions({ ...filters, search: search?.tsquery });
+  // A category listing without a search reads each category along its own index (category-cards.ts).
+  const byCategory = filters.category && !search ? filters.category : null;
+  const conditions = filterConditions({ ...filters, search: search?.tsquery }, byCategory ? "category" : undefined);
   const after = decodeListingCursor(cursor, sort);
   if (after) conditions.push(spec.after(rank, after.value, after.id));
 
-  const rows = await queryCards(
-    db,
-    cardQuery({
-      where: whereAll(conditions),
-      order: spec.order(rank),
-      sortKey: spec.key(rank),
-      limit: limit + 1,
-      narrow: sort === "relevance",
-      wordsKnown: check,
-    }),
-  );
+  const query = { where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1 };
+  const rows: CardRow[] = byCategory
+    ? await read(db, categoryCardQuery({ ...query, category: byCategory }))
+    : await queryCards(db, cardQuery({ ...query, narrow: sort === "relevance", wordsKnown: check }));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const lastKey = last?.sortKey;
