@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { localDiskStorage } from "@shop/media";
-import { seed } from "@shop/db/seed";
+import { createRandom, seed } from "@shop/db/seed";
 import type { CatalogFilters } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRICE_BOUNDS } from "../src/services/catalog/facets.ts";
@@ -30,29 +30,11 @@ type Product = {
   options: Map<string, Set<string>>;
 };
 
-/** mulberry32: a small seeded generator, so a failing combination can be replayed. */
-function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const pick = <T>(list: readonly T[]): T => {
-    const item = list[Math.floor(next() * list.length)];
-    if (item === undefined) throw new Error("empty list");
-    return item;
-  };
-  return { next, pick, chance: (p: number) => next() < p };
-}
-
 describe("facet counts against a reference counted product by product", () => {
   let shop: Awaited<ReturnType<typeof setupTestShop>>;
   let caller: Awaited<ReturnType<typeof callerFor>>["caller"];
   const seedNumber = Number(process.env.FACETS_SEED ?? 20_261_207);
-  const random = randomFrom(seedNumber);
+  const random = createRandom(seedNumber);
 
   beforeAll(async () => {
     shop = await setupTestShop();

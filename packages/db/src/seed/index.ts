@@ -11,6 +11,8 @@ import { seedReference } from "./reference.ts";
 import { seedReviews } from "./reviews.ts";
 
 export { demoAccounts } from "./accounts.ts";
+/** The seed's generator (mulberry32), for tests that draw reproducible random cases. */
+export { createRandom, type Random } from "./random.ts";
 
 export type SeedOptions = {
   products: number;
