@@ -67,19 +67,26 @@ export const sorts: Record<CatalogSort, SortSpec> = {
   },
 };
 
-const CursorSchema = z.tuple([z.string(), z.union([z.string(), z.number()]), z.number().int()]);
+// A relevance search's cursor past its ranked candidates carries "sales" (see search-page.ts):
+// its value and id are then the last row's unitsSold and id.
+const CursorSchema = z.union([
+  z.tuple([z.string(), z.union([z.string(), z.number()]), z.number().int()]),
+  z.tuple([z.literal("relevance"), z.number().int(), z.number().int(), z.literal("sales")]),
+]);
 
-export function encodeListingCursor(sort: CatalogSort, value: string | number, id: number): string {
-  return Buffer.from(JSON.stringify([sort, value, id])).toString("base64url");
+export function encodeListingCursor(sort: CatalogSort, value: string | number, id: number, tier?: "sales"): string {
+  return Buffer.from(JSON.stringify(tier ? [sort, value, id, tier] : [sort, value, id])).toString("base64url");
 }
 
 /** A cursor is only valid for the sort that produced it. */
 export function decodeListingCursor(cursor: string | null | undefined, sort: CatalogSort) {
   if (!cursor) return null;
   try {
-    const [cursorSort, value, id] = CursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const [cursorSort, value, id, tier] = CursorSchema.parse(
+      JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")),
+    );
     if (cursorSort !== sort) throw new Error("sort changed");
-    return { value: sorts[sort].value.parse(value), id };
+    return { value: sorts[sort].value.parse(value), id, sales: tier === "sales" };
   } catch {
     throw new AppError("BAD_INPUT", "Invalid page cursor");
   }

@@ -5,6 +5,7 @@ import type { ApiConfig } from "../../context.ts";
 import { cardQuery, queryCards, toCard, type CardRow } from "./cards.ts";
 import { categoryCardQuery } from "./category-cards.ts";
 import { read } from "../../lib/sql.ts";
+import { relevancePage } from "./search-page.ts";
 import { filterConditions, whereAll } from "./filters.ts";
 import { decodeListingCursor, encodeListingCursor, sorts } from "./keyset.ts";
 import { assumeKnown, relevance, resolveSearch, wordsKnown, type ResolvedSearch } from "./resolve-search.ts";
@@ -44,22 +45,30 @@ async function listPage(
   const byCategory = filters.category && !search ? filters.category : null;
   const conditions = filterConditions({ ...filters, search: search?.tsquery }, byCategory ? "category" : undefined);
   const after = decodeListingCursor(cursor, sort);
-  if (after) conditions.push(spec.after(rank, after.value, after.id));
+  const result = (rows: CardRow[], nextCursor: string | null) => ({
+    items: rows.map((row) => toCard(config, row)),
+    nextCursor,
+    sort,
+    corrected: search?.corrected ?? null,
+  });
 
+  if (sort === "relevance") {
+    const page = await relevancePage(db, { conditions, rank, after, limit, wordsKnown: check });
+    return { result: result(page.rows, page.nextCursor), wordsKnown: page.wordsKnown };
+  }
+  if (after) conditions.push(spec.after(rank, after.value, after.id));
   const query = { where: whereAll(conditions), order: spec.order(rank), sortKey: spec.key(rank), limit: limit + 1 };
   const rows: CardRow[] = byCategory
     ? await read(db, categoryCardQuery({ ...query, category: byCategory }))
-    : await queryCards(db, cardQuery({ ...query, narrow: sort === "relevance", wordsKnown: check }));
+    : await queryCards(db, cardQuery({ ...query, wordsKnown: check }));
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const lastKey = last?.sortKey;
   return {
-    result: {
-      items: page.map((row) => toCard(config, row)),
-      nextCursor: rows.length > limit && last && lastKey != null ? encodeListingCursor(sort, lastKey, last.id) : null,
-      sort,
-      corrected: search?.corrected ?? null,
-    },
+    result: result(
+      page,
+      rows.length > limit && last && lastKey != null ? encodeListingCursor(sort, lastKey, last.id) : null,
+    ),
     // No rows, no answer: the caller looks the words up (an empty page costs two statements).
     wordsKnown: rows[0]?.wordsKnown === true,
   };
