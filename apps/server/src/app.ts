@@ -71,6 +71,8 @@ export type AppServices = {
   pageCache?: ResponseCache | null;
   /** URLs per product sitemap file (tests make it small); the protocol's 50,000 by default. */
   sitemapChunkSize?: number;
+  /** Products facet counts read at most (tests make it small); FACET_SAMPLE by default. */
+  facetSample?: number;
   /** Renders storefront pages; defaults to the storefront's server build (apps/storefront/dist-ssr). */
   renderer?: StorefrontRenderer;
   /** Defaults to Sentry when SENTRY_DSN is set, a no-op otherwise. */
@@ -181,7 +183,7 @@ export async function buildApp(env: ServerEnv, db: Database, services: AppServic
     app.addHook("onClose", unlisten);
   }
   const storage = services.storage ?? mediaStorageFrom(env.media, env.mediaDir);
-  const config = apiConfigFrom(env, storage);
+  const config = { ...apiConfigFrom(env, storage), facetSample: services.facetSample };
   await trpcRoutes(app, {
     db,
     config,

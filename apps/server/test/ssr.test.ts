@@ -21,15 +21,11 @@ describe("server-rendered storefront, as crawlers see it", () => {
   let db: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
   const slugs: Record<string, string> = {};
+  const dataDir = mkdtempSync(join(tmpdir(), "shop-ssr-"));
   beforeAll(async () => {
     db = await createTestDatabase();
     const make = factories(db.prisma);
-    const env = parseServerEnv({
-      NODE_ENV: "production",
-      LOG_LEVEL: "silent",
-      PUBLIC_URL: origin,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "shop-ssr-")),
-    });
+    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: origin, DATA_DIR: dataDir });
     app = await buildApp(env, db, { sitemapChunkSize: 7 });
     const audio = await db.prisma.category.create({ data: { name: "Audio", slug: "audio" } });
     const earbuds = await db.prisma.category.create({ data: { name: "Earbuds", slug: "earbuds", parentId: audio.id } });
@@ -169,6 +165,25 @@ describe("server-rendered storefront, as crawlers see it", () => {
       const html = (await app.inject(path)).body;
       expect(meta(html, "name", "robots"), path).toBe("noindex, follow");
       expect(canonical(html), path).toBeUndefined();
+    }
+  });
+
+  it("a search matching more products than facets count says so: '6+ products', filters without counts", async () => {
+    const resultCount = (html: string) => /data-testid="result-count"[^>]*>([^<]+)</.exec(html)?.[1];
+    const exhaustive = (await app.inject("/search?q=cable")).body;
+    expect(resultCount(exhaustive)).toBe("28 products");
+    expect(exhaustive).toMatch(
+      /<span class="flex-1">[^<]+<\/span><span class="text-xs text-muted tabular-nums">28<\/span>/,
+    );
+    const env = parseServerEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: origin, DATA_DIR: dataDir });
+    const sampled = await buildApp(env, db, { facetSample: 5 });
+    try {
+      const html = (await sampled.inject("/search?q=cable")).body;
+      expect(resultCount(html)).toBe("6+ products");
+      expect(html).toContain('<span class="flex-1">');
+      expect(html).not.toMatch(/<span class="flex-1">[^<]+<\/span><span class="text-xs text-muted tabular-nums">/);
+    } finally {
+      await sampled.close();
     }
   });
 

@@ -46,6 +46,8 @@ export type ApiConfig = {
   paymentAttemptsPerTenMinutes?: number;
   /** Catalog reads one client IP may have running at once in one process (meta.inFlight); 4 when not set. */
   catalogInFlightPerIp?: number;
+  /** Products facet counts read at most (see facet-query.ts); FACET_SAMPLE (2,000) when not set. */
+  facetSample?: number;
   /** Calls one API key may make per minute (API_KEY_PER_MINUTE). */
   apiKeyPerMinute: number;
   /** How long an unpaid order holds its stock (RESERVATION_MINUTES; fractions allowed). */

@@ -74,7 +74,16 @@ describe("facet counts against a reference counted product by product", () => {
 
   async function reference(input: CatalogFilters, catalogue: Awaited<ReturnType<typeof load>>) {
     const { products, categories } = catalogue;
-    const empty = { currency: "USD", total: 0, categories: [], brands: [], prices: [], ratings: [], options: [] };
+    const empty = {
+      currency: "USD",
+      total: 0,
+      exhaustive: true,
+      categories: [],
+      brands: [],
+      prices: [],
+      ratings: [],
+      options: [],
+    };
     let matched: Set<number> | null = null;
     if (input.q) {
       const search = await resolveSearch(shop.prisma, input.q);
@@ -146,6 +155,7 @@ describe("facet counts against a reference counted product by product", () => {
     return {
       currency: "USD",
       total: products.filter((p) => passes(p)).length,
+      exhaustive: true,
       categories: categories
         .map((category) => ({
           slug: category.slug,
@@ -255,6 +265,45 @@ describe("facet counts against a reference counted product by product", () => {
     expect(checked.search).toBeGreaterThan(30);
     const totals = await shop.prisma.facetCount.aggregate({ where: { facet: "total" }, _sum: { count: true } });
     expect(totals._sum.count).toBe(await shop.prisma.product.count({ where: { status: "ACTIVE" } }));
+  });
+
+  it("count at most facetSample products, say when there were more, and never count more than there are", async () => {
+    const sampled = (await callerFor(shop.prisma, { config: { facetSample: 40 } })).caller;
+    const seen = { exhaustive: 0, sampled: 0 };
+    const catalogue = await load();
+    for (let i = 0; i < 60; i++) {
+      const input = combination(catalogue);
+      if (Object.keys(input).every((key) => key === "category")) continue; // FacetCount: always whole
+      const served = await sampled.catalog.facets(input);
+      const exact = await reference(input, catalogue);
+      const context = `seed ${seedNumber}, combination ${i}: ${JSON.stringify(input)}`;
+      if (served.exhaustive) {
+        seen.exhaustive++;
+        const options = [...served.options].sort((a, b) => a.name.localeCompare(b.name));
+        expect({ ...served, options }, context).toEqual(exact);
+        continue;
+      }
+      seen.sampled++;
+      // Lower bounds of what is there, over at most 41 products.
+      expect(served.total, context).toBeLessThanOrEqual(Math.min(exact.total, 41));
+      const atMost = <T extends { count: number }>(counted: T[], there: T[], key: (row: T) => unknown) => {
+        for (const row of counted) {
+          expect(row.count, `${context}: ${JSON.stringify(row)}`).toBeLessThanOrEqual(
+            there.find((other) => key(other) === key(row))?.count ?? 0,
+          );
+        }
+      };
+      atMost(served.categories, exact.categories, (row) => row.slug);
+      atMost(served.brands, exact.brands, (row) => row.slug);
+      atMost(served.prices, exact.prices, (row) => row.min);
+      atMost(served.ratings, exact.ratings, (row) => row.stars);
+      for (const option of served.options) {
+        const values = exact.options.find((other) => other.name === option.name)?.values ?? [];
+        atMost(option.values, values, (row) => row.value);
+      }
+    }
+    expect(seen.exhaustive).toBeGreaterThan(5);
+    expect(seen.sampled).toBeGreaterThan(5);
   });
 
   it("suggest what plain SQL ranks for 60 random prefixes, broad and rare, typos included", async () => {

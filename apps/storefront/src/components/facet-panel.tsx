@@ -22,7 +22,8 @@ function Check({
   onChange,
 }: {
   label: string;
-  count: number;
+  /** Null when the counts are not exhaustive (lower bounds are not shown). */
+  count: number | null;
   checked: boolean;
   onChange: () => void;
 }) {
@@ -30,7 +31,7 @@ function Check({
     <label className="flex min-h-8 cursor-pointer items-center gap-2">
       <input type="checkbox" checked={checked} onChange={onChange} className="size-4" />
       <span className="flex-1">{label}</span>
-      <span className="text-xs text-muted tabular-nums">{formatCount(count)}</span>
+      {count !== null && <span className="text-xs text-muted tabular-nums">{formatCount(count)}</span>}
     </label>
   );
 }
@@ -48,6 +49,8 @@ export function FacetPanel(props: {
   if (!facets) return null;
   const current = filters.category;
   const subcategories = facets.categories.filter((category) => category.parentSlug === (current ?? null));
+  // A search matching more products than the server counts: values without (lower-bound) counts.
+  const shown = (count: number) => (facets.exhaustive ? count : null);
   const clear = (key: string) => setParams(withParam(withParam(params, key, null), "cursor", null));
   return (
     <div aria-label="Filters" role="group">
@@ -60,7 +63,9 @@ export function FacetPanel(props: {
               className="flex min-h-8 items-center justify-between hover:underline"
             >
               <span>{category.name}</span>
-              <span className="text-xs text-muted tabular-nums">{formatCount(category.count)}</span>
+              {facets.exhaustive && (
+                <span className="text-xs text-muted tabular-nums">{formatCount(category.count)}</span>
+              )}
             </Link>
           ))}
         </Group>
@@ -71,7 +76,7 @@ export function FacetPanel(props: {
             <Check
               key={brand.slug}
               label={brand.name}
-              count={brand.count}
+              count={shown(brand.count)}
               checked={filters.brands?.includes(brand.slug) ?? false}
               onChange={() => setParams(toggleParam(params, "brand", brand.slug))}
             />
@@ -90,7 +95,7 @@ export function FacetPanel(props: {
               <Check
                 key={bucket.min}
                 label={label}
-                count={bucket.count}
+                count={shown(bucket.count)}
                 checked={checked}
                 onChange={() =>
                   setParams(
@@ -111,7 +116,7 @@ export function FacetPanel(props: {
             <Check
               key={rating.stars}
               label={`${formatCountOf(rating.stars, "star")} & up`}
-              count={rating.count}
+              count={shown(rating.count)}
               checked={filters.minRating === rating.stars}
               onChange={() =>
                 setParams(withParam(params, "rating", filters.minRating === rating.stars ? null : rating.stars))
@@ -125,7 +130,7 @@ export function FacetPanel(props: {
             <Check
               key={value.value}
               label={value.value}
-              count={value.count}
+              count={shown(value.count)}
               checked={filters.options?.[option.name]?.includes(value.value) ?? false}
               onChange={() => setParams(toggleParam(params, `o.${option.name}`, value.value))}
             />

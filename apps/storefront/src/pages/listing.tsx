@@ -1,5 +1,6 @@
 import { useTRPC, useTRPCClient } from "@shop/client";
-import { Button, Drawer, EmptyState, ErrorState, formatCountOf } from "@shop/ui";
+import type { RouterOutputs } from "@shop/api";
+import { Button, Drawer, EmptyState, ErrorState, formatCount, formatCountOf } from "@shop/ui";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
 import { useState } from "react";
@@ -27,6 +28,11 @@ const sortLabels: Record<Sort, string> = {
  * "Show more" is a link to the next page (`?cursor=…`) that JavaScript turns into loading more
  * in place: crawlers and shoppers without JavaScript walk the listing page by page.
  */
+/** "1,234 products", or "2,000+ products" when the server counted only that many (a broad search). */
+function productCount(facets: RouterOutputs["catalog"]["facets"]) {
+  return facets.exhaustive ? formatCountOf(facets.total, "product") : `${formatCount(facets.total)}+ products`;
+}
+
 export function ListingPage() {
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
@@ -101,7 +107,7 @@ export function ListingPage() {
         <Drawer open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters">
           {panel}
           <Button className="mt-4 w-full" onClick={() => setFiltersOpen(false)}>
-            Show {facets.data ? formatCountOf(facets.data.total, "product") : "products"}
+            Show {facets.data ? productCount(facets.data) : "products"}
           </Button>
         </Drawer>
         <div className="hidden md:block">{panel}</div>
@@ -113,7 +119,7 @@ export function ListingPage() {
             {first?.corrected && <p className="text-sm text-muted">Showing results for “{first.corrected}”</p>}
             {facets.data && (
               <p className="text-sm text-muted" data-testid="result-count">
-                {formatCountOf(facets.data.total, "product")}
+                {productCount(facets.data)}
               </p>
             )}
           </div>

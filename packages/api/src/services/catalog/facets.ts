@@ -3,7 +3,7 @@ import type { CatalogFilters } from "@shop/validators";
 import type { ApiConfig } from "../../context.ts";
 import { read } from "../../lib/sql.ts";
 import { loadCategories, subtreeCounts } from "./categories.ts";
-import { countingQuery, PRICE_BOUNDS } from "./facet-query.ts";
+import { countingQuery, FACET_SAMPLE, PRICE_BOUNDS } from "./facet-query.ts";
 import { summaryFacets } from "./facet-summary.ts";
 import type { ListingFilters } from "./filters.ts";
 import { resolveSearch } from "./resolve-search.ts";
@@ -28,17 +28,25 @@ export function summaryAnswers(filters: ListingFilters): boolean {
  * Facet counts for the current filters, as shoppers expect: each group counts what its options
  * would show with every *other* filter applied, so choosing a brand does not hide the other
  * brands. A listing filtered by its category alone (or not at all), which is most of them,
- * reads the counts FacetCount keeps; any other filter counts the products that pass it.
+ * reads the counts FacetCount keeps; any other filter counts the products that pass it, up to
+ * `facetSample` of them: `exhaustive` is false when more passed, and every count is then a lower
+ * bound (the storefront shows "2,000+ products" and the values without counts).
  * One round trip either way, plus the small category table.
  */
-export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "currency">, input: CatalogFilters) {
+export async function facetCounts(
+  db: PrismaClient,
+  config: Pick<ApiConfig, "currency" | "facetSample">,
+  input: CatalogFilters,
+) {
   const { q, ...rest } = input;
   const search = q ? await resolveSearch(db, q) : null;
   if (q && !search?.tsquery) return { ...emptyFacets(), currency: config.currency };
   const filters: ListingFilters = { ...rest, search: search?.tsquery };
-  const query = summaryAnswers(filters) ? summaryFacets(filters.category) : countingQuery(filters);
+  const sample = config.facetSample ?? FACET_SAMPLE;
+  const query = summaryAnswers(filters) ? summaryFacets(filters.category) : countingQuery(filters, sample);
   const [facets, categories] = await Promise.all([read(db, query), loadCategories(db)]);
   const of = (facet: string) => facets.filter((row) => row.facet === facet);
+  const scope = of("scope")[0];
 
   const categoryCounts = subtreeCounts(categories, new Map(of("category").map((row) => [Number(row.key), row.count])));
   const byRating = new Map(of("rating").map((row) => [Number(row.key), row.count]));
@@ -51,6 +59,8 @@ export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "cur
   return {
     currency: config.currency,
     total: of("total")[0]?.count ?? 0,
+    /** False when more products passed than were counted: every count is a lower bound. */
+    exhaustive: scope === undefined || scope.count <= sample,
     categories: categories
       .map((category) => ({
         slug: category.slug,
@@ -82,5 +92,5 @@ export async function facetCounts(db: PrismaClient, config: Pick<ApiConfig, "cur
 }
 
 function emptyFacets() {
-  return { total: 0, categories: [], brands: [], prices: [], ratings: [], options: [] };
+  return { total: 0, exhaustive: true, categories: [], brands: [], prices: [], ratings: [], options: [] };
 }
