@@ -28,7 +28,7 @@ const sortLabels: Record<Sort, string> = {
  * "Show more" is a link to the next page (`?cursor=…`) that JavaScript turns into loading more
  * in place: crawlers and shoppers without JavaScript walk the listing page by page.
  */
-/** "1,234 products", or "2,000+ products" when the server counted only that many (a broad search). */
+/** "1,234 products", or "1,000+ products" when the server counted only that many (a broad search). */
 function productCount(facets: RouterOutputs["catalog"]["facets"]) {
   return facets.exhaustive ? formatCountOf(facets.total, "product") : `${formatCount(facets.total)}+ products`;
 }

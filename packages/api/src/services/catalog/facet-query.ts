@@ -7,7 +7,7 @@ import { eb, groupConditions, sharedConditions, type FacetGroup, type ListingFil
  * ("wireless" matches 13,111 of 100,000 products: ~50 ms); past this many, the counts are those of
  * the first FACET_SAMPLE products read and the answer says it is not exhaustive (lower bounds).
  */
-export const FACET_SAMPLE = 2_000;
+export const FACET_SAMPLE = 1_000;
 
 /** Upper bounds (exclusive, minor units) of the price buckets; the last bucket is open. */
 export const PRICE_BOUNDS = [2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 200_000];

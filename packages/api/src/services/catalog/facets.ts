@@ -30,7 +30,7 @@ export function summaryAnswers(filters: ListingFilters): boolean {
  * brands. A listing filtered by its category alone (or not at all), which is most of them,
  * reads the counts FacetCount keeps; any other filter counts the products that pass it, up to
  * `facetSample` of them: `exhaustive` is false when more passed, and every count is then a lower
- * bound (the storefront shows "2,000+ products" and the values without counts).
+ * bound (the storefront shows "1,000+ products" and the values without counts).
  * One round trip either way, plus the small category table.
  */
 export async function facetCounts(
@@ -47,6 +47,8 @@ export async function facetCounts(
   const [facets, categories] = await Promise.all([read(db, query), loadCategories(db)]);
   const of = (facet: string) => facets.filter((row) => row.facet === facet);
   const scope = of("scope")[0];
+  const exhaustive = scope === undefined || scope.count <= sample;
+  const total = of("total")[0]?.count ?? 0;
 
   const categoryCounts = subtreeCounts(categories, new Map(of("category").map((row) => [Number(row.key), row.count])));
   const byRating = new Map(of("rating").map((row) => [Number(row.key), row.count]));
@@ -58,9 +60,10 @@ export async function facetCounts(
   const byBucket = new Map(of("price").map((row) => [Number(row.key), row.count]));
   return {
     currency: config.currency,
-    total: of("total")[0]?.count ?? 0,
+    // Past the sample, a lower bound no higher than the sample: "1,000+ products".
+    total: exhaustive ? total : Math.min(total, sample),
     /** False when more products passed than were counted: every count is a lower bound. */
-    exhaustive: scope === undefined || scope.count <= sample,
+    exhaustive,
     categories: categories
       .map((category) => ({
         slug: category.slug,

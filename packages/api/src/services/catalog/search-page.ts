@@ -1,5 +1,5 @@
 import { qb, type PrismaClient } from "@shop/db";
-import { sql, type AliasableExpression } from "kysely";
+import { sql, type AliasableExpression, type SqlBool } from "kysely";
 import { read } from "../../lib/sql.ts";
 import { bestSellingMatches } from "./best-selling.ts";
 import { cardQuery, queryCards, type CardRow } from "./cards.ts";
@@ -40,7 +40,14 @@ export async function relevancePage(
     return { rows: page, nextCursor: rows.length > limit ? salesCursor(page.at(-1)) : null, wordsKnown };
   }
 
-  const candidates = bestSellingMatches(whereAll(conditions), { count: SEARCH_CANDIDATES, walk: SEARCH_WALK });
+  // While the words are only assumed known (a first try), a word the dictionary lacks stops the
+  // statement before it walks the best sellers: a one-time filter, nothing read (the caller
+  // corrects the words and asks again).
+  const known = options.wordsKnown ? [sql<SqlBool>`COALESCE(${options.wordsKnown}, false)`] : [];
+  const candidates = bestSellingMatches(whereAll([...conditions, ...known]), {
+    count: SEARCH_CANDIDATES,
+    walk: SEARCH_WALK,
+  });
   const ranked = sorts.relevance;
   const where: Condition[] = [eb("p.id", "in", qb.selectFrom(candidates.as("c")).select("c.id"))];
   if (after) where.push(ranked.after(rank, after.value, after.id));
