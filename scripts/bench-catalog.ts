@@ -94,7 +94,7 @@ try {
         ? "no seq scan of Product"
         : plan.seqScanFails
           ? `${plan.seqScansOfProduct} SEQ SCAN(S) OF Product`
-          : `${plan.seqScansOfProduct} seq scan(s) of Product (warning only: facet counts)`;
+          : `${plan.seqScansOfProduct} seq scan(s) of Product (warning only: a count or a best-seller walk, see explain.ts)`;
     console.log(`  ${plan.name}: ${plan.queries} queries, ${verdict}; indexes: ${plan.indexes.join(", ")}`);
   }
 
