@@ -40,20 +40,19 @@ export function assumeKnown(q: string): ResolvedSearch & { words: string[] } {
 
 /** True when the dictionary knows every word (the last one as a prefix): see `assumeKnown`. */
 // `w` is the unnest in `wordsKnown`: each word and whether it is the prefix. Built once.
+// Two EXISTS, not one with an OR: each then has an index (the primary key for the word, the
+// trigram index for the prefix) instead of a scan of the dictionary per word (~2 ms at 9,000
+// terms).
 const word = sql.ref<string>("w.word");
-const known = qb
+const exact = qb.selectFrom("SearchTerm as t").select(sql.lit(1).as("hit")).where("t.term", "=", word);
+const prefixed = qb
   .selectFrom("SearchTerm as t")
   .select(sql.lit(1).as("hit"))
-  .where((e) =>
-    e.or([
-      e("t.term", "=", word),
-      e.and([sql.ref<boolean>("w.prefix"), e("t.term", "like", sql<string>`${word} || '%'`)]),
-    ]),
-  );
+  .where("t.term", "like", sql<string>`${word} || '%'`);
 
 export function wordsKnown(words: string[]) {
   const prefix = words.map((_, index) => index === words.length - 1);
-  return sql<boolean | null>`(SELECT bool_and(EXISTS (${known}))
+  return sql<boolean | null>`(SELECT bool_and(EXISTS (${exact}) OR ("w"."prefix" AND EXISTS (${prefixed})))
                        FROM unnest(${words}::text[], ${prefix}::bool[]) AS w("word", "prefix"))`;
 }
 
@@ -77,17 +76,20 @@ const lookUpQuery = ({ words, prefix }: { words: string[]; prefix: boolean[] }) 
           "w.word",
           "w.n",
           eb
-            .exists(
-              eb
-                .selectFrom("SearchTerm as t")
-                .select(sql.lit(1).as("one"))
-                .where((eb) =>
-                  eb.or([
-                    eb("t.term", "=", eb.ref("w.word")),
-                    eb.and([eb.ref("w.prefix"), eb("t.term", "like", sql<string>`${eb.ref("w.word")} || '%'`)]),
-                  ]),
+            .or([
+              eb.exists(
+                eb.selectFrom("SearchTerm as t").select(sql.lit(1).as("one")).whereRef("t.term", "=", "w.word"),
+              ),
+              eb.and([
+                eb.ref("w.prefix"),
+                eb.exists(
+                  eb
+                    .selectFrom("SearchTerm as t")
+                    .select(sql.lit(1).as("one"))
+                    .where("t.term", "like", sql<string>`${eb.ref("w.word")} || '%'`),
                 ),
-            )
+              ]),
+            ])
             .as("known"),
         ])
         .as("k"),
