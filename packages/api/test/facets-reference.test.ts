@@ -1,14 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { localDiskStorage } from "@shop/media";
-import { createRandom, seed } from "@shop/db/seed";
+import { createRandom } from "@shop/db/seed";
 import type { CatalogFilters } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRICE_BOUNDS } from "../src/services/catalog/facets.ts";
 import { resolveSearch } from "../src/services/catalog/resolve-search.ts";
 import { SUGGESTION_CANDIDATES } from "../src/services/catalog/suggest.ts";
-import { callerFor, setupTestShop } from "./support.ts";
+import { catalogueWords, seededCatalogue } from "./seeded-catalogue.ts";
+import { callerFor, type setupTestShop } from "./support.ts";
 
 // Search suggestions against plain SQL: the most relevant of the best-selling matches.
 // The facet counts the shop serves (from FacetCount where it answers, counted from the
@@ -37,13 +34,7 @@ describe("facet counts against a reference counted product by product", () => {
   const random = createRandom(seedNumber);
 
   beforeAll(async () => {
-    shop = await setupTestShop();
-    await seed(shop.db, {
-      products: 240,
-      orders: 160,
-      customers: 30,
-      media: localDiskStorage(mkdtempSync(join(tmpdir(), "shop-facets-"))),
-    });
+    shop = await seededCatalogue({ orders: 160 });
     caller = (await callerFor(shop.prisma)).caller;
   });
   afterAll(() => shop.db.close());
@@ -307,16 +298,7 @@ describe("facet counts against a reference counted product by product", () => {
   });
 
   it("suggest what plain SQL ranks for 60 random prefixes, broad and rare, typos included", async () => {
-    const names = (await shop.prisma.product.findMany({ select: { name: true } })).map((p) => p.name);
-    const words = [...new Set(names.flatMap((name) => name.toLowerCase().split(/[^a-z0-9]+/)))].filter(
-      (word) => word.length >= 3,
-    );
-    // Words most products share (from descriptions), for prefixes with more than 50 matches.
-    const common = (
-      await shop.prisma.$queryRaw<Array<{ word: string }>>`
-        SELECT "word" FROM ts_stat('SELECT "searchVector" FROM "Product" WHERE "status" = ''ACTIVE''')
-         WHERE length("word") >= 4 ORDER BY "ndoc" DESC, "word" LIMIT 10`
-    ).map((row) => row.word);
+    const { words, common } = await catalogueWords(shop.prisma);
     const paths = { walk: 0, rare: 0 };
     for (let i = 0; i < 60; i++) {
       const word = random.chance(0.3) ? random.pick(common) : random.pick(words);

@@ -1,14 +1,11 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Prisma } from "@shop/db";
-import { createRandom, seed } from "@shop/db/seed";
-import { localDiskStorage } from "@shop/media";
+import { createRandom } from "@shop/db/seed";
 import type { CatalogFilters } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSearch } from "../src/services/catalog/resolve-search.ts";
 import { SEARCH_CANDIDATES } from "../src/services/catalog/search-page.ts";
-import { callerFor, setupTestShop } from "./support.ts";
+import { catalogueWords, seededCatalogue } from "./seeded-catalogue.ts";
+import { callerFor, type setupTestShop } from "./support.ts";
 
 // Search results in relevance order, page after page, against the definition written plainly:
 // every active product matching the search and the filters; the SEARCH_CANDIDATES best sellers
@@ -22,13 +19,7 @@ describe("search pages against the plain definition of their order", () => {
   const random = createRandom(seedNumber);
 
   beforeAll(async () => {
-    shop = await setupTestShop();
-    await seed(shop.db, {
-      products: 240,
-      orders: 300,
-      customers: 30,
-      media: localDiskStorage(mkdtempSync(join(tmpdir(), "shop-search-"))),
-    });
+    shop = await seededCatalogue({ orders: 300 });
     caller = (await callerFor(shop.prisma)).caller;
   });
   afterAll(() => shop.db.close());
@@ -61,16 +52,7 @@ describe("search pages against the plain definition of their order", () => {
   }
 
   it("list 80 random searches with filters, every page, as the definition orders them", async () => {
-    const names = (await shop.prisma.product.findMany({ select: { name: true } })).map((p) => p.name);
-    const words = [...new Set(names.flatMap((name) => name.toLowerCase().split(/[^a-z0-9]+/)))].filter(
-      (word) => word.length >= 3,
-    );
-    // Words most products share (from descriptions): more matches than candidates.
-    const common = (
-      await shop.prisma.$queryRaw<Array<{ word: string }>>`
-        SELECT "word" FROM ts_stat('SELECT "searchVector" FROM "Product" WHERE "status" = ''ACTIVE''')
-         WHERE length("word") >= 4 ORDER BY "ndoc" DESC, "word" LIMIT 10`
-    ).map((row) => row.word);
+    const { words, common } = await catalogueWords(shop.prisma);
     const categories = (await shop.prisma.category.findMany({ select: { slug: true } })).map((c) => c.slug);
     const brands = (await shop.prisma.brand.findMany({ select: { slug: true } })).map((b) => b.slug);
     const seen = { past: 0, ranked: 0, empty: 0 };
