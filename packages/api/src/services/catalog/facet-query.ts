@@ -33,7 +33,7 @@ export function countingQuery(filters: ListingFilters, sample: number) {
   const others = (except: (group: FacetGroup) => boolean) =>
     groups.flatMap(({ group }, index) => (except(group) ? [] : [flag(index)]));
   const but = (name: string) => all(others((group) => group === name));
-  const optionName = sql<string>`split_part(k."key", chr(31), 1)`;
+  const optionName = sql<string>`split_part(m."key", chr(31), 1)`;
   // An option's row counts when every filter passes but those on that same option.
   const optionOthers = all(
     groups.map(({ group }, index) =>
@@ -108,19 +108,24 @@ export function countingQuery(filters: ListingFilters, sample: number) {
         count.as("count"),
       ])
       .groupBy("m.stars");
+  // Each option value of each row, unnested in the select list (a ProjectSet): as a join, unnest
+  // is a function scan with a tuplestore per row, about 40 % of the whole statement's time.
   const option = (from: From) =>
-    from
-      .where(optionOthers)
-      .innerJoin(sql<{ key: string }>`unnest(${sql.ref("m.optionKeys")})`.as<"k">(sql`k("key")`), (join) =>
-        join.onTrue(),
+    qb
+      .selectFrom(
+        from
+          .selectAll("m")
+          .select(sql<string>`unnest(${sql.ref("m.optionKeys")})`.as("key"))
+          .as("m"),
       )
+      .where(optionOthers)
       .select([
         sql.lit("option").as("facet"),
         optionName.as("key"),
-        sql<string | null>`split_part(k."key", chr(31), 2)`.as("label"),
+        sql<string | null>`split_part(m."key", chr(31), 2)`.as("label"),
         count.as("count"),
       ])
-      .groupBy(sql`k."key"`);
+      .groupBy("m.key");
   const total = (from: From) =>
     from
       .where(all(groups.map((_, index) => flag(index))))
