@@ -222,6 +222,37 @@ describe("server-rendered storefront, as crawlers see it", () => {
     expect((await app.inject(`/p/${slugs.pods}`)).body).toContain('href="/brands/acme"');
   });
 
+  it("pages rendered at the same time each carry their own data (the routes are shared, the query caches are not)", async () => {
+    const paths = [`/p/${slugs.pods}`, `/p/${slugs.single}`, "/c/cables", "/c/earbuds", "/p/no-such-product"];
+    // Each from its own address (one client renders a few pages at once) and each URL new (a miss).
+    const pages = await Promise.all(
+      [...paths, ...paths, ...paths].map(async (path, i) => ({
+        path,
+        response: await app.inject({ url: `${path}?visit=${i}`, remoteAddress: `192.0.2.${i + 1}` }),
+      })),
+    );
+    for (const { path, response } of pages) {
+      const html = response.body;
+      const state = /<script type="application\/json" id="shop-state">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+      expect(state, path).not.toBe("");
+      if (path === `/p/${slugs.pods}`) {
+        expect(html).toMatch(/<h1[^>]*>Alpha Pods<\/h1>/);
+        expect(state).not.toContain("Beta Cable");
+      } else if (path === `/p/${slugs.single}`) {
+        expect(html).toMatch(/<h1[^>]*>Beta Cable<\/h1>/);
+        expect(state).not.toContain("Alpha Pods");
+      } else if (path === "/c/cables") {
+        expect(productLinks(html).size).toBe(24);
+        expect(productLinks(html)).not.toContain(slugs.pods);
+      } else if (path === "/c/earbuds") {
+        expect(productLinks(html)).toEqual(new Set([slugs.pods]));
+      } else {
+        expect(response.statusCode).toBe(404);
+        expect(state).not.toMatch(/Alpha Pods|Beta Cable/);
+      }
+    }
+  });
+
   it("caches a rendered page and its compressed copy, and drops them when the catalog changes", async () => {
     const path = `/p/${slugs.single}`;
     await app.inject(path);

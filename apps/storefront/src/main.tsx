@@ -36,7 +36,7 @@ async function resolveLazyRoutes(routes: RouteObject[]) {
 
 const apiBase = import.meta.env.VITE_API_URL ?? "";
 const clients = createClients(apiBase);
-const routes = createRoutes("browser", clients);
+const routes = createRoutes("browser", () => clients);
 const page = readState();
 
 if (page) {

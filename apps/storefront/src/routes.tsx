@@ -1,4 +1,3 @@
-import type { ApiClients } from "@shop/client";
 import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import { Layout } from "./components/layout.tsx";
@@ -14,6 +13,7 @@ import {
   loadListing,
   loadProduct,
   notFound,
+  type ClientsFor,
   type RenderMode,
 } from "./lib/loaders.ts";
 import { HomePage } from "./pages/home.tsx";
@@ -29,7 +29,7 @@ export type RouteHandle = { module: string; title?: string };
 // page, where most visits start, is in the entry chunk. The same routes run on the server (loaders
 // wait for the page's data and set status codes) and in the browser (loaders only start queries):
 // see src/lib/loaders.ts.
-export function createRoutes(mode: RenderMode, clients: Pick<ApiClients, "queryClient" | "trpc" | "trpcClient">) {
+export function createRoutes(mode: RenderMode, clients: ClientsFor) {
   const page = (
     path: string | undefined,
     module: string,

@@ -18,12 +18,17 @@ import {
  * error states.
  */
 export type RenderMode = "server" | "browser";
-type Clients = Pick<ApiClients, "queryClient" | "trpc" | "trpcClient">;
+export type Clients = Pick<ApiClients, "queryClient" | "trpc" | "trpcClient">;
+/**
+ * The clients a loader fetches with: in the browser the app's own; on the server the request's
+ * (the routes are built once and serve every page rendered, each with its own query cache).
+ */
+export type ClientsFor = (args: LoaderFunctionArgs) => Clients;
 type Load = (clients: Clients, args: LoaderFunctionArgs) => Promise<unknown>;
 
-export function loader(mode: RenderMode, clients: Clients, load: Load) {
+export function loader(mode: RenderMode, clientsFor: ClientsFor, load: Load) {
   return async (args: LoaderFunctionArgs) => {
-    const loading = load(clients, args);
+    const loading = load(clientsFor(args), args);
     if (mode === "browser") loading.catch(() => undefined);
     else await loading;
     return null;
