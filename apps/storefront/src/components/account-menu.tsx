@@ -4,8 +4,6 @@ import { useMe, useSignOut } from "../lib/session.ts";
 /** Header links: sign in / sign up, or the account and sign out. */
 export function AccountMenu() {
   const me = useMe();
-  const navigate = useNavigate();
-  const signOut = useSignOut(() => void navigate("/"));
   if (me.isPending) return <span className="h-5 w-24" aria-hidden="true" />;
   if (!me.data) {
     return (
@@ -19,11 +17,18 @@ export function AccountMenu() {
       </div>
     );
   }
+  return <SignedIn name={me.data.name} />;
+}
+
+/** Its own component: the sign-out mutation exists only for a signed-in shopper. */
+function SignedIn({ name }: { name: string }) {
+  const navigate = useNavigate();
+  const signOut = useSignOut(() => void navigate("/"));
   return (
     <div className="flex items-center gap-4 text-sm">
       <Link to="/account" className="hover:underline">
         <span className="sr-only">Your account, signed in as </span>
-        {me.data.name}
+        {name}
       </Link>
       <button type="button" className="hover:underline" onClick={() => signOut.mutate()}>
         Sign out

@@ -4,7 +4,7 @@ import { MAX_LINE_QUANTITY } from "@shop/validators/limits";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { currentPath, track } from "../lib/analytics.ts";
-import { useCart, useSetCart } from "../lib/cart.ts";
+import { useCartData, useSetCart } from "../lib/cart.ts";
 import { MiniCart } from "./mini-cart.tsx";
 
 /**
@@ -28,7 +28,7 @@ export function AddToCartButton({
 }) {
   const trpc = useTRPC();
   const setCart = useSetCart();
-  const cart = useCart();
+  const cart = useCartData();
   const [quantity, setQuantity] = useState(1);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const add = useMutation(
@@ -95,7 +95,7 @@ export function AddToCartButton({
           </Button>
         </div>
       )}
-      <MiniCart cart={cart.data} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+      <MiniCart cart={cart} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import { Link } from "react-router";
-import { useCart } from "../lib/cart.ts";
+import { useCartData } from "../lib/cart.ts";
 
 export function CartLink() {
-  const cart = useCart();
-  const count = cart.data?.itemCount ?? 0;
+  const count = useCartData()?.itemCount ?? 0;
   return (
     <Link
       to="/cart"

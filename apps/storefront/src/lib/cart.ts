@@ -9,6 +9,16 @@ export function useCart() {
   return useQuery(trpc.cart.get.queryOptions());
 }
 
+function useCartDataInBrowser(): Cart | undefined {
+  return useCart().data;
+}
+
+/**
+ * The cart as the header's count and the add-to-cart drawer show it. On the server, where pages
+ * are rendered for nobody in particular (see useMe), there is none yet, as on the first render.
+ */
+export const useCartData: () => Cart | undefined = import.meta.env.SSR ? () => undefined : useCartDataInBrowser;
+
 /** Every cart mutation returns the whole cart, priced by the server: put it straight in the cache. */
 export function useSetCart() {
   const trpc = useTRPC();

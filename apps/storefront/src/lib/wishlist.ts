@@ -3,11 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocation, useNavigate } from "react-router";
 import { useMe } from "./session.ts";
 
+export type Wishlist = ReturnType<typeof useWishlistInBrowser>;
+
 /**
  * The saved-product ids of the signed-in shopper and a toggle that updates at once and rolls
  * back if the server says no. Guests are sent to sign in and brought back to the same page.
  */
-export function useWishlistToggle() {
+function useWishlistInBrowser() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -46,3 +48,8 @@ export function useWishlistToggle() {
     },
   };
 }
+
+// On the server the shopper is unknown (see useMe): nothing is saved and nothing is clicked.
+const nothingSaved: Wishlist = { isSaved: () => false, error: null, toggle: () => undefined };
+
+export const useWishlistToggle: () => Wishlist = import.meta.env.SSR ? () => nothingSaved : useWishlistInBrowser;
