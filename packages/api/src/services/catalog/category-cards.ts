@@ -1,7 +1,6 @@
-import { qb } from "@shop/db";
 import { sql, type AliasableExpression, type RawBuilder } from "kysely";
 import { cardColumns } from "./cards.ts";
-import type { Condition } from "./filters.ts";
+import { withSubtree, type Condition } from "./filters.ts";
 
 /** Subtrees of at most this many categories are read category by category. */
 export const PER_CATEGORY_MAX = 24;
@@ -27,14 +26,7 @@ export function categoryCardQuery(options: {
   limit: number;
 }) {
   const { where, order, limit } = options;
-  return qb
-    .withRecursive("tree(id)", (db) =>
-      db
-        .selectFrom("Category as c")
-        .select("c.id")
-        .where("c.slug", "=", options.category)
-        .unionAll(db.selectFrom("Category as c").innerJoin("tree", "c.parentId", "tree.id").select("c.id")),
-    )
+  return withSubtree(options.category)
     .with("small", (db) =>
       db.selectFrom("tree").select(sql<boolean>`count(*) <= ${sql.lit(PER_CATEGORY_MAX)}`.as("yes")),
     )

@@ -26,18 +26,18 @@ export const tsquery = (text: string) => sql<unknown>`(SELECT to_tsquery('englis
 // "searchVector" is a tsvector, a type Prisma (and so the generated types) leaves out.
 export const searchMatch = (text: string) => sql<SqlBool>`p."searchVector" @@ ${tsquery(text)}`;
 
+/** A statement with `tree(id)`: a category and all its descendants (a recursive CTE). */
+export const withSubtree = (slug: string) =>
+  qb.withRecursive("tree(id)", (db) =>
+    db
+      .selectFrom("Category as c")
+      .select("c.id")
+      .where("c.slug", "=", slug)
+      .unionAll(db.selectFrom("Category as c").innerJoin("tree", "c.parentId", "tree.id").select("c.id")),
+  );
+
 /** The ids of a category and of all its descendants. */
-export const subtreeIds = (slug: string) =>
-  qb
-    .withRecursive("tree(id)", (db) =>
-      db
-        .selectFrom("Category as c")
-        .select("c.id")
-        .where("c.slug", "=", slug)
-        .unionAll(db.selectFrom("Category as c").innerJoin("tree", "c.parentId", "tree.id").select("c.id")),
-    )
-    .selectFrom("tree")
-    .select("tree.id");
+export const subtreeIds = (slug: string) => withSubtree(slug).selectFrom("tree").select("tree.id");
 
 /** The products of a category and of all its descendants. */
 export const categorySubtree = (slug: string): Condition => eb("p.categoryId", "in", subtreeIds(slug));
