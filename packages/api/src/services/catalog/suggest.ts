@@ -1,10 +1,10 @@
 import { qb, type PrismaClient } from "@shop/db";
-import { sql } from "kysely";
+import { sql, type AliasableExpression, type SqlBool } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { bestSelling, bestSellingMatches } from "./best-selling.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { eb, searchMatch } from "./filters.ts";
-import { relevance, resolveSearch } from "./resolve-search.ts";
+import { assumeKnown, relevance, resolveSearch, wordsKnown } from "./resolve-search.ts";
 
 /** How many of the best-selling matches suggestions rank by relevance. */
 export const SUGGESTION_CANDIDATES = 50;
@@ -14,25 +14,44 @@ export const SUGGESTION_WALK = 2_000;
 /**
  * Search-as-you-type: the best few active products for what has been typed so far (the last
  * word as a prefix, typos tolerated): the most relevant of the 50 best-selling matches, then by
- * sales. Two queries (the dictionary look-up, then the cards). A broad prefix ("wirel") matches
- * thousands of products; the 50 best-selling matches are found among the first 2,000 best sellers
- * (best-selling.ts), so the cost does not grow with the catalogue.
+ * sales. One statement when the dictionary knows every word (most keystrokes), as listings do:
+ * the cards and whether the words are known; otherwise the look-up that corrects them, then the
+ * cards. A broad prefix ("wirel") matches thousands of products; the 50 best-selling matches are
+ * found among the first 2,000 best sellers (best-selling.ts), so the cost does not grow with the
+ * catalogue.
  */
 export async function suggest(db: PrismaClient, config: ApiConfig, q: string) {
+  const guess = assumeKnown(q);
+  if (!guess.tsquery) return { corrected: null, products: [] };
+  const first = await suggestions(db, guess.tsquery, guess.rankQuery, wordsKnown(guess.words));
+  // No rows, no answer: the words are looked up (a prefix matching nothing costs three statements).
+  if (first[0]?.wordsKnown === true) return { corrected: null, products: first.map((row) => toCard(config, row)) };
   const search = await resolveSearch(db, q);
   if (!search.tsquery) return { corrected: null, products: [] };
-  const rank = relevance(search.rankQuery ?? search.tsquery);
-  const candidates = bestSellingMatches(searchMatch(search.tsquery), {
+  const rows = search.tsquery === guess.tsquery ? first : await suggestions(db, search.tsquery, search.rankQuery);
+  return { corrected: search.corrected, products: rows.map((row) => toCard(config, row)) };
+}
+
+/** The six cards; with `known`, nothing when it is not true (a one-time filter: nothing is read). */
+function suggestions(
+  db: PrismaClient,
+  tsquery: string,
+  rankQuery: string | null,
+  known?: AliasableExpression<boolean | null>,
+) {
+  const rank = relevance(rankQuery ?? tsquery);
+  const stop = known ? [sql<SqlBool>`COALESCE(${known}, false)`] : [];
+  const candidates = bestSellingMatches(eb.and([searchMatch(tsquery), ...stop]), {
     count: SUGGESTION_CANDIDATES,
     walk: SUGGESTION_WALK,
   });
-  const rows = await queryCards(
+  return queryCards(
     db,
     cardQuery({
       where: eb("p.id", "in", qb.selectFrom(candidates.as("c")).select("c.id")),
       order: sql`${rank} DESC, ${bestSelling}`,
       limit: 6,
+      wordsKnown: known,
     }),
   );
-  return { corrected: search.corrected, products: rows.map((row) => toCard(config, row)) };
 }
