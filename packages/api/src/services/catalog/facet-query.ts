@@ -1,5 +1,5 @@
 import { qb } from "@shop/db";
-import { sql, type Expression, type SqlBool } from "kysely";
+import { sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
 import { eb, groupConditions, sharedConditions, type FacetGroup, type ListingFilters } from "./filters.ts";
 
 /**
@@ -27,7 +27,7 @@ const all = (conditions: Expression<SqlBool>[]): Expression<SqlBool> =>
  * join per product. `m` holds at most `sample` + 1 rows: the `scope` row counts them, so more than
  * `sample` means the counts are of the first `sample` + 1 read, not of all (docs/architecture.md).
  */
-export function countingQuery(filters: ListingFilters, sample: number) {
+export function countingQuery(filters: ListingFilters, sample: number, known?: AliasableExpression<boolean | null>) {
   const groups = groupConditions(filters);
   const flags = groups.map(({ condition }, index) => sql<boolean>`COALESCE(${condition}, false)`.as(`f${index}`));
   const others = (except: (group: FacetGroup) => boolean) =>
@@ -58,6 +58,8 @@ export function countingQuery(filters: ListingFilters, sample: number) {
           ...flags,
         ])
         .where(eb.and(sharedConditions(filters)))
+        // Words assumed known (a first try, see resolve-search.ts): nothing is read when they are not.
+        .where(known ? sql<SqlBool>`COALESCE(${known}, false)` : sql<SqlBool>`true`)
         // Rows failing two group filters or more are in no count: not read, not sampled.
         .where(
           groups.length > 1
@@ -133,8 +135,18 @@ export function countingQuery(filters: ListingFilters, sample: number) {
   const scope = (from: From) =>
     from.select([sql.lit("scope").as("facet"), noText.as("key"), noText.as("label"), count.as("count")]);
   // Every branch reads the one `m` of the statement (a WITH per branch would scan again).
-  return [brand, price, rating, option, total, scope].reduce(
+  const counts = [brand, price, rating, option, total, scope].reduce(
     (query, branch) => query.unionAll((e) => branch(e.selectFrom("m"))),
     category(rows.selectFrom("m")),
+  );
+  if (!known) return counts;
+  // Whether the words were known: 1 or 0, so the caller tells "no match" from "look the words up".
+  return counts.unionAll(
+    qb.selectNoFrom([
+      sql.lit("known").as("facet"),
+      noText.as("key"),
+      noText.as("label"),
+      sql<number>`COALESCE(${known}, false)::int`.as("count"),
+    ]),
   );
 }

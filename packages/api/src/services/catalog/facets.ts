@@ -1,12 +1,13 @@
 import type { PrismaClient } from "@shop/db";
 import type { CatalogFilters } from "@shop/validators";
+import type { InferResult } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { read } from "../../lib/sql.ts";
 import { loadCategories, subtreeCounts } from "./categories.ts";
 import { countingQuery, FACET_SAMPLE, PRICE_BOUNDS } from "./facet-query.ts";
 import { summaryFacets } from "./facet-summary.ts";
 import type { ListingFilters } from "./filters.ts";
-import { resolveSearch } from "./resolve-search.ts";
+import { assumeKnown, resolveSearch, wordsKnown } from "./resolve-search.ts";
 
 export { PRICE_BOUNDS };
 
@@ -31,7 +32,8 @@ export function summaryAnswers(filters: ListingFilters): boolean {
  * reads the counts FacetCount keeps; any other filter counts the products that pass it, up to
  * `facetSample` of them: `exhaustive` is false when more passed, and every count is then a lower
  * bound (the storefront shows "1,000+ products" and the values without counts).
- * One round trip either way, plus the small category table.
+ * One statement either way, plus the small category table; a search whose words the dictionary
+ * lacks adds two (the look-up that corrects them, then the count), as listings do.
  */
 export async function facetCounts(
   db: PrismaClient,
@@ -39,12 +41,36 @@ export async function facetCounts(
   input: CatalogFilters,
 ) {
   const { q, ...rest } = input;
-  const search = q ? await resolveSearch(db, q) : null;
-  if (q && !search?.tsquery) return { ...emptyFacets(), currency: config.currency };
-  const filters: ListingFilters = { ...rest, search: search?.tsquery };
   const sample = config.facetSample ?? FACET_SAMPLE;
-  const query = summaryAnswers(filters) ? summaryFacets(filters.category) : countingQuery(filters, sample);
-  const [facets, categories] = await Promise.all([read(db, query), loadCategories(db)]);
+  const none = { ...emptyFacets(), currency: config.currency };
+  if (!q) {
+    const query = summaryAnswers(rest) ? summaryFacets(rest.category) : countingQuery(rest, sample);
+    return shape(config, sample, ...(await Promise.all([read(db, query), loadCategories(db)])));
+  }
+  // Most searches have no typo: count as if so, and learn whether it is so, in one statement.
+  const guess = assumeKnown(q);
+  if (!guess.tsquery) return none;
+  const first = await Promise.all([
+    read(db, countingQuery({ ...rest, search: guess.tsquery }, sample, wordsKnown(guess.words))),
+    loadCategories(db),
+  ]);
+  if (first[0].some((row) => row.facet === "known" && row.count === 1)) return shape(config, sample, ...first);
+  const search = await resolveSearch(db, q);
+  // Unknown words the dictionary has nothing near: nothing matches them (the first try read nothing).
+  if (!search.tsquery) return none;
+  if (search.tsquery === guess.tsquery) return shape(config, sample, [], first[1]);
+  const filters: ListingFilters = { ...rest, search: search.tsquery };
+  return shape(config, sample, await read(db, countingQuery(filters, sample)), first[1]);
+}
+
+type FacetRow = InferResult<ReturnType<typeof countingQuery>>[number];
+
+function shape(
+  config: Pick<ApiConfig, "currency">,
+  sample: number,
+  facets: FacetRow[],
+  categories: Awaited<ReturnType<typeof loadCategories>>,
+) {
   const of = (facet: string) => facets.filter((row) => row.facet === facet);
   const scope = of("scope")[0];
   const exhaustive = scope === undefined || scope.count <= sample;
