@@ -1,5 +1,6 @@
 import { qb } from "@shop/db";
 import { sql, type AliasableExpression, type Expression, type SqlBool } from "kysely";
+import { onlyIfKnown } from "./resolve-search.ts";
 import { eb, groupConditions, sharedConditions, type FacetGroup, type ListingFilters } from "./filters.ts";
 
 /**
@@ -59,7 +60,7 @@ export function countingQuery(filters: ListingFilters, sample: number, known?: A
         ])
         .where(eb.and(sharedConditions(filters)))
         // Words assumed known (a first try, see resolve-search.ts): nothing is read when they are not.
-        .where(known ? sql<SqlBool>`COALESCE(${known}, false)` : sql<SqlBool>`true`)
+        .where(known ? onlyIfKnown(known) : sql<SqlBool>`true`)
         // Rows failing two group filters or more are in no count: not read, not sampled.
         .where(
           groups.length > 1

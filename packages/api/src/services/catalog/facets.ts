@@ -7,7 +7,7 @@ import { loadCategories, subtreeCounts } from "./categories.ts";
 import { countingQuery, FACET_SAMPLE, PRICE_BOUNDS } from "./facet-query.ts";
 import { summaryFacets } from "./facet-summary.ts";
 import type { ListingFilters } from "./filters.ts";
-import { assumeKnown, resolveSearch, wordsKnown } from "./resolve-search.ts";
+import { searchAssumingKnown } from "./resolve-search.ts";
 
 export { PRICE_BOUNDS };
 
@@ -48,19 +48,17 @@ export async function facetCounts(
     return shape(config, sample, ...(await Promise.all([read(db, query), loadCategories(db)])));
   }
   // Most searches have no typo: count as if so, and learn whether it is so, in one statement.
-  const guess = assumeKnown(q);
-  if (!guess.tsquery) return none;
-  const first = await Promise.all([
-    read(db, countingQuery({ ...rest, search: guess.tsquery }, sample, wordsKnown(guess.words))),
-    loadCategories(db),
-  ]);
-  if (first[0].some((row) => row.facet === "known" && row.count === 1)) return shape(config, sample, ...first);
-  const search = await resolveSearch(db, q);
-  // Unknown words the dictionary has nothing near: nothing matches them (the first try read nothing).
-  if (!search.tsquery) return none;
-  if (search.tsquery === guess.tsquery) return shape(config, sample, [], first[1]);
-  const filters: ListingFilters = { ...rest, search: search.tsquery };
-  return shape(config, sample, await read(db, countingQuery(filters, sample)), first[1]);
+  const counted = await searchAssumingKnown(db, q, async (search, known) => {
+    const filters: ListingFilters = { ...rest, search: search.tsquery };
+    const [facets, categories] = await Promise.all([
+      read(db, countingQuery(filters, sample, known)),
+      loadCategories(db),
+    ]);
+    // Without `known` (the corrected retry) the words are known by definition.
+    const wordsKnown = !known || facets.some((row) => row.facet === "known" && row.count === 1);
+    return { value: shape(config, sample, facets, categories), wordsKnown };
+  });
+  return counted ?? none;
 }
 
 type FacetRow = InferResult<ReturnType<typeof countingQuery>>[number];

@@ -8,7 +8,7 @@ import { read } from "../../lib/sql.ts";
 import { relevancePage } from "./search-page.ts";
 import { filterConditions, whereAll } from "./filters.ts";
 import { decodeListingCursor, encodeListingCursor, sorts } from "./keyset.ts";
-import { assumeKnown, relevance, resolveSearch, wordsKnown, type ResolvedSearch } from "./resolve-search.ts";
+import { assumeKnown, relevance, searchAssumingKnown, type ResolvedSearch } from "./resolve-search.ts";
 
 type ListInput = Omit<CatalogListInput, "limit"> & { limit: number };
 
@@ -19,12 +19,11 @@ type ListInput = Omit<CatalogListInput, "limit"> & { limit: number };
 export async function listProducts(db: PrismaClient, config: ApiConfig, input: ListInput) {
   if (!input.q) return (await listPage(db, config, input, null)).result;
   // Most searches have no typo: ask for the page as if so, and whether it is so, in one statement.
-  const guess = assumeKnown(input.q);
-  if (!guess.tsquery) return (await listPage(db, config, input, guess)).result;
-  const first = await listPage(db, config, input, guess, wordsKnown(guess.words));
-  if (first.wordsKnown) return first.result;
-  const search = await resolveSearch(db, input.q);
-  return search.tsquery === guess.tsquery ? first.result : (await listPage(db, config, input, search)).result;
+  const page = await searchAssumingKnown(db, input.q, async (search, known) => {
+    const { result, wordsKnown } = await listPage(db, config, input, search, known);
+    return { value: result, wordsKnown };
+  });
+  return page ?? (await listPage(db, config, input, assumeKnown(input.q))).result;
 }
 
 async function listPage(

@@ -1,5 +1,5 @@
 import { qb, type PrismaClient } from "@shop/db";
-import { sql } from "kysely";
+import { sql, type AliasableExpression, type SqlBool } from "kysely";
 import { prepared, read } from "../../lib/sql.ts";
 import { tsquery } from "./filters.ts";
 import { closestTerm, searchWords } from "./typo.ts";
@@ -141,4 +141,30 @@ export async function resolveSearch(db: PrismaClient, q: string | undefined): Pr
     }
   });
   return { tsquery: parts.join(" & "), rankQuery: parts.join(" | "), corrected: changed ? understood.join(" ") : null };
+}
+
+/** A first try's stop condition: nothing passes unless every word is known (a one-time filter). */
+export const onlyIfKnown = (known: AliasableExpression<boolean | null>) => sql<SqlBool>`COALESCE(${known}, false)`;
+
+/**
+ * Runs a search statement as if every word of `q` were in the dictionary (most searches), the
+ * statement itself saying whether they are (`wordsKnown`, to stop on with `onlyIfKnown`); only
+ * when they are not are the words looked up and corrected, and the statement run again, unless
+ * the correction changed nothing (then nothing matches: the first try's empty answer stands).
+ * Null when `q` has nothing searchable.
+ */
+export async function searchAssumingKnown<T>(
+  db: PrismaClient,
+  q: string,
+  attempt: (
+    search: ResolvedSearch,
+    known?: AliasableExpression<boolean | null>,
+  ) => Promise<{ value: T; wordsKnown: boolean }>,
+): Promise<T | null> {
+  const guess = assumeKnown(q);
+  if (!guess.tsquery) return null;
+  const first = await attempt(guess, wordsKnown(guess.words));
+  if (first.wordsKnown) return first.value;
+  const search = await resolveSearch(db, q);
+  return search.tsquery === guess.tsquery ? first.value : (await attempt(search)).value;
 }

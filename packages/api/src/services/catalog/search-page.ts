@@ -1,10 +1,11 @@
 import { qb, type PrismaClient } from "@shop/db";
-import { sql, type AliasableExpression, type SqlBool } from "kysely";
+import { sql, type AliasableExpression } from "kysely";
 import { read } from "../../lib/sql.ts";
 import { bestSellingMatches } from "./best-selling.ts";
 import { cardQuery, queryCards, type CardRow } from "./cards.ts";
 import { eb, whereAll, type Condition } from "./filters.ts";
 import { encodeListingCursor, sorts } from "./keyset.ts";
+import { onlyIfKnown } from "./resolve-search.ts";
 
 /** How many of the best-selling matches a search ranks by relevance before the rest follow by sales. */
 export const SEARCH_CANDIDATES = 100;
@@ -43,7 +44,7 @@ export async function relevancePage(
   // While the words are only assumed known (a first try), a word the dictionary lacks stops the
   // statement before it walks the best sellers: a one-time filter, nothing read (the caller
   // corrects the words and asks again).
-  const known = options.wordsKnown ? [sql<SqlBool>`COALESCE(${options.wordsKnown}, false)`] : [];
+  const known = options.wordsKnown ? [onlyIfKnown(options.wordsKnown)] : [];
   const candidates = bestSellingMatches(whereAll([...conditions, ...known]), {
     count: SEARCH_CANDIDATES,
     walk: SEARCH_WALK,

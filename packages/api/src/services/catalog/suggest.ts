@@ -1,10 +1,10 @@
 import { qb, type PrismaClient } from "@shop/db";
-import { sql, type AliasableExpression, type SqlBool } from "kysely";
+import { sql, type AliasableExpression } from "kysely";
 import type { ApiConfig } from "../../context.ts";
 import { bestSelling, bestSellingMatches } from "./best-selling.ts";
 import { cardQuery, queryCards, toCard } from "./cards.ts";
 import { eb, searchMatch } from "./filters.ts";
-import { assumeKnown, relevance, resolveSearch, wordsKnown } from "./resolve-search.ts";
+import { onlyIfKnown, relevance, searchAssumingKnown } from "./resolve-search.ts";
 
 /** How many of the best-selling matches suggestions rank by relevance. */
 export const SUGGESTION_CANDIDATES = 50;
@@ -21,15 +21,13 @@ export const SUGGESTION_WALK = 2_000;
  * catalogue.
  */
 export async function suggest(db: PrismaClient, config: ApiConfig, q: string) {
-  const guess = assumeKnown(q);
-  if (!guess.tsquery) return { corrected: null, products: [] };
-  const first = await suggestions(db, guess.tsquery, guess.rankQuery, wordsKnown(guess.words));
-  // No rows, no answer: the words are looked up (a prefix matching nothing costs three statements).
-  if (first[0]?.wordsKnown === true) return { corrected: null, products: first.map((row) => toCard(config, row)) };
-  const search = await resolveSearch(db, q);
-  if (!search.tsquery) return { corrected: null, products: [] };
-  const rows = search.tsquery === guess.tsquery ? first : await suggestions(db, search.tsquery, search.rankQuery);
-  return { corrected: search.corrected, products: rows.map((row) => toCard(config, row)) };
+  const found = await searchAssumingKnown(db, q, async (search, known) => {
+    const rows = await suggestions(db, search.tsquery ?? "", search.rankQuery, known);
+    // No rows, no answer: the words are looked up (a prefix matching nothing costs three statements).
+    const products = rows.map((row) => toCard(config, row));
+    return { value: { corrected: search.corrected, products }, wordsKnown: !known || rows[0]?.wordsKnown === true };
+  });
+  return found ?? { corrected: null, products: [] };
 }
 
 /** The six cards; with `known`, nothing when it is not true (a one-time filter: nothing is read). */
@@ -40,7 +38,7 @@ function suggestions(
   known?: AliasableExpression<boolean | null>,
 ) {
   const rank = relevance(rankQuery ?? tsquery);
-  const stop = known ? [sql<SqlBool>`COALESCE(${known}, false)`] : [];
+  const stop = known ? [onlyIfKnown(known)] : [];
   const candidates = bestSellingMatches(eb.and([searchMatch(tsquery), ...stop]), {
     count: SUGGESTION_CANDIDATES,
     walk: SUGGESTION_WALK,
