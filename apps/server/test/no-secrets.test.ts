@@ -59,6 +59,10 @@ describe("no card numbers or tokens in the logs or the database after checkouts 
     expect(
       cardNumbersIn(`{"card":"${CARDS.join('","')}","time":1764090000000,"responseTime":3.6011999999973}`),
     ).toEqual(CARDS);
+    // A request id whose middle groups pass Luhn (seen in a CI log): part of a UUID, not a card.
+    expect(cardNumbersIn(`{"reqId":"0c1d2ea5-8551-4952-8561-13f0a2b4c6d8"}`)).toEqual([]);
+    expect(cardNumbersIn(`{"reqId":"12345678-4242-4242-4242-424242424242"}`)).toEqual([]);
+    expect(cardNumbersIn("card: 4242-4242-4242-4242.")).toEqual(["4242-4242-4242-4242"]);
     expect(tokensIn("Bearer abcdefghijklmnopqrstuvwx.abcdefghijklmnopqrstuvwxyz234567")).toHaveLength(1);
   });
 

@@ -15,12 +15,14 @@ export function luhn(digits: string): boolean {
 /**
  * Runs of 13–19 digits (spaces or dashes allowed between them, as people type cards) that pass
  * Luhn and start like a card (2–6: Mastercard, Amex, Visa, Discover, UnionPay…). Millisecond
- * timestamps (13 digits starting with 1) and the fractional digits of a float (a response time
- * of 3.6011999999973 ms) are not cards, though they pass Luhn one time in ten.
+ * timestamps (13 digits starting with 1), the fractional digits of a float (a response time
+ * of 3.6011999999973 ms) and the digits inside a UUID (`…a5-8551-4952-8561-13f0…`) are not cards,
+ * though they pass Luhn one time in ten: a run must stand alone, not touch a letter, a digit, a
+ * dot or another dash.
  */
 export function cardNumbersIn(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/(?<![\d.])\d(?:[ -]?\d){12,18}(?!\d)/g)) {
+  for (const match of text.matchAll(/(?<![\w.-])\d(?:[ -]?\d){12,18}(?![\w-])/g)) {
     const digits = match[0].replace(/[ -]/g, "");
     if (/^[2-6]/.test(digits) && luhn(digits)) found.push(match[0]);
   }
