@@ -157,6 +157,13 @@ describe("server-rendered storefront, as crawlers see it", () => {
     expect(live.every((product) => seen.has(product.slug))).toBe(true);
   });
 
+  it("the category bar marks the category being viewed (the phone menu, closed, renders in the browser)", async () => {
+    const current = (body: string) => [...body.matchAll(/<a [^>]*aria-current="page"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(current((await app.inject("/c/cables?sort=newest")).body)).toEqual(["Cables"]);
+    expect(current((await app.inject("/c/audio")).body)).toEqual(["Audio"]);
+    expect(current((await app.inject(`/p/${slugs.single}`)).body)).toEqual([]);
+  });
+
   it("canonical URLs of listings are normalised; search results, cart, checkout and account are noindex", async () => {
     const filtered = (await app.inject("/c/cables?utm_source=x&sort=newest&stock=1&brand=b&brand=a")).body;
     expect(canonical(filtered)).toBe(`${origin}/c/cables?brand=a&brand=b&stock=1`);

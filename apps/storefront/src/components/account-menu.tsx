@@ -1,5 +1,6 @@
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { useMe, useSignOut } from "../lib/session.ts";
+import { Link } from "./link.tsx";
 
 /** Header links: sign in / sign up, or the account and sign out. */
 export function AccountMenu() {

@@ -1,5 +1,5 @@
-import { Link } from "react-router";
 import { useCartData } from "../lib/cart.ts";
+import { Link } from "./link.tsx";
 
 export function CartLink() {
   const count = useCartData()?.itemCount ?? 0;

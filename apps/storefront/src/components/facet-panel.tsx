@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@shop/api";
 import { formatCount, formatCountOf, formatMoney } from "@shop/ui";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { toggleParam, withParam, type ListingFilters } from "../lib/listing-params.ts";
+import { Link } from "./link.tsx";
 
 type Facets = RouterOutputs["catalog"]["facets"];
 

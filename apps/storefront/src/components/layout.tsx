@@ -2,7 +2,7 @@ import { useTRPC } from "@shop/client";
 import { Drawer, SkipLink } from "@shop/ui";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
-import { Link, Outlet, useLocation, useMatches } from "react-router";
+import { Outlet, useLocation, useMatches } from "react-router";
 import { usePageViews } from "../lib/analytics.ts";
 import { useMe } from "../lib/session.ts";
 import { AccountMenu } from "./account-menu.tsx";
@@ -10,6 +10,7 @@ import { CartLink } from "./cart-link.tsx";
 import { CategoryLinks } from "./category-links.tsx";
 import { PageHead } from "./page-head.tsx";
 import { SearchBox } from "./search-box.tsx";
+import { Link } from "./link.tsx";
 
 /** The title of a page whose head does not depend on data (sign-in, cart, account…): never indexed. */
 function RouteHead() {

@@ -1,7 +1,7 @@
 import { Drawer, formatCountOf, formatMoney } from "@shop/ui";
-import { Link } from "react-router";
 import type { Cart } from "../lib/cart.ts";
 import { SummaryLines } from "./checkout/summary-lines.tsx";
+import { Link } from "./link.tsx";
 
 /**
  * After an add to cart: the cart slides in from the right with what was added, the subtotal

@@ -9,8 +9,8 @@ import {
   shipmentLabels,
 } from "@shop/client";
 import { Badge, formatMoney } from "@shop/ui";
-import { Link } from "react-router";
 import { OrderTotals } from "./order-totals.tsx";
+import { Link } from "./link.tsx";
 
 // The base view of an order (the confirmation page has it); the order page adds what may be returned.
 type Order = RouterOutputs["checkout"]["confirm"];

@@ -2,10 +2,10 @@ import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { PriceRange, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useQueryClient } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { Stars } from "./stars.tsx";
 import { useWishlistToggle } from "../lib/wishlist.ts";
 import { WishlistButton, type Wishlist } from "./wishlist-toggle.tsx";
+import { Link } from "./link.tsx";
 
 export type ProductCard = RouterOutputs["catalog"]["list"]["items"][number];
 

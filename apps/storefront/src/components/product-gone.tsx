@@ -1,5 +1,5 @@
-import { Link } from "react-router";
 import { PageHead } from "./page-head.tsx";
+import { Link } from "./link.tsx";
 
 /**
  * An archived product's page (HTTP 410 Gone: it will not come back). Old links and bookmarks still

@@ -1,5 +1,6 @@
 import { RouteErrorState } from "@shop/ui";
-import { Link, useRouteError } from "react-router";
+import { useRouteError } from "react-router";
+import { Link } from "./link.tsx";
 
 export function RouteError() {
   return (

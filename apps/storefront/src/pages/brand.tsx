@@ -1,10 +1,11 @@
 import { useTRPC } from "@shop/client";
 import { ErrorState, formatCount } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { PageHead } from "../components/page-head.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
 import { brandShelfInput } from "../lib/queries.ts";
+import { Link } from "../components/link.tsx";
 
 /** A brand's page (/brands/:slug): its best sellers, and the way into its whole range. */
 export function BrandPage() {

@@ -1,9 +1,10 @@
 import { Button, EmptyState, ErrorState, Skeleton } from "@shop/ui";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { CartLine } from "../components/cart/cart-line.tsx";
 import { CouponField } from "../components/cart/coupon-field.tsx";
 import { OrderTotals } from "../components/order-totals.tsx";
 import { useCart } from "../lib/cart.ts";
+import { Link } from "../components/link.tsx";
 
 export function CartPage() {
   const cart = useCart();

@@ -1,10 +1,11 @@
 import { isClientError, plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, FormMessage } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { useHydrated, useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
+import { Link } from "../components/link.tsx";
 
 /**
  * The link from the sign-up email. The account is created by a click, not by opening the page:

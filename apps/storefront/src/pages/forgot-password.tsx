@@ -3,8 +3,8 @@ import { Button, FormMessage, TextField } from "@shop/ui";
 import { RequestPasswordResetSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { Link } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
+import { Link } from "../components/link.tsx";
 
 export function ForgotPasswordPage() {
   const trpc = useTRPC();

@@ -2,12 +2,12 @@ import type { RouterInputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { ErrorState, formatCountOf } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { PageHead } from "../components/page-head.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
 import { bestSellersInput, featuredInput, newArrivalsInput } from "../lib/queries.ts";
 import { useAbsoluteUrl } from "../lib/site.tsx";
 import { shopStructuredData } from "../lib/structured-data.ts";
+import { Link } from "../components/link.tsx";
 
 function Shelf({
   id,

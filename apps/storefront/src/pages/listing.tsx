@@ -4,7 +4,7 @@ import { Button, Drawer, EmptyState, ErrorState, formatCount, formatCountOf } fr
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { CatalogSortSchema } from "@shop/validators";
 import { useState } from "react";
-import { Link, Navigate, useLocation, useParams, useSearchParams } from "react-router";
+import { Navigate, useLocation, useParams, useSearchParams } from "react-router";
 import { FacetPanel } from "../components/facet-panel.tsx";
 import { PageHead } from "../components/page-head.tsx";
 import { ProductGrid } from "../components/product-card.tsx";
@@ -13,6 +13,7 @@ import { listingQuery } from "../lib/queries.ts";
 import { useAbsoluteUrl } from "../lib/site.tsx";
 import { breadcrumbStructuredData } from "../lib/structured-data.ts";
 import { NotFoundPage } from "./not-found.tsx";
+import { Link } from "../components/link.tsx";
 
 const sortLabels: Record<Sort, string> = {
   relevance: "Relevance",

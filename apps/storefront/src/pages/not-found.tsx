@@ -1,7 +1,7 @@
-import { Link } from "react-router";
 import { CategoryLinks } from "../components/category-links.tsx";
 import { SearchBox } from "../components/search-box.tsx";
 import { PageHead } from "../components/page-head.tsx";
+import { Link } from "../components/link.tsx";
 
 /** A dead link should still lead somewhere: search, the categories, the order finder. */
 export function NotFoundPage() {

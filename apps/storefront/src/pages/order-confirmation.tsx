@@ -3,10 +3,11 @@ import { isClientError, plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, ErrorState, FormMessage, Skeleton } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { OrderView } from "../components/order-view.tsx";
 import { orderKey, orderLink } from "../lib/guest-orders.ts";
 import { useMe } from "../lib/session.ts";
+import { Link } from "../components/link.tsx";
 
 type Order = RouterOutputs["checkout"]["confirm"];
 

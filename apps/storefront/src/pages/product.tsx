@@ -3,7 +3,7 @@ import { useTRPC } from "@shop/client";
 import { ErrorState, formatMoney, PriceRange, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, Navigate, useLocation, useParams } from "react-router";
+import { Navigate, useLocation, useParams } from "react-router";
 import { AddToCartButton } from "../components/add-to-cart.tsx";
 import { PageHead } from "../components/page-head.tsx";
 import { ProductGone } from "../components/product-gone.tsx";
@@ -18,6 +18,7 @@ import { reviewsQuery } from "../lib/queries.ts";
 import { useAbsoluteUrl } from "../lib/site.tsx";
 import { breadcrumbStructuredData, productStructuredData } from "../lib/structured-data.ts";
 import { NotFoundPage } from "./not-found.tsx";
+import { Link } from "../components/link.tsx";
 
 type Product = RouterOutputs["catalog"]["get"];
 

@@ -3,10 +3,11 @@ import { Button, FormMessage, TextField } from "@shop/ui";
 import { ResetPasswordSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { useLinkSecret } from "../lib/link-secret.ts";
 import { useSessionChanged } from "../lib/session.ts";
+import { Link } from "../components/link.tsx";
 
 export function ResetPasswordPage() {
   const trpc = useTRPC();

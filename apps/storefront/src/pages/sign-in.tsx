@@ -3,10 +3,11 @@ import { CredentialsForm } from "@shop/ui";
 import { SignInSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { safeNext } from "../lib/redirect.ts";
 import { useSessionChanged } from "../lib/session.ts";
+import { Link } from "../components/link.tsx";
 
 export function SignInPage() {
   const trpc = useTRPC();

@@ -3,9 +3,10 @@ import { CredentialsForm, TextField } from "@shop/ui";
 import { RegisterSchema } from "@shop/validators";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { AuthCard } from "../components/auth-card.tsx";
 import { safeNext } from "../lib/redirect.ts";
+import { Link } from "../components/link.tsx";
 
 export function SignUpPage() {
   const trpc = useTRPC();

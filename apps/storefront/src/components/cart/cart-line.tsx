@@ -1,8 +1,8 @@
 import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, formatMoney, ResponsiveImage, useToast } from "@shop/ui";
 import { useMutation } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { useSetCart, type Cart } from "../../lib/cart.ts";
+import { Link } from "../link.tsx";
 
 type Line = Cart["items"][number];
 

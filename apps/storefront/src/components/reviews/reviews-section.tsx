@@ -2,10 +2,11 @@ import { useTRPC } from "@shop/client";
 import { Button, FormMessage } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useLocation } from "react-router";
+import { useLocation } from "react-router";
 import { useMe } from "../../lib/session.ts";
 import { ReviewForm } from "./review-form.tsx";
 import { ReviewList } from "./review-list.tsx";
+import { Link } from "../link.tsx";
 
 /** Below the rating summary: one's own review (write, edit, delete) and everyone's. */
 export function ReviewsSection({ productId }: { productId: number }) {

@@ -1,8 +1,8 @@
 import { useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, formatCountOf, formatMoney, Skeleton } from "@shop/ui";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { OrderStatusLine } from "../../components/order-view.tsx";
+import { Link } from "../../components/link.tsx";
 
 const date = (value: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(value);
 

@@ -1,7 +1,7 @@
 import { useTRPC } from "@shop/client";
 import { EmptyState, ErrorState, Skeleton } from "@shop/ui";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link } from "../../components/link.tsx";
 
 const status = { PUBLISHED: "Published", PENDING: "Waiting for approval", HIDDEN: "Hidden by the shop" } as const;
 

@@ -1,7 +1,7 @@
 import { plainErrorMessage, useTRPC } from "@shop/client";
 import { Button, EmptyState, ErrorState, FormMessage, formatMoney, ResponsiveImage, Skeleton } from "@shop/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link } from "../../components/link.tsx";
 
 export function WishlistPage() {
   const trpc = useTRPC();

@@ -4,7 +4,7 @@ import { Button, EmptyState, ErrorState, FormMessage, Skeleton } from "@shop/ui"
 import { PlaceOrderSchema } from "@shop/validators";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { readAddress } from "../../components/address-fields.tsx";
 import { currentPath, track } from "../../lib/analytics.ts";
 import { useCart } from "../../lib/cart.ts";
@@ -14,6 +14,7 @@ import { DetailsForm, SHIPPING_PREFIX, type DetailsChoice } from "./details-form
 import type { PaymentResult } from "../../components/payment/result.ts";
 import { PaymentStep } from "./payment-step.tsx";
 import { ResumePayment } from "./resume-payment.tsx";
+import { Link } from "../../components/link.tsx";
 
 type Placed = RouterOutputs["checkout"]["placeOrder"];
 
