@@ -111,6 +111,11 @@ describe("server-rendered storefront, as crawlers see it", () => {
       offers: { "@type": "AggregateOffer", lowPrice: "49.00", highPrice: "59.00", priceCurrency: "USD", offerCount: 2 },
       aggregateRating: { ratingValue: 4.5, reviewCount: 2 },
       brand: { name: "Acme" },
+      // The reviews the page shows first, newest first.
+      review: [
+        { name: "Title 4", reviewRating: { ratingValue: 4 } },
+        { name: "Title 5", reviewRating: { ratingValue: 5 } },
+      ],
     });
     const single = jsonLdOf((await app.inject(`/p/${slugs.single}`)).body);
     expect(validateRichResults(single).errors).toEqual([]);

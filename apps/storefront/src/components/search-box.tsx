@@ -4,9 +4,21 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 
+function useSuggestionsInBrowser(q: string, open: boolean) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.catalog.suggest.queryOptions({ q }),
+    enabled: open && q.length >= 2,
+    placeholderData: keepPreviousData,
+  }).data;
+}
+
+// A page is rendered before anyone types: on the server the box is closed and has nothing to
+// suggest, so no query observer is built for it (the header is on every page).
+const useSuggestions: typeof useSuggestionsInBrowser = import.meta.env.SSR ? () => undefined : useSuggestionsInBrowser;
+
 /** The header search: suggestions as you type (arrow keys and Enter pick one), Enter searches. */
 export function SearchBox({ label }: { label?: string } = {}) {
-  const trpc = useTRPC();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { pathname } = useLocation();
@@ -23,12 +35,8 @@ export function SearchBox({ label }: { label?: string } = {}) {
     combo.setText(shown);
   }
   const q = combo.query;
-  const suggestions = useQuery({
-    ...trpc.catalog.suggest.queryOptions({ q }),
-    enabled: combo.open && q.length >= 2,
-    placeholderData: keepPreviousData,
-  });
-  const products = q.length >= 2 ? (suggestions.data?.products ?? []) : [];
+  const suggestions = useSuggestions(q, combo.open);
+  const products = q.length >= 2 ? (suggestions?.products ?? []) : [];
   const input = combo.inputProps(products);
 
   return (
@@ -60,8 +68,8 @@ export function SearchBox({ label }: { label?: string } = {}) {
           aria-label="Suggestions"
           className="absolute inset-x-0 top-11 z-20 overflow-hidden rounded-md border border-line bg-surface shadow-lg"
         >
-          {suggestions.data?.corrected && (
-            <li className="px-3 py-2 text-xs text-muted">Showing results for “{suggestions.data.corrected}”</li>
+          {suggestions?.corrected && (
+            <li className="px-3 py-2 text-xs text-muted">Showing results for “{suggestions.corrected}”</li>
           )}
           {products.map((product, index) => (
             <li

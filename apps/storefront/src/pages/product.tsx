@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@shop/api";
 import { useTRPC } from "@shop/client";
 import { ErrorState, formatMoney, PriceRange, ResponsiveImage, Skeleton } from "@shop/ui";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Navigate, useLocation, useParams } from "react-router";
 import { AddToCartButton } from "../components/add-to-cart.tsx";
@@ -28,12 +28,28 @@ function startingChoice(product: Product): Array<number | undefined> {
   return product.options.map((option) => option.values.find((value) => start?.optionValueIds.includes(value.id))?.id);
 }
 
+function firstReviewsFollowed(productId: number) {
+  const trpc = useTRPC();
+  return useInfiniteQuery({ ...reviewsQuery({ trpc }, productId), enabled: false }).data?.pages[0]?.items ?? [];
+}
+
+function firstReviewsFromCache(productId: number) {
+  const trpc = useTRPC();
+  return useQueryClient().getQueryData(reviewsQuery({ trpc }, productId).queryKey)?.pages[0]?.items ?? [];
+}
+
+/**
+ * The newest reviews, as the page shows them first. The server reads them from the cache its
+ * loader filled (a page is rendered once: nothing to follow, so no observer); the browser follows
+ * them, so the structured data catches up with a list fetched after a client-side navigation.
+ * Both read the same cache on the first render, so hydration matches.
+ */
+const useFirstReviews = import.meta.env.SSR ? firstReviewsFromCache : firstReviewsFollowed;
+
 /** Title, description, canonical URL, social cards and structured data (the SEO fields when staff set them). */
 function ProductHead({ product }: { product: Product }) {
-  const trpc = useTRPC();
   const absolute = useAbsoluteUrl();
-  // The newest reviews, as the page shows them first (the server rendered them into the page).
-  const reviews = useInfiniteQuery({ ...reviewsQuery({ trpc }, product.id), enabled: false });
+  const reviews = useFirstReviews(product.id);
   const image = product.images[0];
   return (
     <PageHead
@@ -44,7 +60,7 @@ function ProductHead({ product }: { product: Product }) {
       type="product"
       image={image ? { url: image.url, width: image.width, height: image.height, alt: image.alt } : null}
       structuredData={[
-        productStructuredData(product, reviews.data?.pages[0]?.items ?? [], absolute),
+        productStructuredData(product, reviews, absolute),
         breadcrumbStructuredData(
           [
             ...product.breadcrumb.map((crumb) => ({ name: crumb.name, path: `/c/${crumb.slug}` })),
