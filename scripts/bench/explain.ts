@@ -5,6 +5,7 @@ import { PrismaClient } from "@shop/db";
 import { localDiskStorage } from "@shop/media";
 import pg from "pg";
 import { SEARCH_WALK } from "../../packages/api/src/services/catalog/search-page.ts";
+import { searchSharesRead } from "../../packages/api/src/services/catalog/search-shares.ts";
 import type { BenchCase } from "./cases.ts";
 
 /**
@@ -59,6 +60,8 @@ export async function explainCases(
 ): Promise<PlanReport[]> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  // The statistics a running server holds after its first search (read in the background there).
+  await searchSharesRead(prisma);
   let captured: Array<{ sql: string; params: unknown[] }> = [];
   prisma.$on("query", (event) => captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
   const req = {

@@ -48,6 +48,11 @@ export type ApiConfig = {
   catalogInFlightPerIp?: number;
   /** Products facet counts read at most (see facet-query.ts); FACET_SAMPLE (2,000) when not set. */
   facetSample?: number;
+  /**
+   * Whether facet counts over a search may first walk the table's first pages (search-shares.ts):
+   * "auto" (unset) when the statistics say it is cheaper, "always" or "never" (tests).
+   */
+  facetWalk?: "auto" | "always" | "never";
   /** Calls one API key may make per minute (API_KEY_PER_MINUTE). */
   apiKeyPerMinute: number;
   /** How long an unpaid order holds its stock (RESERVATION_MINUTES; fractions allowed). */

@@ -2,7 +2,8 @@ import { createRandom } from "@shop/db/seed";
 import type { CatalogFilters } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRICE_BOUNDS } from "../src/services/catalog/facets.ts";
-import { resolveSearch } from "../src/services/catalog/resolve-search.ts";
+import { assumeKnown, resolveSearch } from "../src/services/catalog/resolve-search.ts";
+import { loadShares, matchShare, walkPages } from "../src/services/catalog/search-shares.ts";
 import { SUGGESTION_CANDIDATES } from "../src/services/catalog/suggest.ts";
 import { catalogueWords, seededCatalogue } from "./seeded-catalogue.ts";
 import { callerFor, type setupTestShop } from "./support.ts";
@@ -63,8 +64,16 @@ describe("facet counts against a reference counted product by product", () => {
     return { products: [...products.values()], categories };
   }
 
-  async function reference(input: CatalogFilters, catalogue: Awaited<ReturnType<typeof load>>) {
-    const { products, categories } = catalogue;
+  /**
+   * `read`: count only the first `size` products a walk in table order reads (those passing the
+   * shared filters and all group filters but at most one), as a sampled count does.
+   */
+  async function reference(
+    input: CatalogFilters,
+    catalogue: Awaited<ReturnType<typeof load>>,
+    read?: { order: Map<number, number>; size: number },
+  ) {
+    const { categories } = catalogue;
     const empty = {
       currency: "USD",
       total: 0,
@@ -108,6 +117,20 @@ describe("facet counts against a reference counted product by product", () => {
           except === `option:${name}` || values.some((value) => p.options.get(name)?.has(value) === true),
       );
 
+    const groups: Array<Group | undefined> = [
+      undefined,
+      "category",
+      "brand",
+      "price",
+      "rating",
+      ...Object.keys(input.options ?? {}).map((name): Group => `option:${name}`),
+    ];
+    const products = read
+      ? catalogue.products
+          .filter((p) => groups.some((group) => passes(p, group)))
+          .sort((a, b) => (read.order.get(a.id) ?? 0) - (read.order.get(b.id) ?? 0))
+          .slice(0, read.size)
+      : catalogue.products;
     const own = new Map<number, number>();
     for (const p of products) {
       if (p.categoryId !== null && passes(p, "category")) own.set(p.categoryId, (own.get(p.categoryId) ?? 0) + 1);
@@ -295,6 +318,63 @@ describe("facet counts against a reference counted product by product", () => {
     }
     expect(seen.exhaustive).toBeGreaterThan(5);
     expect(seen.sampled).toBeGreaterThan(5);
+  });
+
+  it("walk the table in its order for a broad search's sample, and count what it read exactly", async () => {
+    // "always" walks every page: a search with more than 40 matches is counted from the first 41
+    // the walk reads (table order); one with fewer falls back to the index and counts them all.
+    const walking = (await callerFor(shop.prisma, { config: { facetSample: 40, facetWalk: "always" } })).caller;
+    const catalogue = await load();
+    const ids = await shop.prisma.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Product" ORDER BY ctid`;
+    const order = new Map(ids.map((row, index) => [row.id, index]));
+    const seen = { exhaustive: 0, sampled: 0 };
+    for (let i = 0; i < 60; i++) {
+      const input = combination(catalogue);
+      input.q ??= random.pick(["wireless", "pro", "phone", "earbuds", "case", "e", "wire", "bluetooth"]);
+      const served = await walking.catalog.facets(input);
+      const context = `seed ${seedNumber}, walk ${i}: ${JSON.stringify(input)}`;
+      const options = [...served.options].sort((a, b) => a.name.localeCompare(b.name));
+      if (served.exhaustive) {
+        seen.exhaustive++;
+        expect({ ...served, options }, context).toEqual(await reference(input, catalogue));
+        continue;
+      }
+      seen.sampled++;
+      const sample = await reference(input, catalogue, { order, size: 41 });
+      expect({ ...served, options }, context).toEqual({
+        ...sample,
+        total: Math.min(sample.total, 40),
+        exhaustive: false,
+      });
+    }
+    expect(seen.exhaustive).toBeGreaterThan(5);
+    expect(seen.sampled).toBeGreaterThan(5);
+  });
+
+  it("estimate a search's share from PostgreSQL's statistics, and walk only a broad one", async () => {
+    await shop.prisma.$executeRawUnsafe(`ANALYZE "Product"`);
+    const shares = await loadShares(shop.prisma);
+    const products = await shop.prisma.product.count();
+    expect(shares.rows).toBe(products);
+    expect(shares.pages).toBeGreaterThan(0);
+    const share = (q: string) => matchShare(assumeKnown(q).tsquery ?? "", shares.lexemes);
+    const actual = async (q: string) => {
+      const rows = await shop.prisma.$queryRaw<Array<{ n: number }>>`
+        SELECT count(*)::int AS n FROM "Product" WHERE "searchVector" @@ to_tsquery('english', ${assumeKnown(q).tsquery})`;
+      return (rows[0]?.n ?? 0) / products;
+    };
+    // Every product is in the statistics' sample here: the common words' shares are exact.
+    for (const q of ["wireless", "phone", "earbuds"]) {
+      const truth = await actual(q);
+      expect(truth, q).toBeGreaterThan(0.02);
+      expect(share(q), q).toBeCloseTo(truth, 2);
+    }
+    expect(share("zzzqqq")).toBe(0);
+    // A catalogue this small keeps the index for any search; the same shares over a million rows walk.
+    expect(walkPages(shares, share("wireless"), 1_000)).toBeNull();
+    const million = { ...shares, rows: 1_000_000, pages: 144_000 };
+    expect(walkPages(million, 0.14, 1_000)).toBeGreaterThan(0);
+    expect(walkPages(million, 0.01, 1_000)).toBeNull();
   });
 
   it("suggest what plain SQL ranks for 60 random prefixes, broad and rare, typos included", async () => {

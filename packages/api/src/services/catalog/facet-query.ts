@@ -28,7 +28,13 @@ const all = (conditions: Expression<SqlBool>[]): Expression<SqlBool> =>
  * join per product. `m` holds at most `sample` + 1 rows: the `scope` row counts them, so more than
  * `sample` means the counts are of the first `sample` + 1 read, not of all (docs/architecture.md).
  */
-export function countingQuery(filters: ListingFilters, sample: number, known?: AliasableExpression<boolean | null>) {
+export function countingQuery(
+  filters: ListingFilters,
+  sample: number,
+  known?: AliasableExpression<boolean | null>,
+  /** Walk this many of the table's first pages before asking the search index (search-shares.ts). */
+  walk?: number,
+) {
   const groups = groupConditions(filters);
   const flags = groups.map(({ condition }, index) => sql<boolean>`COALESCE(${condition}, false)`.as(`f${index}`));
   const others = (except: (group: FacetGroup) => boolean) =>
@@ -42,36 +48,59 @@ export function countingQuery(filters: ListingFilters, sample: number, known?: A
     ),
   );
 
-  const rows = qb.with(
-    (cte) => cte("m").materialized(),
-    (db) =>
-      db
-        .selectFrom("Product as p")
-        .select((e) => [
-          "p.id",
-          "p.categoryId",
-          "p.brandId",
-          sql<number>`shop_price_bucket(${e.ref("p.priceMin")})`.as("bucket"),
-          sql<
-            number | null
-          >`CASE WHEN ${e.ref("p.ratingCount")} > 0 THEN floor(${e.ref("p.ratingAverage")})::int END`.as("stars"),
-          "p.optionKeys",
-          ...flags,
-        ])
-        .where(eb.and(sharedConditions(filters)))
-        // Words assumed known (a first try, see resolve-search.ts): nothing is read when they are not.
-        .where(known ? onlyIfKnown(known) : sql<SqlBool>`true`)
-        // Rows failing two group filters or more are in no count: not read, not sampled.
-        .where(
-          groups.length > 1
-            ? sql<SqlBool>`${sql.join(
-                groups.map(({ condition }) => sql`(NOT COALESCE(${condition}, false))::int`),
-                sql` + `,
-              )} <= 1`
-            : sql<SqlBool>`true`,
-        )
-        .limit(sample + 1),
-  );
+  // The rows to count: those passing the shared filters and all group filters but at most one.
+  const source = (indexed: boolean) =>
+    qb
+      .selectFrom("Product as p")
+      .select((e) => [
+        "p.id",
+        "p.categoryId",
+        "p.brandId",
+        sql<number>`shop_price_bucket(${e.ref("p.priceMin")})`.as("bucket"),
+        sql<number | null>`CASE WHEN ${e.ref("p.ratingCount")} > 0 THEN floor(${e.ref("p.ratingAverage")})::int END`.as(
+          "stars",
+        ),
+        "p.optionKeys",
+        ...flags,
+      ])
+      .where(eb.and(sharedConditions(filters, { indexed })))
+      // Words assumed known (a first try, see resolve-search.ts): nothing is read when they are not.
+      .where(known ? onlyIfKnown(known) : sql<SqlBool>`true`)
+      // Rows failing two group filters or more are in no count: not read, not sampled.
+      .where(
+        groups.length > 1
+          ? sql<SqlBool>`${sql.join(
+              groups.map(({ condition }) => sql`(NOT COALESCE(${condition}, false))::int`),
+              sql` + `,
+            )} <= 1`
+          : sql<SqlBool>`true`,
+      )
+      .limit(sample + 1);
+  // A walk (see walkPages): the first rows in table order among the table's first `walk` pages,
+  // through a TID range scan. With the whole sample found there, they are the rows the index
+  // would have given (a bitmap heap scan reads in table order too); otherwise the index reads.
+  // Without a walk, `w` is empty and nothing reads it (PostgreSQL drops it from the plan); it is
+  // there so that both statements have one type.
+  const walked = sql<number>`(SELECT count(*) FROM "w")`;
+  const rows = qb
+    .with(
+      (cte) => cte("w").materialized(),
+      () =>
+        walk === undefined
+          ? source(true).where(sql.lit(false))
+          : source(false).where(sql<SqlBool>`p.ctid < ${`(${walk},0)`}::tid`),
+    )
+    .with(
+      (cte) => cte("m").materialized(),
+      (db) =>
+        walk === undefined
+          ? source(true)
+          : db
+              .selectFrom("w")
+              .selectAll()
+              .where(walked, ">", sample)
+              .unionAll(db.selectFrom(source(true).as("f")).selectAll().where(walked, "<=", sample)),
+    );
   type From = ReturnType<typeof rows.selectFrom<"m">>;
 
   const category = (from: From) =>

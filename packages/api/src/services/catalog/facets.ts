@@ -6,7 +6,8 @@ import { read } from "../../lib/sql.ts";
 import { loadCategories, subtreeCounts } from "./categories.ts";
 import { countingQuery, FACET_SAMPLE, PRICE_BOUNDS } from "./facet-query.ts";
 import { summaryFacets } from "./facet-summary.ts";
-import type { ListingFilters } from "./filters.ts";
+import { groupConditions, type ListingFilters } from "./filters.ts";
+import { matchShare, searchShares, walkPages } from "./search-shares.ts";
 import { searchAssumingKnown } from "./resolve-search.ts";
 
 export { PRICE_BOUNDS };
@@ -37,7 +38,7 @@ export function summaryAnswers(filters: ListingFilters): boolean {
  */
 export async function facetCounts(
   db: PrismaClient,
-  config: Pick<ApiConfig, "currency" | "facetSample">,
+  config: Pick<ApiConfig, "currency" | "facetSample" | "facetWalk">,
   input: CatalogFilters,
 ) {
   const { q, ...rest } = input;
@@ -50,8 +51,9 @@ export async function facetCounts(
   // Most searches have no typo: count as if so, and learn whether it is so, in one statement.
   const counted = await searchAssumingKnown(db, q, async (search, known) => {
     const filters: ListingFilters = { ...rest, search: search.tsquery };
+    const walk = facetWalk(db, config, filters, sample);
     const [facets, categories] = await Promise.all([
-      read(db, countingQuery(filters, sample, known)),
+      read(db, countingQuery(filters, sample, known, walk)),
       loadCategories(db),
     ]);
     // Without `known` (the corrected retry) the words are known by definition.
@@ -59,6 +61,26 @@ export async function facetCounts(
     return { value: shape(config, sample, facets, categories), wordsKnown };
   });
   return counted ?? none;
+}
+
+/**
+ * Pages to walk before the search index, for a broad search (search-shares.ts): when the search
+ * is the only filter the rows must pass (one group filter does not narrow what is read), and the
+ * statistics say its matches are common enough that reading rows in table order finds the
+ * sample sooner than the index lists every match. `facetWalk` forces the choice (tests).
+ */
+function facetWalk(
+  db: PrismaClient,
+  config: Pick<ApiConfig, "facetWalk">,
+  filters: ListingFilters,
+  sample: number,
+): number | undefined {
+  if (!filters.search || config.facetWalk === "never") return undefined;
+  // Every page (PostgreSQL's highest block number): the walk reads the whole table.
+  if (config.facetWalk === "always") return 0xfffffffe;
+  if (filters.inStock || filters.featured || groupConditions(filters).length > 1) return undefined;
+  const shares = searchShares(db);
+  return walkPages(shares, shares ? matchShare(filters.search, shares.lexemes) : 0, sample) ?? undefined;
 }
 
 type FacetRow = InferResult<ReturnType<typeof countingQuery>>[number];

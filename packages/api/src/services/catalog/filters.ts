@@ -25,6 +25,8 @@ export const tsquery = (text: string) => sql<unknown>`(SELECT to_tsquery('englis
 
 // "searchVector" is a tsvector, a type Prisma (and so the generated types) leaves out.
 export const searchMatch = (text: string) => sql<SqlBool>`p."searchVector" @@ ${tsquery(text)}`;
+/** The same test as a function call, which no index answers: for reading rows in table order. */
+export const searchTest = (text: string) => sql<SqlBool>`ts_match_vq(p."searchVector", ${tsquery(text)})`;
 
 /** A statement with `tree(id)`: a category and all its descendants (a recursive CTE). */
 export const withSubtree = (slug: string) =>
@@ -52,10 +54,13 @@ export const optionMatch = (name: string, values: string[]): Condition =>
 /** `p."status" = 'ACTIVE'`, with the constant in the text so every plan can use it. */
 export const isActive: Condition = eb("p.status", "=", sql.lit("ACTIVE"));
 
-/** The conditions no facet group leaves out: active, the search, in stock, featured. */
-export function sharedConditions(filters: ListingFilters): Condition[] {
+/**
+ * The conditions no facet group leaves out: active, the search, in stock, featured. `indexed:
+ * false` writes the search as a call no index answers (a walk in table order, facet-query.ts).
+ */
+export function sharedConditions(filters: ListingFilters, { indexed = true } = {}): Condition[] {
   const conditions: Condition[] = [isActive];
-  if (filters.search) conditions.push(searchMatch(filters.search));
+  if (filters.search) conditions.push((indexed ? searchMatch : searchTest)(filters.search));
   if (filters.inStock) conditions.push(eb.ref("p.inStock"));
   if (filters.featured) conditions.push(eb.ref("p.featured"));
   return conditions;
