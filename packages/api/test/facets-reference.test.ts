@@ -3,7 +3,13 @@ import type { CatalogFilters } from "@shop/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRICE_BOUNDS } from "../src/services/catalog/facets.ts";
 import { assumeKnown, resolveSearch } from "../src/services/catalog/resolve-search.ts";
-import { loadShares, matchShare, walkPages } from "../src/services/catalog/search-shares.ts";
+import {
+  loadShares,
+  matchShare,
+  searchShares,
+  searchSharesRead,
+  walkPages,
+} from "../src/services/catalog/search-shares.ts";
 import { SUGGESTION_CANDIDATES } from "../src/services/catalog/suggest.ts";
 import { catalogueWords, seededCatalogue } from "./seeded-catalogue.ts";
 import { callerFor, type setupTestShop } from "./support.ts";
@@ -354,6 +360,11 @@ describe("facet counts against a reference counted product by product", () => {
   it("estimate a search's share from PostgreSQL's statistics, and walk only a broad one", async () => {
     await shop.prisma.$executeRawUnsafe(`ANALYZE "Product"`);
     const shares = await loadShares(shop.prisma);
+    // What a search reads: the statistics read in the background and held, read again once
+    // older than five minutes (searches above may have had them read before this ANALYZE).
+    await searchSharesRead(shop.prisma, Date.now() + 6 * 60_000);
+    expect(shares.lexemes.get("wireless")).toBeGreaterThan(0);
+    expect(searchShares(shop.prisma)?.lexemes.get("wireless")).toBe(shares.lexemes.get("wireless"));
     const products = await shop.prisma.product.count();
     expect(shares.rows).toBe(products);
     expect(shares.pages).toBeGreaterThan(0);

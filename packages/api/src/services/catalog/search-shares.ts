@@ -36,11 +36,11 @@ export function searchShares(db: PrismaClient, now = Date.now()): SearchShares |
     entry.loading = loadShares(db)
       .then((shares) => {
         entry.shares = shares;
-        entry.at = Date.now();
       })
-      // A failed read leaves the previous hint (or none) and is retried on a later search.
+      // A failed read leaves the previous hint (or none) and is tried again after MAX_AGE_MS.
       .catch(() => undefined)
       .finally(() => {
+        entry.at = Date.now();
         entry.loading = undefined;
       });
   }
@@ -48,8 +48,8 @@ export function searchShares(db: PrismaClient, now = Date.now()): SearchShares |
 }
 
 /** Waits for the statistics this process is reading, if any (benchmarks and tests). */
-export async function searchSharesRead(db: PrismaClient): Promise<SearchShares | undefined> {
-  searchShares(db);
+export async function searchSharesRead(db: PrismaClient, now = Date.now()): Promise<SearchShares | undefined> {
+  searchShares(db, now);
   await held.get(db)?.loading;
   return held.get(db)?.shares;
 }
