@@ -1,13 +1,17 @@
-import type { PrismaClient } from "@shop/db";
+import { qb, type PrismaClient } from "@shop/db";
+import { read } from "../../lib/sql.ts";
 
-const categoryColumns = { id: true, parentId: true, slug: true, name: true, position: true } as const;
+// A typed prepared statement rather than a Prisma query: every facet count reads it, and
+// Prisma's query compiler costs more CPU than the statement.
+const categoryRows = qb
+  .selectFrom("Category as c")
+  .select(["c.id", "c.parentId", "c.slug", "c.name", "c.position"])
+  .orderBy("c.position")
+  .orderBy("c.id");
 
 /** The whole category table: small (tens to hundreds of rows) and read in one query. */
 export async function loadCategories(db: PrismaClient) {
-  const rows = await db.category.findMany({
-    select: categoryColumns,
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-  });
+  const rows = await read(db, categoryRows);
   const slugs = new Map(rows.map((row) => [row.id, row.slug]));
   return rows.map((row) => ({ ...row, parentSlug: row.parentId === null ? null : (slugs.get(row.parentId) ?? null) }));
 }
