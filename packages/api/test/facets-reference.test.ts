@@ -285,6 +285,23 @@ describe("facet counts against a reference counted product by product", () => {
     expect(checked.search).toBeGreaterThan(30);
     const totals = await shop.prisma.facetCount.aggregate({ where: { facet: "total" }, _sum: { count: true } });
     expect(totals._sum.count).toBe(await shop.prisma.product.count({ where: { status: "ACTIVE" } }));
+    // The category tree's counts come from the same rows: each category's active products, its
+    // subcategories' included, after all the edits.
+    const { products, categories } = await load();
+    const parent = new Map(categories.map((category) => [category.id, category.parentId]));
+    const within = (id: number | null, ancestor: number) => {
+      for (let at = id; at !== null && at !== undefined; at = parent.get(at) ?? null) if (at === ancestor) return true;
+      return false;
+    };
+    type Node = { slug: string; productCount: number; children: Node[] };
+    const flat = (nodes: Node[]): Array<[string, number]> =>
+      nodes.flatMap((node) => [[node.slug, node.productCount] as [string, number], ...flat(node.children)]);
+    const tree = new Map(flat(await caller.catalog.categories()));
+    expect(tree.size).toBe(categories.length);
+    for (const category of categories) {
+      const count = products.filter((p) => within(p.categoryId, category.id)).length;
+      expect(tree.get(category.slug), category.slug).toBe(count);
+    }
   });
 
   it("count at most facetSample products, say when there were more, and never count more than there are", async () => {

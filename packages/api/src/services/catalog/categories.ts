@@ -1,4 +1,5 @@
 import { qb, type PrismaClient } from "@shop/db";
+import { sql } from "kysely";
 import { read } from "../../lib/sql.ts";
 
 // A typed prepared statement rather than a Prisma query: every facet count reads it, and
@@ -49,16 +50,19 @@ export function subtreeCounts(
 
 export type CategoryNode = { slug: string; name: string; productCount: number; children: CategoryNode[] };
 
+// Active products per category as FacetCount keeps them (its "total" rows, exact under
+// concurrent edits: docs/architecture.md, "Search and facets at scale"): one row per category,
+// where counting the products read every active product (a million at the largest bench).
+const activePerCategory = qb
+  .selectFrom("FacetCount as f")
+  .where("f.facet", "=", sql.lit("total"))
+  .where("f.categoryId", ">", 0)
+  .select(["f.categoryId", "f.count"]);
+
 /** The category tree with the number of active products in each (subcategories included). */
 export async function categoryTree(db: PrismaClient) {
-  const [categories, counts] = await Promise.all([
-    loadCategories(db),
-    db.product.groupBy({ by: ["categoryId"], where: { status: "ACTIVE" }, _count: { _all: true } }),
-  ]);
-  const totals = subtreeCounts(
-    categories,
-    new Map(counts.flatMap((row) => (row.categoryId === null ? [] : [[row.categoryId, row._count._all] as const]))),
-  );
+  const [categories, counts] = await Promise.all([loadCategories(db), read(db, activePerCategory)]);
+  const totals = subtreeCounts(categories, new Map(counts.map((row) => [row.categoryId, row.count])));
   const nodes = new Map<number, CategoryNode>(
     categories.map((category) => [
       category.id,
