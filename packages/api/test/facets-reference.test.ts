@@ -302,6 +302,14 @@ describe("facet counts against a reference counted product by product", () => {
       const count = products.filter((p) => within(p.categoryId, category.id)).length;
       expect(tree.get(category.slug), category.slug).toBe(count);
     }
+    // And the brands' counts, in the list and on each brand's page.
+    const brands = await caller.catalog.brands();
+    expect(brands.length).toBe(await shop.prisma.brand.count());
+    for (const brand of brands) {
+      const count = products.filter((p) => p.brandSlug === brand.slug).length;
+      expect(brand.productCount, brand.slug).toBe(count);
+      expect((await caller.catalog.brand({ slug: brand.slug })).productCount, brand.slug).toBe(count);
+    }
   });
 
   it("count at most facetSample products, say when there were more, and never count more than there are", async () => {
